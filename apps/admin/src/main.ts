@@ -1,0 +1,27 @@
+import { createPinia } from 'pinia';
+import { createApp } from 'vue';
+import { wasReported } from './api/errors';
+import { accessDirective } from './access/directive';
+import App from './App.vue';
+import { createAppRouter } from './router';
+import './styles.css';
+
+const app = createApp(App);
+app.use(createPinia());
+app.use(createAppRouter());
+app.directive('access', accessDirective);
+
+// API errors have been shown by the API layer already; anything else gets a
+// generic message instead of failing silently.
+app.config.errorHandler = (error) => {
+  if (wasReported(error)) return;
+  console.error(error);
+  ElMessage.error('页面出错了，请刷新后重试');
+};
+
+app.mount('#app');
+
+// A rejected API call nobody awaited was already shown to the officer.
+window.addEventListener('unhandledrejection', (event) => {
+  if (wasReported(event.reason)) event.preventDefault();
+});

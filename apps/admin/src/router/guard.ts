@@ -1,0 +1,45 @@
+import type { Router } from 'vue-router';
+import { isSessionLost, messageOf, onSessionLost } from '../api/errors';
+import { useAuthStore } from '../store/auth';
+import { LOGIN_PATH } from './routes/core';
+
+const TITLE = '宿州科创 · 管理后台';
+
+export function setupGuard(router: Router): void {
+  router.beforeEach(async (to) => {
+    if (to.meta.public) return true;
+
+    const auth = useAuthStore();
+    const toLogin = { path: LOGIN_PATH, query: { redirect: to.fullPath } };
+    if (!auth.isLoggedIn) return toLogin;
+
+    // After a reload the token survives in sessionStorage but the officer does not.
+    if (!auth.officer) {
+      try {
+        await auth.fetchMe();
+      } catch (error) {
+        auth.clear();
+        if (!isSessionLost(error)) ElMessage.error(messageOf(error));
+        return toLogin;
+      }
+    }
+
+    if (!to.matched.every((record) => auth.hasAccess(record.meta.accessCodes))) {
+      return { name: 'Forbidden' };
+    }
+    return true;
+  });
+
+  router.afterEach((to) => {
+    document.title = to.meta.title ? `${to.meta.title} · ${TITLE}` : TITLE;
+  });
+
+  // Any API call can find the session gone (expired, or ended elsewhere).
+  onSessionLost((message) => {
+    useAuthStore().clear();
+    const current = router.currentRoute.value;
+    if (current.meta.public) return;
+    ElMessage.warning(message);
+    void router.replace({ path: LOGIN_PATH, query: { redirect: current.fullPath } });
+  });
+}

@@ -1,0 +1,130 @@
+import { flushPromises, mount } from '@vue/test-utils';
+import { createPinia, setActivePinia } from 'pinia';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { createMemoryHistory, createRouter } from 'vue-router';
+import * as authApi from '../src/api/auth';
+import { setupGuard } from '../src/router/guard';
+import { safeRedirect } from '../src/router/redirect';
+import { routes } from '../src/router/routes';
+import { useAuthStore } from '../src/store/auth';
+import LoginView from '../src/views/login/index.vue';
+import { apiError, officers } from './helpers';
+
+vi.mock('../src/api/auth', () => ({
+  officerLogin: vi.fn(),
+  me: vi.fn(),
+  logout: vi.fn(),
+}));
+
+function makeRouter() {
+  const router = createRouter({ history: createMemoryHistory(), routes });
+  setupGuard(router);
+  return router;
+}
+
+beforeEach(() => {
+  sessionStorage.clear();
+  vi.mocked(authApi.me).mockReset();
+  vi.mocked(authApi.officerLogin).mockReset();
+  setActivePinia(createPinia());
+});
+
+describe('route guard', () => {
+  it('sends a signed-out officer to the login page, remembering where they were going', async () => {
+    const router = makeRouter();
+    await router.push('/organisations?q=砀山');
+    expect(router.currentRoute.value.path).toBe('/login');
+    expect(router.currentRoute.value.query.redirect).toBe('/organisations?q=砀山');
+    expect(authApi.me).not.toHaveBeenCalled();
+  });
+
+  it('lets a signed-in officer through after a reload, once the server confirms who they are', async () => {
+    sessionStorage.setItem('kc-admin-token', 'valid-token');
+    vi.mocked(authApi.me).mockResolvedValue({
+      kind: 'officer',
+      username: 'admin',
+      ...officers.admin,
+    } as never);
+    const router = makeRouter();
+    await router.push('/organisations');
+    expect(router.currentRoute.value.path).toBe('/organisations');
+    expect(useAuthStore().officer?.displayName).toBe('张局');
+  });
+
+  it('starts over at the login page when the saved session has expired', async () => {
+    sessionStorage.setItem('kc-admin-token', 'stale-token');
+    vi.mocked(authApi.me).mockRejectedValue(apiError('SESSION_EXPIRED', '登录已过期，请重新登录'));
+    const router = makeRouter();
+    await router.push('/organisations');
+    expect(router.currentRoute.value.fullPath).toBe('/login?redirect=/organisations');
+    expect(sessionStorage.getItem('kc-admin-token')).toBeNull();
+  });
+
+  it('shows 无权访问 for a page the officer holds no code for', async () => {
+    sessionStorage.setItem('kc-admin-token', 'valid-token');
+    vi.mocked(authApi.me).mockResolvedValue({
+      kind: 'officer',
+      ...officers.admin,
+      role: 'retired-role',
+    } as never);
+    const router = makeRouter();
+    await router.push('/organisations');
+    expect(router.currentRoute.value.name).toBe('Forbidden');
+  });
+
+  it('after signing in, returns the officer to the page they asked for', async () => {
+    vi.mocked(authApi.officerLogin).mockResolvedValue({
+      token: 'new-token',
+      expiresAt: new Date(),
+      officer: { username: 'yongqiao', ...officers.yongqiao },
+    } as never);
+    const router = makeRouter();
+    await router.push('/organisations?page=2');
+    await router.isReady();
+    const wrapper = mount(LoginView, { global: { plugins: [router] }, attachTo: document.body });
+
+    await wrapper.get('input[data-testid="login-username"]').setValue('yongqiao');
+    await wrapper.get('input[data-testid="login-password"]').setValue('Demo@2026');
+    await wrapper.get('[data-testid="login-submit"]').trigger('submit');
+    await flushPromises();
+    await vi.waitFor(() =>
+      expect(router.currentRoute.value.fullPath).toBe('/organisations?page=2'),
+    );
+
+    expect(authApi.officerLogin).toHaveBeenCalledWith({
+      username: 'yongqiao',
+      password: 'Demo@2026',
+    });
+    expect(sessionStorage.getItem('kc-admin-token')).toBe('new-token');
+    wrapper.unmount();
+  });
+
+  it("shows the server's reason when signing in fails", async () => {
+    vi.mocked(authApi.officerLogin).mockRejectedValue(
+      apiError('WRONG_CREDENTIALS', '用户名或密码错误'),
+    );
+    const router = makeRouter();
+    await router.push('/login');
+    await router.isReady();
+    const wrapper = mount(LoginView, { global: { plugins: [router] }, attachTo: document.body });
+
+    await wrapper.get('input[data-testid="login-username"]').setValue('admin');
+    await wrapper.get('input[data-testid="login-password"]').setValue('wrong');
+    await wrapper.get('[data-testid="login-submit"]').trigger('submit');
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="login-error"]').exists()).toBe(true));
+
+    expect(wrapper.get('[data-testid="login-error"]').text()).toContain('用户名或密码错误');
+    expect(router.currentRoute.value.path).toBe('/login');
+    wrapper.unmount();
+  });
+});
+
+describe('safeRedirect', () => {
+  it('follows paths inside the admin only', () => {
+    expect(safeRedirect('/organisations?q=1')).toBe('/organisations?q=1');
+    expect(safeRedirect('https://evil.example')).toBe('/dashboard');
+    expect(safeRedirect('//evil.example')).toBe('/dashboard');
+    expect(safeRedirect('/login?redirect=/x')).toBe('/dashboard');
+    expect(safeRedirect(undefined)).toBe('/dashboard');
+  });
+});

@@ -1,0 +1,66 @@
+import { TRPCClientError } from '@trpc/client';
+import { firstMessagePerField, type FieldErrors } from '../forms/field-errors';
+
+/** What a page needs to show for a failed call: one Chinese sentence, and errors per form field. */
+export interface ErrorInfo {
+  /** Stable machine code from `ERROR_CODES` (`CREDIT_CODE_TAKEN`, `INVALID_INPUT`, …), when the server gave one. */
+  appCode: string | null;
+  message: string;
+  fieldErrors: FieldErrors;
+  /** The request never got an answer (offline, server down, blocked by the browser). */
+  network: boolean;
+}
+
+interface ServerErrorData {
+  code?: string;
+  httpStatus?: number;
+  appCode?: string;
+  fieldErrors?: Record<string, string[] | undefined>;
+}
+
+const NETWORK_MESSAGE = '网络连接失败，请检查网络后重试';
+const FALLBACK_MESSAGE = '操作失败，请稍后重试';
+
+/** Chinese fallbacks by tRPC code, for errors that carry no appCode (e.g. a proxy's 502). */
+const BY_TRPC_CODE: Record<string, string> = {
+  UNAUTHORIZED: '登录已失效，请重新登录',
+  FORBIDDEN: '没有权限进行此操作',
+  NOT_FOUND: '请求的内容不存在',
+  BAD_REQUEST: '提交的信息有误，请检查后重试',
+  TOO_MANY_REQUESTS: '操作太频繁，请稍后再试',
+  INTERNAL_SERVER_ERROR: '服务器开小差了，请稍后重试',
+  TIMEOUT: '请求超时，请稍后重试',
+};
+
+export function describeError(error: unknown): ErrorInfo {
+  if (error instanceof TRPCClientError) {
+    const data = (error.data ?? undefined) as ServerErrorData | undefined;
+    if (!data) {
+      // No tRPC error body: the request failed, or the answer was not JSON (proxy error page).
+      const network = error.cause instanceof TypeError || /network|fetch|request:fail/i.test(error.message);
+      return { appCode: null, message: network ? NETWORK_MESSAGE : FALLBACK_MESSAGE, fieldErrors: {}, network };
+    }
+    const appCode = data.appCode ?? null;
+    // The server's message is already Chinese when it carries an appCode.
+    const message = appCode && isChinese(error.message) ? error.message : (data.code && BY_TRPC_CODE[data.code]) || FALLBACK_MESSAGE;
+    return { appCode, message, fieldErrors: firstMessagePerField(data.fieldErrors), network: false };
+  }
+  if (error instanceof TypeError) {
+    return { appCode: null, message: NETWORK_MESSAGE, fieldErrors: {}, network: true };
+  }
+  if (error instanceof Error && isChinese(error.message)) {
+    return { appCode: null, message: error.message, fieldErrors: {}, network: false };
+  }
+  return { appCode: null, message: FALLBACK_MESSAGE, fieldErrors: {}, network: false };
+}
+
+/** The session is missing or over: the caller should log in again. */
+export function isSessionError(error: unknown): boolean {
+  if (!(error instanceof TRPCClientError)) return false;
+  const data = (error.data ?? undefined) as ServerErrorData | undefined;
+  return data?.appCode === 'UNAUTHENTICATED' || data?.appCode === 'SESSION_EXPIRED' || data?.code === 'UNAUTHORIZED';
+}
+
+function isChinese(text: string): boolean {
+  return /[\u4e00-\u9fff]/.test(text);
+}

@@ -1,0 +1,54 @@
+import { Input, Textarea } from '@tarojs/components';
+import { FormRow } from './FormRow';
+
+export interface TextFieldProps {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  onBlur?: () => void;
+  placeholder?: string;
+  required?: boolean;
+  hint?: string;
+  error?: string | undefined;
+  maxlength?: number;
+  /** `idcard` and `number` bring up WeChat's matching keyboards. */
+  type?: 'text' | 'number' | 'idcard' | 'digit';
+  multiline?: boolean;
+}
+
+/**
+ * A labelled text input. The `id` sits on Taro's Input; on H5 that is the
+ * `<taro-input-core>` wrapper, so browser tests type into `#<id> input`.
+ */
+export function TextField(props: TextFieldProps) {
+  const { id, label, value, onChange, onBlur, placeholder, required, hint, error, maxlength = 140, type = 'text', multiline } = props;
+  return (
+    <FormRow id={id} label={label} required={required} hint={hint} error={error}>
+      {multiline ? (
+        <Textarea
+          id={id}
+          className="textarea"
+          value={value}
+          placeholder={placeholder}
+          placeholderClass="placeholder"
+          maxlength={maxlength}
+          onInput={(e) => onChange(e.detail.value)}
+          onBlur={() => onBlur?.()}
+        />
+      ) : (
+        <Input
+          id={id}
+          className="input"
+          type={type}
+          value={value}
+          placeholder={placeholder}
+          placeholderClass="placeholder"
+          maxlength={maxlength}
+          onInput={(e) => onChange(e.detail.value)}
+          onBlur={() => onBlur?.()}
+        />
+      )}
+    </FormRow>
+  );
+}

@@ -1,0 +1,129 @@
+import { View } from '@tarojs/components';
+import Taro, { useLoad } from '@tarojs/taro';
+import { useState } from 'react';
+import { api } from '../../api/client';
+import { describeError } from '../../api/errors';
+import { Segmented } from '../../components/Segmented';
+import { goProfile } from '../../services/nav';
+import { withSession } from '../../services/session';
+import { OrganisationForm, type OrganisationFormValues, emptyOrganisation } from './OrganisationForm';
+import { ResearcherForm, type ResearcherFormValues, emptyResearcher } from './ResearcherForm';
+import './index.css';
+
+type Kind = 'organisation' | 'researcher';
+
+type Loaded =
+  | { state: 'loading' }
+  | { state: 'error'; message: string }
+  | { state: 'new' }
+  | { state: 'edit'; kind: 'organisation'; values: OrganisationFormValues }
+  | { state: 'edit'; kind: 'researcher'; values: ResearcherFormValues; residentIdMasked: string };
+
+const KIND_OPTIONS = [
+  { value: 'organisation' as const, label: '企业/机构', id: 'register-kind-org' },
+  { value: 'researcher' as const, label: '科研人员', id: 'register-kind-researcher' },
+];
+
+export default function RegisterPage() {
+  const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
+  const [kind, setKind] = useState<Kind>('organisation');
+
+  const load = async () => {
+    setLoaded({ state: 'loading' });
+    try {
+      const mine = await withSession(() => api.profile.mine.query());
+      if (mine.type === 'organisation') {
+        const o = mine.organisation;
+        setLoaded({
+          state: 'edit',
+          kind: 'organisation',
+          values: {
+            type: o.type,
+            name: o.name,
+            creditCode: o.creditCode,
+            areaCode: o.areaCode,
+            address: o.address ?? '',
+            fieldCodes: [...o.fieldCodes],
+            subFieldCodes: [...o.subFieldCodes],
+            qualifications: [...o.qualifications],
+            contactName: o.contactName,
+            contactPhone: o.contactPhone,
+            intro: o.intro ?? '',
+          },
+        });
+      } else if (mine.type === 'researcher') {
+        const r = mine.researcher;
+        setLoaded({
+          state: 'edit',
+          kind: 'researcher',
+          residentIdMasked: r.residentIdMasked,
+          values: {
+            name: r.name,
+            residentId: '',
+            mobile: r.mobile,
+            institutionName: r.institutionName,
+            institutionCreditCode: r.institutionCreditCode ?? '',
+            title: r.title,
+            fieldCodes: [...r.fieldCodes],
+            subFieldCodes: [...r.subFieldCodes],
+            expertise: r.expertise,
+            preferredAreaCodes: [...r.preferredAreaCodes],
+          },
+        });
+      } else {
+        setLoaded({ state: 'new' });
+      }
+    } catch (error) {
+      setLoaded({ state: 'error', message: describeError(error).message });
+    }
+  };
+
+  useLoad(() => {
+    void load();
+  });
+
+  const onSaved = () => {
+    void Taro.showToast({ title: '已保存', icon: 'success' });
+    void goProfile();
+  };
+
+  if (loaded.state === 'loading') {
+    return <View className="page center muted register__status">加载中…</View>;
+  }
+  if (loaded.state === 'error') {
+    return (
+      <View className="page center register__status">
+        <View className="muted">{loaded.message}</View>
+        <View id="register-retry" className="link register__retry" onClick={() => void load()}>
+          重试
+        </View>
+      </View>
+    );
+  }
+
+  if (loaded.state === 'edit') {
+    return (
+      <View className="page" id="register-page" data-mode="edit">
+        <View className="register__intro">修改登记信息，提交后即时生效。</View>
+        {loaded.kind === 'organisation' ? (
+          <OrganisationForm initial={loaded.values} onSaved={onSaved} />
+        ) : (
+          <ResearcherForm initial={loaded.values} residentIdMasked={loaded.residentIdMasked} onSaved={onSaved} />
+        )}
+      </View>
+    );
+  }
+
+  return (
+    <View className="page" id="register-page" data-mode="new">
+      <View className="register__intro">请选择登记类型并如实填写，带 * 的为必填项。</View>
+      <Segmented options={KIND_OPTIONS} value={kind} onChange={(k) => setKind(k)} />
+      {kind === 'organisation' ? (
+        <OrganisationForm initial={emptyOrganisation} onSaved={onSaved} />
+      ) : (
+        <ResearcherForm initial={emptyResearcher} onSaved={onSaved} />
+      )}
+    </View>
+  );
+}
+

@@ -1,0 +1,15 @@
+/// <reference types="@tarojs/taro" />
+
+declare module '*.css';
+declare module '*.png';
+declare module '*.svg';
+
+declare namespace NodeJS {
+  interface ProcessEnv {
+    /** Set by Taro at build time: the target platform. */
+    TARO_ENV: 'weapp' | 'h5' | 'alipay' | 'swan' | 'tt' | 'qq' | 'jd' | 'harmony' | 'rn';
+    /** Build-time constants from config/index.ts. */
+    TARO_APP_API_URL?: string;
+    TARO_APP_FAKE_WECHAT_URL?: string;
+  }
+}

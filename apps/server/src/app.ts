@@ -1,0 +1,54 @@
+import Fastify from 'fastify';
+import type { FastifyBaseLogger } from 'fastify';
+import { fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
+import type { FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
+import type { AppRouter, ApiConfig, WeChatClient } from '@kc/api';
+import { appRouter, createContext } from '@kc/api';
+import type { Db } from '@kc/db';
+import { registerCors } from './cors';
+import type { AppLogger } from './logger';
+
+export interface ServerDeps {
+  db: Db;
+  wechat: WeChatClient;
+  config: ApiConfig;
+  logger: AppLogger;
+  corsOrigins: readonly string[];
+  now?: () => Date;
+}
+
+/** The HTTP host: tRPC under /trpc, liveness under /healthz. No business logic here. */
+export async function buildServer(deps: ServerDeps) {
+  const app = Fastify({
+    loggerInstance: deps.logger as FastifyBaseLogger,
+    // tRPC batches can carry a full profile form; evidence uploads get their own route later.
+    bodyLimit: 1024 * 1024,
+    disableRequestLogging: false,
+  });
+  registerCors(app, deps.corsOrigins);
+
+  const apiDeps = { db: deps.db, wechat: deps.wechat, config: deps.config, log: deps.logger, now: deps.now ?? (() => new Date()) };
+
+  await app.register(fastifyTRPCPlugin, {
+    prefix: '/trpc',
+    trpcOptions: {
+      router: appRouter,
+      createContext: ({ req }) =>
+        createContext(apiDeps, {
+          authorization: req.headers.authorization,
+          ip: req.ip,
+          userAgent: req.headers['user-agent'],
+        }),
+      onError({ error, path }) {
+        if (error.code === 'INTERNAL_SERVER_ERROR') deps.logger.error({ err: error.cause ?? error, path }, 'procedure failed');
+      },
+    } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
+  });
+
+  app.get('/healthz', async () => {
+    await deps.db.prisma.$queryRaw`SELECT 1`;
+    return { ok: true, database: deps.db.kind };
+  });
+
+  return app;
+}

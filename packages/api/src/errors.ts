@@ -1,0 +1,60 @@
+import { TRPCError } from '@trpc/server';
+import type { ErrorCode } from '@kc/domain';
+import { ERROR_CODES } from '@kc/domain';
+
+type TRPCCode = TRPCError['code'];
+
+/** How each application error maps onto an HTTP-ish tRPC code. */
+const TRPC_CODE: Record<ErrorCode, TRPCCode> = {
+  INVALID_INPUT: 'BAD_REQUEST',
+  UNAUTHENTICATED: 'UNAUTHORIZED',
+  SESSION_EXPIRED: 'UNAUTHORIZED',
+  FORBIDDEN: 'FORBIDDEN',
+  NOT_FOUND: 'NOT_FOUND',
+  WRONG_CREDENTIALS: 'UNAUTHORIZED',
+  ACCOUNT_LOCKED: 'TOO_MANY_REQUESTS',
+  ACCOUNT_DISABLED: 'FORBIDDEN',
+  WECHAT_LOGIN_FAILED: 'BAD_REQUEST',
+  ALREADY_REGISTERED: 'CONFLICT',
+  CREDIT_CODE_TAKEN: 'CONFLICT',
+  RESIDENT_ID_TAKEN: 'CONFLICT',
+  RATE_LIMITED: 'TOO_MANY_REQUESTS',
+  INTERNAL: 'INTERNAL_SERVER_ERROR',
+};
+
+/** The `cause` of every error we throw on purpose: a stable code and optional field errors. */
+export class AppErrorCause extends Error {
+  constructor(
+    readonly appCode: ErrorCode,
+    readonly fieldErrors?: Record<string, string[]>,
+  ) {
+    super(appCode);
+    this.name = 'AppErrorCause';
+  }
+}
+
+/** A TRPCError carrying a stable code and a Chinese message (the default one unless given). */
+export function appError(
+  code: ErrorCode,
+  options: { message?: string; fieldErrors?: Record<string, string[]> } = {},
+): TRPCError {
+  return new TRPCError({
+    code: TRPC_CODE[code],
+    message: options.message ?? ERROR_CODES[code],
+    cause: new AppErrorCause(code, options.fieldErrors),
+  });
+}
+
+/** Prisma's unique-constraint violation, and the columns it names. */
+export function uniqueViolationTarget(error: unknown): string[] | null {
+  if (typeof error !== 'object' || error === null) return null;
+  const e = error as { code?: unknown; meta?: { target?: unknown; driverAdapterError?: unknown } };
+  if (e.code !== 'P2002') return null;
+  const target = e.meta?.target;
+  if (Array.isArray(target)) return target.map(String);
+  if (typeof target === 'string') return [target];
+  // Driver adapters report the constraint in a nested cause.
+  const cause = JSON.stringify(e.meta ?? {});
+  const fields = /"fields":\[([^\]]*)\]/.exec(cause)?.[1];
+  return fields ? fields.split(',').map((f) => f.replace(/"/g, '')) : [];
+}

@@ -1,0 +1,60 @@
+import type { TRPCRouterRecord } from '@trpc/server';
+import { z } from 'zod';
+import type { Prisma } from '@kc/db';
+import { FIELD_CODES, ORGANISATION_TYPE_CODES, areaCodeSchema } from '@kc/domain';
+import { areaScope, assertAreaAllowed, canSeeArea } from '../access';
+import { organisationOfficerDto } from '../dto';
+import { appError } from '../errors';
+import { orgTypeToDb } from '../mappers';
+import { officerProcedure } from '../trpc';
+
+export const organisationListInput = z.object({
+  page: z.number().int().min(1, '页码从1开始').default(1),
+  pageSize: z.number().int().min(1).max(100, '每页最多100条').default(20),
+  fieldCode: z.enum(FIELD_CODES, { error: '未知的产业领域' }).optional(),
+  areaCode: areaCodeSchema.optional(),
+  type: z.enum(ORGANISATION_TYPE_CODES, { error: '未知的单位类型' }).optional(),
+  q: z.string().trim().max(50, '关键词不能超过50个字').optional(),
+});
+
+/** Officers' directory of organisations; area officers see only their area. */
+export const organisationsRouter = {
+  list: officerProcedure.input(organisationListInput).query(async ({ ctx, input }) => {
+    assertAreaAllowed(ctx.caller, input.areaCode);
+    const scope = areaScope(ctx.caller);
+    const q = input.q?.toUpperCase();
+    const where: Prisma.OrganisationWhereInput = {
+      areaCode: scope.areaCode ?? input.areaCode,
+      ...(input.fieldCode ? { fieldCodes: { has: input.fieldCode } } : {}),
+      ...(input.type ? { type: orgTypeToDb(input.type) } : {}),
+      ...(input.q && q
+        ? {
+            OR: [
+              { name: { contains: input.q, mode: 'insensitive' } },
+              { creditCode: { startsWith: q } },
+              { contactName: { contains: input.q } },
+            ],
+          }
+        : {}),
+    };
+    const [total, rows] = await Promise.all([
+      ctx.db.prisma.organisation.count({ where }),
+      ctx.db.prisma.organisation.findMany({
+        where,
+        orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
+        skip: (input.page - 1) * input.pageSize,
+        take: input.pageSize,
+      }),
+    ]);
+    return { items: rows.map(organisationOfficerDto), total, page: input.page, pageSize: input.pageSize };
+  }),
+
+  byId: officerProcedure
+    .input(z.object({ id: z.uuid({ error: '记录编号无效' }) }))
+    .query(async ({ ctx, input }) => {
+      const org = await ctx.db.prisma.organisation.findUnique({ where: { id: input.id } });
+      // Another area's record answers exactly like a missing one: no existence leak.
+      if (!org || !canSeeArea(ctx.caller, org.areaCode)) throw appError('NOT_FOUND');
+      return organisationOfficerDto(org);
+    }),
+} satisfies TRPCRouterRecord;

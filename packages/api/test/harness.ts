@@ -1,0 +1,101 @@
+import { randomBytes } from 'node:crypto';
+import { TRPCClientError, createTRPCClient, httpLink } from '@trpc/client';
+import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
+import superjson from 'superjson';
+import { seedDemo } from '@kc/db/seed';
+import { createTestDb } from '@kc/db/testing';
+import type { AppRouter, WeChatClient } from '../src';
+import { DEFAULT_API_CONFIG, WeChatLoginError, appRouter, createContext, silentLogger } from '../src';
+
+export const DEMO_PASSWORD = 'Demo@2026';
+
+/** In-process WeChat: codes issued by `issueCode` are exchanged once for their openid. */
+export function memoryWeChat() {
+  const codes = new Map<string, string>();
+  const client: WeChatClient = {
+    async code2Session(code) {
+      const openid = codes.get(code);
+      codes.delete(code);
+      if (!openid) throw new WeChatLoginError('invalid code', 40029);
+      return { openid };
+    },
+  };
+  return {
+    client,
+    issueCode(openid: string) {
+      const code = randomBytes(8).toString('hex');
+      codes.set(code, openid);
+      return code;
+    },
+  };
+}
+
+/**
+ * A real database (PGlite in memory, or a fresh PostgreSQL database when DATABASE_URL is set),
+ * seeded with the demo data, and tRPC clients that go through the full HTTP request handling
+ * (superjson, error formatting) without opening a port.
+ */
+export async function createHarness() {
+  const db = await createTestDb();
+  await seedDemo(db.prisma);
+  const wechat = memoryWeChat();
+  const clock = { now: new Date('2026-11-27T02:00:00Z') };
+  const deps = {
+    db,
+    wechat: wechat.client,
+    config: { ...DEFAULT_API_CONFIG, piiHashKey: 'test-pii-hash-key-0123456789' },
+    log: silentLogger,
+    now: () => clock.now,
+  };
+
+  function client(token?: string) {
+    return createTRPCClient<AppRouter>({
+      links: [
+        httpLink({
+          url: 'http://api.test/trpc',
+          transformer: superjson,
+          headers: token ? { authorization: `Bearer ${token}` } : {},
+          fetch: (url, init) =>
+            fetchRequestHandler({
+              endpoint: '/trpc',
+              req: new Request(url, init as RequestInit),
+              router: appRouter,
+              createContext: ({ req }) =>
+                createContext(deps, {
+                  authorization: req.headers.get('authorization') ?? undefined,
+                  ip: '127.0.0.1',
+                }),
+            }),
+        }),
+      ],
+    });
+  }
+
+  async function officer(username: string, password = DEMO_PASSWORD) {
+    const { token } = await client().auth.officerLogin.mutate({ username, password });
+    return client(token);
+  }
+
+  async function applicant(openid = `test-${randomBytes(6).toString('hex')}`) {
+    const { token } = await client().auth.wechatLogin.mutate({ code: wechat.issueCode(openid) });
+    return Object.assign(client(token), { token, openid });
+  }
+
+  return { db, prisma: db.prisma, clock, wechat, client, officer, applicant, close: () => db.close() };
+}
+
+export type Harness = Awaited<ReturnType<typeof createHarness>>;
+
+/** Runs `fn`, expects a tRPC error, returns its stable code, message and field errors. */
+export async function failure(fn: () => Promise<unknown>) {
+  try {
+    await fn();
+  } catch (error) {
+    if (error instanceof TRPCClientError) {
+      const data = error.data as { appCode?: string; fieldErrors?: Record<string, string[]>; httpStatus?: number };
+      return { appCode: data.appCode, message: error.message, fieldErrors: data.fieldErrors, httpStatus: data.httpStatus };
+    }
+    throw error;
+  }
+  throw new Error('expected the call to fail, but it succeeded');
+}

@@ -1,0 +1,123 @@
+/**
+ * Databases for tests (any package): `createTestDb()` gives a fresh, migrated, empty database.
+ *
+ * - default: PGlite in memory (fast, nothing to clean up);
+ * - DATABASE_URL set: a new database with a unique name on that server, dropped by `close()`,
+ *   so test files can run in parallel without seeing each other's rows.
+ */
+import { randomBytes } from 'node:crypto';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import { createDb, MEMORY } from './client';
+import type { CreateDbOptions, Db, DbKind } from './client';
+import { readDbEnv } from './env';
+import { pgConnection, pgliteConnection } from './migrate/runner';
+import type { MigrationConnection } from './migrate/runner';
+
+export type TestDbOptions = Pick<CreateDbOptions, 'migrate' | 'migrationsDir' | 'log'>;
+
+const PREFIX = 'kc_test_';
+/** Databases left behind by a crashed run are dropped once they are this old. */
+const STALE_AFTER_MS = 6 * 3600_000;
+
+export async function createTestDb(options: TestDbOptions = {}): Promise<Db> {
+  const scratch = await createScratchDatabase();
+  try {
+    const db = scratch.pglite
+      ? await createDb({ ...options, pglite: scratch.pglite })
+      : await createDb({ ...options, databaseUrl: scratch.url });
+    let closed: Promise<void> | undefined;
+    return {
+      ...db,
+      close: () =>
+        (closed ??= (async () => {
+          try {
+            await db.close();
+          } finally {
+            await scratch.drop();
+          }
+        })()),
+    };
+  } catch (error) {
+    await scratch.drop();
+    throw error;
+  }
+}
+
+/** An empty database (no migrations applied) and raw SQL access to it. */
+export interface ScratchDatabase {
+  kind: DbKind;
+  /** PostgreSQL: the URL of the new database. */
+  url?: string;
+  /** PGlite: the in-memory instance. */
+  pglite?: PGlite;
+  /** A raw session (one connection) for SQL; close it before `drop()`. */
+  connect(): Promise<{ conn: MigrationConnection; close(): Promise<void> }>;
+  drop(): Promise<void>;
+}
+
+export async function createScratchDatabase(): Promise<ScratchDatabase> {
+  const { databaseUrl } = readDbEnv();
+  if (!databaseUrl) {
+    const pglite = new PGlite();
+    await pglite.waitReady;
+    let dropped: Promise<void> | undefined;
+    return {
+      kind: 'pglite',
+      pglite,
+      connect: async () => ({ conn: pgliteConnection(pglite), close: async () => undefined }),
+      drop: () => (dropped ??= pglite.close()),
+    };
+  }
+
+  const name = `${PREFIX}${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
+  await withAdmin(databaseUrl, async (admin) => {
+    await dropStale(admin);
+    await admin.query(`CREATE DATABASE "${name}"`);
+  });
+  const url = new URL(databaseUrl);
+  url.pathname = `/${name}`;
+  let dropped: Promise<void> | undefined;
+  return {
+    kind: 'postgres',
+    url: url.toString(),
+    async connect() {
+      const client = new pg.Client({ connectionString: url.toString(), options: '-c TimeZone=UTC' });
+      await client.connect();
+      return { conn: pgConnection(client), close: () => client.end() };
+    },
+    drop: () =>
+      (dropped ??= withAdmin(databaseUrl, async (admin) => {
+        await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      })),
+  };
+}
+
+async function withAdmin<T>(databaseUrl: string, fn: (admin: pg.Client) => Promise<T>): Promise<T> {
+  const admin = new pg.Client({ connectionString: databaseUrl });
+  await admin.connect();
+  try {
+    return await fn(admin);
+  } finally {
+    await admin.end();
+  }
+}
+
+let staleChecked = false;
+
+/** Once per process: drop kc_test_ databases a crashed run left behind (name = prefix + base-36 ms). */
+async function dropStale(admin: pg.Client): Promise<void> {
+  if (staleChecked) return;
+  staleChecked = true;
+  const { rows } = await admin.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname LIKE $1', [
+    `${PREFIX}%`,
+  ]);
+  for (const { datname } of rows) {
+    const created = parseInt(datname.slice(PREFIX.length).split('_')[0] ?? '', 36);
+    if (Number.isFinite(created) && Date.now() - created > STALE_AFTER_MS) {
+      await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`).catch(() => undefined);
+    }
+  }
+}
+
+export { MEMORY };

@@ -1,0 +1,10 @@
+import { PGlite } from '@electric-sql/pglite';
+import { pgliteConnection, runMigrations } from './src/migrate/runner';
+let t = Date.now();
+const a = new PGlite(); await a.waitReady; console.log('new', Date.now() - t);
+t = Date.now(); await runMigrations(pgliteConnection(a)); console.log('migrate', Date.now() - t);
+t = Date.now(); const dump = await a.dumpDataDir('none'); console.log('dump', Date.now() - t, dump.size);
+t = Date.now(); const b = new PGlite({ loadDataDir: dump }); await b.waitReady; console.log('load', Date.now() - t);
+console.log((await b.query('select count(*) from _prisma_migrations')).rows);
+t = Date.now(); const c = new PGlite(); await c.waitReady; console.log('new2', Date.now() - t);
+t = Date.now(); const d = await PGlite.create(); console.log('create', Date.now() - t);

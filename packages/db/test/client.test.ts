@@ -1,0 +1,131 @@
+/**
+ * createDb behaviour that differs between the backends if we are not careful:
+ * transactions on single-connection PGlite, and timestamptz with a non-UTC server time zone.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDb } from '../src';
+import type { Db } from '../src';
+import { createScratchDatabase, createTestDb } from '../src/testing';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+let db: Db;
+beforeAll(async () => {
+  db = await createTestDb();
+});
+afterAll(async () => {
+  await db?.close();
+});
+
+describe('interactive transactions', () => {
+  it('concurrent read-modify-write transactions with SELECT … FOR UPDATE lose no update', async () => {
+    const user = await db.prisma.user.create({ data: { kind: 'OFFICER', username: 'counter', displayName: 'c' } });
+    const N = 8;
+    // Together longer than Prisma's default maxWait (2 s): on PGlite they queue, and must not fail with P2028.
+    const hold = db.kind === 'pglite' ? 300 : 50;
+    await Promise.all(
+      Array.from({ length: N }, () =>
+        db.prisma.$transaction(async (tx) => {
+          const [row] = await tx.$queryRaw<{ failed_login_count: number }[]>`
+            SELECT failed_login_count FROM "user" WHERE id = ${user.id}::uuid FOR UPDATE`;
+          await sleep(hold);
+          await tx.user.update({ where: { id: user.id }, data: { failedLoginCount: (row?.failed_login_count ?? 0) + 1 } });
+        }),
+      ),
+    );
+    expect((await db.prisma.user.findUniqueOrThrow({ where: { id: user.id } })).failedLoginCount).toBe(N);
+  });
+
+  it('rolls back when the callback throws', async () => {
+    await expect(
+      db.prisma.$transaction(async (tx) => {
+        await tx.user.create({ data: { kind: 'OFFICER', username: 'ghost', displayName: 'g' } });
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    expect(await db.prisma.user.findUnique({ where: { username: 'ghost' } })).toBeNull();
+  });
+
+  it('rolls back when a statement fails inside (unique violation)', async () => {
+    await db.prisma.user.create({ data: { kind: 'OFFICER', username: 'taken', displayName: 't' } });
+    await expect(
+      db.prisma.$transaction(async (tx) => {
+        await tx.user.create({ data: { kind: 'OFFICER', username: 'half', displayName: 'h' } });
+        await tx.user.create({ data: { kind: 'OFFICER', username: 'taken', displayName: 't2' } });
+      }),
+    ).rejects.toMatchObject({ code: 'P2002' });
+    expect(await db.prisma.user.findUnique({ where: { username: 'half' } })).toBeNull();
+    // The connection is usable afterwards.
+    expect(await db.prisma.user.count()).toBeGreaterThan(0);
+  });
+
+  it('batch transactions work', async () => {
+    const [count, users] = await db.prisma.$transaction([db.prisma.user.count(), db.prisma.user.findMany()]);
+    expect(users).toHaveLength(count);
+  });
+});
+
+describe('time', () => {
+  it('timestamptz round-trips even when the server or database time zone is Asia/Shanghai', async () => {
+    if (db.kind === 'pglite') {
+      const pglite = new PGlite();
+      await pglite.exec("SET TIME ZONE 'Asia/Shanghai'");
+      const local = await createDb({ pglite });
+      try {
+        await expectNowRoundTrips(local);
+      } finally {
+        await local.close();
+        await pglite.close();
+      }
+      return;
+    }
+    const scratch = await createScratchDatabase();
+    try {
+      const name = new URL(scratch.url ?? '').pathname.slice(1);
+      const admin = new pg.Client({ connectionString: scratch.url });
+      await admin.connect();
+      await admin.query(`ALTER DATABASE "${name}" SET timezone TO 'Asia/Shanghai'`);
+      await admin.end();
+      const shanghai = await createDb({ databaseUrl: scratch.url });
+      try {
+        await expectNowRoundTrips(shanghai);
+      } finally {
+        await shanghai.close();
+      }
+    } finally {
+      await scratch.drop();
+    }
+  });
+});
+
+async function expectNowRoundTrips(target: Db) {
+  const before = Date.now();
+  const user = await target.prisma.user.create({
+    data: { kind: 'OFFICER', username: 'tz', displayName: 'tz', lockedUntil: new Date('2026-01-01T00:00:00Z') },
+  });
+  const read = await target.prisma.user.findUniqueOrThrow({ where: { id: user.id } });
+  expect(Math.abs(read.createdAt.getTime() - before)).toBeLessThan(60_000);
+  expect(read.lockedUntil?.toISOString()).toBe('2026-01-01T00:00:00.000Z');
+}
+
+describe('PGlite data folder', () => {
+  it('persists, and refuses a second open of the same folder', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'kc-pglite-'));
+    try {
+      const first = await createDb({ databaseUrl: null, pgliteDir: join(dir, 'data') });
+      await first.prisma.user.create({ data: { kind: 'OFFICER', username: 'kept', displayName: 'k' } });
+      await expect(createDb({ databaseUrl: null, pgliteDir: join(dir, 'data') })).rejects.toThrow(/in use by process/);
+      await first.close();
+      const again = await createDb({ databaseUrl: null, pgliteDir: join(dir, 'data') });
+      expect(await again.prisma.user.findUnique({ where: { username: 'kept' } })).not.toBeNull();
+      await again.close();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,58 @@
+/** (c) audit_log is append-only; (d) a duplicate credit code is P2002. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Prisma } from '../src';
+import type { Db } from '../src';
+import { createTestDb } from '../src/testing';
+
+let db: Db;
+beforeAll(async () => {
+  db = await createTestDb();
+});
+afterAll(async () => {
+  await db?.close();
+});
+
+describe('audit_log is append-only', () => {
+  it('accepts inserts', async () => {
+    const row = await db.prisma.auditLog.create({
+      data: { action: 'organisation.view', objectType: 'organisation', objectId: 'x', details: { masked: '139****5678' } },
+    });
+    expect(row.id).toBeTypeOf('bigint');
+    expect(row.details).toEqual({ masked: '139****5678' });
+  });
+
+  it('raises on UPDATE, DELETE and TRUNCATE', async () => {
+    const row = await db.prisma.auditLog.create({ data: { action: 'a', objectType: 'b', details: {} } });
+    await expect(db.prisma.auditLog.update({ where: { id: row.id }, data: { action: 'tampered' } })).rejects.toThrow(
+      /append-only/,
+    );
+    await expect(db.prisma.auditLog.updateMany({ data: { ip: '1.2.3.4' } })).rejects.toThrow(/append-only/);
+    await expect(db.prisma.auditLog.delete({ where: { id: row.id } })).rejects.toThrow(/append-only/);
+    await expect(db.prisma.auditLog.deleteMany({})).rejects.toThrow(/append-only/);
+    await expect(db.prisma.$executeRawUnsafe('UPDATE audit_log SET action = $1', 'x')).rejects.toThrow(/append-only/);
+    await expect(db.prisma.$executeRawUnsafe('TRUNCATE audit_log')).rejects.toThrow(/append-only/);
+    const again = await db.prisma.auditLog.findUniqueOrThrow({ where: { id: row.id } });
+    expect(again.action).toBe('a');
+  });
+});
+
+describe('unique credit code', () => {
+  it('raises P2002 naming the column', async () => {
+    const org = {
+      type: 'FIRM' as const,
+      name: '安徽测试科技有限公司',
+      creditCode: '91341302MA2P3K7D51',
+      areaCode: 'yongqiao',
+      fieldCodes: ['general-intelligence'],
+      contactName: '测试',
+      contactPhone: '13900000000',
+    };
+    await db.prisma.organisation.create({ data: org });
+    const error = await db.prisma.organisation.create({ data: { ...org, name: '另一家' } }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Prisma.PrismaClientKnownRequestError);
+    const known = error as Prisma.PrismaClientKnownRequestError;
+    expect(known.code).toBe('P2002');
+    // With driver adapters the columns are in meta.driverAdapterError.cause.constraint.fields.
+    expect(JSON.stringify(known.meta)).toContain('credit_code');
+  });
+});

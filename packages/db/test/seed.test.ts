@@ -1,0 +1,139 @@
+/** (e) The demo seed: idempotent, and every code in it is valid. */
+import { createHmac } from 'node:crypto';
+import {
+  AREAS,
+  FIELDS,
+  ORGANISATION_TYPES,
+  checkCreditCode,
+  checkResidentId,
+  organisationProfileSchema,
+  researcherProfileSchema,
+} from '@kc/domain';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../src';
+import { verifyPassword } from '../src/password';
+import { DEMO_OFFICERS, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_RESEARCHERS, seedDemo } from '../src/seed';
+import { createTestDb } from '../src/testing';
+
+/** GB 32100-2015, written out independently of the seed and of @kc/domain. */
+function gb32100Valid(code: string): boolean {
+  const charset = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+  if (!/^[0-9A-HJ-NPQRTUWXY]{18}$/.test(code)) return false;
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += charset.indexOf(code.charAt(i)) * (3 ** i % 31);
+  const check = 31 - (sum % 31);
+  return charset.charAt(check === 31 ? 0 : check) === code.charAt(17);
+}
+
+/** GB 11714 check digit of the organisation code inside (characters 9–17). */
+function gb11714Valid(orgCode: string): boolean {
+  const weights = [3, 7, 9, 10, 5, 8, 4, 2];
+  const value = (c: string) => (/\d/.test(c) ? Number(c) : c.charCodeAt(0) - 55);
+  let sum = 0;
+  for (let i = 0; i < 8; i++) sum += value(orgCode.charAt(i)) * (weights[i] ?? 0);
+  const c = 11 - (sum % 11);
+  return (c === 10 ? 'X' : c === 11 ? '0' : String(c)) === orgCode.charAt(8);
+}
+
+/** GB 11643-1999 resident ID check digit. */
+function gb11643Valid(id: string): boolean {
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += Number(id.charAt(i)) * (weights[i] ?? 0);
+  return '10X98765432'.charAt(sum % 11) === id.charAt(17);
+}
+
+const SUZHOU_DIVISIONS = ['341300', '341302', '341321', '341322', '341323', '341324'];
+const FAST_PASSWORDS = { N: 2 ** 10, r: 8, p: 1 };
+const PII_KEY = 'seed-test-pii-key';
+
+let db: Db;
+beforeAll(async () => {
+  db = await createTestDb();
+});
+afterAll(async () => {
+  await db?.close();
+});
+
+async function everything() {
+  const [users, organisations, researchers] = await Promise.all([
+    db.prisma.user.findMany({ orderBy: { id: 'asc' } }),
+    db.prisma.organisation.findMany({ orderBy: { id: 'asc' } }),
+    db.prisma.researcher.findMany({ orderBy: { id: 'asc' } }),
+  ]);
+  return { users, organisations, researchers };
+}
+
+describe('seedDemo', () => {
+  it('creates the demo data once; a second run changes nothing', async () => {
+    const first = await seedDemo(db.prisma, { passwordParams: FAST_PASSWORDS, piiHashKey: PII_KEY });
+    expect(first.created).toEqual({ officers: 5, organisations: 8, researchers: 4 });
+    const before = await everything();
+    const second = await seedDemo(db.prisma, { passwordParams: FAST_PASSWORDS, piiHashKey: PII_KEY });
+    expect(second.created).toEqual({ officers: 0, organisations: 0, researchers: 0 });
+    expect(await everything()).toEqual(before);
+    expect(before.users).toHaveLength(5 + 8 + 4);
+  });
+
+  it('officers from docs/CONTRACTS.md log in with the demo password', async () => {
+    const officers = await db.prisma.user.findMany({ where: { kind: 'OFFICER' }, orderBy: { username: 'asc' } });
+    expect(officers.map((o) => [o.username, o.role, o.areaCode])).toEqual([
+      ['admin', 'BUREAU_ADMIN', null],
+      ['dangshan', 'AREA_OFFICER', 'dangshan'],
+      ['finance', 'FINANCE_OFFICER', null],
+      ['reviewer', 'BUREAU_REVIEWER', null],
+      ['yongqiao', 'AREA_OFFICER', 'yongqiao'],
+    ]);
+    expect(officers.every((o) => o.passwordHash?.startsWith('scrypt$'))).toBe(true);
+    expect(await verifyPassword(DEMO_PASSWORD, officers[0]?.passwordHash)).toBe(true);
+    expect(await verifyPassword('wrong', officers[0]?.passwordHash)).toBe(false);
+    expect(DEMO_OFFICERS).toHaveLength(5);
+  });
+
+  it('organisations have valid GB 32100 credit codes from Suzhou and cover every area, field and type', async () => {
+    const orgs = await db.prisma.organisation.findMany({ include: { owner: true } });
+    expect(orgs).toHaveLength(DEMO_ORGANISATIONS.length);
+    for (const org of orgs) {
+      expect(gb32100Valid(org.creditCode), org.creditCode).toBe(true);
+      expect(gb11714Valid(org.creditCode.slice(8, 17)), org.creditCode).toBe(true);
+      expect(checkCreditCode(org.creditCode)).toMatchObject({ ok: true, value: org.creditCode });
+      expect(SUZHOU_DIVISIONS).toContain(org.creditCode.slice(2, 8));
+      expect(org.contactPhone).toMatch(/^1[3-9]\d{9}$/);
+      expect(org.owner?.openid).toMatch(/^demo-openid-[a-z]+-\d$/);
+      // What the API would accept from the applicant.
+      const parsed = organisationProfileSchema.safeParse({
+        ...org,
+        type: org.type.toLowerCase(),
+        address: org.address ?? undefined,
+        intro: org.intro ?? undefined,
+      });
+      expect(parsed.error?.issues ?? [], org.name).toEqual([]);
+    }
+    expect(new Set(orgs.map((o) => o.areaCode))).toEqual(new Set(AREAS.map((a) => a.code)));
+    expect(new Set(orgs.flatMap((o) => o.fieldCodes))).toEqual(new Set(FIELDS.map((f) => f.code)));
+    expect(new Set(orgs.map((o) => o.type.toLowerCase()))).toEqual(new Set(ORGANISATION_TYPES.map((t) => t.code)));
+    expect(gb32100Valid('91341302MA2P3K7D52')).toBe(false); // the checker itself can say no
+  });
+
+  it('researchers store only an HMAC and a masked form of valid resident ID numbers', async () => {
+    const researchers = await db.prisma.researcher.findMany({ include: { user: true } });
+    expect(researchers).toHaveLength(DEMO_RESEARCHERS.length);
+    for (const demo of DEMO_RESEARCHERS) {
+      expect(gb11643Valid(demo.residentId), demo.residentId).toBe(true);
+      const facts = checkResidentId(demo.residentId);
+      expect(facts).toMatchObject({ ok: true, birthDate: demo.birthDate, sex: demo.sex });
+      const r = researchers.find((x) => x.user.openid === demo.openid);
+      expect(r?.residentIdHash).toBe(
+        createHmac('sha256', PII_KEY).update(demo.residentId).digest('hex'),
+      );
+      expect(r?.residentIdMasked).toBe(`${demo.residentId.slice(0, 6)}********${demo.residentId.slice(-4)}`);
+      expect(r?.birthDate.toISOString().slice(0, 10)).toBe(demo.birthDate);
+      expect(r?.sex).toBe(demo.sex);
+      const parsed = researcherProfileSchema.safeParse({ ...demo, residentId: demo.residentId });
+      expect(parsed.error?.issues ?? [], demo.name).toEqual([]);
+    }
+    // Nothing in the database holds a full ID number.
+    const dump = JSON.stringify(await everything());
+    for (const demo of DEMO_RESEARCHERS) expect(dump).not.toContain(demo.residentId);
+  });
+});

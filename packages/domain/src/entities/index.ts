@@ -1,0 +1,4 @@
+export * from './officer';
+export * from './organisation';
+export * from './researcher';
+export { areaCodeSchema, fieldCodesSchema, subFieldCodesSchema } from './shared';

@@ -1,0 +1,26 @@
+/**
+ * Stable error codes for programs, with the Chinese message a user sees.
+ * The API puts the code in `error.data.appCode`; clients switch on the code, never on the text.
+ */
+export const ERROR_CODES = {
+  INVALID_INPUT: '填写的信息有误，请按提示修改',
+  UNAUTHENTICATED: '请先登录',
+  SESSION_EXPIRED: '登录已过期，请重新登录',
+  FORBIDDEN: '您没有权限进行此操作',
+  NOT_FOUND: '记录不存在或您无权查看',
+  WRONG_CREDENTIALS: '用户名或密码错误',
+  ACCOUNT_LOCKED: '密码错误次数过多，账号已临时锁定，请稍后再试',
+  ACCOUNT_DISABLED: '账号已停用，请联系管理员',
+  WECHAT_LOGIN_FAILED: '微信登录失败，请重试',
+  ALREADY_REGISTERED: '您已注册其他类型的资料，不能重复注册',
+  CREDIT_CODE_TAKEN: '该统一社会信用代码已被其他账号注册',
+  RESIDENT_ID_TAKEN: '该身份证号码已被其他账号注册',
+  RATE_LIMITED: '操作过于频繁，请稍后再试',
+  INTERNAL: '系统繁忙，请稍后再试',
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export function errorMessage(code: ErrorCode): string {
+  return ERROR_CODES[code];
+}

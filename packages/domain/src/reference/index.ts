@@ -1,0 +1,5 @@
+export * from './areas';
+export * from './fields';
+export * from './organisation-types';
+export * from './platform-levels';
+export * from './titles';

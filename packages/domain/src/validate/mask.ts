@@ -1,0 +1,24 @@
+/** Masks for personal data shown in lists and written to logs. */
+
+export function maskMobile(mobile: string | null | undefined): string {
+  if (!mobile) return '';
+  if (mobile.length < 7) return '*'.repeat(mobile.length);
+  return `${mobile.slice(0, 3)}****${mobile.slice(-4)}`;
+}
+
+/** Keeps the 6-digit address code and the last 4 characters: 341302********123X. */
+export function maskResidentId(id: string | null | undefined): string {
+  if (!id) return '';
+  if (id.length < 10) return '*'.repeat(id.length);
+  return `${id.slice(0, 6)}${'*'.repeat(id.length - 10)}${id.slice(-4)}`;
+}
+
+const RESIDENT_ID_IN_TEXT = /(?<![0-9A-Za-z])(\d{6})\d{8}(\d{3}[\dXx])(?![0-9A-Za-z])/g;
+const MOBILE_IN_TEXT = /(?<!\d)(?:\+?86)?(1[3-9]\d)\d{4}(\d{4})(?!\d)/g;
+
+/** Masks every resident ID and mobile number found inside free text (log lines, error messages). */
+export function redactPII(text: string): string {
+  return text
+    .replace(RESIDENT_ID_IN_TEXT, (_m, head: string, tail: string) => `${head}********${tail}`)
+    .replace(MOBILE_IN_TEXT, (_m, head: string, tail: string) => `${head}****${tail}`);
+}

@@ -1,0 +1,3 @@
+import base from '@kc/eslint-config/base';
+
+export default base;

@@ -1,0 +1,86 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Managed } from './processes';
+import { startProcess, waitForHttp } from './processes';
+import { serveStatic } from './static-server';
+
+export { serveStatic } from './static-server';
+
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+export const ADMIN_DIST = path.join(REPO_ROOT, 'apps/admin/dist');
+export const H5_DIST = path.join(REPO_ROOT, 'apps/miniprogram/dist/h5');
+
+export interface StackOptions {
+  apiPort: number;
+  wechatPort: number;
+  adminPort: number;
+  h5Port: number;
+  /** PostgreSQL; when absent the server uses PGlite in `pgliteDir`. */
+  databaseUrl?: string;
+  pgliteDir?: string;
+  seedDemo: boolean;
+  echo?: boolean;
+}
+
+export interface Stack {
+  apiUrl: string;
+  wechatUrl: string;
+  adminUrl: string;
+  h5Url: string;
+  stop: () => Promise<void>;
+}
+
+/**
+ * The whole system on this machine: fake WeChat and the API server as their own processes
+ * (as in production), and the built admin and mini-program H5 served with `/trpc` (and, for
+ * the H5 build, the fake WeChat's `/fake` login-code endpoint) forwarded, so each app talks to
+ * its own origin and needs no CORS.
+ */
+export async function startStack(options: StackOptions): Promise<Stack> {
+  for (const [name, dir] of [['admin', ADMIN_DIST], ['mini-program H5', H5_DIST]] as const) {
+    if (!existsSync(path.join(dir, 'index.html'))) throw new Error(`The ${name} build is missing (${dir}); build it first.`);
+  }
+  const tsx = path.join(REPO_ROOT, 'node_modules/.bin/tsx');
+  const apiUrl = `http://127.0.0.1:${options.apiPort}`;
+  const wechatUrl = `http://127.0.0.1:${options.wechatPort}`;
+  const started: Managed[] = [];
+  const statics: { close: () => Promise<void> }[] = [];
+  const stop = async () => {
+    await Promise.all(statics.map((s) => s.close()));
+    await Promise.all(started.reverse().map((p) => p.stop()));
+  };
+  try {
+    const common = { WECHAT_APPID: 'wx-dev-appid', WECHAT_SECRET: 'wx-dev-secret', NODE_ENV: 'development' };
+    const wechat = startProcess('fake-wechat', tsx, ['apps/server/src/fake-wechat/main.ts'], {
+      cwd: REPO_ROOT,
+      env: { ...common, FAKE_WECHAT_PORT: String(options.wechatPort) },
+      echo: options.echo,
+    });
+    started.push(wechat);
+    const server = startProcess('server', tsx, ['apps/server/src/main.ts'], {
+      cwd: REPO_ROOT,
+      env: {
+        ...common,
+        PORT: String(options.apiPort),
+        WECHAT_API_BASE: wechatUrl,
+        DATABASE_URL: options.databaseUrl,
+        PGLITE_DIR: options.pgliteDir,
+        SEED_DEMO: options.seedDemo ? '1' : '0',
+        CORS_ORIGINS: `http://127.0.0.1:${options.h5Port}`,
+      },
+      echo: options.echo,
+    });
+    started.push(server);
+    await waitForHttp(`${wechatUrl}/sns/jscode2session`, wechat);
+    await waitForHttp(`${apiUrl}/healthz`, server);
+    const admin = await serveStatic({ root: ADMIN_DIST, port: options.adminPort, proxy: { '/trpc': apiUrl } });
+    statics.push(admin);
+    const h5 = await serveStatic({ root: H5_DIST, port: options.h5Port, proxy: { '/trpc': apiUrl, '/fake': wechatUrl } });
+    statics.push(h5);
+    return { apiUrl, wechatUrl, adminUrl: admin.url, h5Url: h5.url, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
