@@ -7,5 +7,7 @@
 const { browserslist } = require('./package.json');
 
 module.exports = {
-  presets: [['taro', { framework: 'react', ts: true, compiler: 'webpack5', targets: browserslist }]],
+  presets: [
+    ['taro', { framework: 'react', ts: true, compiler: 'webpack5', targets: browserslist }],
+  ],
 };

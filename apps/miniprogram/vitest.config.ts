@@ -12,6 +12,8 @@ export default defineProject({
   test: {
     name: 'miniprogram',
     environment: 'node',
+    // As in the weapp build; the H5 build uses its own origin (an empty base URL).
+    env: { TARO_APP_API_URL: 'http://127.0.0.1:3000' },
     include: ['test/**/*.test.ts'],
     exclude: ['test/weapp/**', 'node_modules/**', 'dist/**'],
   },

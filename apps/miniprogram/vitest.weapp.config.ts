@@ -9,6 +9,7 @@ export default defineProject({
     name: 'miniprogram-weapp',
     environment: 'jsdom',
     include: ['test/weapp/**/*.sim.test.ts'],
+    globalSetup: ['test/weapp/global-setup.ts'],
     // Each file loads the mini-program into its own globals.
     isolate: true,
     pool: 'forks',

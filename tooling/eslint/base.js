@@ -8,7 +8,16 @@ import tseslint from 'typescript-eslint';
  * is validated once at start-up instead of being scattered through the code.
  */
 export const base = tseslint.config(
-  { ignores: ['**/dist/**', '**/.turbo/**', '**/node_modules/**', '**/generated/**', '**/*.d.ts', '**/.data/**'] },
+  {
+    ignores: [
+      '**/dist/**',
+      '**/.turbo/**',
+      '**/node_modules/**',
+      '**/generated/**',
+      '**/*.d.ts',
+      '**/.data/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -31,7 +40,15 @@ export const base = tseslint.config(
     },
   },
   {
-    files: ['**/env.ts', '**/*.config.*', '**/config/**', '**/scripts/**', '**/*.test.ts', '**/test/**', '**/bench/**', '**/.ci/**', '**/tooling/**'],
+    files: [
+      '**/env.ts',
+      '**/*.config.*',
+      '**/config/**',
+      '**/scripts/**',
+      '**/*.test.ts',
+      '**/test/**',
+      '**/bench/**',
+    ],
     rules: { 'no-restricted-properties': 'off' },
   },
   {

@@ -3,6 +3,7 @@ import { createPinia, setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryHistory, createRouter } from 'vue-router';
 import * as authApi from '../src/api/auth';
+import { reportError } from '../src/api/errors';
 import { setupGuard } from '../src/router/guard';
 import { safeRedirect } from '../src/router/redirect';
 import { routes } from '../src/router/routes';
@@ -57,6 +58,33 @@ describe('route guard', () => {
     const router = makeRouter();
     await router.push('/organisations');
     expect(router.currentRoute.value.fullPath).toBe('/login?redirect=/organisations');
+    expect(sessionStorage.getItem('kc-admin-token')).toBeNull();
+  });
+
+  it('turns away a mini-program account, whose token is valid but opens no admin page', async () => {
+    sessionStorage.setItem('kc-admin-token', 'applicant-token');
+    vi.mocked(authApi.me).mockResolvedValue({
+      kind: 'applicant',
+      id: 'u-1',
+      profileType: null,
+    } as never);
+    const router = makeRouter();
+    await router.push('/dashboard');
+    expect(router.currentRoute.value.path).toBe('/login');
+    expect(sessionStorage.getItem('kc-admin-token')).toBeNull();
+  });
+
+  it('sends the officer to sign in again when any API call finds the session gone', async () => {
+    sessionStorage.setItem('kc-admin-token', 'valid-token');
+    vi.mocked(authApi.me).mockResolvedValue({ kind: 'officer', ...officers.admin } as never);
+    const router = makeRouter();
+    await router.push('/organisations?page=3');
+
+    reportError(apiError('UNAUTHENTICATED', '请先登录'));
+    await flushPromises();
+
+    expect(router.currentRoute.value.fullPath).toBe('/login?redirect=/organisations?page=3');
+    expect(useAuthStore().officer).toBeNull();
     expect(sessionStorage.getItem('kc-admin-token')).toBeNull();
   });
 

@@ -16,10 +16,13 @@ const workspacePackages = fs.realpathSync(path.resolve(__dirname, '../../../pack
  * `process.env.TARO_APP_*` constants (see src/env.ts). Environment beats the defaults.
  */
 function buildEnv(platform: string) {
+  // H5 is served with /trpc and /fake forwarded by its host (tooling/stack), so by default it
+  // calls its own origin: the same build then works on any port, with no CORS.
+  const h5 = platform === 'h5';
   return {
-    TARO_APP_API_URL: process.env.TARO_APP_API_URL || 'http://127.0.0.1:3000',
+    TARO_APP_API_URL: process.env.TARO_APP_API_URL ?? (h5 ? '' : 'http://127.0.0.1:3000'),
     // Only the H5 build logs in through the fake WeChat service; WeChat builds carry no address.
-    TARO_APP_FAKE_WECHAT_URL: platform === 'h5' ? process.env.TARO_APP_FAKE_WECHAT_URL || 'http://127.0.0.1:3900' : '',
+    TARO_APP_FAKE_WECHAT_URL: h5 ? (process.env.TARO_APP_FAKE_WECHAT_URL ?? '') : '',
   };
 }
 
@@ -35,7 +38,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
     // One folder per platform, so building H5 does not wipe the weapp output (and vice versa).
     outputRoot: `dist/${platform}`,
     plugins: [],
-    env: Object.fromEntries(Object.entries(buildEnv(platform)).map(([k, v]) => [k, JSON.stringify(v)])),
+    env: Object.fromEntries(
+      Object.entries(buildEnv(platform)).map(([k, v]) => [k, JSON.stringify(v)]),
+    ),
     defineConstants: {},
     copy: { patterns: [], options: {} },
     framework: 'react',
@@ -53,7 +58,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
         // Provide ours to every module that names it, instead of patching globals at runtime.
         chain.plugin('providerPlugin').tap((args: Record<string, unknown>[]) => {
           const provided = args[0] ?? {};
-          provided.AbortController = [path.resolve(__dirname, '../src/polyfills/abort-controller.ts'), 'AbortController'];
+          provided.AbortController = [
+            path.resolve(__dirname, '../src/polyfills/abort-controller.ts'),
+            'AbortController',
+          ];
           return [provided];
         });
       },
@@ -79,7 +87,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       webpackChain(chain) {
         // Pages are lazy chunks; Taro splits only initial chunks, so every page would carry its
         // own copy of zod, tRPC and the domain. Split async chunks too.
-        const splitChunks = chain.optimization.get('splitChunks') as Record<string, unknown> | false;
+        const splitChunks = chain.optimization.get('splitChunks') as
+          Record<string, unknown> | false;
         if (splitChunks) chain.optimization.splitChunks({ ...splitChunks, chunks: 'all' });
         chain.performance.hints(false);
       },

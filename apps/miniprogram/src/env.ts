@@ -5,9 +5,10 @@
 export const env = {
   /** `weapp` (WeChat mini-program) or `h5` (browser build used by the end-to-end tests). */
   platform: process.env.TARO_ENV,
-  apiUrl: stripSlash(process.env.TARO_APP_API_URL ?? 'http://127.0.0.1:3000'),
+  /** Empty on H5 by default: the API is on the page's own origin. */
+  apiUrl: stripSlash(process.env.TARO_APP_API_URL ?? ''),
   /** Only used on H5, where there is no wx.login: the fake WeChat service issues login codes. */
-  fakeWechatUrl: stripSlash(process.env.TARO_APP_FAKE_WECHAT_URL ?? 'http://127.0.0.1:3900'),
+  fakeWechatUrl: stripSlash(process.env.TARO_APP_FAKE_WECHAT_URL ?? ''),
 } as const;
 
 function stripSlash(url: string): string {

@@ -12,7 +12,11 @@ beforeEach(() => {
 describe('the tRPC client over Taro.request', () => {
   it('batches calls into one request and revives Dates (superjson)', async () => {
     const time = new Date('2026-03-01T08:00:00Z');
-    const seen = fakeApi((path) => (path === 'health.check' ? { data: { ok: true, database: 'pglite', time } } : { data: { type: null } }));
+    const seen = fakeApi((path) =>
+      path === 'health.check'
+        ? { data: { ok: true, database: 'pglite', time } }
+        : { data: { type: null } },
+    );
     const [health, mine] = await Promise.all([api.health.check.query(), api.profile.mine.query()]);
     expect(seen).toHaveLength(1);
     expect(seen[0]?.paths).toEqual(['health.check', 'profile.mine']);
@@ -32,7 +36,13 @@ describe('the tRPC client over Taro.request', () => {
   });
 
   it('sends mutation input in the body', async () => {
-    const seen = fakeApi(() => ({ data: { token: 't', expiresAt: new Date(), user: { id: 'u', kind: 'applicant', profileType: null } } }));
+    const seen = fakeApi(() => ({
+      data: {
+        token: 't',
+        expiresAt: new Date(),
+        user: { id: 'u', kind: 'applicant', profileType: null },
+      },
+    }));
     await api.auth.wechatLogin.mutate({ code: 'abc' });
     expect(seen[0]?.method).toBe('POST');
     expect(seen[0]?.inputs).toEqual([{ code: 'abc' }]);
@@ -62,7 +72,14 @@ describe('errors for people', () => {
   });
 
   it('recognises an expired session', async () => {
-    fakeApi(() => ({ error: { message: '登录已过期，请重新登录', code: 'UNAUTHORIZED', httpStatus: 401, appCode: 'SESSION_EXPIRED' } }));
+    fakeApi(() => ({
+      error: {
+        message: '登录已过期，请重新登录',
+        code: 'UNAUTHORIZED',
+        httpStatus: 401,
+        appCode: 'SESSION_EXPIRED',
+      },
+    }));
     const error = await api.profile.mine.query().catch((e: unknown) => e);
     expect(isSessionError(error)).toBe(true);
     expect(describeError(error).message).toBe('登录已过期，请重新登录');
@@ -73,10 +90,16 @@ describe('errors for people', () => {
       throw { errMsg: 'request:fail net::ERR_CONNECTION_REFUSED' };
     };
     const error = await api.profile.mine.query().catch((e: unknown) => e);
-    expect(describeError(error)).toMatchObject({ network: true, message: '网络连接失败，请检查网络后重试', appCode: null });
+    expect(describeError(error)).toMatchObject({
+      network: true,
+      message: '网络连接失败，请检查网络后重试',
+      appCode: null,
+    });
   });
 
   it('never shows an English internal message', () => {
-    expect(describeError(new Error('Cannot read properties of undefined')).message).toBe('操作失败，请稍后重试');
+    expect(describeError(new Error('Cannot read properties of undefined')).message).toBe(
+      '操作失败，请稍后重试',
+    );
   });
 });

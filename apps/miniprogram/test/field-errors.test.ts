@@ -1,6 +1,10 @@
 import { creditCodeCheckChar, organisationProfileSchema } from '@kc/domain';
 import { describe, expect, it } from 'vitest';
-import { firstMessagePerField, issuesToFieldErrors, visibleErrors } from '../src/forms/field-errors';
+import {
+  firstMessagePerField,
+  issuesToFieldErrors,
+  visibleErrors,
+} from '../src/forms/field-errors';
 
 const emptyOrganisation = {
   type: '',
@@ -25,7 +29,15 @@ describe('form errors from the domain schema', () => {
     const result = organisationProfileSchema.safeParse(emptyOrganisation);
     expect(result.success).toBe(false);
     const errors = issuesToFieldErrors(result.success ? [] : result.error.issues);
-    expect(Object.keys(errors).sort()).toEqual(['areaCode', 'contactName', 'contactPhone', 'creditCode', 'fieldCodes', 'name', 'type']);
+    expect(Object.keys(errors).sort()).toEqual([
+      'areaCode',
+      'contactName',
+      'contactPhone',
+      'creditCode',
+      'fieldCodes',
+      'name',
+      'type',
+    ]);
     expect(errors.type).toBe('请选择单位类型');
     expect(errors.creditCode).toBe('请填写统一社会信用代码');
     expect(errors.fieldCodes).toBe('请至少选择一个产业领域');
@@ -35,7 +47,10 @@ describe('form errors from the domain schema', () => {
   it('reports a wrong check character under the credit code field', () => {
     const code = validCreditCode();
     const wrongLast = code.endsWith('0') ? '1' : '0';
-    const result = organisationProfileSchema.safeParse({ ...emptyOrganisation, creditCode: code.slice(0, 17) + wrongLast });
+    const result = organisationProfileSchema.safeParse({
+      ...emptyOrganisation,
+      creditCode: code.slice(0, 17) + wrongLast,
+    });
     const errors = issuesToFieldErrors(result.success ? [] : result.error.issues);
     expect(errors.creditCode).toContain('校验位不正确');
   });
@@ -75,7 +90,11 @@ describe('form errors from the domain schema', () => {
         name: [],
         '': ['整体有误'],
       }),
-    ).toEqual({ creditCode: '该统一社会信用代码已被其他账号注册', fieldCodes: '未知的产业领域', _form: '整体有误' });
+    ).toEqual({
+      creditCode: '该统一社会信用代码已被其他账号注册',
+      fieldCodes: '未知的产业领域',
+      _form: '整体有误',
+    });
     expect(firstMessagePerField(undefined)).toEqual({});
   });
 

@@ -1,6 +1,13 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { SESSION_KEY, readSession, saveSession } from '../src/services/session-store';
-import { login, logout, withSession } from '../src/services/session';
+import {
+  CONSENT_KEY,
+  SESSION_KEY,
+  hasConsent,
+  readSession,
+  recordConsent,
+  saveSession,
+} from '../src/services/session-store';
+import { LoginRequiredError, login, logout, withSession } from '../src/services/session';
 import { api } from '../src/api/client';
 import { fakeApi } from './support/fake-api';
 import { taroStub } from './stubs/taro';
@@ -17,7 +24,10 @@ describe('the stored session', () => {
   it('is kept under kc.session with its expiry', () => {
     const expiresAt = new Date(Date.now() + HOUR);
     saveSession('tok', expiresAt);
-    expect(taroStub.storage.get(SESSION_KEY)).toEqual({ token: 'tok', expiresAt: expiresAt.toISOString() });
+    expect(taroStub.storage.get(SESSION_KEY)).toEqual({
+      token: 'tok',
+      expiresAt: expiresAt.toISOString(),
+    });
     expect(readSession()?.token).toBe('tok');
   });
 
@@ -32,32 +42,78 @@ describe('the stored session', () => {
 describe('logging in', () => {
   it('trades the wx.login code for a token and remembers it', async () => {
     const expiresAt = new Date(Date.now() + 24 * HOUR);
-    const seen = fakeApi(() => ({ data: { token: 'tok-1', expiresAt, user: { id: 'u1', kind: 'applicant', profileType: 'organisation' } } }));
+    const seen = fakeApi(() => ({
+      data: {
+        token: 'tok-1',
+        expiresAt,
+        user: { id: 'u1', kind: 'applicant', profileType: 'organisation' },
+      },
+    }));
     await expect(login()).resolves.toEqual({ profileType: 'organisation' });
     expect(seen[0]?.inputs).toEqual([{ code: 'code-1' }]);
     expect(readSession()).toEqual({ token: 'tok-1', expiresAt: expiresAt.toISOString() });
   });
 
+  it('does not log anyone in who has not accepted the privacy guideline on the login page', async () => {
+    const seen = fakeApi(() => ({ data: { type: null } }));
+    await expect(withSession(() => api.profile.mine.query())).rejects.toBeInstanceOf(
+      LoginRequiredError,
+    );
+    expect(seen).toHaveLength(0);
+  });
+
   it('logs in again once when the server says the session expired, then retries the call', async () => {
+    recordConsent();
     saveSession('old', new Date(Date.now() + HOUR));
     const seen = fakeApi((path, _input, req) => {
       if (path === 'auth.wechatLogin') {
-        return { data: { token: 'new', expiresAt: new Date(Date.now() + HOUR), user: { id: 'u', kind: 'applicant', profileType: null } } };
+        return {
+          data: {
+            token: 'new',
+            expiresAt: new Date(Date.now() + HOUR),
+            user: { id: 'u', kind: 'applicant', profileType: null },
+          },
+        };
       }
       return req.header.Authorization === 'Bearer new'
         ? { data: { type: null } }
-        : { error: { message: '登录已过期，请重新登录', code: 'UNAUTHORIZED', httpStatus: 401, appCode: 'SESSION_EXPIRED' } };
+        : {
+            error: {
+              message: '登录已过期，请重新登录',
+              code: 'UNAUTHORIZED',
+              httpStatus: 401,
+              appCode: 'SESSION_EXPIRED',
+            },
+          };
     });
     await expect(withSession(() => api.profile.mine.query())).resolves.toEqual({ type: null });
-    expect(seen.map((r) => r.paths.join())).toEqual(['profile.mine', 'auth.wechatLogin', 'profile.mine']);
+    expect(seen.map((r) => r.paths.join())).toEqual([
+      'profile.mine',
+      'auth.wechatLogin',
+      'profile.mine',
+    ]);
   });
 
   it('gives up after one retry rather than looping', async () => {
+    recordConsent();
     const call = vi.fn(() => api.profile.mine.query());
     fakeApi((path) =>
       path === 'auth.wechatLogin'
-        ? { data: { token: 't', expiresAt: new Date(Date.now() + HOUR), user: { id: 'u', kind: 'applicant', profileType: null } } }
-        : { error: { message: '请先登录', code: 'UNAUTHORIZED', httpStatus: 401, appCode: 'UNAUTHENTICATED' } },
+        ? {
+            data: {
+              token: 't',
+              expiresAt: new Date(Date.now() + HOUR),
+              user: { id: 'u', kind: 'applicant', profileType: null },
+            },
+          }
+        : {
+            error: {
+              message: '请先登录',
+              code: 'UNAUTHORIZED',
+              httpStatus: 401,
+              appCode: 'UNAUTHENTICATED',
+            },
+          },
     );
     await expect(withSession(call)).rejects.toThrow('请先登录');
     expect(call).toHaveBeenCalledTimes(2);
@@ -65,17 +121,29 @@ describe('logging in', () => {
 
   it('does not log in again for other errors', async () => {
     saveSession('tok', new Date(Date.now() + HOUR));
-    const seen = fakeApi(() => ({ error: { message: '您没有权限进行此操作', code: 'FORBIDDEN', httpStatus: 403, appCode: 'FORBIDDEN' } }));
-    await expect(withSession(() => api.profile.mine.query())).rejects.toThrow('您没有权限进行此操作');
+    const seen = fakeApi(() => ({
+      error: {
+        message: '您没有权限进行此操作',
+        code: 'FORBIDDEN',
+        httpStatus: 403,
+        appCode: 'FORBIDDEN',
+      },
+    }));
+    await expect(withSession(() => api.profile.mine.query())).rejects.toThrow(
+      '您没有权限进行此操作',
+    );
     expect(seen).toHaveLength(1);
   });
 
-  it('logs out locally even when the server cannot be reached', async () => {
+  it('logs out locally even when the server cannot be reached, and forgets the consent', async () => {
+    recordConsent();
     saveSession('tok', new Date(Date.now() + HOUR));
     taroStub.request = async () => {
       throw { errMsg: 'request:fail' };
     };
     await logout();
     expect(readSession()).toBeNull();
+    expect(hasConsent()).toBe(false);
+    expect(taroStub.storage.has(CONSENT_KEY)).toBe(false);
   });
 });

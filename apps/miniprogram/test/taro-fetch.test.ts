@@ -36,7 +36,11 @@ describe('fetch over Taro.request', () => {
   });
 
   it('answers like fetch: ok only for 2xx, the body as text and as JSON, headers case-insensitive', async () => {
-    const { fetch } = scripted({ statusCode: 409, data: '[{"error":1}]', header: { 'Content-Type': 'application/json' } });
+    const { fetch } = scripted({
+      statusCode: 409,
+      data: '[{"error":1}]',
+      header: { 'Content-Type': 'application/json' },
+    });
     const res = await fetch('http://api.test/x');
     expect(res.ok).toBe(false);
     expect(res.status).toBe(409);
@@ -73,12 +77,16 @@ describe('fetch over Taro.request', () => {
     const { request, fetch } = scripted({ statusCode: 200, data: '' });
     const ac = new AbortController();
     ac.abort();
-    await expect(fetch('http://api.test/x', { signal: ac.signal })).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(fetch('http://api.test/x', { signal: ac.signal })).rejects.toMatchObject({
+      name: 'AbortError',
+    });
     expect(request).not.toHaveBeenCalled();
   });
 
   it('refuses bodies it cannot send (tRPC only sends strings)', async () => {
     const { fetch } = scripted({ statusCode: 200, data: '' });
-    await expect(fetch('http://api.test/x', { method: 'POST', body: new Blob(['x']) })).rejects.toThrow(TypeError);
+    await expect(
+      fetch('http://api.test/x', { method: 'POST', body: new Blob(['x']) }),
+    ).rejects.toThrow(TypeError);
   });
 });

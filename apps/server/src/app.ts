@@ -27,7 +27,13 @@ export async function buildServer(deps: ServerDeps) {
   });
   registerCors(app, deps.corsOrigins);
 
-  const apiDeps = { db: deps.db, wechat: deps.wechat, config: deps.config, log: deps.logger, now: deps.now ?? (() => new Date()) };
+  const apiDeps = {
+    db: deps.db,
+    wechat: deps.wechat,
+    config: deps.config,
+    log: deps.logger,
+    now: deps.now ?? (() => new Date()),
+  };
 
   await app.register(fastifyTRPCPlugin, {
     prefix: '/trpc',
@@ -40,7 +46,8 @@ export async function buildServer(deps: ServerDeps) {
           userAgent: req.headers['user-agent'],
         }),
       onError({ error, path }) {
-        if (error.code === 'INTERNAL_SERVER_ERROR') deps.logger.error({ err: error.cause ?? error, path }, 'procedure failed');
+        if (error.code === 'INTERNAL_SERVER_ERROR')
+          deps.logger.error({ err: error.cause ?? error, path }, 'procedure failed');
       },
     } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
   });

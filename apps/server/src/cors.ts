@@ -11,7 +11,10 @@ export function registerCors(app: FastifyInstance, allowedOrigins: readonly stri
     if (!origin || !allowed.has(origin)) return;
     reply.header('access-control-allow-origin', origin);
     reply.header('vary', 'origin');
-    reply.header('access-control-allow-headers', 'authorization, content-type, trpc-accept, x-trpc-source');
+    reply.header(
+      'access-control-allow-headers',
+      'authorization, content-type, trpc-accept, x-trpc-source',
+    );
     reply.header('access-control-allow-methods', 'GET, POST, OPTIONS');
     reply.header('access-control-max-age', '600');
     if (req.method === 'OPTIONS') return reply.code(204).send();

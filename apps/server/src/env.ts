@@ -20,23 +20,43 @@ const envSchema = z
     WECHAT_API_BASE: z.url().default('https://api.weixin.qq.com'),
     WECHAT_APPID: z.string().min(1).default('wx-dev-appid'),
     WECHAT_SECRET: z.string().min(1).default('wx-dev-secret'),
-    APPLICANT_SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 90).default(24 * 7),
+    APPLICANT_SESSION_TTL_HOURS: z.coerce
+      .number()
+      .positive()
+      .max(24 * 90)
+      .default(24 * 7),
     OFFICER_SESSION_TTL_HOURS: z.coerce.number().positive().max(72).default(8),
-    PII_HASH_KEY: z.string().min(16, 'must be at least 16 characters').default('dev-only-pii-hash-key-change-me'),
+    PII_HASH_KEY: z
+      .string()
+      .min(16, 'must be at least 16 characters')
+      .default('dev-only-pii-hash-key-change-me'),
     /** Comma-separated browser origins allowed to call the API (the mini-program H5 build). */
     CORS_ORIGINS: z.string().default('http://127.0.0.1:10086,http://localhost:10086'),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+      .default('info'),
     /** Port of the fake WeChat login service (development and tests only). */
     FAKE_WECHAT_PORT: port(3900),
     /** Load the demo data at start (idempotent). Never in production. */
-    SEED_DEMO: z.enum(['0', '1', 'true', 'false']).default('0').transform((v) => v === '1' || v === 'true'),
+    SEED_DEMO: z
+      .enum(['0', '1', 'true', 'false'])
+      .default('0')
+      .transform((v) => v === '1' || v === 'true'),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && env.SEED_DEMO) {
-      ctx.addIssue({ code: 'custom', path: ['SEED_DEMO'], message: 'demo data must not be loaded in production' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SEED_DEMO'],
+        message: 'demo data must not be loaded in production',
+      });
     }
     if (env.NODE_ENV === 'production' && env.PII_HASH_KEY === 'dev-only-pii-hash-key-change-me') {
-      ctx.addIssue({ code: 'custom', path: ['PII_HASH_KEY'], message: 'must be set in production' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['PII_HASH_KEY'],
+        message: 'must be set in production',
+      });
     }
   });
 

@@ -24,8 +24,14 @@ const app = await buildServer({
   db,
   logger,
   config: apiConfigFromEnv(env),
-  wechat: createWeChatClient({ baseUrl: env.WECHAT_API_BASE, appId: env.WECHAT_APPID, secret: env.WECHAT_SECRET }),
-  corsOrigins: env.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
+  wechat: createWeChatClient({
+    baseUrl: env.WECHAT_API_BASE,
+    appId: env.WECHAT_APPID,
+    secret: env.WECHAT_SECRET,
+  }),
+  corsOrigins: env.CORS_ORIGINS.split(',')
+    .map((o) => o.trim())
+    .filter(Boolean),
 });
 
 await app.listen({ host: env.HOST, port: env.PORT });

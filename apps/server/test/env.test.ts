@@ -9,16 +9,22 @@ describe('start-up configuration', () => {
   });
 
   it('names every bad variable in one clear message', () => {
-    expect(() => parseEnv({ PORT: 'eighty', DATABASE_URL: 'mysql://x', WECHAT_API_BASE: 'not a url' })).toThrowError(EnvError);
+    expect(() =>
+      parseEnv({ PORT: 'eighty', DATABASE_URL: 'mysql://x', WECHAT_API_BASE: 'not a url' }),
+    ).toThrowError(EnvError);
     try {
       parseEnv({ PORT: 'eighty', DATABASE_URL: 'mysql://x' });
     } catch (error) {
       expect((error as Error).message).toContain('PORT');
-      expect((error as Error).message).toContain('DATABASE_URL: must start with postgres:// or postgresql://');
+      expect((error as Error).message).toContain(
+        'DATABASE_URL: must start with postgres:// or postgresql://',
+      );
     }
   });
 
   it('refuses the development PII key in production', () => {
-    expect(() => parseEnv({ NODE_ENV: 'production' })).toThrow(/PII_HASH_KEY: must be set in production/);
+    expect(() => parseEnv({ NODE_ENV: 'production' })).toThrow(
+      /PII_HASH_KEY: must be set in production/,
+    );
   });
 });

@@ -79,7 +79,9 @@ describe('the server over HTTP', () => {
   });
 
   it('logs a user in through the fake WeChat service, then registers and reads a firm', async () => {
-    const { token, user } = await client().auth.wechatLogin.mutate({ code: await wxLoginCode('http-test-openid') });
+    const { token, user } = await client().auth.wechatLogin.mutate({
+      code: await wxLoginCode('http-test-openid'),
+    });
     expect(user.profileType).toBeNull();
     const me = client(token);
     const creditCode = `91341302MA0000001${creditCodeCheckChar('91341302MA0000001')}`;
@@ -95,7 +97,9 @@ describe('the server over HTTP', () => {
     const mine = await me.profile.mine.query();
     expect(mine.type === 'organisation' && mine.organisation.creditCode).toBe(creditCode);
     // The same WeChat user logging in again lands on the same account.
-    const again = await client().auth.wechatLogin.mutate({ code: await wxLoginCode('http-test-openid') });
+    const again = await client().auth.wechatLogin.mutate({
+      code: await wxLoginCode('http-test-openid'),
+    });
     expect(again.user.profileType).toBe('organisation');
   });
 
@@ -106,7 +110,9 @@ describe('the server over HTTP', () => {
       body: '{"json":{"username":"","password":""}}',
     });
     expect(res.status).toBe(400);
-    const body = (await res.json()) as { error: { json: { message: string; data: { appCode: string } } } };
+    const body = (await res.json()) as {
+      error: { json: { message: string; data: { appCode: string } } };
+    };
     expect(body.error.json.data.appCode).toBe('INVALID_INPUT');
     expect(body.error.json.message).toBe('请输入用户名');
 
@@ -119,18 +125,28 @@ describe('the server over HTTP', () => {
   });
 
   it('refuses a code the fake WeChat never issued', async () => {
-    await expect(client().auth.wechatLogin.mutate({ code: 'f'.repeat(32) })).rejects.toBeInstanceOf(TRPCClientError);
+    await expect(client().auth.wechatLogin.mutate({ code: 'f'.repeat(32) })).rejects.toBeInstanceOf(
+      TRPCClientError,
+    );
   });
 
   it('allows the H5 origin by CORS and no other', async () => {
-    const ok = await fetch(`${apiUrl}/trpc/health.check`, { method: 'OPTIONS', headers: { origin: 'http://127.0.0.1:10086' } });
+    const ok = await fetch(`${apiUrl}/trpc/health.check`, {
+      method: 'OPTIONS',
+      headers: { origin: 'http://127.0.0.1:10086' },
+    });
     expect(ok.headers.get('access-control-allow-origin')).toBe('http://127.0.0.1:10086');
-    const other = await fetch(`${apiUrl}/trpc/health.check`, { headers: { origin: 'http://evil.example' } });
+    const other = await fetch(`${apiUrl}/trpc/health.check`, {
+      headers: { origin: 'http://evil.example' },
+    });
     expect(other.headers.get('access-control-allow-origin')).toBeNull();
   });
 
   it('never writes a bearer token or phone number into the request log', async () => {
-    const { token } = await client().auth.officerLogin.mutate({ username: 'admin', password: 'Demo@2026' });
+    const { token } = await client().auth.officerLogin.mutate({
+      username: 'admin',
+      password: 'Demo@2026',
+    });
     await client(token).organisations.list.query({});
     expect(logs).not.toContain(token);
   });

@@ -13,10 +13,17 @@ describe('structured logs', () => {
     });
     const logger = createLogger('info', sink);
     logger.info(
-      { req: { headers: { authorization: 'Bearer secret-token-value' } }, body: { mobile: '13912345678' } },
+      {
+        req: { headers: { authorization: 'Bearer secret-token-value' } },
+        body: { mobile: '13912345678' },
+      },
       'registered 11010519491231002X',
     );
-    const line = JSON.parse(out) as { msg: string; body: { mobile: string }; req: { headers: { authorization: string } } };
+    const line = JSON.parse(out) as {
+      msg: string;
+      body: { mobile: string };
+      req: { headers: { authorization: string } };
+    };
     expect(line.msg).toBe('registered 110105********002X');
     expect(line.body.mobile).toBe('139****5678');
     expect(line.req.headers.authorization).toBe('[redacted]');

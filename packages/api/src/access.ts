@@ -9,7 +9,8 @@ import { appError } from './errors';
 export function areaScope(caller: OfficerCaller): { areaCode?: AreaCode } {
   if (caller.role !== 'area-officer') return {};
   // An area officer without an area would otherwise see everything: refuse instead.
-  if (!caller.areaCode) throw appError('FORBIDDEN', { message: '您的账号未分配所属县区或园区，请联系管理员' });
+  if (!caller.areaCode)
+    throw appError('FORBIDDEN', { message: '您的账号未分配所属县区或园区，请联系管理员' });
   return { areaCode: caller.areaCode };
 }
 

@@ -22,7 +22,9 @@ export async function writeAudit(
   who: { caller: Caller | null; ip: string | null },
   entry: AuditEntry,
 ): Promise<void> {
-  const details = JSON.parse(redactPII(JSON.stringify(entry.details ?? {}))) as Prisma.InputJsonValue;
+  const details = JSON.parse(
+    redactPII(JSON.stringify(entry.details ?? {})),
+  ) as Prisma.InputJsonValue;
   await db.auditLog.create({
     data: {
       actorUserId: who.caller?.userId ?? null,

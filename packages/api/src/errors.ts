@@ -44,17 +44,3 @@ export function appError(
     cause: new AppErrorCause(code, options.fieldErrors),
   });
 }
-
-/** Prisma's unique-constraint violation, and the columns it names. */
-export function uniqueViolationTarget(error: unknown): string[] | null {
-  if (typeof error !== 'object' || error === null) return null;
-  const e = error as { code?: unknown; meta?: { target?: unknown; driverAdapterError?: unknown } };
-  if (e.code !== 'P2002') return null;
-  const target = e.meta?.target;
-  if (Array.isArray(target)) return target.map(String);
-  if (typeof target === 'string') return [target];
-  // Driver adapters report the constraint in a nested cause.
-  const cause = JSON.stringify(e.meta ?? {});
-  const fields = /"fields":\[([^\]]*)\]/.exec(cause)?.[1];
-  return fields ? fields.split(',').map((f) => f.replace(/"/g, '')) : [];
-}

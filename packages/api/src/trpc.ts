@@ -13,7 +13,8 @@ function fieldErrorsFromIssues(issues: readonly Issue[]): Record<string, string[
   const out: Record<string, string[]> = {};
   for (const issue of issues) {
     const first = issue.path?.[0];
-    const key = first === undefined ? '_form' : String(typeof first === 'object' ? first.key : first);
+    const key =
+      first === undefined ? '_form' : String(typeof first === 'object' ? first.key : first);
     (out[key] ??= []).push(issue.message);
   }
   return out;

@@ -22,14 +22,18 @@ describe('mini-program login through WeChat', () => {
   });
 
   it('stores only a hash of the token', async () => {
-    const { token } = await h.client().auth.wechatLogin.mutate({ code: h.wechat.issueCode('openid-hash-check') });
+    const { token } = await h
+      .client()
+      .auth.wechatLogin.mutate({ code: h.wechat.issueCode('openid-hash-check') });
     expect(await h.prisma.session.count({ where: { tokenHash: token } })).toBe(0);
     expect(await h.prisma.session.count()).toBeGreaterThan(0);
   });
 
   it('refuses an invalid or reused code with a clear error and creates no user', async () => {
     const users = await h.prisma.user.count();
-    const bad = await failure(() => h.client().auth.wechatLogin.mutate({ code: 'not-a-real-code' }));
+    const bad = await failure(() =>
+      h.client().auth.wechatLogin.mutate({ code: 'not-a-real-code' }),
+    );
     expect(bad).toMatchObject({ appCode: 'WECHAT_LOGIN_FAILED', message: '微信登录失败，请重试' });
 
     const code = h.wechat.issueCode('openid-reuse');
@@ -47,37 +51,59 @@ describe('mini-program login through WeChat', () => {
 
 describe('officer password login', () => {
   it('logs in a demo officer and returns role and area', async () => {
-    const result = await h.client().auth.officerLogin.mutate({ username: 'yongqiao', password: DEMO_PASSWORD });
+    const result = await h
+      .client()
+      .auth.officerLogin.mutate({ username: 'yongqiao', password: DEMO_PASSWORD });
     expect(result.officer).toMatchObject({ role: 'area-officer', areaCode: 'yongqiao' });
-    const audit = await h.prisma.auditLog.findFirst({ where: { action: 'auth.officer-login', objectId: result.officer.id } });
+    const audit = await h.prisma.auditLog.findFirst({
+      where: { action: 'auth.officer-login', objectId: result.officer.id },
+    });
     expect(audit).not.toBeNull();
   });
 
   it('says 用户名或密码错误 for a wrong password and for an unknown user alike', async () => {
-    const wrong = await failure(() => h.client().auth.officerLogin.mutate({ username: 'reviewer', password: 'nope' }));
-    const unknown = await failure(() => h.client().auth.officerLogin.mutate({ username: 'nobody', password: 'nope' }));
-    expect(wrong).toMatchObject({ appCode: 'WRONG_CREDENTIALS', message: '用户名或密码错误', httpStatus: 401 });
+    const wrong = await failure(() =>
+      h.client().auth.officerLogin.mutate({ username: 'reviewer', password: 'nope' }),
+    );
+    const unknown = await failure(() =>
+      h.client().auth.officerLogin.mutate({ username: 'nobody', password: 'nope' }),
+    );
+    expect(wrong).toMatchObject({
+      appCode: 'WRONG_CREDENTIALS',
+      message: '用户名或密码错误',
+      httpStatus: 401,
+    });
     expect(unknown).toEqual(wrong);
   });
 
   it('locks the account after five wrong passwords, even against the right one, until the lock expires', async () => {
     for (let i = 1; i <= 4; i++) {
-      expect((await failure(() => h.client().auth.officerLogin.mutate({ username: 'dangshan', password: `x${i}` }))).appCode).toBe(
-        'WRONG_CREDENTIALS',
-      );
+      expect(
+        (
+          await failure(() =>
+            h.client().auth.officerLogin.mutate({ username: 'dangshan', password: `x${i}` }),
+          )
+        ).appCode,
+      ).toBe('WRONG_CREDENTIALS');
     }
-    const fifth = await failure(() => h.client().auth.officerLogin.mutate({ username: 'dangshan', password: 'x5' }));
+    const fifth = await failure(() =>
+      h.client().auth.officerLogin.mutate({ username: 'dangshan', password: 'x5' }),
+    );
     expect(fifth.appCode).toBe('ACCOUNT_LOCKED');
     expect(fifth.message).toContain('已锁定');
 
-    const right = await failure(() => h.client().auth.officerLogin.mutate({ username: 'dangshan', password: DEMO_PASSWORD }));
+    const right = await failure(() =>
+      h.client().auth.officerLogin.mutate({ username: 'dangshan', password: DEMO_PASSWORD }),
+    );
     expect(right.appCode).toBe('ACCOUNT_LOCKED');
     expect(await h.prisma.auditLog.count({ where: { action: 'auth.officer-locked' } })).toBe(1);
 
     const before = h.clock.now;
     h.clock.now = new Date(before.getTime() + 16 * 60_000);
     try {
-      const ok = await h.client().auth.officerLogin.mutate({ username: 'dangshan', password: DEMO_PASSWORD });
+      const ok = await h
+        .client()
+        .auth.officerLogin.mutate({ username: 'dangshan', password: DEMO_PASSWORD });
       expect(ok.officer.areaCode).toBe('dangshan');
     } finally {
       h.clock.now = before;
@@ -87,7 +113,9 @@ describe('officer password login', () => {
   it('refuses a disabled officer', async () => {
     await h.prisma.user.update({ where: { username: 'finance' }, data: { disabled: true } });
     try {
-      const result = await failure(() => h.client().auth.officerLogin.mutate({ username: 'finance', password: DEMO_PASSWORD }));
+      const result = await failure(() =>
+        h.client().auth.officerLogin.mutate({ username: 'finance', password: DEMO_PASSWORD }),
+      );
       expect(result.appCode).toBe('ACCOUNT_DISABLED');
     } finally {
       await h.prisma.user.update({ where: { username: 'finance' }, data: { disabled: false } });
@@ -97,24 +125,33 @@ describe('officer password login', () => {
 
 describe('sessions', () => {
   it('answers SESSION_EXPIRED once the session has expired', async () => {
-    const { token } = await h.client().auth.officerLogin.mutate({ username: 'reviewer', password: DEMO_PASSWORD });
+    const { token } = await h
+      .client()
+      .auth.officerLogin.mutate({ username: 'reviewer', password: DEMO_PASSWORD });
     const before = h.clock.now;
     h.clock.now = new Date(before.getTime() + 9 * 3600_000);
     try {
       const result = await failure(() => h.client(token).auth.me.query());
-      expect(result).toMatchObject({ appCode: 'SESSION_EXPIRED', message: '登录已过期，请重新登录' });
+      expect(result).toMatchObject({
+        appCode: 'SESSION_EXPIRED',
+        message: '登录已过期，请重新登录',
+      });
     } finally {
       h.clock.now = before;
     }
   });
 
   it('answers UNAUTHENTICATED for a made-up token and for no token', async () => {
-    expect((await failure(() => h.client('x'.repeat(43)).auth.me.query())).appCode).toBe('UNAUTHENTICATED');
+    expect((await failure(() => h.client('x'.repeat(43)).auth.me.query())).appCode).toBe(
+      'UNAUTHENTICATED',
+    );
     expect((await failure(() => h.client().auth.me.query())).appCode).toBe('UNAUTHENTICATED');
   });
 
   it('ends the session on logout', async () => {
-    const { token } = await h.client().auth.officerLogin.mutate({ username: 'admin', password: DEMO_PASSWORD });
+    const { token } = await h
+      .client()
+      .auth.officerLogin.mutate({ username: 'admin', password: DEMO_PASSWORD });
     await h.client(token).auth.logout.mutate();
     expect((await failure(() => h.client(token).auth.me.query())).appCode).toBe('UNAUTHENTICATED');
   });

@@ -12,7 +12,9 @@ export function residentId(birth = '19800615', seq = '123'): string {
   return first17 + residentIdCheckChar(first17);
 }
 
-export function firmInput(overrides: Partial<OrganisationProfileInput> = {}): OrganisationProfileInput {
+export function firmInput(
+  overrides: Partial<OrganisationProfileInput> = {},
+): OrganisationProfileInput {
   return {
     type: 'firm',
     name: '宿州云启智能科技有限公司',
@@ -27,7 +29,9 @@ export function firmInput(overrides: Partial<OrganisationProfileInput> = {}): Or
   };
 }
 
-export function researcherInput(overrides: Partial<ResearcherProfileInput> = {}): ResearcherProfileInput {
+export function researcherInput(
+  overrides: Partial<ResearcherProfileInput> = {},
+): ResearcherProfileInput {
   return {
     name: '周文博',
     residentId: residentId(),

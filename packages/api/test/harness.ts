@@ -5,7 +5,13 @@ import superjson from 'superjson';
 import { seedDemo } from '@kc/db/seed';
 import { createTestDb } from '@kc/db/testing';
 import type { AppRouter, WeChatClient } from '../src';
-import { DEFAULT_API_CONFIG, WeChatLoginError, appRouter, createContext, silentLogger } from '../src';
+import {
+  DEFAULT_API_CONFIG,
+  WeChatLoginError,
+  appRouter,
+  createContext,
+  silentLogger,
+} from '../src';
 
 export const DEMO_PASSWORD = 'Demo@2026';
 
@@ -81,7 +87,16 @@ export async function createHarness() {
     return Object.assign(client(token), { token, openid });
   }
 
-  return { db, prisma: db.prisma, clock, wechat, client, officer, applicant, close: () => db.close() };
+  return {
+    db,
+    prisma: db.prisma,
+    clock,
+    wechat,
+    client,
+    officer,
+    applicant,
+    close: () => db.close(),
+  };
 }
 
 export type Harness = Awaited<ReturnType<typeof createHarness>>;
@@ -92,8 +107,17 @@ export async function failure(fn: () => Promise<unknown>) {
     await fn();
   } catch (error) {
     if (error instanceof TRPCClientError) {
-      const data = error.data as { appCode?: string; fieldErrors?: Record<string, string[]>; httpStatus?: number };
-      return { appCode: data.appCode, message: error.message, fieldErrors: data.fieldErrors, httpStatus: data.httpStatus };
+      const data = error.data as {
+        appCode?: string;
+        fieldErrors?: Record<string, string[]>;
+        httpStatus?: number;
+      };
+      return {
+        appCode: data.appCode,
+        message: error.message,
+        fieldErrors: data.fieldErrors,
+        httpStatus: data.httpStatus,
+      };
     }
     throw error;
   }

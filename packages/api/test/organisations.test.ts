@@ -39,15 +39,23 @@ describe('officers’ organisation directory', () => {
     const admin = await h.officer('admin');
     const rows = await h.prisma.organisation.findMany();
     const sample = rows[0]!;
-    const byField = await admin.organisations.list.query({ fieldCode: sample.fieldCodes[0] as never, pageSize: 100 });
+    const byField = await admin.organisations.list.query({
+      fieldCode: sample.fieldCodes[0] as never,
+      pageSize: 100,
+    });
     expect(byField.items.every((o) => o.fieldCodes.includes(sample.fieldCodes[0]!))).toBe(true);
-    const byArea = await admin.organisations.list.query({ areaCode: sample.areaCode as never, pageSize: 100 });
+    const byArea = await admin.organisations.list.query({
+      areaCode: sample.areaCode as never,
+      pageSize: 100,
+    });
     expect(byArea.total).toBe(rows.filter((r) => r.areaCode === sample.areaCode).length);
     const byType = await admin.organisations.list.query({ type: 'university', pageSize: 100 });
     expect(byType.items.every((o) => o.type === 'university')).toBe(true);
     const byText = await admin.organisations.list.query({ q: sample.name.slice(2, 6) });
     expect(byText.items.map((i) => i.id)).toContain(sample.id);
-    const byCode = await admin.organisations.list.query({ q: sample.creditCode.slice(0, 12).toLowerCase() });
+    const byCode = await admin.organisations.list.query({
+      q: sample.creditCode.slice(0, 12).toLowerCase(),
+    });
     expect(byCode.items.map((i) => i.id)).toContain(sample.id);
   });
 
@@ -62,8 +70,12 @@ describe('officers’ organisation directory', () => {
     const officer = await h.officer('yongqiao');
     const result = await failure(() => officer.organisations.list.query({ areaCode: 'dangshan' }));
     expect(result).toMatchObject({ appCode: 'FORBIDDEN', message: '您只能查看本县区或园区的数据' });
-    const elsewhere = await h.prisma.organisation.findFirstOrThrow({ where: { areaCode: { not: 'yongqiao' } } });
-    expect((await failure(() => officer.organisations.byId.query({ id: elsewhere.id }))).appCode).toBe('NOT_FOUND');
+    const elsewhere = await h.prisma.organisation.findFirstOrThrow({
+      where: { areaCode: { not: 'yongqiao' } },
+    });
+    expect(
+      (await failure(() => officer.organisations.byId.query({ id: elsewhere.id }))).appCode,
+    ).toBe('NOT_FOUND');
   });
 
   it('gives a clear error for a malformed id and for an unknown one', async () => {
@@ -72,15 +84,24 @@ describe('officers’ organisation directory', () => {
       appCode: 'INVALID_INPUT',
       message: '记录编号无效',
     });
-    expect((await failure(() => admin.organisations.byId.query({ id: '00000000-0000-4000-8000-000000000000' }))).appCode).toBe(
-      'NOT_FOUND',
-    );
+    expect(
+      (
+        await failure(() =>
+          admin.organisations.byId.query({ id: '00000000-0000-4000-8000-000000000000' }),
+        )
+      ).appCode,
+    ).toBe('NOT_FOUND');
   });
 
   it('rejects unknown filter values as invalid input', async () => {
     const admin = await h.officer('admin');
-    const result = await failure(() => admin.organisations.list.query({ areaCode: 'hefei' as never }));
-    expect(result).toMatchObject({ appCode: 'INVALID_INPUT', fieldErrors: { areaCode: ['请选择所在县区或园区'] } });
+    const result = await failure(() =>
+      admin.organisations.list.query({ areaCode: 'hefei' as never }),
+    );
+    expect(result).toMatchObject({
+      appCode: 'INVALID_INPUT',
+      fieldErrors: { areaCode: ['请选择所在县区或园区'] },
+    });
     expect(AREA_CODES).not.toContain('hefei');
   });
 });

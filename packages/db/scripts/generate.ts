@@ -28,18 +28,29 @@ const cli = join(prismaDir, 'build', 'index.js');
 function realEngineInstalled(): boolean {
   const dirs = [prismaDir];
   try {
-    dirs.push(dirname(createRequire(join(prismaDir, 'package.json')).resolve('@prisma/engines/package.json')));
+    dirs.push(
+      dirname(
+        createRequire(join(prismaDir, 'package.json')).resolve('@prisma/engines/package.json'),
+      ),
+    );
   } catch {
     // @prisma/engines is bundled into the CLI in recent versions
   }
-  return dirs.some((dir) => existsSync(dir) && readdirSync(dir).some((f) => /^schema-engine-(?!.*\.d\.ts$)/.test(f)));
+  return dirs.some(
+    (dir) =>
+      existsSync(dir) && readdirSync(dir).some((f) => /^schema-engine-(?!.*\.d\.ts$)/.test(f)),
+  );
 }
 
 function harmlessExecutable(): string {
   return ['/bin/true', '/usr/bin/true'].find((p) => existsSync(p)) ?? process.execPath;
 }
 
-const env: NodeJS.ProcessEnv = { ...process.env, CHECKPOINT_DISABLE: '1', PRISMA_HIDE_UPDATE_MESSAGE: '1' };
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  CHECKPOINT_DISABLE: '1',
+  PRISMA_HIDE_UPDATE_MESSAGE: '1',
+};
 if (!env.PRISMA_SCHEMA_ENGINE_BINARY && !realEngineInstalled()) {
   env.PRISMA_SCHEMA_ENGINE_BINARY = harmlessExecutable();
 }

@@ -6,7 +6,9 @@ import { createDb } from '../src/client';
 import { readDbEnv } from '../src/env';
 
 const env = readDbEnv();
-console.log(env.databaseUrl ? `PostgreSQL: ${redact(env.databaseUrl)}` : `PGlite: ${env.pgliteDir}`);
+console.log(
+  env.databaseUrl ? `PostgreSQL: ${redact(env.databaseUrl)}` : `PGlite: ${env.pgliteDir}`,
+);
 const db = await createDb({ log: (message) => console.log(message) });
 await db.close();
 

@@ -9,9 +9,12 @@ try {
   const { created } = await seedDemo(db.prisma);
   console.log(
     `Seeded (${db.kind}): ${created.officers} officers, ${created.organisations} organisations, ${created.researchers} researchers created` +
-      (created.officers + created.organisations + created.researchers === 0 ? ' — nothing to do.' : '.'),
+      (created.officers + created.organisations + created.researchers === 0
+        ? ' — nothing to do.'
+        : '.'),
   );
-  if (created.officers > 0) console.log(`Officer logins: admin, reviewer, yongqiao, dangshan, finance / ${DEMO_PASSWORD}`);
+  if (created.officers > 0)
+    console.log(`Officer logins: admin, reviewer, yongqiao, dangshan, finance / ${DEMO_PASSWORD}`);
 } finally {
   await db.close();
 }

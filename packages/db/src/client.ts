@@ -47,9 +47,12 @@ export interface CreateDbOptions {
 export const MEMORY = ':memory:';
 
 /**
- * Both driver adapters read `timestamptz` values as text and throw the offset away, assuming the
- * session time zone is UTC. A server configured for Asia/Shanghai would shift every timestamp by
- * 8 hours, so every session we open is set to UTC (PostgreSQL startup option; PGlite `SET`).
+ * Both driver adapters assume the session time zone is UTC: they write a Date as a UTC wall-clock
+ * string without offset and throw the offset away when reading a timestamptz. On a server set to
+ * Asia/Shanghai (common here) every stored instant would be 8 hours off; Prisma round trips hide
+ * it (the two errors cancel) but raw SQL, now(), reports and other tools would not agree. So every
+ * session we open runs in UTC (PostgreSQL startup option; `SET` on PGlite). Display in
+ * Asia/Shanghai is the UI's job.
  */
 const UTC_SESSION = '-c TimeZone=UTC';
 
@@ -63,9 +66,12 @@ const PGLITE_TRANSACTION_OPTIONS = { maxWait: 60_000, timeout: 5_000 } as const;
 
 export async function createDb(options: CreateDbOptions = {}): Promise<Db> {
   const env = readDbEnv();
-  const databaseUrl = options.databaseUrl === null ? undefined : (options.databaseUrl ?? env.databaseUrl);
+  const databaseUrl =
+    options.databaseUrl === null ? undefined : (options.databaseUrl ?? env.databaseUrl);
   if (options.pglite) return wrapPglite(options.pglite, options, { owned: false });
-  return databaseUrl ? createPostgresDb(databaseUrl, options) : createPgliteDb(options.pgliteDir ?? env.pgliteDir, options);
+  return databaseUrl
+    ? createPostgresDb(databaseUrl, options)
+    : createPgliteDb(options.pgliteDir ?? env.pgliteDir, options);
 }
 
 async function createPostgresDb(connectionString: string, options: CreateDbOptions): Promise<Db> {
@@ -73,7 +79,10 @@ async function createPostgresDb(connectionString: string, options: CreateDbOptio
     const client = new pg.Client({ connectionString, options: UTC_SESSION });
     await client.connect();
     try {
-      await runMigrations(pgConnection(client), { migrationsDir: options.migrationsDir, log: options.log });
+      await runMigrations(pgConnection(client), {
+        migrationsDir: options.migrationsDir,
+        log: options.log,
+      });
     } finally {
       await client.end();
     }
@@ -119,7 +128,10 @@ async function wrapPglite(
   await pglite.waitReady;
   await pglite.exec("SET TIME ZONE 'UTC'");
   if (options.migrate !== false) {
-    await runMigrations(pgliteConnection(pglite), { migrationsDir: options.migrationsDir, log: options.log });
+    await runMigrations(pgliteConnection(pglite), {
+      migrationsDir: options.migrationsDir,
+      log: options.log,
+    });
   }
   const prisma = new PrismaClient({
     adapter: new PrismaPGlite(pglite),

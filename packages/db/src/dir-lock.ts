@@ -34,7 +34,9 @@ export function acquireDirLock(dir: string): () => void {
       const content = readFileSync(file, 'utf8').trim();
       if (content === '') {
         // Another process is between creating and writing the file (or died right there).
-        throw new Error(`The PGlite database in ${dir} is being opened by another process (remove ${file} if it is stale).`);
+        throw new Error(
+          `The PGlite database in ${dir} is being opened by another process (remove ${file} if it is stale).`,
+        );
       }
       const pid = Number(content);
       const mine = pid === process.pid;

@@ -6,8 +6,10 @@ export { createDb, MEMORY } from './client';
 export type { CreateDbOptions, Db, DbKind } from './client';
 export { DEFAULT_SCRYPT_PARAMS, hashPassword, needsRehash, verifyPassword } from './password';
 export type { ScryptParams } from './password';
-export { hashResidentId, maskResidentId, normaliseResidentId } from './pii';
+export { hashResidentId, normaliseResidentId } from './pii';
 export { MigrationError } from './migrate/runner';
+export { isUniqueViolationOn, uniqueViolation } from './errors';
+export type { UniqueViolation } from './errors';
 
 // Prisma: the client class, the `Prisma` namespace (input types, errors), model types and enums.
 export * from './generated/prisma/client';

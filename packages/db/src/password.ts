@@ -28,7 +28,12 @@ const MAX_N = 2 ** 20;
 const MAX_R = 32;
 const MAX_P = 16;
 
-function derive(password: string, salt: Buffer, keyLength: number, { N, r, p }: ScryptParams): Promise<Buffer> {
+function derive(
+  password: string,
+  salt: Buffer,
+  keyLength: number,
+  { N, r, p }: ScryptParams,
+): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     // node's default maxmem (32 MiB) is exactly 128·N·r for N=2^15, r=8: give headroom.
     const maxmem = 128 * N * r * 2 + 1024 * 1024;
@@ -38,7 +43,10 @@ function derive(password: string, salt: Buffer, keyLength: number, { N, r, p }: 
   });
 }
 
-export async function hashPassword(password: string, params: ScryptParams = DEFAULT_SCRYPT_PARAMS): Promise<string> {
+export async function hashPassword(
+  password: string,
+  params: ScryptParams = DEFAULT_SCRYPT_PARAMS,
+): Promise<string> {
   const salt = randomBytes(SALT_BYTES);
   const hash = await derive(password, salt, KEY_BYTES, params);
   return `scrypt$${params.N}$${params.r}$${params.p}$${salt.toString('base64')}$${hash.toString('base64')}`;
@@ -67,7 +75,10 @@ function parse(stored: string): ParsedHash | null {
  * True when `password` matches `stored`. A missing or malformed hash returns false after doing
  * the same amount of work, so callers can use it for unknown users without a timing leak.
  */
-export async function verifyPassword(password: string, stored: string | null | undefined): Promise<boolean> {
+export async function verifyPassword(
+  password: string,
+  stored: string | null | undefined,
+): Promise<boolean> {
   const parsed = stored ? parse(stored) : null;
   if (!parsed) {
     await derive(password, randomBytes(SALT_BYTES), KEY_BYTES, DEFAULT_SCRYPT_PARAMS);
@@ -82,5 +93,7 @@ export function needsRehash(stored: string, params: ScryptParams = DEFAULT_SCRYP
   const parsed = parse(stored);
   if (!parsed) return true;
   const cost = (x: ScryptParams) => x.N * x.r * x.p;
-  return cost(parsed.params) < cost(params) || parsed.params.N * parsed.params.r < params.N * params.r;
+  return (
+    cost(parsed.params) < cost(params) || parsed.params.N * parsed.params.r < params.N * params.r
+  );
 }

@@ -9,7 +9,8 @@ import { DEV_PII_HASH_KEY, readDbEnv } from './env';
 function piiHashKey(): string {
   const env = readDbEnv();
   if (env.piiHashKey) return env.piiHashKey;
-  if (env.production) throw new Error('PII_HASH_KEY must be set in production (resident ID hashes depend on it).');
+  if (env.production)
+    throw new Error('PII_HASH_KEY must be set in production (resident ID hashes depend on it).');
   return DEV_PII_HASH_KEY;
 }
 
@@ -21,11 +22,4 @@ export function normaliseResidentId(residentId: string): string {
 /** HMAC-SHA256 (hex) of the normalised resident ID number, keyed by PII_HASH_KEY. */
 export function hashResidentId(residentId: string, key: string = piiHashKey()): string {
   return createHmac('sha256', key).update(normaliseResidentId(residentId), 'utf8').digest('hex');
-}
-
-/** Keeps the first 6 and last 4 characters: 341302********1234. */
-export function maskResidentId(residentId: string): string {
-  const id = normaliseResidentId(residentId);
-  if (id.length <= 10) return '*'.repeat(id.length);
-  return `${id.slice(0, 6)}${'*'.repeat(id.length - 10)}${id.slice(-4)}`;
 }

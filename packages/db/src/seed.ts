@@ -9,7 +9,8 @@
  */
 import { hashPassword } from './password';
 import type { ScryptParams } from './password';
-import { hashResidentId, maskResidentId } from './pii';
+import { maskResidentId } from '@kc/domain';
+import { hashResidentId } from './pii';
 import type { OfficerRole, OrganisationType, PrismaClient } from './generated/prisma/client';
 
 export const DEMO_PASSWORD = 'Demo@2026';
@@ -255,7 +256,10 @@ export interface SeedResult {
   created: { officers: number; organisations: number; researchers: number };
 }
 
-export async function seedDemo(prisma: PrismaClient, options: SeedOptions = {}): Promise<SeedResult> {
+export async function seedDemo(
+  prisma: PrismaClient,
+  options: SeedOptions = {},
+): Promise<SeedResult> {
   const created = { officers: 0, organisations: 0, researchers: 0 };
 
   const existingOfficers = new Set(
@@ -267,7 +271,9 @@ export async function seedDemo(prisma: PrismaClient, options: SeedOptions = {}):
     ).map((u) => u.username),
   );
   const missingOfficers = DEMO_OFFICERS.filter((o) => !existingOfficers.has(o.username));
-  const hashes = await Promise.all(missingOfficers.map(() => hashPassword(DEMO_PASSWORD, options.passwordParams)));
+  const hashes = await Promise.all(
+    missingOfficers.map(() => hashPassword(DEMO_PASSWORD, options.passwordParams)),
+  );
   for (const [i, officer] of missingOfficers.entries()) {
     await prisma.user.create({
       data: { kind: 'OFFICER', ...officer, passwordHash: hashes[i] ?? null },
@@ -276,9 +282,15 @@ export async function seedDemo(prisma: PrismaClient, options: SeedOptions = {}):
   }
 
   for (const { ownerOpenid, ...org } of DEMO_ORGANISATIONS) {
-    const exists = await prisma.organisation.findUnique({ where: { creditCode: org.creditCode }, select: { id: true } });
+    const exists = await prisma.organisation.findUnique({
+      where: { creditCode: org.creditCode },
+      select: { id: true },
+    });
     if (exists) continue;
-    const owner = await prisma.user.findUnique({ where: { openid: ownerOpenid }, select: { id: true } });
+    const owner = await prisma.user.findUnique({
+      where: { openid: ownerOpenid },
+      select: { id: true },
+    });
     await prisma.organisation.create({
       data: {
         ...org,
@@ -291,7 +303,10 @@ export async function seedDemo(prisma: PrismaClient, options: SeedOptions = {}):
   }
 
   for (const { openid, residentId, birthDate, ...person } of DEMO_RESEARCHERS) {
-    const user = await prisma.user.findUnique({ where: { openid }, select: { id: true, researcher: { select: { id: true } } } });
+    const user = await prisma.user.findUnique({
+      where: { openid },
+      select: { id: true, researcher: { select: { id: true } } },
+    });
     if (user?.researcher) continue;
     await prisma.researcher.create({
       data: {
@@ -299,7 +314,9 @@ export async function seedDemo(prisma: PrismaClient, options: SeedOptions = {}):
         residentIdHash: hashResidentId(residentId, options.piiHashKey),
         residentIdMasked: maskResidentId(residentId),
         birthDate: new Date(`${birthDate}T00:00:00Z`),
-        user: user ? { connect: { id: user.id } } : { create: { kind: 'APPLICANT', openid, displayName: person.name } },
+        user: user
+          ? { connect: { id: user.id } }
+          : { create: { kind: 'APPLICANT', openid, displayName: person.name } },
       },
     });
     created.researchers++;

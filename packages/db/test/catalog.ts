@@ -13,7 +13,13 @@ export interface Catalog {
 const IGNORED_TABLES = ['_prisma_migrations'];
 
 function lines(rows: Record<string, unknown>[]): string[] {
-  return rows.map((r) => Object.values(r).map((v) => (v === null ? '∅' : String(v))).join(' | ')).sort();
+  return rows
+    .map((r) =>
+      Object.values(r)
+        .map((v) => (v === null ? '∅' : String(v)))
+        .join(' | '),
+    )
+    .sort();
 }
 
 export async function readCatalog(conn: MigrationConnection): Promise<Catalog> {

@@ -1,6 +1,6 @@
 /** (c) audit_log is append-only; (d) a duplicate credit code is P2002. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Prisma } from '../src';
+import { Prisma, isUniqueViolationOn, uniqueViolation } from '../src';
 import type { Db } from '../src';
 import { createTestDb } from '../src/testing';
 
@@ -15,21 +15,34 @@ afterAll(async () => {
 describe('audit_log is append-only', () => {
   it('accepts inserts', async () => {
     const row = await db.prisma.auditLog.create({
-      data: { action: 'organisation.view', objectType: 'organisation', objectId: 'x', details: { masked: '139****5678' } },
+      data: {
+        action: 'organisation.view',
+        objectType: 'organisation',
+        objectId: 'x',
+        details: { masked: '139****5678' },
+      },
     });
     expect(row.id).toBeTypeOf('bigint');
     expect(row.details).toEqual({ masked: '139****5678' });
   });
 
   it('raises on UPDATE, DELETE and TRUNCATE', async () => {
-    const row = await db.prisma.auditLog.create({ data: { action: 'a', objectType: 'b', details: {} } });
-    await expect(db.prisma.auditLog.update({ where: { id: row.id }, data: { action: 'tampered' } })).rejects.toThrow(
+    const row = await db.prisma.auditLog.create({
+      data: { action: 'a', objectType: 'b', details: {} },
+    });
+    await expect(
+      db.prisma.auditLog.update({ where: { id: row.id }, data: { action: 'tampered' } }),
+    ).rejects.toThrow(/append-only/);
+    await expect(db.prisma.auditLog.updateMany({ data: { ip: '1.2.3.4' } })).rejects.toThrow(
       /append-only/,
     );
-    await expect(db.prisma.auditLog.updateMany({ data: { ip: '1.2.3.4' } })).rejects.toThrow(/append-only/);
-    await expect(db.prisma.auditLog.delete({ where: { id: row.id } })).rejects.toThrow(/append-only/);
+    await expect(db.prisma.auditLog.delete({ where: { id: row.id } })).rejects.toThrow(
+      /append-only/,
+    );
     await expect(db.prisma.auditLog.deleteMany({})).rejects.toThrow(/append-only/);
-    await expect(db.prisma.$executeRawUnsafe('UPDATE audit_log SET action = $1', 'x')).rejects.toThrow(/append-only/);
+    await expect(
+      db.prisma.$executeRawUnsafe('UPDATE audit_log SET action = $1', 'x'),
+    ).rejects.toThrow(/append-only/);
     await expect(db.prisma.$executeRawUnsafe('TRUNCATE audit_log')).rejects.toThrow(/append-only/);
     const again = await db.prisma.auditLog.findUniqueOrThrow({ where: { id: row.id } });
     expect(again.action).toBe('a');
@@ -48,11 +61,22 @@ describe('unique credit code', () => {
       contactPhone: '13900000000',
     };
     await db.prisma.organisation.create({ data: org });
-    const error = await db.prisma.organisation.create({ data: { ...org, name: '另一家' } }).catch((e: unknown) => e);
+    const error = await db.prisma.organisation
+      .create({ data: { ...org, name: '另一家' } })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(Prisma.PrismaClientKnownRequestError);
     const known = error as Prisma.PrismaClientKnownRequestError;
     expect(known.code).toBe('P2002');
     // With driver adapters the columns are in meta.driverAdapterError.cause.constraint.fields.
     expect(JSON.stringify(known.meta)).toContain('credit_code');
+    // The backends report it differently (columns vs index name); the helper reads both.
+    const v = uniqueViolation(error);
+    expect(v?.columns ?? [v?.constraint]).toEqual([
+      db.kind === 'pglite' ? 'credit_code' : 'organisation_credit_code_key',
+    ]);
+    expect(isUniqueViolationOn(error, 'credit_code')).toBe(true);
+    expect(isUniqueViolationOn(error, 'owner_user_id')).toBe(false);
+    expect(isUniqueViolationOn(error, 'code')).toBe(false);
+    expect(isUniqueViolationOn(new Error('x'), 'credit_code')).toBe(false);
   });
 });

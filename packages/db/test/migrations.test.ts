@@ -6,7 +6,13 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { MIGRATIONS_DIR, SCHEMA_FILE, SNAPSHOT_FILE, readMigrations, runMigrations } from '../src/migrate/runner';
+import {
+  MIGRATIONS_DIR,
+  SCHEMA_FILE,
+  SNAPSHOT_FILE,
+  readMigrations,
+  runMigrations,
+} from '../src/migrate/runner';
 import { diffSchemas } from '../src/migrate/schema-engine';
 import { createScratchDatabase } from '../src/testing';
 import type { ScratchDatabase } from '../src/testing';
@@ -18,7 +24,9 @@ afterAll(async () => {
 });
 
 /** A fresh database, built by `build`, described by its catalog. */
-async function catalogOf(build: (conn: Awaited<ReturnType<ScratchDatabase['connect']>>['conn']) => Promise<unknown>) {
+async function catalogOf(
+  build: (conn: Awaited<ReturnType<ScratchDatabase['connect']>>['conn']) => Promise<unknown>,
+) {
   const scratch = await createScratchDatabase();
   scratches.push(scratch);
   const { conn, close } = await scratch.connect();
@@ -52,7 +60,9 @@ describe('migrations ↔ schema.prisma', async () => {
     expect(edited).not.toBe(schema);
     const [migrated, direct] = await Promise.all([
       catalogOf((conn) => runMigrations(conn)),
-      catalogOf(async (conn) => conn.exec(await diffSchemas(null, { path: 'edited.prisma', content: edited }))),
+      catalogOf(async (conn) =>
+        conn.exec(await diffSchemas(null, { path: 'edited.prisma', content: edited })),
+      ),
     ]);
     expect(direct.columns).not.toEqual(migrated.columns);
   });
@@ -61,12 +71,23 @@ describe('migrations ↔ schema.prisma', async () => {
     const migrations = await readMigrations();
     const latest = migrations.at(-1);
     expect(latest).toBeDefined();
-    for (const m of migrations) expect(existsSync(join(MIGRATIONS_DIR, m.name, SNAPSHOT_FILE)), m.name).toBe(true);
-    const snapshot = await readFile(join(MIGRATIONS_DIR, latest?.name ?? '', SNAPSHOT_FILE), 'utf8');
-    expect(await diffSchemas({ path: 'snapshot.prisma', content: snapshot }, { path: 'schema.prisma', content: schema })).toBe('');
+    for (const m of migrations)
+      expect(existsSync(join(MIGRATIONS_DIR, m.name, SNAPSHOT_FILE)), m.name).toBe(true);
+    const snapshot = await readFile(
+      join(MIGRATIONS_DIR, latest?.name ?? '', SNAPSHOT_FILE),
+      'utf8',
+    );
+    expect(
+      await diffSchemas(
+        { path: 'snapshot.prisma', content: snapshot },
+        { path: 'schema.prisma', content: schema },
+      ),
+    ).toBe('');
   });
 
   it('has a migration_lock.toml for postgresql', async () => {
-    expect(await readFile(join(MIGRATIONS_DIR, 'migration_lock.toml'), 'utf8')).toContain('provider = "postgresql"');
+    expect(await readFile(join(MIGRATIONS_DIR, 'migration_lock.toml'), 'utf8')).toContain(
+      'provider = "postgresql"',
+    );
   });
 });

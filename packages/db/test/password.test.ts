@@ -8,7 +8,12 @@ describe('password hashing', () => {
   it('uses the documented format and production parameters by default', async () => {
     const hash = await hashPassword('Demo@2026');
     const parts = hash.split('$');
-    expect(parts.slice(0, 4)).toEqual(['scrypt', String(DEFAULT_SCRYPT_PARAMS.N), '8', String(DEFAULT_SCRYPT_PARAMS.p)]);
+    expect(parts.slice(0, 4)).toEqual([
+      'scrypt',
+      String(DEFAULT_SCRYPT_PARAMS.N),
+      '8',
+      String(DEFAULT_SCRYPT_PARAMS.p),
+    ]);
     expect(Buffer.from(parts[4] ?? '', 'base64')).toHaveLength(16);
     expect(Buffer.from(parts[5] ?? '', 'base64')).toHaveLength(32);
     expect(await verifyPassword('Demo@2026', hash)).toBe(true);
@@ -24,16 +29,27 @@ describe('password hashing', () => {
   });
 
   it('salts: the same password hashes differently each time', async () => {
-    const [a, b] = await Promise.all([hashPassword('密码Demo@2026', FAST), hashPassword('密码Demo@2026', FAST)]);
+    const [a, b] = await Promise.all([
+      hashPassword('密码Demo@2026', FAST),
+      hashPassword('密码Demo@2026', FAST),
+    ]);
     expect(a).not.toBe(b);
     expect(await verifyPassword('密码Demo@2026', a)).toBe(true);
     expect(await verifyPassword('密码Demo@2026', b)).toBe(true);
   });
 
   it('returns false (not throws) for a missing or malformed hash', async () => {
-    for (const stored of [null, undefined, '', 'plain', 'scrypt$1$8$1$AAAA$AAAA', 'scrypt$99999999$8$1$c2FsdHNhbHQ=$aGFzaGhhc2hoYXNoaGFzaA==']) {
-      expect(await verifyPassword('x', stored)).toBe(false);
-    }
+    const bad = [
+      null,
+      undefined,
+      '',
+      'plain',
+      'scrypt$1$8$1$AAAA$AAAA',
+      'scrypt$99999999$8$1$c2FsdHNhbHQ=$aGFzaGhhc2hoYXNoaGFzaA==',
+    ];
+    expect(await Promise.all(bad.map((stored) => verifyPassword('x', stored)))).toEqual(
+      bad.map(() => false),
+    );
   });
 
   it('asks for a re-hash when the stored parameters are weaker', async () => {

@@ -4,7 +4,12 @@ import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { MIGRATIONS_DIR, hasTransactionControl, readMigrations, runMigrations } from '../src/migrate/runner';
+import {
+  MIGRATIONS_DIR,
+  hasTransactionControl,
+  readMigrations,
+  runMigrations,
+} from '../src/migrate/runner';
 import { createScratchDatabase } from '../src/testing';
 import type { ScratchDatabase } from '../src/testing';
 
@@ -94,10 +99,11 @@ describe('runMigrations', () => {
     await addMigration(dir, '29990101000000_a', 'CREATE TABLE "kc_extra" (id INT PRIMARY KEY);');
     const result = await runMigrations(conn, { migrationsDir: dir });
     expect(result.applied).toEqual(['29990101000000_a', '29990101000001_b']);
-    expect(await conn.query(`SELECT column_name FROM information_schema.columns WHERE table_name = 'kc_extra' ORDER BY 1`)).toEqual([
-      { column_name: 'id' },
-      { column_name: 'note' },
-    ]);
+    expect(
+      await conn.query(
+        `SELECT column_name FROM information_schema.columns WHERE table_name = 'kc_extra' ORDER BY 1`,
+      ),
+    ).toEqual([{ column_name: 'id' }, { column_name: 'note' }]);
   });
 
   it('refuses to run when an applied migration was edited', async () => {
@@ -105,26 +111,50 @@ describe('runMigrations', () => {
     const dir = await migrationsCopy();
     await runMigrations(conn, { migrationsDir: dir });
     const [first] = await readMigrations(dir);
-    await writeFile(join(dir, first?.name ?? '', 'migration.sql'), `${first?.sql}\n-- an innocent-looking edit\n`);
+    await writeFile(
+      join(dir, first?.name ?? '', 'migration.sql'),
+      `${first?.sql}\n-- an innocent-looking edit\n`,
+    );
     await addMigration(dir, '29990101000000_next', 'CREATE TABLE "kc_next" (id INT);');
     await expect(runMigrations(conn, { migrationsDir: dir })).rejects.toThrow(
-      new RegExp(`${first?.name}.*changed after being applied|changed after being applied: ${first?.name}`),
+      new RegExp(
+        `${first?.name}.*changed after being applied|changed after being applied: ${first?.name}`,
+      ),
     );
     // …and applied nothing else.
-    expect(await conn.query(`SELECT 1 FROM information_schema.tables WHERE table_name = 'kc_next'`)).toEqual([]);
+    expect(
+      await conn.query(`SELECT 1 FROM information_schema.tables WHERE table_name = 'kc_next'`),
+    ).toEqual([]);
   });
 
   it('rolls a failing migration back completely and records nothing', async () => {
     const conn = await session(await scratch());
     const dir = await migrationsCopy();
     await runMigrations(conn, { migrationsDir: dir });
-    await addMigration(dir, '29990101000000_broken', 'CREATE TABLE "kc_half" (id INT);\nSELECT 1/0;');
-    await expect(runMigrations(conn, { migrationsDir: dir })).rejects.toThrow(/29990101000000_broken failed.*division by zero/);
-    expect(await conn.query(`SELECT 1 FROM information_schema.tables WHERE table_name = 'kc_half'`)).toEqual([]);
-    expect(await conn.query(`SELECT 1 FROM "_prisma_migrations" WHERE migration_name = '29990101000000_broken'`)).toEqual([]);
+    await addMigration(
+      dir,
+      '29990101000000_broken',
+      'CREATE TABLE "kc_half" (id INT);\nSELECT 1/0;',
+    );
+    await expect(runMigrations(conn, { migrationsDir: dir })).rejects.toThrow(
+      /29990101000000_broken failed.*division by zero/,
+    );
+    expect(
+      await conn.query(`SELECT 1 FROM information_schema.tables WHERE table_name = 'kc_half'`),
+    ).toEqual([]);
+    expect(
+      await conn.query(
+        `SELECT 1 FROM "_prisma_migrations" WHERE migration_name = '29990101000000_broken'`,
+      ),
+    ).toEqual([]);
     // The lock was released: fixing the file lets the next run through.
-    await writeFile(join(dir, '29990101000000_broken', 'migration.sql'), 'CREATE TABLE "kc_half" (id INT);');
-    expect((await runMigrations(conn, { migrationsDir: dir })).applied).toEqual(['29990101000000_broken']);
+    await writeFile(
+      join(dir, '29990101000000_broken', 'migration.sql'),
+      'CREATE TABLE "kc_half" (id INT);',
+    );
+    expect((await runMigrations(conn, { migrationsDir: dir })).applied).toEqual([
+      '29990101000000_broken',
+    ]);
   });
 
   it('refuses a migration that was recorded as failed by prisma migrate deploy', async () => {
@@ -144,20 +174,30 @@ describe('runMigrations', () => {
     const results = await Promise.all([runMigrations(a), runMigrations(b)]);
     const local = (await readMigrations()).map((m) => m.name);
     expect(results.map((r) => r.applied).sort()).toEqual([[], local]);
-    expect(await a.query('SELECT count(*)::int AS n FROM "_prisma_migrations"')).toEqual([{ n: local.length }]);
+    expect(await a.query('SELECT count(*)::int AS n FROM "_prisma_migrations"')).toEqual([
+      { n: local.length },
+    ]);
   });
 
   it('rejects migrations with their own BEGIN/COMMIT, but not plpgsql blocks', async () => {
     expect(hasTransactionControl('BEGIN;\nCREATE TABLE t (id INT);\nCOMMIT;')).toBe(true);
     expect(
-      hasTransactionControl('CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN\n  RETURN NULL;\nEND;\n$$;'),
+      hasTransactionControl(
+        'CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN\n  RETURN NULL;\nEND;\n$$;',
+      ),
     ).toBe(false);
     const [init] = await readMigrations();
     expect(hasTransactionControl(init?.sql ?? '')).toBe(false);
 
     const conn = await session(await scratch());
     const dir = await migrationsCopy();
-    await addMigration(dir, '29990101000000_tx', 'BEGIN;\nCREATE TABLE "kc_tx" (id INT);\nCOMMIT;\n');
-    await expect(runMigrations(conn, { migrationsDir: dir })).rejects.toThrow(/contains BEGIN\/COMMIT/);
+    await addMigration(
+      dir,
+      '29990101000000_tx',
+      'BEGIN;\nCREATE TABLE "kc_tx" (id INT);\nCOMMIT;\n',
+    );
+    await expect(runMigrations(conn, { migrationsDir: dir })).rejects.toThrow(
+      /contains BEGIN\/COMMIT/,
+    );
   });
 });

@@ -12,7 +12,13 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../src';
 import { verifyPassword } from '../src/password';
-import { DEMO_OFFICERS, DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_RESEARCHERS, seedDemo } from '../src/seed';
+import {
+  DEMO_OFFICERS,
+  DEMO_ORGANISATIONS,
+  DEMO_PASSWORD,
+  DEMO_RESEARCHERS,
+  seedDemo,
+} from '../src/seed';
 import { createTestDb } from '../src/testing';
 
 /** GB 32100-2015, written out independently of the seed and of @kc/domain. */
@@ -66,17 +72,26 @@ async function everything() {
 
 describe('seedDemo', () => {
   it('creates the demo data once; a second run changes nothing', async () => {
-    const first = await seedDemo(db.prisma, { passwordParams: FAST_PASSWORDS, piiHashKey: PII_KEY });
+    const first = await seedDemo(db.prisma, {
+      passwordParams: FAST_PASSWORDS,
+      piiHashKey: PII_KEY,
+    });
     expect(first.created).toEqual({ officers: 5, organisations: 8, researchers: 4 });
     const before = await everything();
-    const second = await seedDemo(db.prisma, { passwordParams: FAST_PASSWORDS, piiHashKey: PII_KEY });
+    const second = await seedDemo(db.prisma, {
+      passwordParams: FAST_PASSWORDS,
+      piiHashKey: PII_KEY,
+    });
     expect(second.created).toEqual({ officers: 0, organisations: 0, researchers: 0 });
     expect(await everything()).toEqual(before);
     expect(before.users).toHaveLength(5 + 8 + 4);
   });
 
   it('officers from docs/CONTRACTS.md log in with the demo password', async () => {
-    const officers = await db.prisma.user.findMany({ where: { kind: 'OFFICER' }, orderBy: { username: 'asc' } });
+    const officers = await db.prisma.user.findMany({
+      where: { kind: 'OFFICER' },
+      orderBy: { username: 'asc' },
+    });
     expect(officers.map((o) => [o.username, o.role, o.areaCode])).toEqual([
       ['admin', 'BUREAU_ADMIN', null],
       ['dangshan', 'AREA_OFFICER', 'dangshan'],
@@ -111,7 +126,9 @@ describe('seedDemo', () => {
     }
     expect(new Set(orgs.map((o) => o.areaCode))).toEqual(new Set(AREAS.map((a) => a.code)));
     expect(new Set(orgs.flatMap((o) => o.fieldCodes))).toEqual(new Set(FIELDS.map((f) => f.code)));
-    expect(new Set(orgs.map((o) => o.type.toLowerCase()))).toEqual(new Set(ORGANISATION_TYPES.map((t) => t.code)));
+    expect(new Set(orgs.map((o) => o.type.toLowerCase()))).toEqual(
+      new Set(ORGANISATION_TYPES.map((t) => t.code)),
+    );
     expect(gb32100Valid('91341302MA2P3K7D52')).toBe(false); // the checker itself can say no
   });
 
@@ -126,7 +143,9 @@ describe('seedDemo', () => {
       expect(r?.residentIdHash).toBe(
         createHmac('sha256', PII_KEY).update(demo.residentId).digest('hex'),
       );
-      expect(r?.residentIdMasked).toBe(`${demo.residentId.slice(0, 6)}********${demo.residentId.slice(-4)}`);
+      expect(r?.residentIdMasked).toBe(
+        `${demo.residentId.slice(0, 6)}********${demo.residentId.slice(-4)}`,
+      );
       expect(r?.birthDate.toISOString().slice(0, 10)).toBe(demo.birthDate);
       expect(r?.sex).toBe(demo.sex);
       const parsed = researcherProfileSchema.safeParse({ ...demo, residentId: demo.residentId });

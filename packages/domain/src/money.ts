@@ -23,7 +23,10 @@ export function yuan(amount: bigint | number): Fen {
  * Returns null for anything that is not a non-negative amount with at most two decimals.
  */
 export function parseYuan(input: string): Fen | null {
-  const cleaned = input.trim().replace(/[,，\s]/g, '').replace(/^[¥￥]/, '');
+  const cleaned = input
+    .trim()
+    .replace(/[,，\s]/g, '')
+    .replace(/^[¥￥]/, '');
   const match = /^(\d+)(?:\.(\d{1,2}))?$/.exec(cleaned);
   if (!match) return null;
   const whole = BigInt(match[1] ?? '0');
@@ -43,7 +46,8 @@ export function formatYuan(amount: bigint): string {
 /** `20万元`, `3.5万元`, `500元` — the way the plan itself writes amounts. */
 export function formatWanYuan(amount: bigint): string {
   const yuanWhole = amount / FEN_PER_YUAN;
-  if (amount % FEN_PER_YUAN !== 0n || yuanWhole < 10_000n) return `${formatYuan(amount).slice(1)}元`;
+  if (amount % FEN_PER_YUAN !== 0n || yuanWhole < 10_000n)
+    return `${formatYuan(amount).slice(1)}元`;
   const wan = yuanWhole / 10_000n;
   const rest = yuanWhole % 10_000n;
   if (rest === 0n) return `${wan}万元`;

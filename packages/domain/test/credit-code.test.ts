@@ -23,14 +23,34 @@ describe('unified social credit code (GB 32100-2015)', () => {
     for (const code of REAL_CODES) expect(creditCodeCheckChar(code.slice(0, 17))).toBe(code[17]);
   });
 
+  it('uses the weights of the standard', () => {
+    // 1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28 (GB 32100-2015 table 2)
+    const first17 = '10000000000000000';
+    expect(creditCodeCheckChar(first17)).toBe(
+      '0123456789ABCDEFGHJKLMNPQRTUWXY'.charAt((31 - (1 % 31)) % 31),
+    );
+    expect(creditCodeCheckChar('00000000000000001')).toBe(
+      '0123456789ABCDEFGHJKLMNPQRTUWXY'.charAt(31 - 28),
+    );
+  });
+
   it('normalises full-width characters, lower case, spaces and dashes before checking', () => {
-    expect(checkCreditCode('９１４４０３００７１５２６７２６ｘｇ')).toEqual({ ok: true, value: '9144030071526726XG' });
-    expect(checkCreditCode(' 91440300-7152 6726xg ')).toEqual({ ok: true, value: '9144030071526726XG' });
+    expect(checkCreditCode('９１４４０３００７１５２６７２６ｘｇ')).toEqual({
+      ok: true,
+      value: '9144030071526726XG',
+    });
+    expect(checkCreditCode(' 91440300-7152 6726xg ')).toEqual({
+      ok: true,
+      value: '9144030071526726XG',
+    });
   });
 
   it('rejects a wrong check character', () => {
     const result = checkCreditCode('9144030071526726XH');
-    expect(result).toEqual({ ok: false, message: '统一社会信用代码校验位不正确，请核对后重新输入' });
+    expect(result).toEqual({
+      ok: false,
+      message: '统一社会信用代码校验位不正确，请核对后重新输入',
+    });
   });
 
   it('rejects a single transposition of two characters', () => {
@@ -60,7 +80,9 @@ describe('unified social credit code (GB 32100-2015)', () => {
   });
 
   it('the zod schema outputs the normalised code and reports the Chinese message', () => {
-    expect(creditCodeSchema.parse('９１１１０１０８５５１３８５０８２ｑ')).toBe('91110108551385082Q');
+    expect(creditCodeSchema.parse('９１１１０１０８５５１３８５０８２ｑ')).toBe(
+      '91110108551385082Q',
+    );
     const failed = creditCodeSchema.safeParse('91110108551385082A');
     expect(failed.success).toBe(false);
     expect(failed.error?.issues[0]?.message).toBe('统一社会信用代码校验位不正确，请核对后重新输入');

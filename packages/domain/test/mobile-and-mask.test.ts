@@ -36,5 +36,8 @@ describe('masking personal data', () => {
       'user 110105********002X called from 139****5678, order 20261127001',
     );
     expect(redactPII('{"mobile":"+8613912345678"}')).toBe('{"mobile":"139****5678"}');
+    expect(redactPII('13912345678')).toBe('139****5678');
+    expect(redactPII('11010519491231002X')).toBe('110105********002X');
+    expect(redactPII('x139123456780')).toBe('x139123456780');
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { AREAS, FIELDS, fieldErrorsOf, organisationProfileSchema, researcherProfileSchema } from '../src';
+import {
+  AREAS,
+  FIELDS,
+  fieldErrorsOf,
+  organisationProfileSchema,
+  researcherProfileSchema,
+} from '../src';
 
 const validFirm = {
   type: 'firm',
@@ -15,7 +21,10 @@ const validFirm = {
 
 describe('organisation profile', () => {
   it('accepts a valid firm and normalises codes and phone', () => {
-    const parsed = organisationProfileSchema.parse({ ...validFirm, creditCode: '９１４４０３００１９２２０３８２１６' });
+    const parsed = organisationProfileSchema.parse({
+      ...validFirm,
+      creditCode: '９１４４０３００１９２２０３８２１６',
+    });
     expect(parsed.creditCode).toBe('914403001922038216');
     expect(parsed.contactPhone).toBe('13912345678');
     expect(parsed.address).toBeUndefined();
@@ -35,8 +44,18 @@ describe('organisation profile', () => {
     expect(errors.contactPhone).toEqual(['手机号码应为11位，当前为5位']);
   });
 
+  it('asks for a missing name rather than complaining about its length', () => {
+    const result = organisationProfileSchema.safeParse({ ...validFirm, name: '   ' });
+    expect(fieldErrorsOf(result.error!).name).toEqual(['请填写单位名称']);
+    const short = organisationProfileSchema.safeParse({ ...validFirm, name: '宿' });
+    expect(fieldErrorsOf(short.error!).name).toEqual(['单位名称至少2个字']);
+  });
+
   it('refuses a sub-field outside the chosen fields', () => {
-    const result = organisationProfileSchema.safeParse({ ...validFirm, subFieldCodes: ['gene-editing'] });
+    const result = organisationProfileSchema.safeParse({
+      ...validFirm,
+      subFieldCodes: ['gene-editing'],
+    });
     expect(fieldErrorsOf(result.error!).subFieldCodes).toEqual(['细分方向须属于所选的产业领域']);
   });
 });
@@ -59,14 +78,25 @@ describe('researcher profile', () => {
   });
 
   it('refuses an invalid ID number with its reason', () => {
-    const result = researcherProfileSchema.safeParse({ ...valid, residentId: '110105194912310021' });
-    expect(fieldErrorsOf(result.error!).residentId).toEqual(['身份证号码校验位不正确，请核对后重新输入']);
+    const result = researcherProfileSchema.safeParse({
+      ...valid,
+      residentId: '110105194912310021',
+    });
+    expect(fieldErrorsOf(result.error!).residentId).toEqual([
+      '身份证号码校验位不正确，请核对后重新输入',
+    ]);
   });
 });
 
 describe('reference data', () => {
   it('has the five fields of the plan and eight areas', () => {
-    expect(FIELDS.map((f) => f.name)).toEqual(['通用智能', '空天信息', '低碳能源', '生命健康', '先进材料']);
+    expect(FIELDS.map((f) => f.name)).toEqual([
+      '通用智能',
+      '空天信息',
+      '低碳能源',
+      '生命健康',
+      '先进材料',
+    ]);
     expect(AREAS.map((a) => a.name)).toContain('宿州马鞍山现代产业园区');
     expect(new Set(FIELDS.flatMap((f) => f.subFields.map((s) => s.code))).size).toBe(
       FIELDS.reduce((n, f) => n + f.subFields.length, 0),

@@ -50,7 +50,10 @@ describe('resident ID number (GB 11643-1999)', () => {
   ])('rejects an impossible birth date %s (%s)', (date) => {
     const first17 = `110105${date}002`;
     const id = first17 + residentIdCheckChar(first17);
-    expect(checkResidentId(id, TODAY)).toEqual({ ok: false, message: '身份证号码中的出生日期无效' });
+    expect(checkResidentId(id, TODAY)).toEqual({
+      ok: false,
+      message: '身份证号码中的出生日期无效',
+    });
   });
 
   it('accepts 29 February in a leap year', () => {

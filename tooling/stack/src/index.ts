@@ -38,8 +38,12 @@ export interface Stack {
  * its own origin and needs no CORS.
  */
 export async function startStack(options: StackOptions): Promise<Stack> {
-  for (const [name, dir] of [['admin', ADMIN_DIST], ['mini-program H5', H5_DIST]] as const) {
-    if (!existsSync(path.join(dir, 'index.html'))) throw new Error(`The ${name} build is missing (${dir}); build it first.`);
+  for (const [name, dir] of [
+    ['admin', ADMIN_DIST],
+    ['mini-program H5', H5_DIST],
+  ] as const) {
+    if (!existsSync(path.join(dir, 'index.html')))
+      throw new Error(`The ${name} build is missing (${dir}); build it first.`);
   }
   const tsx = path.join(REPO_ROOT, 'node_modules/.bin/tsx');
   const apiUrl = `http://127.0.0.1:${options.apiPort}`;
@@ -51,7 +55,11 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     await Promise.all(started.reverse().map((p) => p.stop()));
   };
   try {
-    const common = { WECHAT_APPID: 'wx-dev-appid', WECHAT_SECRET: 'wx-dev-secret', NODE_ENV: 'development' };
+    const common = {
+      WECHAT_APPID: 'wx-dev-appid',
+      WECHAT_SECRET: 'wx-dev-secret',
+      NODE_ENV: 'development',
+    };
     const wechat = startProcess('fake-wechat', tsx, ['apps/server/src/fake-wechat/main.ts'], {
       cwd: REPO_ROOT,
       env: { ...common, FAKE_WECHAT_PORT: String(options.wechatPort) },
@@ -74,9 +82,17 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     started.push(server);
     await waitForHttp(`${wechatUrl}/sns/jscode2session`, wechat);
     await waitForHttp(`${apiUrl}/healthz`, server);
-    const admin = await serveStatic({ root: ADMIN_DIST, port: options.adminPort, proxy: { '/trpc': apiUrl } });
+    const admin = await serveStatic({
+      root: ADMIN_DIST,
+      port: options.adminPort,
+      proxy: { '/trpc': apiUrl },
+    });
     statics.push(admin);
-    const h5 = await serveStatic({ root: H5_DIST, port: options.h5Port, proxy: { '/trpc': apiUrl, '/fake': wechatUrl } });
+    const h5 = await serveStatic({
+      root: H5_DIST,
+      port: options.h5Port,
+      proxy: { '/trpc': apiUrl, '/fake': wechatUrl },
+    });
     statics.push(h5);
     return { apiUrl, wechatUrl, adminUrl: admin.url, h5Url: h5.url, stop };
   } catch (error) {

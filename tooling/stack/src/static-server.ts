@@ -36,7 +36,9 @@ export async function serveStatic(options: StaticServerOptions) {
   const root = path.resolve(options.root);
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    const target = Object.entries(options.proxy ?? {}).find(([prefix]) => url.pathname.startsWith(prefix))?.[1];
+    const target = Object.entries(options.proxy ?? {}).find(([prefix]) =>
+      url.pathname.startsWith(prefix),
+    )?.[1];
     if (target) {
       const upstream = http.request(
         new URL(url.pathname + url.search, target),

@@ -36,8 +36,12 @@ export function appCodeOf(error: unknown): string | undefined {
   return undefined;
 }
 
+/** An error raised by the admin itself whose message is written for the officer. */
+export class UserFacingError extends Error {}
+
 /** The Chinese message to show for an API error. */
 export function messageOf(error: unknown): string {
+  if (error instanceof UserFacingError) return error.message;
   if (error instanceof TRPCClientError) {
     // No `data` means the request never got a tRPC answer (network down, proxy error page).
     if (!error.data) return NETWORK_MESSAGE;

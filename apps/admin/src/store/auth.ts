@@ -2,6 +2,7 @@ import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import { accessCodesForRole, hasAccessByCodes } from '../access/codes';
 import * as authApi from '../api/auth';
+import { UserFacingError } from '../api/errors';
 import { clearToken, getToken, setToken } from '../api/session';
 
 export interface Officer {
@@ -33,7 +34,8 @@ export const useAuthStore = defineStore('auth', () => {
   async function fetchMe(): Promise<Officer> {
     const me = await authApi.me();
     const found = officerOf(me);
-    if (!found) throw new Error('当前账号不是管理人员');
+    // A mini-program (applicant) token is valid but does not open the admin.
+    if (!found) throw new UserFacingError('该账号不是管理人员，不能登录管理后台');
     officer.value = found;
     return found;
   }

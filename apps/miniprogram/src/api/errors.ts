@@ -37,13 +37,27 @@ export function describeError(error: unknown): ErrorInfo {
     const data = (error.data ?? undefined) as ServerErrorData | undefined;
     if (!data) {
       // No tRPC error body: the request failed, or the answer was not JSON (proxy error page).
-      const network = error.cause instanceof TypeError || /network|fetch|request:fail/i.test(error.message);
-      return { appCode: null, message: network ? NETWORK_MESSAGE : FALLBACK_MESSAGE, fieldErrors: {}, network };
+      const network =
+        error.cause instanceof TypeError || /network|fetch|request:fail/i.test(error.message);
+      return {
+        appCode: null,
+        message: network ? NETWORK_MESSAGE : FALLBACK_MESSAGE,
+        fieldErrors: {},
+        network,
+      };
     }
     const appCode = data.appCode ?? null;
     // The server's message is already Chinese when it carries an appCode.
-    const message = appCode && isChinese(error.message) ? error.message : (data.code && BY_TRPC_CODE[data.code]) || FALLBACK_MESSAGE;
-    return { appCode, message, fieldErrors: firstMessagePerField(data.fieldErrors), network: false };
+    const message =
+      appCode && isChinese(error.message)
+        ? error.message
+        : (data.code && BY_TRPC_CODE[data.code]) || FALLBACK_MESSAGE;
+    return {
+      appCode,
+      message,
+      fieldErrors: firstMessagePerField(data.fieldErrors),
+      network: false,
+    };
   }
   if (error instanceof TypeError) {
     return { appCode: null, message: NETWORK_MESSAGE, fieldErrors: {}, network: true };
@@ -58,7 +72,11 @@ export function describeError(error: unknown): ErrorInfo {
 export function isSessionError(error: unknown): boolean {
   if (!(error instanceof TRPCClientError)) return false;
   const data = (error.data ?? undefined) as ServerErrorData | undefined;
-  return data?.appCode === 'UNAUTHENTICATED' || data?.appCode === 'SESSION_EXPIRED' || data?.code === 'UNAUTHORIZED';
+  return (
+    data?.appCode === 'UNAUTHENTICATED' ||
+    data?.appCode === 'SESSION_EXPIRED' ||
+    data?.code === 'UNAUTHORIZED'
+  );
 }
 
 function isChinese(text: string): boolean {

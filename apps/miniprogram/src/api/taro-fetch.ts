@@ -45,9 +45,16 @@ export type RequestFn = (options: {
 
 const METHODS = new Set(['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'HEAD', 'OPTIONS']);
 
-export function createTaroFetch(request: RequestFn = Taro.request as unknown as RequestFn, timeoutMs = 15_000) {
-  return async function taroFetch(input: string | URL | { url: string }, init: FetchLikeInit = {}): Promise<FetchLikeResponse> {
-    const url = typeof input === 'string' ? input : input instanceof URL ? input.toString() : input.url;
+export function createTaroFetch(
+  request: RequestFn = Taro.request as unknown as RequestFn,
+  timeoutMs = 15_000,
+) {
+  return async function taroFetch(
+    input: string | URL | { url: string },
+    init: FetchLikeInit = {},
+  ): Promise<FetchLikeResponse> {
+    const url =
+      typeof input === 'string' ? input : input instanceof URL ? input.toString() : input.url;
     if (init.signal?.aborted) throw abortError();
 
     const method = (init.method ?? 'GET').toUpperCase();
@@ -86,7 +93,9 @@ export function createTaroFetch(request: RequestFn = Taro.request as unknown as 
       headers: makeHeaders(res.header ?? {}),
       text: () => Promise.resolve(text),
       json: () =>
-        Promise.resolve().then(() => (typeof body === 'string' || body == null ? JSON.parse(text) : body)),
+        Promise.resolve().then(() =>
+          typeof body === 'string' || body == null ? JSON.parse(text) : body,
+        ),
     };
   };
 }
@@ -112,7 +121,8 @@ function headersToRecord(headers: FetchLikeInit['headers']): Record<string, stri
 
 function makeHeaders(raw: Record<string, unknown>): FetchLikeHeaders {
   const map = new Map<string, string>();
-  for (const [k, v] of Object.entries(raw)) map.set(k.toLowerCase(), Array.isArray(v) ? v.join(', ') : String(v));
+  for (const [k, v] of Object.entries(raw))
+    map.set(k.toLowerCase(), Array.isArray(v) ? v.join(', ') : String(v));
   return {
     get: (name) => map.get(name.toLowerCase()) ?? null,
     has: (name) => map.has(name.toLowerCase()),
@@ -121,11 +131,15 @@ function makeHeaders(raw: Record<string, unknown>): FetchLikeHeaders {
 }
 
 function isPlainObject(v: unknown): boolean {
-  return Object.prototype.toString.call(v) === '[object Object]' && Object.getPrototypeOf(v) === Object.prototype;
+  return (
+    Object.prototype.toString.call(v) === '[object Object]' &&
+    Object.getPrototypeOf(v) === Object.prototype
+  );
 }
 
 function describe(cause: unknown): string {
-  if (cause && typeof cause === 'object' && 'errMsg' in cause) return String((cause as { errMsg: unknown }).errMsg);
+  if (cause && typeof cause === 'object' && 'errMsg' in cause)
+    return String((cause as { errMsg: unknown }).errMsg);
   if (cause instanceof Error) return cause.message;
   return String(cause);
 }

@@ -24,7 +24,16 @@ export interface ChipGroupProps {
  * (Taro's H5 Picker is a custom slide-up widget that is awkward to drive), and every option
  * stays visible, which suits lists of five to eight items.
  */
-export function ChipGroup({ id, chipIdPrefix, options, value, onChange, multiple, max, small }: ChipGroupProps) {
+export function ChipGroup({
+  id,
+  chipIdPrefix,
+  options,
+  value,
+  onChange,
+  multiple,
+  max,
+  small,
+}: ChipGroupProps) {
   const toggle = (code: string) => {
     if (!multiple) {
       onChange([code]);
@@ -45,7 +54,9 @@ export function ChipGroup({ id, chipIdPrefix, options, value, onChange, multiple
     <View id={id} className="chips" role={multiple ? 'group' : 'radiogroup'}>
       {options.map((option) => {
         const active = value.includes(option.code);
-        const className = ['chip', small ? 'chip--small' : '', active ? 'chip--active' : ''].filter(Boolean).join(' ');
+        const className = ['chip', small ? 'chip--small' : '', active ? 'chip--active' : '']
+          .filter(Boolean)
+          .join(' ');
         return (
           <View
             key={option.code}

@@ -17,7 +17,11 @@ export function FormRow({ label, id, required, hint, error, children }: FormRowP
     <View className={error ? 'form-row form-row--error' : 'form-row'}>
       <View className="form-row__label">
         <Text>{label}</Text>
-        {required ? <Text className="form-row__required">*</Text> : <Text className="form-row__optional">选填</Text>}
+        {required ? (
+          <Text className="form-row__required">*</Text>
+        ) : (
+          <Text className="form-row__optional">选填</Text>
+        )}
       </View>
       {children}
       {hint && !error ? <View className="form-row__hint">{hint}</View> : null}

@@ -19,7 +19,9 @@ export function Segmented<T extends string>(props: {
           id={o.id}
           role="tab"
           aria-selected={o.value === props.value}
-          className={o.value === props.value ? 'segmented__item segmented__item--active' : 'segmented__item'}
+          className={
+            o.value === props.value ? 'segmented__item segmented__item--active' : 'segmented__item'
+          }
           onClick={() => props.onChange(o.value)}
         >
           {o.label}

@@ -22,7 +22,20 @@ export interface TextFieldProps {
  * `<taro-input-core>` wrapper, so browser tests type into `#<id> input`.
  */
 export function TextField(props: TextFieldProps) {
-  const { id, label, value, onChange, onBlur, placeholder, required, hint, error, maxlength = 140, type = 'text', multiline } = props;
+  const {
+    id,
+    label,
+    value,
+    onChange,
+    onBlur,
+    placeholder,
+    required,
+    hint,
+    error,
+    maxlength = 140,
+    type = 'text',
+    multiline,
+  } = props;
   return (
     <FormRow id={id} label={label} required={required} hint={hint} error={error}>
       {multiline ? (

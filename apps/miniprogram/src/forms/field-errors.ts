@@ -22,7 +22,9 @@ export function issuesToFieldErrors(issues: readonly IssueLike[]): FieldErrors {
 }
 
 /** The server's `data.fieldErrors` (`{ creditCode: ['…'] }`, keys possibly dotted) → one message per field. */
-export function firstMessagePerField(fieldErrors: Record<string, readonly string[] | undefined> | null | undefined): FieldErrors {
+export function firstMessagePerField(
+  fieldErrors: Record<string, readonly string[] | undefined> | null | undefined,
+): FieldErrors {
   const out: FieldErrors = {};
   if (!fieldErrors) return out;
   for (const [path, messages] of Object.entries(fieldErrors)) {
@@ -35,7 +37,11 @@ export function firstMessagePerField(fieldErrors: Record<string, readonly string
 }
 
 /** Errors for the fields the user has already left (blurred) or all of them after a submit attempt. */
-export function visibleErrors(errors: FieldErrors, touched: ReadonlySet<string>, submitted: boolean): FieldErrors {
+export function visibleErrors(
+  errors: FieldErrors,
+  touched: ReadonlySet<string>,
+  submitted: boolean,
+): FieldErrors {
   if (submitted) return errors;
   const out: FieldErrors = {};
   for (const [k, v] of Object.entries(errors)) if (touched.has(k)) out[k] = v;

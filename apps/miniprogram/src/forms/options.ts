@@ -1,4 +1,11 @@
-import { AREAS, FIELDS, ORGANISATION_TYPES, QUALIFICATIONS, RESEARCHER_TITLES, fieldOfSubField } from '@kc/domain';
+import {
+  AREAS,
+  FIELDS,
+  ORGANISATION_TYPES,
+  QUALIFICATIONS,
+  RESEARCHER_TITLES,
+  fieldOfSubField,
+} from '@kc/domain';
 import type { ChipOption } from '../components/ChipGroup';
 
 /** Reference lists from the domain, shaped for chips. One source: the labels the bureau uses. */
@@ -17,7 +24,10 @@ export function subFieldOptions(fieldCodes: readonly string[]): ChipOption[] {
 }
 
 /** Dropping a field drops its sub-fields, so the form never holds an orphan the schema would refuse. */
-export function keepSubFieldsOf(fieldCodes: readonly string[], subFieldCodes: readonly string[]): string[] {
+export function keepSubFieldsOf(
+  fieldCodes: readonly string[],
+  subFieldCodes: readonly string[],
+): string[] {
   return subFieldCodes.filter((code) => {
     const field = fieldOfSubField(code);
     return field !== undefined && fieldCodes.includes(field);

@@ -7,15 +7,24 @@ import { type FieldErrors, issuesToFieldErrors, visibleErrors } from '../forms/f
  * form and the server can never disagree about what is valid. Errors of a field show once the
  * user has left it (blur, or a chip tap), and all of them after a submit attempt.
  */
-export function useSchemaForm<S extends z.ZodType, V extends Record<string, unknown>>(schema: S, initial: V) {
+export function useSchemaForm<S extends z.ZodType, V extends Record<string, unknown>>(
+  schema: S,
+  initial: V,
+) {
   const [values, setValues] = useState<V>(initial);
   const [touched, setTouched] = useState<ReadonlySet<string>>(() => new Set());
   const [submitted, setSubmitted] = useState(false);
   const [serverErrors, setServerErrors] = useState<FieldErrors>({});
 
   const parsed = useMemo(() => schema.safeParse(values), [schema, values]);
-  const clientErrors = useMemo(() => (parsed.success ? {} : issuesToFieldErrors(parsed.error.issues)), [parsed]);
-  const errors: FieldErrors = { ...visibleErrors(clientErrors, touched, submitted), ...serverErrors };
+  const clientErrors = useMemo(
+    () => (parsed.success ? {} : issuesToFieldErrors(parsed.error.issues)),
+    [parsed],
+  );
+  const errors: FieldErrors = {
+    ...visibleErrors(clientErrors, touched, submitted),
+    ...serverErrors,
+  };
 
   const touch = useCallback((key: keyof V & string) => {
     setTouched((prev) => (prev.has(key) ? prev : new Set(prev).add(key)));
@@ -51,7 +60,10 @@ export function useSchemaForm<S extends z.ZodType, V extends Record<string, unkn
 
   /** The first field (in screen order) that is wrong, for scrolling to it after a submit. */
   const firstInvalid = (order: readonly string[], extra: FieldErrors = {}) =>
-    order.find((k) => clientErrors[k] !== undefined || serverErrors[k] !== undefined || extra[k] !== undefined);
+    order.find(
+      (k) =>
+        clientErrors[k] !== undefined || serverErrors[k] !== undefined || extra[k] !== undefined,
+    );
 
   return { values, errors, set, choose, touch, submit, reset, setServerErrors, firstInvalid };
 }

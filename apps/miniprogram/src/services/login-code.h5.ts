@@ -19,7 +19,8 @@ export async function getLoginCode(): Promise<string> {
   }).catch(() => {
     throw new Error('无法连接模拟微信服务，请确认它已启动');
   });
-  if (res.statusCode !== 200 || typeof res.data?.code !== 'string') throw new Error('模拟微信服务没有返回登录码');
+  if (res.statusCode !== 200 || typeof res.data?.code !== 'string')
+    throw new Error('模拟微信服务没有返回登录码');
   return res.data.code;
 }
 

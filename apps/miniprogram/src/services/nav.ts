@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro';
+import { LoginRequiredError } from './session';
 
 /** Page routes in one place; reLaunch drops the back stack where going back makes no sense. */
 export const routes = {
@@ -26,4 +27,11 @@ export function goProfile() {
 
 export function toast(title: string) {
   return Taro.showToast({ title, icon: 'none', duration: 2500 });
+}
+
+/** Someone who never logged in (or logged out) is sent to the login page; true if so. */
+export function leaveIfLoggedOut(error: unknown): boolean {
+  if (!(error instanceof LoginRequiredError)) return false;
+  void goLogin();
+  return true;
 }

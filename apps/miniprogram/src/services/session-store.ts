@@ -25,7 +25,8 @@ export function readSession(now: Date = new Date()): StoredSession | null {
 }
 
 export function saveSession(token: string, expiresAt: Date | string): void {
-  const iso = expiresAt instanceof Date ? expiresAt.toISOString() : new Date(expiresAt).toISOString();
+  const iso =
+    expiresAt instanceof Date ? expiresAt.toISOString() : new Date(expiresAt).toISOString();
   Taro.setStorageSync(SESSION_KEY, { token, expiresAt: iso } satisfies StoredSession);
 }
 
@@ -34,5 +35,32 @@ export function clearSession(): void {
     Taro.removeStorageSync(SESSION_KEY);
   } catch {
     // Nothing stored: nothing to clear.
+  }
+}
+
+/**
+ * When the user accepted 《隐私保护指引》 on the login page. Without it nothing logs in on its
+ * own: wx.login links the WeChat identity to us, which needs the user's consent first.
+ */
+export const CONSENT_KEY = 'kc.consent';
+
+export function recordConsent(now: Date = new Date()): void {
+  Taro.setStorageSync(CONSENT_KEY, now.toISOString());
+}
+
+export function hasConsent(): boolean {
+  try {
+    const value: unknown = Taro.getStorageSync(CONSENT_KEY);
+    return typeof value === 'string' && value !== '';
+  } catch {
+    return false;
+  }
+}
+
+export function clearConsent(): void {
+  try {
+    Taro.removeStorageSync(CONSENT_KEY);
+  } catch {
+    // Nothing stored.
   }
 }

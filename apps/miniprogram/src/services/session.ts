@@ -1,9 +1,17 @@
 import { api } from '../api/client';
 import { isSessionError } from '../api/errors';
 import { getLoginCode } from './login-code';
-import { clearSession, readSession, saveSession } from './session-store';
+import { clearConsent, clearSession, hasConsent, readSession, saveSession } from './session-store';
 
-export { clearSession, readSession } from './session-store';
+export { clearSession, readSession, recordConsent } from './session-store';
+
+/** No session and no consent on record: the user must go through the login page. */
+export class LoginRequiredError extends Error {
+  constructor() {
+    super('请先登录');
+    this.name = 'LoginRequiredError';
+  }
+}
 
 export type ProfileType = 'organisation' | 'researcher' | null;
 
@@ -17,9 +25,13 @@ export async function login(): Promise<{ profileType: ProfileType }> {
 
 let pendingLogin: Promise<unknown> | null = null;
 
-/** Log in unless a live session is stored. Concurrent callers share one login. */
+/**
+ * Log in unless a live session is stored — silently, but only for someone who has accepted the
+ * privacy guideline before (an expired session). Concurrent callers share one login.
+ */
 export async function ensureSession(): Promise<void> {
   if (readSession()) return;
+  if (!hasConsent()) throw new LoginRequiredError();
   pendingLogin ??= login().finally(() => {
     pendingLogin = null;
   });
@@ -49,5 +61,7 @@ export async function logout(): Promise<void> {
     // Logging out must work offline too: the local session is dropped either way.
   } finally {
     clearSession();
+    // The next person on this phone or browser accepts the guideline for themselves.
+    clearConsent();
   }
 }

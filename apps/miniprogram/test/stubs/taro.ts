@@ -2,7 +2,13 @@
  * Just enough of `@tarojs/taro` for unit tests: in-memory storage and replaceable request/login.
  * Tests set `taroStub.request` / `taroStub.login` to script the "network".
  */
-type RequestOptions = { url: string; method?: string; header?: Record<string, string>; data?: unknown; dataType?: string };
+type RequestOptions = {
+  url: string;
+  method?: string;
+  header?: Record<string, string>;
+  data?: unknown;
+  dataType?: string;
+};
 type RequestResult = { statusCode: number; data: unknown; header?: Record<string, unknown> };
 
 const storage = new Map<string, unknown>();
@@ -11,7 +17,10 @@ export const taroStub = {
   request: async (_options: RequestOptions): Promise<RequestResult> => {
     throw new Error('taroStub.request not scripted');
   },
-  login: async (): Promise<{ code: string; errMsg: string }> => ({ code: 'stub-code', errMsg: 'login:ok' }),
+  login: async (): Promise<{ code: string; errMsg: string }> => ({
+    code: 'stub-code',
+    errMsg: 'login:ok',
+  }),
   storage,
   toasts: [] as string[],
 };

@@ -4,7 +4,15 @@ import { taroStub } from '../stubs/taro';
 /** What a fake procedure returns: data, or a tRPC error as our server formats it. */
 export type FakeOutcome =
   | { data: unknown }
-  | { error: { message: string; code: string; httpStatus: number; appCode?: string; fieldErrors?: Record<string, string[]> } };
+  | {
+      error: {
+        message: string;
+        code: string;
+        httpStatus: number;
+        appCode?: string;
+        fieldErrors?: Record<string, string[]>;
+      };
+    };
 
 export interface SeenRequest {
   url: string;
@@ -14,7 +22,12 @@ export interface SeenRequest {
   inputs: unknown[];
 }
 
-const JSON_RPC_CODES: Record<string, number> = { BAD_REQUEST: -32600, UNAUTHORIZED: -32001, CONFLICT: -32009, INTERNAL_SERVER_ERROR: -32603 };
+const JSON_RPC_CODES: Record<string, number> = {
+  BAD_REQUEST: -32600,
+  UNAUTHORIZED: -32001,
+  CONFLICT: -32009,
+  INTERNAL_SERVER_ERROR: -32603,
+};
 
 export type FakeHandler = (path: string, input: unknown, req: SeenRequest) => FakeOutcome;
 
@@ -43,7 +56,13 @@ export function fakeTrpcServer(handler: FakeHandler) {
       const raw = rawInputs[String(i)] as Parameters<typeof superjson.deserialize>[0] | undefined;
       return raw === undefined ? undefined : superjson.deserialize(raw);
     });
-    const req: SeenRequest = { url: options.url, method: options.method ?? 'GET', header: options.header ?? {}, paths, inputs };
+    const req: SeenRequest = {
+      url: options.url,
+      method: options.method ?? 'GET',
+      header: options.header ?? {},
+      paths,
+      inputs,
+    };
     seen.push(req);
     const outcomes = paths.map((p, i) => handler(p, inputs[i], req));
     const body = outcomes.map((o, i) =>
@@ -53,13 +72,25 @@ export function fakeTrpcServer(handler: FakeHandler) {
             error: superjson.serialize({
               message: o.error.message,
               code: JSON_RPC_CODES[o.error.code] ?? -32603,
-              data: { code: o.error.code, httpStatus: o.error.httpStatus, path: paths[i], appCode: o.error.appCode, fieldErrors: o.error.fieldErrors },
+              data: {
+                code: o.error.code,
+                httpStatus: o.error.httpStatus,
+                path: paths[i],
+                appCode: o.error.appCode,
+                fieldErrors: o.error.fieldErrors,
+              },
             }),
           },
     );
-    const failed = outcomes.find((o): o is Extract<FakeOutcome, { error: unknown }> => 'error' in o);
+    const failed = outcomes.find(
+      (o): o is Extract<FakeOutcome, { error: unknown }> => 'error' in o,
+    );
     const statusCode = failed ? (outcomes.length === 1 ? failed.error.httpStatus : 207) : 200;
-    return { statusCode, data: JSON.stringify(body), header: { 'Content-Type': 'application/json' } };
+    return {
+      statusCode,
+      data: JSON.stringify(body),
+      header: { 'Content-Type': 'application/json' },
+    };
   };
   return { seen, respond };
 }

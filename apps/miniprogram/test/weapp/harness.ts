@@ -6,24 +6,11 @@
  * `Page(config)` into a `Component` (simulate only knows components) whose `attached` plays
  * the page lifecycle (onLoad → onShow → onReady). It is a simulation of WeChat, not WeChat.
  */
-import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { inject } from 'vitest';
 
 const require = createRequire(import.meta.url);
-
-export const DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/weapp');
-
-export function assertBuilt() {
-  if (!fs.existsSync(path.join(DIST, 'app.js'))) {
-    throw new Error(`${DIST}/app.js is missing: run pnpm --filter @kc/miniprogram build:weapp first`);
-  }
-  // The package is ESM ("type": "module"); the mini-program's files are CommonJS-style scripts.
-  // Node must load them as such, so dist/weapp gets its own package.json scope.
-  const scope = path.join(DIST, 'package.json');
-  if (!fs.existsSync(scope)) fs.writeFileSync(scope, '{ "type": "commonjs" }\n');
-}
 
 export interface WxRequest {
   url: string;
@@ -32,7 +19,11 @@ export interface WxRequest {
   data?: unknown;
   dataType?: string;
 }
-export type WxRequestAnswer = { statusCode: number; data: unknown; header?: Record<string, string> };
+export type WxRequestAnswer = {
+  statusCode: number;
+  data: unknown;
+  header?: Record<string, string>;
+};
 
 export interface Simulated {
   storage: Map<string, unknown>;
@@ -66,16 +57,21 @@ interface SimComponent {
 
 interface Simulate {
   load(p: string, tagName?: string | object, options?: object): string;
-  render(id: string, props?: object): SimComponent & { attach(parent: Element): void };
+  render(
+    id: string,
+    props?: object,
+  ): SimComponent & { attach(parent: Element): void; detach(): void };
   sleep(ms?: number): Promise<void>;
 }
 
 let booted: Simulated | null = null;
+/** The copy of dist/weapp made by global-setup.ts. */
+let root = '';
 
 /** Boots the mini-program once per test file (app.js must run before any page). */
 export function bootMiniProgram(): Simulated {
   if (booted) return booted;
-  assertBuilt();
+  root = inject('weappRoot');
 
   const storage = new Map<string, unknown>();
   const toasts: string[] = [];
@@ -87,7 +83,11 @@ export function bootMiniProgram(): Simulated {
   const g = globalThis as Record<string, unknown>;
   const wx = g.wx as Record<string, unknown>;
 
-  type Cb<T> = { success?: (r: T) => void; fail?: (e: unknown) => void; complete?: (r: unknown) => void };
+  type Cb<T> = {
+    success?: (r: T) => void;
+    fail?: (e: unknown) => void;
+    complete?: (r: unknown) => void;
+  };
   const finish = <T>(opts: Cb<T> | undefined, result: T) => {
     opts?.success?.(result);
     opts?.complete?.(result);
@@ -115,7 +115,8 @@ export function bootMiniProgram(): Simulated {
       Promise.resolve()
         .then(() => sim.onRequest(opts))
         .then(
-          (answer) => finish(opts, { ...answer, header: answer.header ?? {}, errMsg: 'request:ok' }),
+          (answer) =>
+            finish(opts, { ...answer, header: answer.header ?? {}, errMsg: 'request:ok' }),
           (error: unknown) => {
             opts.fail?.({ errMsg: `request:fail ${String(error)}` });
             opts.complete?.({});
@@ -161,7 +162,13 @@ export function bootMiniProgram(): Simulated {
       data,
       methods,
       lifetimes: {
-        attached(this: Record<string, unknown> & { onLoad: (q: object) => void; onShow: () => void; onReady: () => void }) {
+        attached(
+          this: Record<string, unknown> & {
+            onLoad: (q: object) => void;
+            onShow: () => void;
+            onReady: () => void;
+          },
+        ) {
           const pending = g.__simPendingPage as { route: string; query: Record<string, string> };
           this.route = pending.route;
           this.__route__ = pending.route;
@@ -185,8 +192,11 @@ export function bootMiniProgram(): Simulated {
   g.AbortSignal = undefined;
 
   // Like WeChat: the app first (it brings runtime, taro, vendors and common chunks), then pages.
-  require(path.join(DIST, 'app.js'));
-  const appConfig = app as unknown as { onLaunch?: (o: object) => void; onShow?: (o: object) => void } | null;
+  require(path.join(root, 'app.js'));
+  const appConfig = app as unknown as {
+    onLaunch?: (o: object) => void;
+    onShow?: (o: object) => void;
+  } | null;
   if (!appConfig) throw new Error('app.js did not call App()');
   appConfig.onLaunch?.({ path: 'pages/login/index', query: {}, scene: 1001 });
   appConfig.onShow?.({ path: 'pages/login/index', query: {}, scene: 1001 });
@@ -199,7 +209,11 @@ export function bootMiniProgram(): Simulated {
 const loadedPages = new Map<string, string>();
 let openComp: (SimComponent & { detach(): void }) | null = null;
 
-async function openPage(simulate: Simulate, route: string, query: Record<string, string>): Promise<PageHandle> {
+async function openPage(
+  simulate: Simulate,
+  route: string,
+  query: Record<string, string>,
+): Promise<PageHandle> {
   const g = globalThis as Record<string, unknown>;
   // One page at a time, like a reLaunch: the previous one unloads.
   openComp?.detach();
@@ -207,14 +221,14 @@ async function openPage(simulate: Simulate, route: string, query: Record<string,
   g.__simPendingPage = { route, query };
   let id = loadedPages.get(route);
   if (!id) {
-    id = simulate.load(path.join(DIST, route), { rootPath: DIST, compiler: 'official' });
+    id = simulate.load(path.join(root, route), { rootPath: root, compiler: 'official' });
     loadedPages.set(route, id);
   }
   const comp = simulate.render(id);
   const parent = document.createElement('div');
   document.body.appendChild(parent);
   comp.attach(parent);
-  openComp = comp as SimComponent & { detach(): void };
+  openComp = comp;
   await settle(simulate);
 
   const byId = (selector: string) => {
@@ -231,7 +245,9 @@ async function openPage(simulate: Simulate, route: string, query: Record<string,
       await settle(simulate);
     },
     input: async (selector, value) => {
-      byId(selector).dispatchEvent('input', { detail: { value, cursor: value.length, keyCode: 0 } });
+      byId(selector).dispatchEvent('input', {
+        detail: { value, cursor: value.length, keyCode: 0 },
+      });
       await settle(simulate);
     },
     blur: async (selector) => {

@@ -22,15 +22,32 @@ describe('login page, compiled for WeChat and run in the simulator', () => {
     return server.seen;
   }
 
-  const loginOk = (profileType: 'organisation' | null): FakeHandler => (path) => {
-    if (path === 'auth.wechatLogin') {
-      return { data: { token: 'tok-1', expiresAt: new Date(Date.now() + HOUR), user: { id: 'u1', kind: 'applicant', profileType } } };
-    }
-    if (path === 'profile.mine') {
-      return profileType ? { data: { type: 'organisation', organisation: { name: '宿州示范科技有限公司' } } } : { data: { type: null } };
-    }
-    return { error: { message: '记录不存在或您无权查看', code: 'NOT_FOUND', httpStatus: 404, appCode: 'NOT_FOUND' } };
-  };
+  const loginOk =
+    (profileType: 'organisation' | null): FakeHandler =>
+    (path) => {
+      if (path === 'auth.wechatLogin') {
+        return {
+          data: {
+            token: 'tok-1',
+            expiresAt: new Date(Date.now() + HOUR),
+            user: { id: 'u1', kind: 'applicant', profileType },
+          },
+        };
+      }
+      if (path === 'profile.mine') {
+        return profileType
+          ? { data: { type: 'organisation', organisation: { name: '宿州示范科技有限公司' } } }
+          : { data: { type: null } };
+      }
+      return {
+        error: {
+          message: '记录不存在或您无权查看',
+          code: 'NOT_FOUND',
+          httpStatus: 404,
+          appCode: 'NOT_FOUND',
+        },
+      };
+    };
 
   it('shows the product name, a consent box and the WeChat login button', async () => {
     const page = await sim.openPage('pages/login/index');
@@ -68,6 +85,7 @@ describe('login page, compiled for WeChat and run in the simulator', () => {
     expect(seen[0]?.paths).toEqual(['auth.wechatLogin']);
     expect(seen[0]?.inputs).toEqual([{ code: 'sim-code-1' }]);
     expect(sim.storage.get('kc.session')).toMatchObject({ token: 'tok-1' });
+    expect(sim.storage.get('kc.consent')).toEqual(expect.any(String));
     expect(seen[1]?.paths).toEqual(['profile.mine']);
     expect(seen[1]?.header.Authorization).toBe('Bearer tok-1');
     expect(sim.navigations).toEqual([{ api: 'reLaunch', url: '/pages/register/index' }]);
@@ -82,7 +100,14 @@ describe('login page, compiled for WeChat and run in the simulator', () => {
   });
 
   it('says so in Chinese when WeChat login fails', async () => {
-    serve(() => ({ error: { message: '微信登录失败，请重试', code: 'BAD_REQUEST', httpStatus: 400, appCode: 'WECHAT_LOGIN_FAILED' } }));
+    serve(() => ({
+      error: {
+        message: '微信登录失败，请重试',
+        code: 'BAD_REQUEST',
+        httpStatus: 400,
+        appCode: 'WECHAT_LOGIN_FAILED',
+      },
+    }));
     const page = await sim.openPage('pages/login/index');
     await page.tap('#login-consent');
     await page.tap('#login-submit');

@@ -12,7 +12,10 @@ describe('我的 page, compiled for WeChat and run in the simulator', () => {
   beforeEach(() => {
     sim.storage.clear();
     sim.navigations.length = 0;
-    sim.storage.set('kc.session', { token: 'tok-1', expiresAt: new Date(Date.now() + HOUR).toISOString() });
+    sim.storage.set('kc.session', {
+      token: 'tok-1',
+      expiresAt: new Date(Date.now() + HOUR).toISOString(),
+    });
   });
 
   it('shows an organisation in the bureau’s words, with the contact phone masked', async () => {

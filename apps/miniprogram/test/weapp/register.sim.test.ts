@@ -16,8 +16,12 @@ describe('register page, compiled for WeChat and run in the simulator', () => {
     sim.storage.clear();
     sim.toasts.length = 0;
     sim.navigations.length = 0;
+    sim.loginCodes.length = 0;
     // Already logged in: the page goes straight to profile.mine.
-    sim.storage.set('kc.session', { token: 'tok-1', expiresAt: new Date(Date.now() + HOUR).toISOString() });
+    sim.storage.set('kc.session', {
+      token: 'tok-1',
+      expiresAt: new Date(Date.now() + HOUR).toISOString(),
+    });
   });
 
   function serve(handler: FakeHandler) {
@@ -29,7 +33,14 @@ describe('register page, compiled for WeChat and run in the simulator', () => {
   const newcomer: FakeHandler = (path, input) => {
     if (path === 'profile.mine') return { data: { type: null } };
     if (path === 'profile.saveOrganisation') return { data: { id: 'o1', ...(input as object) } };
-    return { error: { message: '记录不存在或您无权查看', code: 'NOT_FOUND', httpStatus: 404, appCode: 'NOT_FOUND' } };
+    return {
+      error: {
+        message: '记录不存在或您无权查看',
+        code: 'NOT_FOUND',
+        httpStatus: 404,
+        appCode: 'NOT_FOUND',
+      },
+    };
   };
 
   async function fillOrganisation(page: PageHandle) {
@@ -43,6 +54,15 @@ describe('register page, compiled for WeChat and run in the simulator', () => {
     await page.input('#org-contactName', '张三');
     await page.input('#org-contactPhone', '139 1234 5678');
   }
+
+  it('sends someone who never logged in to the login page instead of logging them in', async () => {
+    sim.storage.clear();
+    const seen = serve(newcomer);
+    await sim.openPage('pages/register/index');
+    expect(sim.loginCodes).toHaveLength(0);
+    expect(seen).toHaveLength(0);
+    expect(sim.navigations).toEqual([{ api: 'reLaunch', url: '/pages/login/index' }]);
+  });
 
   it('offers a newcomer the organisation form, with the researcher form one tap away', async () => {
     serve(newcomer);
@@ -153,10 +173,17 @@ describe('register page, compiled for WeChat and run in the simulator', () => {
     const page = await sim.openPage('pages/register/index', { edit: '1' });
     expect(page.query('#register-kind-org')).toBeFalsy();
     expect(page.query('#org-type-university')?.dom.getAttribute('class')).toContain('chip--active');
-    expect(page.query('#org-field-advanced-materials')?.dom.getAttribute('class')).toContain('chip--active');
+    expect(page.query('#org-field-advanced-materials')?.dom.getAttribute('class')).toContain(
+      'chip--active',
+    );
     // Saving untouched sends back what was loaded.
     await page.tap('#register-submit');
     const save = seen.find((r) => r.paths[0] === 'profile.saveOrganisation');
-    expect(save?.inputs[0]).toMatchObject({ type: 'university', name: '宿州学院', creditCode: CREDIT_CODE, contactName: '李四' });
+    expect(save?.inputs[0]).toMatchObject({
+      type: 'university',
+      name: '宿州学院',
+      creditCode: CREDIT_CODE,
+      contactName: '李四',
+    });
   });
 });

@@ -37,17 +37,21 @@ export function createFakeWeChat(options: FakeWeChatOptions) {
     return { code, openid };
   });
 
-  app.get<{ Querystring: Record<string, string | undefined> }>('/sns/jscode2session', async (req) => {
-    const { appid, secret, js_code: jsCode, grant_type: grantType } = req.query;
-    if (appid !== options.appId || secret !== options.secret) {
-      return { errcode: 40013, errmsg: 'invalid appid or secret' };
-    }
-    if (grantType !== 'authorization_code' || !jsCode) return { errcode: 40029, errmsg: 'invalid code' };
-    const entry = codes.get(jsCode);
-    codes.delete(jsCode); // one use only, like WeChat
-    if (!entry || entry.expiresAt < Date.now()) return { errcode: 40029, errmsg: 'invalid code' };
-    return { openid: entry.openid, session_key: randomBytes(16).toString('base64') };
-  });
+  app.get<{ Querystring: Record<string, string | undefined> }>(
+    '/sns/jscode2session',
+    async (req) => {
+      const { appid, secret, js_code: jsCode, grant_type: grantType } = req.query;
+      if (appid !== options.appId || secret !== options.secret) {
+        return { errcode: 40013, errmsg: 'invalid appid or secret' };
+      }
+      if (grantType !== 'authorization_code' || !jsCode)
+        return { errcode: 40029, errmsg: 'invalid code' };
+      const entry = codes.get(jsCode);
+      codes.delete(jsCode); // one use only, like WeChat
+      if (!entry || entry.expiresAt < Date.now()) return { errcode: 40029, errmsg: 'invalid code' };
+      return { openid: entry.openid, session_key: randomBytes(16).toString('base64') };
+    },
+  );
 
   return app;
 }

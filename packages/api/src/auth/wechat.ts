@@ -42,11 +42,18 @@ export function createWeChatClient(options: WeChatClientOptions): WeChatClient {
         throw new WeChatLoginError(`jscode2session unreachable: ${(cause as Error).message}`);
       }
       if (!response.ok) throw new WeChatLoginError(`jscode2session HTTP ${response.status}`);
-      const body = (await response.json()) as { openid?: string; unionid?: string; errcode?: number; errmsg?: string };
+      const body = (await response.json()) as {
+        openid?: string;
+        unionid?: string;
+        errcode?: number;
+        errmsg?: string;
+      };
       if (body.errcode || !body.openid) {
         throw new WeChatLoginError(`jscode2session: ${body.errmsg ?? 'no openid'}`, body.errcode);
       }
-      return body.unionid ? { openid: body.openid, unionid: body.unionid } : { openid: body.openid };
+      return body.unionid
+        ? { openid: body.openid, unionid: body.unionid }
+        : { openid: body.openid };
     },
   };
 }

@@ -19,12 +19,21 @@ async function startSession(
   const { token, tokenHash } = newSessionToken();
   const expiresAt = new Date(ctx.now().getTime() + ttlMs);
   await db.session.create({
-    data: { tokenHash, userId, expiresAt, lastSeenAt: ctx.now(), userAgent: ctx.userAgent?.slice(0, 300) ?? null },
+    data: {
+      tokenHash,
+      userId,
+      expiresAt,
+      lastSeenAt: ctx.now(),
+      userAgent: ctx.userAgent?.slice(0, 300) ?? null,
+    },
   });
   return { token, expiresAt };
 }
 
-async function profileTypeOf(ctx: Context, userId: string): Promise<'organisation' | 'researcher' | null> {
+async function profileTypeOf(
+  ctx: Context,
+  userId: string,
+): Promise<'organisation' | 'researcher' | null> {
   const [org, researcher] = await Promise.all([
     ctx.db.prisma.organisation.findUnique({ where: { ownerUserId: userId }, select: { id: true } }),
     ctx.db.prisma.researcher.findUnique({ where: { userId }, select: { id: true } }),
@@ -56,10 +65,19 @@ export const authRouter = {
     });
     if (user.kind !== 'APPLICANT') throw appError('FORBIDDEN');
     if (user.disabled) throw appError('ACCOUNT_DISABLED');
-    const session = await startSession(ctx.db.prisma, ctx, user.id, ctx.config.applicantSessionTtlMs);
+    const session = await startSession(
+      ctx.db.prisma,
+      ctx,
+      user.id,
+      ctx.config.applicantSessionTtlMs,
+    );
     return {
       ...session,
-      user: { id: user.id, kind: 'applicant' as const, profileType: await profileTypeOf(ctx, user.id) },
+      user: {
+        id: user.id,
+        kind: 'applicant' as const,
+        profileType: await profileTypeOf(ctx, user.id),
+      },
     };
   }),
 
@@ -80,7 +98,9 @@ export const authRouter = {
     const now = ctx.now();
     if (user.lockedUntil && user.lockedUntil > now) {
       const minutes = Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 60_000);
-      throw appError('ACCOUNT_LOCKED', { message: `密码错误次数过多，账号已锁定，请${minutes}分钟后再试` });
+      throw appError('ACCOUNT_LOCKED', {
+        message: `密码错误次数过多，账号已锁定，请${minutes}分钟后再试`,
+      });
     }
     if (user.disabled) throw appError('ACCOUNT_DISABLED');
 
@@ -98,12 +118,16 @@ export const authRouter = {
             data: { failedLoginCount: 0, lockedUntil: new Date(now.getTime() + lockMs) },
           });
         }
-        await writeAudit(tx, { caller: null, ip: ctx.ip }, {
-          action: lock ? 'auth.officer-locked' : 'auth.officer-login-failed',
-          objectType: 'user',
-          objectId: user.id,
-          details: { username: user.username, failures: updated.failedLoginCount },
-        });
+        await writeAudit(
+          tx,
+          { caller: null, ip: ctx.ip },
+          {
+            action: lock ? 'auth.officer-locked' : 'auth.officer-login-failed',
+            objectType: 'user',
+            objectId: user.id,
+            details: { username: user.username, failures: updated.failedLoginCount },
+          },
+        );
         return lock;
       });
       if (locked) {
@@ -120,13 +144,17 @@ export const authRouter = {
         data: { failedLoginCount: 0, lockedUntil: null, lastLoginAt: now },
       });
       const session = await startSession(tx, ctx, user.id, ctx.config.officerSessionTtlMs);
-      await writeAudit(tx, { caller: null, ip: ctx.ip }, {
-        action: 'auth.officer-login',
-        objectType: 'user',
-        objectId: user.id,
-        areaCode: user.areaCode,
-        details: { username: user.username },
-      });
+      await writeAudit(
+        tx,
+        { caller: null, ip: ctx.ip },
+        {
+          action: 'auth.officer-login',
+          objectType: 'user',
+          objectId: user.id,
+          areaCode: user.areaCode,
+          details: { username: user.username },
+        },
+      );
       return session;
     });
     return {
@@ -154,14 +182,25 @@ export const authRouter = {
         areaCode: caller.areaCode,
       };
     }
-    return { kind: 'applicant' as const, id: caller.userId, profileType: await profileTypeOf(ctx, caller.userId) };
+    return {
+      kind: 'applicant' as const,
+      id: caller.userId,
+      profileType: await profileTypeOf(ctx, caller.userId),
+    };
   }),
 
   logout: authedProcedure.mutation(async ({ ctx }) => {
     await ctx.db.prisma.$transaction(async (tx) => {
-      await tx.session.update({ where: { id: ctx.caller.sessionId }, data: { revokedAt: ctx.now() } });
+      await tx.session.update({
+        where: { id: ctx.caller.sessionId },
+        data: { revokedAt: ctx.now() },
+      });
       if (ctx.caller.kind === 'officer') {
-        await writeAudit(tx, ctx, { action: 'auth.officer-logout', objectType: 'user', objectId: ctx.caller.userId });
+        await writeAudit(tx, ctx, {
+          action: 'auth.officer-logout',
+          objectType: 'user',
+          objectId: ctx.caller.userId,
+        });
       }
     });
     return { ok: true as const };

@@ -46,7 +46,12 @@ export const organisationsRouter = {
         take: input.pageSize,
       }),
     ]);
-    return { items: rows.map(organisationOfficerDto), total, page: input.page, pageSize: input.pageSize };
+    return {
+      items: rows.map(organisationOfficerDto),
+      total,
+      page: input.page,
+      pageSize: input.pageSize,
+    };
   }),
 
   byId: officerProcedure

@@ -114,10 +114,12 @@ const MIGRATION_NAME = /^\d{14}_[a-z0-9_]+$/;
 
 /** The migrations in `dir`, in the order they apply (folder name order, like Prisma). */
 export async function readMigrations(dir: string = MIGRATIONS_DIR): Promise<Migration[]> {
-  const entries = await readdir(dir, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return [];
-    throw error;
-  });
+  const entries = await readdir(dir, { withFileTypes: true }).catch(
+    (error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return [];
+      throw error;
+    },
+  );
   const names = entries
     .filter((e) => e.isDirectory())
     .map((e) => e.name)
@@ -126,7 +128,8 @@ export async function readMigrations(dir: string = MIGRATIONS_DIR): Promise<Migr
   for (const name of names) {
     if (!MIGRATION_NAME.test(name)) throw new Error(`Unexpected folder in ${dir}: ${name}`);
     const file = join(dir, name, 'migration.sql');
-    if (!(await stat(file).catch(() => null))) throw new Error(`Migration ${name} has no migration.sql`);
+    if (!(await stat(file).catch(() => null)))
+      throw new Error(`Migration ${name} has no migration.sql`);
     const bytes = await readFile(file);
     migrations.push({ name, sql: bytes.toString('utf8'), checksum: checksum(bytes) });
   }
@@ -190,7 +193,10 @@ export async function runMigrations(
   return conn.exclusive(() => run(conn, options));
 }
 
-async function run(conn: MigrationConnection, options: RunMigrationsOptions): Promise<RunMigrationsResult> {
+async function run(
+  conn: MigrationConnection,
+  options: RunMigrationsOptions,
+): Promise<RunMigrationsResult> {
   const log = options.log ?? (() => undefined);
   const migrations = await readMigrations(options.migrationsDir);
   for (const m of migrations) {
@@ -201,7 +207,9 @@ async function run(conn: MigrationConnection, options: RunMigrationsOptions): Pr
     }
   }
 
-  const [got] = await conn.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [MIGRATION_LOCK_KEY]);
+  const [got] = await conn.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [
+    MIGRATION_LOCK_KEY,
+  ]);
   if (!got?.locked) {
     log('Another process is migrating this database; waiting for it…');
     await conn.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
@@ -222,11 +230,14 @@ async function run(conn: MigrationConnection, options: RunMigrationsOptions): Pr
 
     const applied = new Map<string, string>();
     for (const r of rows) {
-      if (r.finished_at != null && r.rolled_back_at == null) applied.set(r.migration_name, r.checksum);
+      if (r.finished_at != null && r.rolled_back_at == null)
+        applied.set(r.migration_name, r.checksum);
     }
     const local = new Map(migrations.map((m) => [m.name, m]));
 
-    const changed = migrations.filter((m) => applied.has(m.name) && applied.get(m.name) !== m.checksum);
+    const changed = migrations.filter(
+      (m) => applied.has(m.name) && applied.get(m.name) !== m.checksum,
+    );
     if (changed.length > 0) {
       throw new MigrationError(
         `Applied migration${changed.length > 1 ? 's were' : ' was'} changed after being applied: ${changed.map((m) => m.name).join(', ')}. ` +
@@ -253,9 +264,12 @@ async function run(conn: MigrationConnection, options: RunMigrationsOptions): Pr
         try {
           await tx.exec(m.sql);
         } catch (error) {
-          throw new MigrationError(`Migration ${m.name} failed and was rolled back: ${(error as Error).message}`, {
-            cause: error,
-          });
+          throw new MigrationError(
+            `Migration ${m.name} failed and was rolled back: ${(error as Error).message}`,
+            {
+              cause: error,
+            },
+          );
         }
         await tx.query(
           `UPDATE "_prisma_migrations" SET finished_at = clock_timestamp(), applied_steps_count = 1 WHERE id = $1`,
@@ -266,6 +280,8 @@ async function run(conn: MigrationConnection, options: RunMigrationsOptions): Pr
     if (pending.length === 0) log('Database is up to date.');
     return { applied: pending.map((m) => m.name), alreadyApplied, unknown };
   } finally {
-    await conn.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
+    // If the session broke, unlocking fails too; the lock died with the session, and the
+    // original error is the one worth reporting.
+    await conn.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
   }
 }

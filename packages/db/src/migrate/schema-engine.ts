@@ -27,9 +27,10 @@ import type {
   SqlResultSet,
 } from '@prisma/driver-adapter-utils';
 import type { DiffTarget, SchemaEngine } from '@prisma/schema-engine-wasm';
+import type * as GlueModule from '@prisma/schema-engine-wasm/schema_engine_bg';
 
 type WasmExports = Record<string, unknown>;
-type Glue = typeof import('@prisma/schema-engine-wasm/schema_engine_bg') & {
+type Glue = typeof GlueModule & {
   __wbg_set_wasm(exports: WasmExports): void;
 };
 
@@ -71,7 +72,11 @@ const TARGET_SERVER = { version: 'PostgreSQL 15.0 (offline schema diff)', versio
 
 function offlineAdapter(): SqlDriverAdapter {
   const queryRaw = (query: SqlQuery): Promise<SqlResultSet> => {
-    if (/^SELECT EXISTS\(SELECT 1 FROM pg_namespace WHERE nspname = \$1\), version\(\)/.test(query.sql)) {
+    if (
+      /^SELECT EXISTS\(SELECT 1 FROM pg_namespace WHERE nspname = \$1\), version\(\)/.test(
+        query.sql,
+      )
+    ) {
       return Promise.resolve({
         columnNames: ['exists', 'version', 'numeric_version'],
         columnTypes: [ColumnTypeEnum.Boolean, ColumnTypeEnum.Text, ColumnTypeEnum.Int32],
@@ -113,7 +118,10 @@ export interface SchemaFile {
 /** `null` = the empty database. */
 export type SchemaSource = SchemaFile | null;
 
-async function withEngine<T>(datamodel: SchemaFile, fn: (engine: SchemaEngine) => Promise<T>): Promise<T> {
+async function withEngine<T>(
+  datamodel: SchemaFile,
+  fn: (engine: SchemaEngine) => Promise<T>,
+): Promise<T> {
   loaded ??= loadGlue();
   const glue = await loaded;
   const logs: string[] = [];

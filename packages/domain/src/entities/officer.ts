@@ -25,5 +25,9 @@ export const officerLoginSchema = z.object({
 export type OfficerLoginInput = z.input<typeof officerLoginSchema>;
 
 export const wechatLoginSchema = z.object({
-  code: z.string({ error: '缺少微信登录凭证' }).trim().min(1, '缺少微信登录凭证').max(128, '微信登录凭证无效'),
+  code: z
+    .string({ error: '缺少微信登录凭证' })
+    .trim()
+    .min(1, '缺少微信登录凭证')
+    .max(128, '微信登录凭证无效'),
 });

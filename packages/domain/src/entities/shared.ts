@@ -7,7 +7,8 @@ export function text(label: string, min: number, max: number) {
   return z
     .string({ error: `请填写${label}` })
     .trim()
-    .min(min, min <= 1 ? `请填写${label}` : `${label}至少${min}个字`)
+    .min(1, { error: `请填写${label}`, abort: true })
+    .min(min, `${label}至少${min}个字`)
     .max(max, `${label}不能超过${max}个字`);
 }
 
@@ -43,7 +44,11 @@ export function checkSubFieldsWithinFields(
   for (const sub of value.subFieldCodes) {
     const field = fieldOfSubField(sub);
     if (field && !value.fieldCodes.includes(field)) {
-      ctx.addIssue({ code: 'custom', path: ['subFieldCodes'], message: '细分方向须属于所选的产业领域' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['subFieldCodes'],
+        message: '细分方向须属于所选的产业领域',
+      });
       return;
     }
   }

@@ -75,11 +75,13 @@ export const FIELDS = [
 export type FieldCode = (typeof FIELDS)[number]['code'];
 export type SubFieldCode = (typeof FIELDS)[number]['subFields'][number]['code'];
 
-export const FIELD_CODES = FIELDS.map((f) => f.code) as unknown as readonly [FieldCode, ...FieldCode[]];
-export const SUB_FIELD_CODES = FIELDS.flatMap((f) => f.subFields.map((s) => s.code)) as unknown as readonly [
-  SubFieldCode,
-  ...SubFieldCode[],
+export const FIELD_CODES = FIELDS.map((f) => f.code) as unknown as readonly [
+  FieldCode,
+  ...FieldCode[],
 ];
+export const SUB_FIELD_CODES = FIELDS.flatMap((f) =>
+  f.subFields.map((s) => s.code),
+) as unknown as readonly [SubFieldCode, ...SubFieldCode[]];
 
 const fieldByCode = new Map<string, (typeof FIELDS)[number]>(FIELDS.map((f) => [f.code, f]));
 const subFieldByCode = new Map<string, { field: FieldCode; name: string }>(

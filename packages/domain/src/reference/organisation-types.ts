@@ -6,10 +6,9 @@ export const ORGANISATION_TYPES = [
 ] as const;
 
 export type OrganisationType = (typeof ORGANISATION_TYPES)[number]['code'];
-export const ORGANISATION_TYPE_CODES = ORGANISATION_TYPES.map((t) => t.code) as unknown as readonly [
-  OrganisationType,
-  ...OrganisationType[],
-];
+export const ORGANISATION_TYPE_CODES = ORGANISATION_TYPES.map(
+  (t) => t.code,
+) as unknown as readonly [OrganisationType, ...OrganisationType[]];
 
 /** Firm qualifications that programmes (科技副总, awards) check. */
 export const QUALIFICATIONS = [

@@ -13,12 +13,19 @@ export function maskResidentId(id: string | null | undefined): string {
   return `${id.slice(0, 6)}${'*'.repeat(id.length - 10)}${id.slice(-4)}`;
 }
 
-const RESIDENT_ID_IN_TEXT = /(?<![0-9A-Za-z])(\d{6})\d{8}(\d{3}[\dXx])(?![0-9A-Za-z])/g;
-const MOBILE_IN_TEXT = /(?<!\d)(?:\+?86)?(1[3-9]\d)\d{4}(\d{4})(?!\d)/g;
+// No lookbehind: WeChat on iOS below 16.4 cannot parse it. The leading group keeps the boundary.
+const RESIDENT_ID_IN_TEXT = /(^|[^0-9A-Za-z])(\d{6})\d{8}(\d{3}[\dXx])(?![0-9A-Za-z])/g;
+const MOBILE_IN_TEXT = /(^|\D)(?:\+?86)?(1[3-9]\d)\d{4}(\d{4})(?!\d)/g;
 
 /** Masks every resident ID and mobile number found inside free text (log lines, error messages). */
 export function redactPII(text: string): string {
   return text
-    .replace(RESIDENT_ID_IN_TEXT, (_m, head: string, tail: string) => `${head}********${tail}`)
-    .replace(MOBILE_IN_TEXT, (_m, head: string, tail: string) => `${head}****${tail}`);
+    .replace(
+      RESIDENT_ID_IN_TEXT,
+      (_m, before: string, head: string, tail: string) => `${before}${head}********${tail}`,
+    )
+    .replace(
+      MOBILE_IN_TEXT,
+      (_m, before: string, head: string, tail: string) => `${before}${head}****${tail}`,
+    );
 }

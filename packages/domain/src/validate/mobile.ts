@@ -9,8 +9,10 @@ export function checkMobile(input: string): Checked {
     .replace(/^(\+86|0086)/, '');
   if (value.length === 0) return { ok: false, message: '请填写手机号码' };
   if (!/^\d+$/.test(value)) return { ok: false, message: '手机号码只能包含数字' };
-  if (value.length !== 11) return { ok: false, message: `手机号码应为11位，当前为${value.length}位` };
-  if (!/^1[3-9]\d{9}$/.test(value)) return { ok: false, message: '手机号码格式不正确（应以13–19开头）' };
+  if (value.length !== 11)
+    return { ok: false, message: `手机号码应为11位，当前为${value.length}位` };
+  if (!/^1[3-9]\d{9}$/.test(value))
+    return { ok: false, message: '手机号码格式不正确（应以13–19开头）' };
   return { ok: true, value };
 }
 

@@ -10,9 +10,40 @@ const WEIGHTS = Array.from({ length: 17 }, (_, i) => 2 ** (17 - i) % 11);
 const CHECK_CHARS = '10X98765432';
 /** First two digits: provinces, autonomous regions and municipalities (GB/T 2260), plus 71/81/82. */
 const PROVINCES = new Set([
-  '11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37',
-  '41', '42', '43', '44', '45', '46', '50', '51', '52', '53', '54', '61', '62', '63', '64', '65',
-  '71', '81', '82',
+  '11',
+  '12',
+  '13',
+  '14',
+  '15',
+  '21',
+  '22',
+  '23',
+  '31',
+  '32',
+  '33',
+  '34',
+  '35',
+  '36',
+  '37',
+  '41',
+  '42',
+  '43',
+  '44',
+  '45',
+  '46',
+  '50',
+  '51',
+  '52',
+  '53',
+  '54',
+  '61',
+  '62',
+  '63',
+  '64',
+  '65',
+  '71',
+  '81',
+  '82',
 ]);
 
 export type ResidentIdFacts = { birthDate: string; sex: 'male' | 'female' };
@@ -32,7 +63,8 @@ function isRealDate(y: number, m: number, d: number): boolean {
 export function checkResidentId(input: string, today: Date = new Date()): Checked<ResidentIdFacts> {
   const value = normaliseCode(input);
   if (value.length === 0) return { ok: false, message: '请填写身份证号码' };
-  if (value.length !== 18) return { ok: false, message: `身份证号码应为18位，当前为${value.length}位` };
+  if (value.length !== 18)
+    return { ok: false, message: `身份证号码应为18位，当前为${value.length}位` };
   if (!/^\d{17}[\dX]$/.test(value)) {
     return { ok: false, message: '身份证号码前17位应为数字，最后一位为数字或X' };
   }
@@ -51,7 +83,12 @@ export function checkResidentId(input: string, today: Date = new Date()): Checke
     return { ok: false, message: '身份证号码校验位不正确，请核对后重新输入' };
   }
   const sex = Number(value.charAt(16)) % 2 === 1 ? 'male' : 'female';
-  return { ok: true, value, birthDate: `${value.slice(6, 10)}-${value.slice(10, 12)}-${value.slice(12, 14)}`, sex };
+  return {
+    ok: true,
+    value,
+    birthDate: `${value.slice(6, 10)}-${value.slice(10, 12)}-${value.slice(12, 14)}`,
+    sex,
+  };
 }
 
 export const residentIdSchema = z.string({ error: '请填写身份证号码' }).transform((raw, ctx) => {

@@ -5,7 +5,7 @@ import { api } from '../../api/client';
 import { describeError } from '../../api/errors';
 import { PrivacyModal } from '../../components/PrivacyModal';
 import { goProfile, goRegister, toast } from '../../services/nav';
-import { login, readSession, withSession } from '../../services/session';
+import { login, readSession, recordConsent, withSession } from '../../services/session';
 import './index.css';
 
 export default function LoginPage() {
@@ -30,6 +30,7 @@ export default function LoginPage() {
     }
     setBusy(true);
     try {
+      recordConsent();
       await login();
       await routeByProfile();
     } catch (error) {
@@ -55,7 +56,13 @@ export default function LoginPage() {
           <View className="login__point">科研人员登记专长，对接科技副总需求</View>
           <View className="login__point">政策申报进度随时查看</View>
         </View>
-        <Button id="login-submit" className="btn btn--primary" loading={busy} disabled={busy} onClick={onLogin}>
+        <Button
+          id="login-submit"
+          className="btn btn--primary"
+          loading={busy}
+          disabled={busy}
+          onClick={onLogin}
+        >
           微信登录
         </Button>
         <View className="login__consent">

@@ -13,13 +13,14 @@ import { useState } from 'react';
 import type { ReactNode } from 'react';
 import { api } from '../../api/client';
 import { describeError } from '../../api/errors';
-import { goEditProfile, goLogin, goRegister } from '../../services/nav';
+import { goEditProfile, goLogin, goRegister, leaveIfLoggedOut } from '../../services/nav';
 import { logout, withSession } from '../../services/session';
 import './index.css';
 
 type Mine = Awaited<ReturnType<typeof api.profile.mine.query>>;
 
-type State = { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; mine: Mine };
+type State =
+  { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; mine: Mine };
 
 export default function ProfilePage() {
   const [state, setState] = useState<State>({ state: 'loading' });
@@ -33,6 +34,7 @@ export default function ProfilePage() {
       }
       setState({ state: 'ready', mine });
     } catch (error) {
+      if (leaveIfLoggedOut(error)) return;
       setState({ state: 'error', message: describeError(error).message });
     }
   };
@@ -51,7 +53,9 @@ export default function ProfilePage() {
 
   return (
     <View className="page profile" id="profile-page">
-      {state.state === 'loading' ? <View className="center muted profile__status">加载中…</View> : null}
+      {state.state === 'loading' ? (
+        <View className="center muted profile__status">加载中…</View>
+      ) : null}
       {state.state === 'error' ? (
         <View className="center profile__status">
           <View className="muted">{state.message}</View>
@@ -65,7 +69,11 @@ export default function ProfilePage() {
       {state.state !== 'loading' ? (
         <View className="profile__actions">
           {state.state === 'ready' ? (
-            <Button id="profile-edit" className="btn btn--primary" onClick={() => void goEditProfile()}>
+            <Button
+              id="profile-edit"
+              className="btn btn--primary"
+              onClick={() => void goEditProfile()}
+            >
               修改资料
             </Button>
           ) : null}
@@ -116,7 +124,11 @@ function ProfileView({ mine }: { mine: Mine }) {
             </Row>
           ) : null}
           <Row label="企业资质" id="profile-qualifications">
-            {o.qualifications.length > 0 ? <Tags codes={o.qualifications} name={qualificationName} /> : '暂无'}
+            {o.qualifications.length > 0 ? (
+              <Tags codes={o.qualifications} name={qualificationName} />
+            ) : (
+              '暂无'
+            )}
           </Row>
         </View>
         <View className="card">
@@ -184,7 +196,11 @@ function ProfileView({ mine }: { mine: Mine }) {
             {r.expertise}
           </Row>
           <Row label="意向县区/园区" id="profile-preferredAreas">
-            {r.preferredAreaCodes.length > 0 ? <Tags codes={r.preferredAreaCodes} name={areaName} /> : '不限'}
+            {r.preferredAreaCodes.length > 0 ? (
+              <Tags codes={r.preferredAreaCodes} name={areaName} />
+            ) : (
+              '不限'
+            )}
           </Row>
         </View>
       </View>

@@ -16,7 +16,7 @@ import {
   subFieldOptions,
 } from '../../forms/options';
 import { useSchemaForm } from '../../hooks/useSchemaForm';
-import { toast } from '../../services/nav';
+import { leaveIfLoggedOut, toast } from '../../services/nav';
 import { withSession } from '../../services/session';
 import { scrollToField } from './scroll';
 
@@ -49,9 +49,27 @@ export const emptyOrganisation: OrganisationFormValues = {
 };
 
 /** Screen order, for scrolling to the first mistake. */
-const ORDER = ['type', 'name', 'creditCode', 'areaCode', 'address', 'fieldCodes', 'subFieldCodes', 'qualifications', 'contactName', 'contactPhone', 'intro'];
+const ORDER = [
+  'type',
+  'name',
+  'creditCode',
+  'areaCode',
+  'address',
+  'fieldCodes',
+  'subFieldCodes',
+  'qualifications',
+  'contactName',
+  'contactPhone',
+  'intro',
+];
 
-export function OrganisationForm({ initial, onSaved }: { initial: OrganisationFormValues; onSaved: () => void }) {
+export function OrganisationForm({
+  initial,
+  onSaved,
+}: {
+  initial: OrganisationFormValues;
+  onSaved: () => void;
+}) {
   const form = useSchemaForm(organisationProfileSchema, initial);
   const { values, errors, set, choose, touch } = form;
   const [saving, setSaving] = useState(false);
@@ -69,6 +87,7 @@ export function OrganisationForm({ initial, onSaved }: { initial: OrganisationFo
       await withSession(() => api.profile.saveOrganisation.mutate(data));
       onSaved();
     } catch (error) {
+      if (leaveIfLoggedOut(error)) return;
       const info = describeError(error);
       form.setServerErrors(info.fieldErrors);
       scrollToField('org', form.firstInvalid(ORDER, info.fieldErrors));
@@ -85,19 +104,67 @@ export function OrganisationForm({ initial, onSaved }: { initial: OrganisationFo
       <View className="card">
         <View className="card__title">单位信息</View>
         <FormRow id="org-type" label="单位类型" required error={errors.type}>
-          <ChipGroup id="org-type" chipIdPrefix="org-type" options={organisationTypeOptions} value={[values.type]} onChange={([v]) => choose('type', v ?? '')} />
+          <ChipGroup
+            id="org-type"
+            chipIdPrefix="org-type"
+            options={organisationTypeOptions}
+            value={[values.type]}
+            onChange={([v]) => choose('type', v ?? '')}
+          />
         </FormRow>
-        <TextField id="org-name" label="单位名称" required value={values.name} placeholder="与营业执照或登记证书一致" maxlength={100} error={errors.name} onChange={(v) => set('name', v)} onBlur={() => touch('name')} />
-        <TextField id="org-creditCode" label="统一社会信用代码" required value={values.creditCode} placeholder="18位，如 91341302MA2N0XXXXX" maxlength={24} error={errors.creditCode} onChange={(v) => set('creditCode', v)} onBlur={() => touch('creditCode')} />
+        <TextField
+          id="org-name"
+          label="单位名称"
+          required
+          value={values.name}
+          placeholder="与营业执照或登记证书一致"
+          maxlength={100}
+          error={errors.name}
+          onChange={(v) => set('name', v)}
+          onBlur={() => touch('name')}
+        />
+        <TextField
+          id="org-creditCode"
+          label="统一社会信用代码"
+          required
+          value={values.creditCode}
+          placeholder="18位，如 91341302MA2N0XXXXX"
+          maxlength={24}
+          error={errors.creditCode}
+          onChange={(v) => set('creditCode', v)}
+          onBlur={() => touch('creditCode')}
+        />
         <FormRow id="org-area" label="所在县区/园区" required error={errors.areaCode}>
-          <ChipGroup id="org-area" chipIdPrefix="org-area" options={areaOptions} value={[values.areaCode]} onChange={([v]) => choose('areaCode', v ?? '')} small />
+          <ChipGroup
+            id="org-area"
+            chipIdPrefix="org-area"
+            options={areaOptions}
+            value={[values.areaCode]}
+            onChange={([v]) => choose('areaCode', v ?? '')}
+            small
+          />
         </FormRow>
-        <TextField id="org-address" label="详细地址" value={values.address} placeholder="街道、门牌号" maxlength={200} error={errors.address} onChange={(v) => set('address', v)} onBlur={() => touch('address')} />
+        <TextField
+          id="org-address"
+          label="详细地址"
+          value={values.address}
+          placeholder="街道、门牌号"
+          maxlength={200}
+          error={errors.address}
+          onChange={(v) => set('address', v)}
+          onBlur={() => touch('address')}
+        />
       </View>
 
       <View className="card">
         <View className="card__title">领域与资质</View>
-        <FormRow id="org-fieldCodes" label="产业领域" required hint={`可选 1–${MAX_FIELDS} 个`} error={errors.fieldCodes}>
+        <FormRow
+          id="org-fieldCodes"
+          label="产业领域"
+          required
+          hint={`可选 1–${MAX_FIELDS} 个`}
+          error={errors.fieldCodes}
+        >
           <ChipGroup
             id="org-fieldCodes"
             chipIdPrefix="org-field"
@@ -113,26 +180,78 @@ export function OrganisationForm({ initial, onSaved }: { initial: OrganisationFo
         </FormRow>
         {subFields.length > 0 ? (
           <FormRow id="org-subFieldCodes" label="细分方向" error={errors.subFieldCodes}>
-            <ChipGroup id="org-subFieldCodes" chipIdPrefix="org-subField" options={subFields} value={values.subFieldCodes} multiple small onChange={(codes) => choose('subFieldCodes', codes)} />
+            <ChipGroup
+              id="org-subFieldCodes"
+              chipIdPrefix="org-subField"
+              options={subFields}
+              value={values.subFieldCodes}
+              multiple
+              small
+              onChange={(codes) => choose('subFieldCodes', codes)}
+            />
           </FormRow>
         ) : null}
         <FormRow id="org-qualifications" label="企业资质" error={errors.qualifications}>
-          <ChipGroup id="org-qualifications" chipIdPrefix="org-qualification" options={qualificationOptions} value={values.qualifications} multiple small onChange={(codes) => choose('qualifications', codes)} />
+          <ChipGroup
+            id="org-qualifications"
+            chipIdPrefix="org-qualification"
+            options={qualificationOptions}
+            value={values.qualifications}
+            multiple
+            small
+            onChange={(codes) => choose('qualifications', codes)}
+          />
         </FormRow>
       </View>
 
       <View className="card">
         <View className="card__title">联系人</View>
-        <TextField id="org-contactName" label="联系人姓名" required value={values.contactName} maxlength={20} error={errors.contactName} onChange={(v) => set('contactName', v)} onBlur={() => touch('contactName')} />
-        <TextField id="org-contactPhone" label="联系电话" required type="number" value={values.contactPhone} placeholder="11位手机号码" maxlength={16} error={errors.contactPhone} onChange={(v) => set('contactPhone', v)} onBlur={() => touch('contactPhone')} />
+        <TextField
+          id="org-contactName"
+          label="联系人姓名"
+          required
+          value={values.contactName}
+          maxlength={20}
+          error={errors.contactName}
+          onChange={(v) => set('contactName', v)}
+          onBlur={() => touch('contactName')}
+        />
+        <TextField
+          id="org-contactPhone"
+          label="联系电话"
+          required
+          type="number"
+          value={values.contactPhone}
+          placeholder="11位手机号码"
+          maxlength={16}
+          error={errors.contactPhone}
+          onChange={(v) => set('contactPhone', v)}
+          onBlur={() => touch('contactPhone')}
+        />
       </View>
 
       <View className="card">
-        <TextField id="org-intro" label="单位简介" multiline value={values.intro} placeholder="主营业务、研发方向、技术需求等" maxlength={2000} error={errors.intro} onChange={(v) => set('intro', v)} onBlur={() => touch('intro')} />
+        <TextField
+          id="org-intro"
+          label="单位简介"
+          multiline
+          value={values.intro}
+          placeholder="主营业务、研发方向、技术需求等"
+          maxlength={2000}
+          error={errors.intro}
+          onChange={(v) => set('intro', v)}
+          onBlur={() => touch('intro')}
+        />
       </View>
 
       <View className="footer-bar">
-        <Button id="register-submit" className="btn btn--primary" loading={saving} disabled={saving} onClick={onSubmit}>
+        <Button
+          id="register-submit"
+          className="btn btn--primary"
+          loading={saving}
+          disabled={saving}
+          onClick={onSubmit}
+        >
           提交
         </Button>
       </View>

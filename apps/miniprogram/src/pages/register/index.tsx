@@ -4,9 +4,13 @@ import { useState } from 'react';
 import { api } from '../../api/client';
 import { describeError } from '../../api/errors';
 import { Segmented } from '../../components/Segmented';
-import { goProfile } from '../../services/nav';
+import { goProfile, leaveIfLoggedOut } from '../../services/nav';
 import { withSession } from '../../services/session';
-import { OrganisationForm, type OrganisationFormValues, emptyOrganisation } from './OrganisationForm';
+import {
+  OrganisationForm,
+  type OrganisationFormValues,
+  emptyOrganisation,
+} from './OrganisationForm';
 import { ResearcherForm, type ResearcherFormValues, emptyResearcher } from './ResearcherForm';
 import './index.css';
 
@@ -32,6 +36,7 @@ export default function RegisterPage() {
     setLoaded({ state: 'loading' });
     try {
       const mine = await withSession(() => api.profile.mine.query());
+      if (mine.type !== null) void Taro.setNavigationBarTitle({ title: '修改资料' });
       if (mine.type === 'organisation') {
         const o = mine.organisation;
         setLoaded({
@@ -74,6 +79,7 @@ export default function RegisterPage() {
         setLoaded({ state: 'new' });
       }
     } catch (error) {
+      if (leaveIfLoggedOut(error)) return;
       setLoaded({ state: 'error', message: describeError(error).message });
     }
   };
@@ -108,7 +114,11 @@ export default function RegisterPage() {
         {loaded.kind === 'organisation' ? (
           <OrganisationForm initial={loaded.values} onSaved={onSaved} />
         ) : (
-          <ResearcherForm initial={loaded.values} residentIdMasked={loaded.residentIdMasked} onSaved={onSaved} />
+          <ResearcherForm
+            initial={loaded.values}
+            residentIdMasked={loaded.residentIdMasked}
+            onSaved={onSaved}
+          />
         )}
       </View>
     );
@@ -126,4 +136,3 @@ export default function RegisterPage() {
     </View>
   );
 }
-

@@ -1,7 +1,10 @@
 import Taro from '@tarojs/taro';
 
 /** Brings the first wrong field into view (ids are `<prefix>-<field>`; pickers use their own names). */
-const ID_OF: Record<string, string> = { areaCode: 'area', preferredAreaCodes: 'preferredAreaCodes' };
+const ID_OF: Record<string, string> = {
+  areaCode: 'area',
+  preferredAreaCodes: 'preferredAreaCodes',
+};
 
 export function scrollToField(prefix: 'org' | 'researcher', field: string | undefined) {
   if (!field) return;

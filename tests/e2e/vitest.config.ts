@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+// Browser flows: one shared stack (fake WeChat, API on PGlite, admin and H5 hosts), files in sequence.
+export default defineConfig({
+  test: {
+    name: 'e2e',
+    include: ['flows/**/*.e2e.ts'],
+    globalSetup: ['./setup/global.ts'],
+    fileParallelism: false,
+    testTimeout: 90_000,
+    hookTimeout: 180_000,
+  },
+});
