@@ -11,7 +11,9 @@ const TARGET = 600 * 1024;
 /** Sub-package roots, read from app.json, are not part of the main package. */
 let subRoots = [];
 try {
-  const app = JSON.parse(await import('node:fs').then((fs) => fs.readFileSync(path.join(dist, 'app.json'), 'utf8')));
+  const app = JSON.parse(
+    await import('node:fs').then((fs) => fs.readFileSync(path.join(dist, 'app.json'), 'utf8')),
+  );
   subRoots = (app.subPackages ?? app.subpackages ?? []).map((p) => p.root.replace(/\/$/, ''));
 } catch {
   console.error(`No weapp build at ${dist}: run pnpm --filter @kc/miniprogram build:weapp first.`);
@@ -22,7 +24,9 @@ function walk(dir, rel = '') {
   return readdirSync(dir).flatMap((name) => {
     const full = path.join(dir, name);
     const relPath = rel ? `${rel}/${name}` : name;
-    return statSync(full).isDirectory() ? walk(full, relPath) : [{ relPath, size: statSync(full).size }];
+    return statSync(full).isDirectory()
+      ? walk(full, relPath)
+      : [{ relPath, size: statSync(full).size }];
   });
 }
 
@@ -32,9 +36,16 @@ const main = files.filter((f) => !inSub(f)).reduce((s, f) => s + f.size, 0);
 const total = files.reduce((s, f) => s + f.size, 0);
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 
-console.log(`weapp main package: ${kb(main)} (target ${kb(TARGET)}, CI limit ${kb(HARD_LIMIT)}, WeChat limit 2048.0 KB)`);
-console.log(`weapp total:        ${kb(total)} in ${files.length} files, ${subRoots.length} sub-package(s)`);
-for (const f of files.filter((f) => !inSub(f)).sort((a, b) => b.size - a.size).slice(0, 5)) {
+console.log(
+  `weapp main package: ${kb(main)} (target ${kb(TARGET)}, CI limit ${kb(HARD_LIMIT)}, WeChat limit 2048.0 KB)`,
+);
+console.log(
+  `weapp total:        ${kb(total)} in ${files.length} files, ${subRoots.length} sub-package(s)`,
+);
+for (const f of files
+  .filter((f) => !inSub(f))
+  .sort((a, b) => b.size - a.size)
+  .slice(0, 5)) {
   console.log(`  ${kb(f.size).padStart(10)}  ${f.relPath}`);
 }
 if (main > HARD_LIMIT) {

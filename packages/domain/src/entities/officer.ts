@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { codesOf, nameLookup } from '../reference/lookup';
 
 /** Officer roles. Area officers (县区/园区) are bound to one area; bureau roles see the whole city. */
 export const OFFICER_ROLES = [
@@ -9,14 +10,9 @@ export const OFFICER_ROLES = [
 ] as const;
 
 export type OfficerRole = (typeof OFFICER_ROLES)[number]['code'];
-export const OFFICER_ROLE_CODES = OFFICER_ROLES.map((r) => r.code) as unknown as readonly [
-  OfficerRole,
-  ...OfficerRole[],
-];
+export const OFFICER_ROLE_CODES = codesOf(OFFICER_ROLES);
 
-export function officerRoleName(code: string): string {
-  return OFFICER_ROLES.find((r) => r.code === code)?.name ?? code;
-}
+export const officerRoleName = nameLookup(OFFICER_ROLES);
 
 export const officerLoginSchema = z.object({
   username: z.string({ error: '请输入用户名' }).trim().min(1, '请输入用户名').max(64, '用户名过长'),

@@ -1,3 +1,5 @@
+import { codesOf, nameLookup } from './lookup';
+
 /**
  * Counties/districts and city-run parks (市管园区) the bureau coordinates (plan 五.(一)).
  * Area officers see only their own area's records.
@@ -18,7 +20,7 @@ export const AREAS = [
 export type AreaCode = (typeof AREAS)[number]['code'];
 export type AreaKind = (typeof AREAS)[number]['kind'];
 
-export const AREA_CODES = AREAS.map((a) => a.code) as unknown as readonly [AreaCode, ...AreaCode[]];
+export const AREA_CODES = codesOf(AREAS);
 
 export const AREA_KIND_LABELS: Record<AreaKind, string> = {
   district: '区',
@@ -26,13 +28,14 @@ export const AREA_KIND_LABELS: Record<AreaKind, string> = {
   park: '市管园区',
 };
 
-const areaByCode = new Map<string, (typeof AREAS)[number]>(AREAS.map((a) => [a.code, a]));
+const nameOfArea = nameLookup(AREAS);
+const areaCodes = new Set<string>(AREA_CODES);
 
+/** An officer or record without an area covers the whole city. */
 export function areaName(code: string | null | undefined): string {
-  if (!code) return '全市';
-  return areaByCode.get(code)?.name ?? code;
+  return code ? nameOfArea(code) : '全市';
 }
 
 export function isAreaCode(code: string): code is AreaCode {
-  return areaByCode.has(code);
+  return areaCodes.has(code);
 }

@@ -1,3 +1,5 @@
+import { codesOf, nameLookup } from './lookup';
+
 /** The five future-industry fields of the plan (section 三) with the sub-fields it names. */
 export const FIELDS = [
   {
@@ -75,22 +77,16 @@ export const FIELDS = [
 export type FieldCode = (typeof FIELDS)[number]['code'];
 export type SubFieldCode = (typeof FIELDS)[number]['subFields'][number]['code'];
 
-export const FIELD_CODES = FIELDS.map((f) => f.code) as unknown as readonly [
-  FieldCode,
-  ...FieldCode[],
-];
+export const FIELD_CODES = codesOf(FIELDS);
 export const SUB_FIELD_CODES = FIELDS.flatMap((f) =>
   f.subFields.map((s) => s.code),
 ) as unknown as readonly [SubFieldCode, ...SubFieldCode[]];
 
-const fieldByCode = new Map<string, (typeof FIELDS)[number]>(FIELDS.map((f) => [f.code, f]));
 const subFieldByCode = new Map<string, { field: FieldCode; name: string }>(
   FIELDS.flatMap((f) => f.subFields.map((s) => [s.code, { field: f.code, name: s.name }] as const)),
 );
 
-export function fieldName(code: string): string {
-  return fieldByCode.get(code)?.name ?? code;
-}
+export const fieldName = nameLookup(FIELDS);
 
 export function subFieldName(code: string): string {
   return subFieldByCode.get(code)?.name ?? code;

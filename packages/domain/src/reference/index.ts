@@ -3,3 +3,4 @@ export * from './fields';
 export * from './organisation-types';
 export * from './platform-levels';
 export * from './titles';
+export * from './lookup';

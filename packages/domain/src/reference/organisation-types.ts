@@ -1,3 +1,5 @@
+import { codesOf, nameLookup } from './lookup';
+
 export const ORGANISATION_TYPES = [
   { code: 'firm', name: '企业' },
   { code: 'university', name: '高校' },
@@ -6,9 +8,7 @@ export const ORGANISATION_TYPES = [
 ] as const;
 
 export type OrganisationType = (typeof ORGANISATION_TYPES)[number]['code'];
-export const ORGANISATION_TYPE_CODES = ORGANISATION_TYPES.map(
-  (t) => t.code,
-) as unknown as readonly [OrganisationType, ...OrganisationType[]];
+export const ORGANISATION_TYPE_CODES = codesOf(ORGANISATION_TYPES);
 
 /** Firm qualifications that programmes (科技副总, awards) check. */
 export const QUALIFICATIONS = [
@@ -19,20 +19,7 @@ export const QUALIFICATIONS = [
 ] as const;
 
 export type QualificationCode = (typeof QUALIFICATIONS)[number]['code'];
-export const QUALIFICATION_CODES = QUALIFICATIONS.map((q) => q.code) as unknown as readonly [
-  QualificationCode,
-  ...QualificationCode[],
-];
+export const QUALIFICATION_CODES = codesOf(QUALIFICATIONS);
 
-const labels = new Map<string, string>([
-  ...ORGANISATION_TYPES.map((t) => [t.code, t.name] as const),
-  ...QUALIFICATIONS.map((q) => [q.code, q.name] as const),
-]);
-
-export function organisationTypeName(code: string): string {
-  return labels.get(code) ?? code;
-}
-
-export function qualificationName(code: string): string {
-  return labels.get(code) ?? code;
-}
+export const organisationTypeName = nameLookup(ORGANISATION_TYPES);
+export const qualificationName = nameLookup(QUALIFICATIONS);

@@ -1,3 +1,5 @@
+import { codesOf, nameLookup } from './lookup';
+
 /** Recognition levels of R&D platforms, incubators and academician workstations. */
 export const PLATFORM_LEVELS = [
   { code: 'national', name: '国家级' },
@@ -6,10 +8,7 @@ export const PLATFORM_LEVELS = [
 ] as const;
 
 export type PlatformLevel = (typeof PLATFORM_LEVELS)[number]['code'];
-export const PLATFORM_LEVEL_CODES = PLATFORM_LEVELS.map((l) => l.code) as unknown as readonly [
-  PlatformLevel,
-  ...PlatformLevel[],
-];
+export const PLATFORM_LEVEL_CODES = codesOf(PLATFORM_LEVELS);
 
 /** Kinds of research platform named in clause 四.3. */
 export const PLATFORM_KINDS = [
@@ -21,6 +20,4 @@ export const PLATFORM_KINDS = [
 
 export type PlatformKind = (typeof PLATFORM_KINDS)[number]['code'];
 
-export function platformLevelName(code: string): string {
-  return PLATFORM_LEVELS.find((l) => l.code === code)?.name ?? code;
-}
+export const platformLevelName = nameLookup(PLATFORM_LEVELS);

@@ -1,3 +1,5 @@
+import { codesOf, nameLookup } from './lookup';
+
 /** Professional titles (职称) of researchers. */
 export const RESEARCHER_TITLES = [
   { code: 'professor', name: '教授' },
@@ -13,11 +15,6 @@ export const RESEARCHER_TITLES = [
 ] as const;
 
 export type ResearcherTitle = (typeof RESEARCHER_TITLES)[number]['code'];
-export const RESEARCHER_TITLE_CODES = RESEARCHER_TITLES.map((t) => t.code) as unknown as readonly [
-  ResearcherTitle,
-  ...ResearcherTitle[],
-];
+export const RESEARCHER_TITLE_CODES = codesOf(RESEARCHER_TITLES);
 
-export function researcherTitleName(code: string): string {
-  return RESEARCHER_TITLES.find((t) => t.code === code)?.name ?? code;
-}
+export const researcherTitleName = nameLookup(RESEARCHER_TITLES);

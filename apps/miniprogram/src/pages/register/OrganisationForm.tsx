@@ -4,17 +4,10 @@ import { useState } from 'react';
 import { api } from '../../api/client';
 import { describeError } from '../../api/errors';
 import { ChipGroup } from '../../components/ChipGroup';
+import { FieldPicker } from '../../components/FieldPicker';
 import { FormRow } from '../../components/FormRow';
 import { TextField } from '../../components/TextField';
-import {
-  MAX_FIELDS,
-  areaOptions,
-  fieldOptions,
-  keepSubFieldsOf,
-  organisationTypeOptions,
-  qualificationOptions,
-  subFieldOptions,
-} from '../../forms/options';
+import { areaOptions, organisationTypeOptions, qualificationOptions } from '../../forms/options';
 import { useSchemaForm } from '../../hooks/useSchemaForm';
 import { leaveIfLoggedOut, toast } from '../../services/nav';
 import { withSession } from '../../services/session';
@@ -97,8 +90,6 @@ export function OrganisationForm({
     }
   };
 
-  const subFields = subFieldOptions(values.fieldCodes);
-
   return (
     <View>
       <View className="card">
@@ -158,39 +149,14 @@ export function OrganisationForm({
 
       <View className="card">
         <View className="card__title">领域与资质</View>
-        <FormRow
-          id="org-fieldCodes"
-          label="产业领域"
-          required
-          hint={`可选 1–${MAX_FIELDS} 个`}
-          error={errors.fieldCodes}
-        >
-          <ChipGroup
-            id="org-fieldCodes"
-            chipIdPrefix="org-field"
-            options={fieldOptions}
-            value={values.fieldCodes}
-            multiple
-            max={MAX_FIELDS}
-            onChange={(codes) => {
-              choose('fieldCodes', codes);
-              set('subFieldCodes', keepSubFieldsOf(codes, values.subFieldCodes));
-            }}
-          />
-        </FormRow>
-        {subFields.length > 0 ? (
-          <FormRow id="org-subFieldCodes" label="细分方向" error={errors.subFieldCodes}>
-            <ChipGroup
-              id="org-subFieldCodes"
-              chipIdPrefix="org-subField"
-              options={subFields}
-              value={values.subFieldCodes}
-              multiple
-              small
-              onChange={(codes) => choose('subFieldCodes', codes)}
-            />
-          </FormRow>
-        ) : null}
+        <FieldPicker
+          idPrefix="org"
+          fieldCodes={values.fieldCodes}
+          subFieldCodes={values.subFieldCodes}
+          errors={errors}
+          onFieldCodes={(codes) => choose('fieldCodes', codes)}
+          onSubFieldCodes={(codes) => choose('subFieldCodes', codes)}
+        />
         <FormRow id="org-qualifications" label="企业资质" error={errors.qualifications}>
           <ChipGroup
             id="org-qualifications"

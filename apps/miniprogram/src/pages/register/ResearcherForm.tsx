@@ -4,16 +4,10 @@ import { useState } from 'react';
 import { api } from '../../api/client';
 import { describeError } from '../../api/errors';
 import { ChipGroup } from '../../components/ChipGroup';
+import { FieldPicker } from '../../components/FieldPicker';
 import { FormRow } from '../../components/FormRow';
 import { TextField } from '../../components/TextField';
-import {
-  MAX_FIELDS,
-  areaOptions,
-  fieldOptions,
-  keepSubFieldsOf,
-  subFieldOptions,
-  titleOptions,
-} from '../../forms/options';
+import { areaOptions, titleOptions } from '../../forms/options';
 import { useSchemaForm } from '../../hooks/useSchemaForm';
 import { leaveIfLoggedOut, toast } from '../../services/nav';
 import { withSession } from '../../services/session';
@@ -90,8 +84,6 @@ export function ResearcherForm(props: {
       setSaving(false);
     }
   };
-
-  const subFields = subFieldOptions(values.fieldCodes);
 
   return (
     <View>
@@ -174,39 +166,14 @@ export function ResearcherForm(props: {
 
       <View className="card">
         <View className="card__title">研究方向</View>
-        <FormRow
-          id="researcher-fieldCodes"
-          label="产业领域"
-          required
-          hint={`可选 1–${MAX_FIELDS} 个`}
-          error={errors.fieldCodes}
-        >
-          <ChipGroup
-            id="researcher-fieldCodes"
-            chipIdPrefix="researcher-field"
-            options={fieldOptions}
-            value={values.fieldCodes}
-            multiple
-            max={MAX_FIELDS}
-            onChange={(codes) => {
-              choose('fieldCodes', codes);
-              set('subFieldCodes', keepSubFieldsOf(codes, values.subFieldCodes));
-            }}
-          />
-        </FormRow>
-        {subFields.length > 0 ? (
-          <FormRow id="researcher-subFieldCodes" label="细分方向" error={errors.subFieldCodes}>
-            <ChipGroup
-              id="researcher-subFieldCodes"
-              chipIdPrefix="researcher-subField"
-              options={subFields}
-              value={values.subFieldCodes}
-              multiple
-              small
-              onChange={(codes) => choose('subFieldCodes', codes)}
-            />
-          </FormRow>
-        ) : null}
+        <FieldPicker
+          idPrefix="researcher"
+          fieldCodes={values.fieldCodes}
+          subFieldCodes={values.subFieldCodes}
+          errors={errors}
+          onFieldCodes={(codes) => choose('fieldCodes', codes)}
+          onSubFieldCodes={(codes) => choose('subFieldCodes', codes)}
+        />
         <TextField
           id="researcher-expertise"
           label="研究专长"
