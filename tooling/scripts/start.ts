@@ -10,9 +10,14 @@ const PORTS = { apiPort: 3000, wechatPort: 3900, adminPort: 5173, h5Port: 10086 
 
 function run(label: string, args: string[]) {
   console.log(`\n▶ ${label}`);
-  // pnpm puts itself in npm_execpath for the scripts it runs; fall back to a pnpm on PATH.
+  // pnpm puts itself in npm_execpath for the scripts it runs: a JS file for some versions, a
+  // native executable for pnpm 12. Fall back to a pnpm on PATH.
   const pnpm = process.env.npm_execpath;
-  const [cmd, cmdArgs] = pnpm ? [process.execPath, [pnpm, ...args]] : ['pnpm', args];
+  const [cmd, cmdArgs] = !pnpm
+    ? ['pnpm', args]
+    : /\.[cm]?js$/.test(pnpm)
+      ? [process.execPath, [pnpm, ...args]]
+      : [pnpm, args];
   const result = spawnSync(cmd, cmdArgs, { cwd: REPO_ROOT, stdio: 'inherit', env: process.env });
   if (result.status !== 0) {
     console.error(`✖ ${label} failed`);
