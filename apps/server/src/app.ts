@@ -7,6 +7,8 @@ import { appRouter, createContext } from '@kc/api';
 import type { Db } from '@kc/db';
 import { registerCors } from './cors';
 import type { AppLogger } from './logger';
+import type { ServerFileDeps } from './routes/files';
+import { fileRoutes, fileRoutesOptions } from './routes/files';
 
 export interface ServerDeps {
   db: Db;
@@ -15,13 +17,19 @@ export interface ServerDeps {
   logger: AppLogger;
   corsOrigins: readonly string[];
   now?: () => Date;
+  /** Evidence uploads: storage folder, size limit, officer access (defaults in routes/files.ts). */
+  files?: ServerFileDeps;
 }
 
-/** The HTTP host: tRPC under /trpc, liveness under /healthz. No business logic here. */
+/**
+ * The HTTP host: tRPC under /trpc, evidence files under /files, liveness under /healthz.
+ * No business logic here.
+ */
 export async function buildServer(deps: ServerDeps) {
   const app = Fastify({
     loggerInstance: deps.logger as FastifyBaseLogger,
-    // tRPC batches can carry a full profile form; evidence uploads get their own route later.
+    // tRPC batches can carry a full profile form. Evidence uploads (routes/files.ts) stream their
+    // bodies and enforce their own limit (FILE_MAX_MB).
     bodyLimit: 1024 * 1024,
     disableRequestLogging: false,
   });
@@ -51,6 +59,8 @@ export async function buildServer(deps: ServerDeps) {
       },
     } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
   });
+
+  await app.register(fileRoutes, fileRoutesOptions(apiDeps, deps.files));
 
   app.get('/healthz', async () => {
     await deps.db.prisma.$queryRaw`SELECT 1`;

@@ -32,6 +32,10 @@ const envSchema = z
       .default('dev-only-pii-hash-key-change-me'),
     /** Comma-separated browser origins allowed to call the API (the mini-program H5 build). */
     CORS_ORIGINS: z.string().default('http://127.0.0.1:10086,http://localhost:10086'),
+    /** Folder of uploaded evidence files; default <repo root>/.data/files. */
+    FILE_STORAGE_DIR: z.string().min(1).optional(),
+    /** Largest evidence upload (certificate scan, contract, transfer voucher), in MB. */
+    FILE_MAX_MB: z.coerce.number().positive().max(100).default(10),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default('info'),

@@ -4,7 +4,7 @@ import { seedDemo } from '@kc/db/seed';
 import { buildServer } from './app';
 import { EnvError, readEnv } from './env';
 import { createLogger } from './logger';
-import { apiConfigFromEnv } from './settings';
+import { apiConfigFromEnv, fileSettingsFromEnv } from './settings';
 
 let env;
 try {
@@ -32,6 +32,7 @@ const app = await buildServer({
   corsOrigins: env.CORS_ORIGINS.split(',')
     .map((o) => o.trim())
     .filter(Boolean),
+  files: { settings: fileSettingsFromEnv(env) },
 });
 
 await app.listen({ host: env.HOST, port: env.PORT });

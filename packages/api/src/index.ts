@@ -11,6 +11,7 @@ export type { ApiConfig } from './config';
 export { createWeChatClient, WeChatLoginError } from './auth/wechat';
 export type { WeChatClient } from './auth/wechat';
 export type { Logger } from './logger';
+export { evidenceAccess } from './awards/evidence-access';
 export { silentLogger } from './logger';
 
 export type RouterInputs = inferRouterInputs<AppRouter>;

@@ -1,7 +1,9 @@
+import { applicationsRouter, programmesRouter } from './routers/applications';
 import { authRouter } from './routers/auth';
 import { healthRouter } from './routers/health';
 import { organisationsRouter } from './routers/organisations';
 import { profileRouter } from './routers/profile';
+import { reviewRouter } from './routers/review';
 import { createTRPCRouter } from './trpc';
 
 export const appRouter = createTRPCRouter({
@@ -9,6 +11,9 @@ export const appRouter = createTRPCRouter({
   auth: authRouter,
   profile: profileRouter,
   organisations: organisationsRouter,
+  programmes: programmesRouter,
+  applications: applicationsRouter,
+  review: reviewRouter,
 });
 
 export type AppRouter = typeof appRouter;

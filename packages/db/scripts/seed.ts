@@ -7,11 +7,10 @@ import { DEMO_PASSWORD, seedDemo } from '../src/seed';
 const db = await createDb({ log: (message) => console.log(message) });
 try {
   const { created } = await seedDemo(db.prisma);
+  const total = Object.values(created).reduce((a, b) => a + b, 0);
   console.log(
-    `Seeded (${db.kind}): ${created.officers} officers, ${created.organisations} organisations, ${created.researchers} researchers created` +
-      (created.officers + created.organisations + created.researchers === 0
-        ? ' — nothing to do.'
-        : '.'),
+    `Seeded (${db.kind}): ${created.officers} officers, ${created.organisations} organisations, ${created.researchers} researchers, ${created.budgets} budgets created, ${created.bankDetails} bank details filled in` +
+      (total === 0 ? ' — nothing to do.' : '.'),
   );
   if (created.officers > 0)
     console.log(`Officer logins: admin, reviewer, yongqiao, dangshan, finance / ${DEMO_PASSWORD}`);

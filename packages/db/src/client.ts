@@ -64,6 +64,13 @@ const UTC_SESSION = '-c TimeZone=UTC';
  */
 const PGLITE_TRANSACTION_OPTIONS = { maxWait: 60_000, timeout: 5_000 } as const;
 
+/**
+ * PostgreSQL: under a burst (many officers approving at once) transactions queue for a pool
+ * connection and for the budget row's lock. Prisma's defaults (2 s to start, 5 s to finish) turn
+ * that queueing into failures; waiting a little longer is the right answer for a person.
+ */
+const POSTGRES_TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 15_000 } as const;
+
 export async function createDb(options: CreateDbOptions = {}): Promise<Db> {
   const env = readDbEnv();
   const databaseUrl =
@@ -92,7 +99,7 @@ async function createPostgresDb(connectionString: string, options: CreateDbOptio
     options: UTC_SESSION,
     ...(options.poolMax ? { max: options.poolMax } : {}),
   });
-  const prisma = new PrismaClient({ adapter });
+  const prisma = new PrismaClient({ adapter, transactionOptions: POSTGRES_TRANSACTION_OPTIONS });
   let closed: Promise<void> | undefined;
   return {
     prisma,

@@ -55,3 +55,32 @@ export function isUniqueViolationOn(error: unknown, ...columns: [string, ...stri
   const suffix = `_${columns.join('_')}_key`;
   return v.table ? v.constraint === `${v.table}${suffix}` : v.constraint.endsWith(suffix);
 }
+
+interface AdapterErrorCause {
+  originalCode?: unknown;
+  originalMessage?: unknown;
+  code?: unknown;
+  message?: unknown;
+}
+
+/**
+ * The CHECK constraint a statement violated (PostgreSQL 23514), or null. Both backends report it
+ * the same way: a PrismaClientKnownRequestError (P2039 for model queries, P2010 for raw SQL)
+ * whose meta.driverAdapterError.cause carries the SQLSTATE and the server's message, which names
+ * the constraint. Never show the cause's `detail` to users: it contains the failing row.
+ */
+export function checkViolation(error: unknown): string | null {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return null;
+  const meta = (error.meta ?? {}) as { driverAdapterError?: { cause?: AdapterErrorCause } };
+  const cause = meta.driverAdapterError?.cause;
+  const code = cause?.originalCode ?? cause?.code;
+  if (code !== '23514') return null;
+  const message = String(cause?.originalMessage ?? cause?.message ?? '');
+  return /violates check constraint "([^"]+)"/.exec(message)?.[1] ?? '';
+}
+
+/** True when `error` violated a CHECK constraint — this one, if a name is given. */
+export function isCheckViolation(error: unknown, constraint?: string): boolean {
+  const name = checkViolation(error);
+  return name !== null && (constraint === undefined || name === constraint);
+}

@@ -8,7 +8,9 @@ export { DEFAULT_SCRYPT_PARAMS, hashPassword, needsRehash, verifyPassword } from
 export type { ScryptParams } from './password';
 export { hashResidentId, normaliseResidentId } from './pii';
 export { MigrationError } from './migrate/runner';
-export { isUniqueViolationOn, uniqueViolation } from './errors';
+export { checkViolation, isCheckViolation, isUniqueViolationOn, uniqueViolation } from './errors';
+export { NUMBER_FORMATS, formatNumber, nextNumber } from './numbers';
+export type { NumberScope } from './numbers';
 export type { UniqueViolation } from './errors';
 
 // Prisma: the client class, the `Prisma` namespace (input types, errors), model types and enums.

@@ -13,6 +13,9 @@ import { maskResidentId } from '@kc/domain';
 import { hashResidentId } from './pii';
 import type { OfficerRole, OrganisationType, PrismaClient } from './generated/prisma/client';
 
+/** ¥ → fen, for the figures below. */
+const wan = (tenThousandYuan: number) => BigInt(tenThousandYuan) * 10_000n * 100n;
+
 export const DEMO_PASSWORD = 'Demo@2026';
 
 export interface DemoOfficer {
@@ -44,6 +47,9 @@ export interface DemoOrganisation {
   contactName: string;
   contactPhone: string;
   intro: string;
+  /** Fictitious bank details for the finance export (开户名称 = the organisation's name). */
+  bankName: string;
+  bankAccountNo: string;
 }
 
 /**
@@ -64,6 +70,8 @@ export const DEMO_ORGANISATIONS: readonly DemoOrganisation[] = [
     contactName: '赵立新',
     contactPhone: '13905571101',
     intro: '氢燃料电池系统关键部件（氢气循环泵、氢能控制系统）的研发与生产。（演示数据）',
+    bankName: '中国工商银行宿州经济开发区支行',
+    bankAccountNo: '1317000109200123456',
   },
   {
     ownerOpenid: 'demo-openid-firm-2',
@@ -78,6 +86,8 @@ export const DEMO_ORGANISATIONS: readonly DemoOrganisation[] = [
     contactName: '孙浩',
     contactPhone: '13855771202',
     intro: '城市级算力调度平台与智慧城市数据治理。（演示数据）',
+    bankName: '中国建设银行宿州埇桥支行',
+    bankAccountNo: '34050176080800001234',
   },
   {
     ownerOpenid: 'demo-openid-firm-3',
@@ -92,6 +102,8 @@ export const DEMO_ORGANISATIONS: readonly DemoOrganisation[] = [
     contactName: '刘芳',
     contactPhone: '15955791303',
     intro: '砀山酥梨功能食品与梨膏类中药制剂开发。（演示数据）',
+    bankName: '中国农业银行砀山县支行',
+    bankAccountNo: '12120101040012345',
   },
   {
     ownerOpenid: 'demo-openid-firm-4',
@@ -106,6 +118,8 @@ export const DEMO_ORGANISATIONS: readonly DemoOrganisation[] = [
     contactName: '周强',
     contactPhone: '18956781404',
     intro: '工业陶瓷防腐涂层与结构功能一体化陶瓷部件。（演示数据）',
+    bankName: '中国银行萧县支行',
+    bankAccountNo: '182731234567',
   },
   {
     ownerOpenid: 'demo-openid-institute-1',
@@ -120,6 +134,8 @@ export const DEMO_ORGANISATIONS: readonly DemoOrganisation[] = [
     contactName: '吴敏',
     contactPhone: '17756571505',
     intro: '北斗时空数据、低空航路规划与智慧农业遥感应用研究。（演示数据）',
+    bankName: '安徽灵璧农村商业银行股份有限公司营业部',
+    bankAccountNo: '20000123456789012',
   },
   {
     ownerOpenid: 'demo-openid-incubator-1',
@@ -134,6 +150,8 @@ export const DEMO_ORGANISATIONS: readonly DemoOrganisation[] = [
     contactName: '郑磊',
     contactPhone: '13655571606',
     intro: '面向智能制造与农牧食品企业的孵化载体，在孵企业32家。（演示数据）',
+    bankName: '徽商银行宿州泗县支行',
+    bankAccountNo: '520123456789000012',
   },
   {
     ownerOpenid: 'demo-openid-university-1',
@@ -148,6 +166,8 @@ export const DEMO_ORGANISATIONS: readonly DemoOrganisation[] = [
     contactName: '钱文博',
     contactPhone: '15305571707',
     intro: '应用型本科高校，设材料、农学、新能源等学院。（演示数据，虚构单位）',
+    bankName: '中国工商银行宿州分行营业部',
+    bankAccountNo: '1317000109024567890',
   },
   {
     ownerOpenid: 'demo-openid-firm-5',
@@ -162,6 +182,8 @@ export const DEMO_ORGANISATIONS: readonly DemoOrganisation[] = [
     contactName: '冯晓东',
     contactPhone: '19955771808',
     intro: '工业级无人机与电动垂直起降航空器整机研发。（演示数据）',
+    bankName: '交通银行宿州分行',
+    bankAccountNo: '346899991010003456789',
   },
 ];
 
@@ -245,6 +267,29 @@ export const DEMO_RESEARCHERS: readonly DemoResearcher[] = [
   },
 ];
 
+/**
+ * Yearly budgets (年度预算) per money rule (the rule ids suggested in the policy RULES.md; the
+ * policy registry must use the same ids), sized to the plan's amounts
+ * and targets. Illustrative figures for the demo, not the bureau's.
+ */
+export const DEMO_BUDGET_YEAR = 2026;
+export const DEMO_BUDGETS: readonly { ruleId: string; budgetFen: bigint; note: string }[] = [
+  { ruleId: 'scenario-case', budgetFen: wan(200), note: '10 × 20万元 (quota 10 a year)' },
+  { ruleId: 'rd-platform', budgetFen: wan(400), note: '1 national 200万 + 5 provincial 40万' },
+  { ruleId: 'talent-team', budgetFen: wan(600), note: 'A 300万 + B 200万 + C 100万' },
+  { ruleId: 'academician-workstation-provincial', budgetFen: wan(100), note: '2 × 50万元' },
+  { ruleId: 'academician-centre-city', budgetFen: wan(100), note: '2 × 50万元' },
+  { ruleId: 'academician-workstation-city', budgetFen: wan(100), note: '5 × 20万元' },
+  { ruleId: 'tech-transfer', budgetFen: wan(300), note: '6 results at the 50万 cap' },
+  { ruleId: 'incubator', budgetFen: wan(100), note: 'national 50万 + provincial 25万 + city 15万' },
+  { ruleId: 'high-tech-enterprise', budgetFen: wan(400), note: '10 first × 20万 + 20 re × 10万' },
+  {
+    ruleId: 'innovation-contest',
+    budgetFen: wan(30),
+    note: 'prizes 5万 / 3万 / 1万, several groups',
+  },
+];
+
 export interface SeedOptions {
   /** HMAC key for resident ID hashes (default: PII_HASH_KEY, or the development key). */
   piiHashKey?: string;
@@ -253,14 +298,22 @@ export interface SeedOptions {
 }
 
 export interface SeedResult {
-  created: { officers: number; organisations: number; researchers: number };
+  created: {
+    officers: number;
+    organisations: number;
+    researchers: number;
+    /** ProgrammeBudget rows */
+    budgets: number;
+    /** demo organisations (made before bank fields existed) given their bank details */
+    bankDetails: number;
+  };
 }
 
 export async function seedDemo(
   prisma: PrismaClient,
   options: SeedOptions = {},
 ): Promise<SeedResult> {
-  const created = { officers: 0, organisations: 0, researchers: 0 };
+  const created = { officers: 0, organisations: 0, researchers: 0, budgets: 0, bankDetails: 0 };
 
   const existingOfficers = new Set(
     (
@@ -286,7 +339,25 @@ export async function seedDemo(
       where: { creditCode: org.creditCode },
       select: { id: true },
     });
-    if (exists) continue;
+    if (exists) {
+      // A demo organisation made by an earlier seed, before the bank fields existed: fill them
+      // in once (only where all three are still empty, so edits are never overwritten).
+      const { count } = await prisma.organisation.updateMany({
+        where: {
+          creditCode: org.creditCode,
+          bankAccountHolder: null,
+          bankName: null,
+          bankAccountNo: null,
+        },
+        data: {
+          bankAccountHolder: org.name,
+          bankName: org.bankName,
+          bankAccountNo: org.bankAccountNo,
+        },
+      });
+      created.bankDetails += count;
+      continue;
+    }
     const owner = await prisma.user.findUnique({
       where: { openid: ownerOpenid },
       select: { id: true },
@@ -294,6 +365,7 @@ export async function seedDemo(
     await prisma.organisation.create({
       data: {
         ...org,
+        bankAccountHolder: org.name,
         owner: owner
           ? { connect: { id: owner.id } }
           : { create: { kind: 'APPLICANT', openid: ownerOpenid, displayName: org.contactName } },
@@ -321,6 +393,17 @@ export async function seedDemo(
     });
     created.researchers++;
   }
+
+  // Budgets: create the missing (rule, year) rows; an existing budget is never changed.
+  const { count } = await prisma.programmeBudget.createMany({
+    data: DEMO_BUDGETS.map(({ ruleId, budgetFen }) => ({
+      ruleId,
+      year: DEMO_BUDGET_YEAR,
+      budgetFen,
+    })),
+    skipDuplicates: true,
+  });
+  created.budgets = count;
 
   return { created };
 }

@@ -5,7 +5,10 @@ export interface Catalog {
   tables: string[];
   columns: string[];
   indexes: string[];
+  /** Everything but CHECK constraints: primary, unique and foreign keys (what Prisma models). */
   constraints: string[];
+  /** CHECK constraints (`table | name | definition`): hand-written SQL, Prisma has none. */
+  checks: string[];
   enums: string[];
   triggers: string[];
 }
@@ -40,7 +43,12 @@ export async function readCatalog(conn: MigrationConnection): Promise<Catalog> {
     constraints: await q(`
       SELECT c.conrelid::regclass::text AS table_name, c.conname, c.contype, pg_get_constraintdef(c.oid) AS def
       FROM pg_constraint c
-      WHERE c.connamespace = 'public'::regnamespace AND c.conrelid <> 0
+      WHERE c.connamespace = 'public'::regnamespace AND c.conrelid <> 0 AND c.contype <> 'c'
+        AND NOT (c.conrelid::regclass::text = ANY($1))`),
+    checks: await q(`
+      SELECT c.conrelid::regclass::text AS table_name, c.conname, pg_get_constraintdef(c.oid) AS def
+      FROM pg_constraint c
+      WHERE c.connamespace = 'public'::regnamespace AND c.conrelid <> 0 AND c.contype = 'c'
         AND NOT (c.conrelid::regclass::text = ANY($1))`),
     // Labels sorted: `ALTER TYPE … ADD VALUE` appends, the schema may list it elsewhere.
     enums: await q(`

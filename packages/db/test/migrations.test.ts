@@ -18,6 +18,50 @@ import { createScratchDatabase } from '../src/testing';
 import type { ScratchDatabase } from '../src/testing';
 import { readCatalog } from './catalog';
 
+/** `table | trigger` — hand-written in the migrations. */
+const HAND_WRITTEN_TRIGGERS = [
+  'audit_log | audit_log_no_truncate',
+  'audit_log | audit_log_no_update_delete',
+  'application_event | application_event_no_truncate',
+  'application_event | application_event_no_update_delete',
+  'ledger_entry | ledger_entry_no_truncate',
+  'ledger_entry | ledger_entry_no_update_delete',
+];
+
+/** `table | constraint` — CHECK constraints hand-written in the migrations (behaviour: constraints tests). */
+const HAND_WRITTEN_CHECKS = [
+  'stored_file | stored_file_size_nonnegative',
+  'stored_file | stored_file_sha256_hex',
+  'number_counter | number_counter_positive',
+  'application | application_status_valid',
+  'application | application_amounts_nonnegative',
+  'application | application_override_has_reason',
+  'application | application_awarded_has_amount',
+  'application | application_version_positive',
+  'application | application_year_plausible',
+  'programme_budget | programme_budget_nonnegative',
+  'programme_budget | programme_budget_within_budget',
+  'notice_batch | notice_batch_status_valid',
+  'notice_batch | notice_batch_working_days_positive',
+  'notice_batch | notice_batch_published_complete',
+  'notice_batch | notice_batch_closed_complete',
+  'notice_batch | notice_batch_dates_ordered',
+  'notice_item | notice_item_status_valid',
+  'objection | objection_status_valid',
+  'objection | objection_resolved_complete',
+  'disbursement_batch | disbursement_batch_status_valid',
+  'disbursement_batch | disbursement_batch_total_nonnegative',
+  'disbursement_batch | disbursement_batch_confirmed_complete',
+  'disbursement_batch | disbursement_batch_paid_complete',
+  'disbursement | disbursement_status_valid',
+  'disbursement | disbursement_amount_positive',
+  'disbursement | disbursement_paid_complete',
+  'ledger_entry | ledger_entry_kind_valid',
+  'ledger_entry | ledger_entry_amount_positive',
+  'ledger_entry | ledger_entry_round_positive',
+  'ledger_entry | ledger_entry_payment_has_disbursement',
+];
+
 const scratches: ScratchDatabase[] = [];
 afterAll(async () => {
   await Promise.all(scratches.map((s) => s.drop()));
@@ -48,10 +92,19 @@ describe('migrations ↔ schema.prisma', async () => {
       catalogOf((conn) => conn.exec(fromSchema)),
     ]);
     expect(migrated.tables.length).toBeGreaterThanOrEqual(5);
-    expect({ ...migrated, triggers: [] }).toEqual({ ...direct, triggers: [] });
-    // Triggers are hand-written SQL, not in schema.prisma.
-    expect(migrated.triggers).toEqual(
-      ['audit_log | audit_log_no_truncate', 'audit_log | audit_log_no_update_delete'].sort(),
+    // Everything Prisma models is compared strictly: tables, columns, indexes, keys, enums.
+    expect({ ...migrated, triggers: [], checks: [] }).toEqual({
+      ...direct,
+      triggers: [],
+      checks: [],
+    });
+    // Triggers and CHECK constraints are hand-written SQL, not in schema.prisma: the schema
+    // builds none, and the migrations build exactly these.
+    expect(direct.triggers).toEqual([]);
+    expect(direct.checks).toEqual([]);
+    expect(migrated.triggers).toEqual(HAND_WRITTEN_TRIGGERS.toSorted());
+    expect(migrated.checks.map((c) => c.split(' | ').slice(0, 2).join(' | '))).toEqual(
+      HAND_WRITTEN_CHECKS.toSorted(),
     );
   });
 

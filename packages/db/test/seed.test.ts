@@ -13,6 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../src';
 import { verifyPassword } from '../src/password';
 import {
+  DEMO_BUDGETS,
+  DEMO_BUDGET_YEAR,
   DEMO_OFFICERS,
   DEMO_ORGANISATIONS,
   DEMO_PASSWORD,
@@ -62,12 +64,13 @@ afterAll(async () => {
 });
 
 async function everything() {
-  const [users, organisations, researchers] = await Promise.all([
+  const [users, organisations, researchers, budgets] = await Promise.all([
     db.prisma.user.findMany({ orderBy: { id: 'asc' } }),
     db.prisma.organisation.findMany({ orderBy: { id: 'asc' } }),
     db.prisma.researcher.findMany({ orderBy: { id: 'asc' } }),
+    db.prisma.programmeBudget.findMany({ orderBy: { id: 'asc' } }),
   ]);
-  return { users, organisations, researchers };
+  return { users, organisations, researchers, budgets };
 }
 
 describe('seedDemo', () => {
@@ -76,13 +79,25 @@ describe('seedDemo', () => {
       passwordParams: FAST_PASSWORDS,
       piiHashKey: PII_KEY,
     });
-    expect(first.created).toEqual({ officers: 5, organisations: 8, researchers: 4 });
+    expect(first.created).toEqual({
+      officers: 5,
+      organisations: 8,
+      researchers: 4,
+      budgets: DEMO_BUDGETS.length,
+      bankDetails: 0,
+    });
     const before = await everything();
     const second = await seedDemo(db.prisma, {
       passwordParams: FAST_PASSWORDS,
       piiHashKey: PII_KEY,
     });
-    expect(second.created).toEqual({ officers: 0, organisations: 0, researchers: 0 });
+    expect(second.created).toEqual({
+      officers: 0,
+      organisations: 0,
+      researchers: 0,
+      budgets: 0,
+      bankDetails: 0,
+    });
     expect(await everything()).toEqual(before);
     expect(before.users).toHaveLength(5 + 8 + 4);
   });
@@ -152,7 +167,68 @@ describe('seedDemo', () => {
       expect(parsed.error?.issues ?? [], demo.name).toEqual([]);
     }
     // Nothing in the database holds a full ID number.
-    const dump = JSON.stringify(await everything());
+    const dump = JSON.stringify(await everything(), (_key, value: unknown) =>
+      typeof value === 'bigint' ? value.toString() : value,
+    );
     for (const demo of DEMO_RESEARCHERS) expect(dump).not.toContain(demo.residentId);
+  });
+
+  it('every demo organisation has bank details for the finance export', async () => {
+    const orgs = await db.prisma.organisation.findMany();
+    for (const org of orgs) {
+      expect(org.bankAccountHolder, org.name).toBe(org.name);
+      expect(org.bankName, org.name).toMatch(/银行/);
+      expect(org.bankAccountNo, org.name).toMatch(/^\d{12,21}$/);
+    }
+  });
+
+  it('fills in bank details of demo organisations seeded before the fields existed, once', async () => {
+    const code = DEMO_ORGANISATIONS[0]!.creditCode;
+    await db.prisma.organisation.update({
+      where: { creditCode: code },
+      data: { bankAccountHolder: null, bankName: null, bankAccountNo: null },
+    });
+    const again = await seedDemo(db.prisma, {
+      passwordParams: FAST_PASSWORDS,
+      piiHashKey: PII_KEY,
+    });
+    expect(again.created.bankDetails).toBe(1);
+    const org = await db.prisma.organisation.findUniqueOrThrow({ where: { creditCode: code } });
+    expect(org.bankAccountNo).toBe(DEMO_ORGANISATIONS[0]!.bankAccountNo);
+    // Edited details are never overwritten.
+    await db.prisma.organisation.update({
+      where: { creditCode: code },
+      data: { bankName: '改过的银行' },
+    });
+    await seedDemo(db.prisma, { passwordParams: FAST_PASSWORDS, piiHashKey: PII_KEY });
+    expect(
+      (await db.prisma.organisation.findUniqueOrThrow({ where: { creditCode: code } })).bankName,
+    ).toBe('改过的银行');
+  });
+
+  it('has a 2026 budget for every money rule, e.g. scenario-case ¥2,000,000 = 10 × ¥200,000', async () => {
+    const budgets = await db.prisma.programmeBudget.findMany({ orderBy: { ruleId: 'asc' } });
+    expect(budgets.map((b) => b.ruleId)).toEqual([
+      'academician-centre-city',
+      'academician-workstation-city',
+      'academician-workstation-provincial',
+      'high-tech-enterprise',
+      'incubator',
+      'innovation-contest',
+      'rd-platform',
+      'scenario-case',
+      'talent-team',
+      'tech-transfer',
+    ]);
+    for (const b of budgets) {
+      expect(b.year).toBe(DEMO_BUDGET_YEAR);
+      expect(b.committedFen).toBe(0n);
+      expect(b.paidFen).toBe(0n);
+      expect(b.approvedCount).toBe(0);
+      expect(b.budgetFen % 100n).toBe(0n);
+    }
+    expect(budgets.find((b) => b.ruleId === 'scenario-case')?.budgetFen).toBe(
+      10n * 200_000n * 100n,
+    );
   });
 });

@@ -17,6 +17,20 @@ export const ERROR_CODES = {
   RESIDENT_ID_TAKEN: '该身份证号码已被其他账号注册',
   RATE_LIMITED: '操作过于频繁，请稍后再试',
   INTERNAL: '系统繁忙，请稍后再试',
+  // Applications and awards
+  PROFILE_REQUIRED: '请先完善单位或个人资料，再申请奖补',
+  UNKNOWN_PROGRAMME: '该奖补事项不存在或当前不受理申请',
+  APPLICATION_LOCKED: '申请已提交，当前状态下不能修改',
+  NOT_ELIGIBLE: '该申请不符合奖补条件',
+  INVALID_TRANSITION: '当前状态下不能进行此操作',
+  STALE_VERSION: '该申请已被他人更新，请刷新后再试',
+  CONFLICT_OF_INTEREST: '您与该申请单位存在利益关系，按回避规定不能办理此申请',
+  QUOTA_EXCEEDED: '该事项本年度评选数量已达上限',
+  OVER_BUDGET: '该事项本年度预算余额不足',
+  NO_BUDGET: '该事项本年度尚未设置预算，不能批准',
+  ALREADY_AWARDED: '该事项已获得过奖补，不能重复奖补',
+  OVERRIDE_REASON_REQUIRED: '调整核定金额须填写理由',
+  IDEMPOTENCY_KEY_REUSED: '该请求编号已用于其他操作，请刷新后重试',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

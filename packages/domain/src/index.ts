@@ -4,3 +4,6 @@ export * from './money';
 export * from './reference';
 export * from './validate';
 export * from './zod-errors';
+export * from './applications';
+export * from './calendar';
+export * from './policy';

@@ -1,0 +1,82 @@
+import type { Application, ApplicationEvent, ApplicationEvidence, StoredFile } from '@kc/db';
+import type { ApplicationStatus, Explanation, TransitionActor } from '@kc/domain';
+import {
+  APPLICATION_ACTION_LABELS,
+  allowedActions,
+  applicationStatusName,
+  findPolicySet,
+  isApplicationAction,
+  policyRule,
+} from '@kc/domain';
+import { decodeJson } from './codec';
+
+export type ApplicationRow = Application & {
+  evidence: (ApplicationEvidence & { file: StoredFile })[];
+  events: ApplicationEvent[];
+};
+
+export const APPLICATION_INCLUDE = {
+  evidence: { include: { file: true }, orderBy: { createdAt: 'asc' } },
+  events: { orderBy: { id: 'asc' } },
+} as const;
+
+/** An application as its owner and the officers see it; `actor` decides the action buttons. */
+export function applicationDto(row: ApplicationRow, actor: TransitionActor) {
+  const set = findPolicySet(row.policySetId);
+  const rule = set ? policyRule(set, row.ruleId) : undefined;
+  const evidenceNames = new Map(rule?.guide.evidence.map((e) => [e.kind, e.name]) ?? []);
+  const status = row.status as ApplicationStatus;
+  return {
+    id: row.id,
+    number: row.number,
+    ruleId: row.ruleId,
+    ruleName: rule?.name ?? row.ruleId,
+    clause: rule?.clause ?? '',
+    policySetId: row.policySetId,
+    policyVersion: row.policyVersion,
+    status,
+    statusLabel: applicationStatusName(status),
+    areaCode: row.areaCode,
+    year: row.year,
+    input: decodeJson<Record<string, unknown>>(row.input) ?? {},
+    evidence: row.evidence.map((e) => ({
+      fileId: e.fileId,
+      kind: e.kind,
+      kindName: evidenceNames.get(e.kind) ?? e.kind,
+      originalName: e.file.originalName,
+      mimeType: e.file.mimeType,
+      sizeBytes: e.file.sizeBytes,
+    })),
+    computedAmountFen: row.computedAmountFen,
+    approvedAmountFen: row.approvedAmountFen,
+    overrideReason: row.overrideReason,
+    explanation: decodeJson<Explanation>(row.explanation),
+    submittedAt: row.submittedAt,
+    decidedAt: row.decidedAt,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    version: row.version,
+    timeline: row.events.map((e) => ({
+      at: e.at,
+      action: e.action,
+      actionLabel: isApplicationAction(e.action)
+        ? APPLICATION_ACTION_LABELS[e.action]
+        : actionLabel(e.action),
+      fromStatus: e.fromStatus,
+      toStatus: e.toStatus,
+      toStatusLabel: applicationStatusName(e.toStatus),
+      actorRole: e.actorRole,
+      comment: e.comment,
+    })),
+    allowedActions: allowedActions({ status, actor, applicationAreaCode: row.areaCode }),
+  };
+}
+
+const OTHER_ACTIONS: Record<string, string> = {
+  create: '创建申请',
+  'save-draft': '保存草稿',
+};
+
+function actionLabel(action: string): string {
+  return OTHER_ACTIONS[action] ?? action;
+}

@@ -1,0 +1,58 @@
+import type { TransactionClient } from '@kc/db';
+import type { Evaluation, PolicySet, Rule } from '@kc/domain';
+import { EMPTY_HISTORY, evaluate, findPolicySet, policyRule, policySetFor } from '@kc/domain';
+import { appError } from '../errors';
+import type { ApplicantProfile } from './applicant';
+import { loadHistory } from './history';
+
+type Reader = Pick<TransactionClient, 'application' | 'programmeBudget'>;
+
+/** The rule of the version in force on `date` (new applications), or of a stored version. */
+export function ruleFor(
+  ruleId: string,
+  at: { date: string } | { policySetId: string },
+): { set: PolicySet; rule: Rule } {
+  const set = 'date' in at ? policySetFor(at.date) : findPolicySet(at.policySetId);
+  const rule = set ? policyRule(set, ruleId) : undefined;
+  if (!set || !rule) throw appError('UNKNOWN_PROGRAMME');
+  return { set, rule };
+}
+
+export interface EvaluationRequest {
+  set: PolicySet;
+  ruleId: string;
+  profile: ApplicantProfile;
+  input: unknown;
+  evidenceKinds: readonly string[];
+  appliedOn: string;
+  applicationId?: string | undefined;
+}
+
+/**
+ * Runs the pure engine against the database's history. Two passes: the first, on an empty
+ * history, tells which year the quota counts in; the second uses that year's history.
+ */
+export async function evaluateWithHistory(db: Reader, req: EvaluationRequest): Promise<Evaluation> {
+  const application = {
+    ...(req.applicationId ? { id: req.applicationId } : {}),
+    appliedOn: req.appliedOn,
+    applicant: req.profile.applicant,
+    input: req.input,
+    evidence: req.evidenceKinds,
+  };
+  const first = evaluate(req.set, req.ruleId, application, EMPTY_HISTORY);
+  const history = await loadHistory(db, {
+    organisationId: req.profile.organisationId,
+    researcherId: req.profile.researcherId,
+    ruleId: req.ruleId,
+    quotaYear: budgetYearOf(first, req.appliedOn),
+    excludeApplicationId: req.applicationId,
+    onceKeys: first.onceKeys,
+  });
+  return evaluate(req.set, req.ruleId, application, history);
+}
+
+/** The year an award counts in, for quota and budget alike. */
+export function budgetYearOf(evaluation: Evaluation, appliedOn: string): number {
+  return evaluation.quotaYear ?? Number(appliedOn.slice(0, 4));
+}

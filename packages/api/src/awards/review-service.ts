@@ -1,0 +1,329 @@
+import type { Prisma, TransactionClient } from '@kc/db';
+import { isUniqueViolationOn } from '@kc/db';
+import type { ApplicationAction, ApplicationStatus, TransitionActor } from '@kc/domain';
+import {
+  CONFLICT_OF_INTEREST_MESSAGE,
+  fen,
+  formatYuan,
+  planTransition,
+  todayInShanghai,
+} from '@kc/domain';
+import { areaScope, canSeeArea } from '../access';
+import { writeAudit } from '../audit';
+import type { OfficerCaller } from '../caller';
+import type { Context } from '../context';
+import { appError } from '../errors';
+import { applicantProfileOf } from './applicant';
+import { decodeJson, encodeJson } from './codec';
+import type { ApplicationRow } from './dto';
+import { APPLICATION_INCLUDE, applicationDto } from './dto';
+import { evaluateWithHistory, ruleFor } from './evaluate';
+import { remainingOf } from './history';
+import { lockApplication, lockBudget } from './locks';
+
+type OfficerCtx = Context & { caller: OfficerCaller };
+type Reader = Pick<TransactionClient, 'application' | 'conflictOfInterest'>;
+
+export function officerActor(caller: OfficerCaller): TransitionActor {
+  return { kind: 'officer', role: caller.role, areaCode: caller.areaCode };
+}
+
+/** An application the officer may see: another area's answers like a missing one. */
+async function visibleApplication(
+  db: Reader,
+  ctx: OfficerCtx,
+  id: string,
+): Promise<ApplicationRow> {
+  const row = await db.application.findUnique({ where: { id }, include: APPLICATION_INCLUDE });
+  if (!row || !canSeeArea(ctx.caller, row.areaCode) || row.status === 'draft')
+    throw appError('NOT_FOUND');
+  return row;
+}
+
+async function hasConflict(
+  db: Reader,
+  officerUserId: string,
+  organisationId: string | null,
+): Promise<boolean> {
+  if (!organisationId) return false;
+  return (await db.conflictOfInterest.count({ where: { officerUserId, organisationId } })) > 0;
+}
+
+export async function officerApplication(ctx: OfficerCtx, id: string) {
+  const row = await visibleApplication(ctx.db.prisma, ctx, id);
+  const conflict = await hasConflict(ctx.db.prisma, ctx.caller.userId, row.organisationId);
+  const organisation = row.organisationId
+    ? await ctx.db.prisma.organisation.findUnique({
+        where: { id: row.organisationId },
+        select: { id: true, name: true, creditCode: true, areaCode: true },
+      })
+    : null;
+  const dto = applicationDto(row, officerActor(ctx.caller));
+  return {
+    ...dto,
+    organisation,
+    conflictOfInterest: conflict,
+    allowedActions: conflict ? [] : dto.allowedActions,
+  };
+}
+
+export interface QueueFilter {
+  status?: ApplicationStatus | undefined;
+  ruleId?: string | undefined;
+  areaCode?: string | undefined;
+  year?: number | undefined;
+  page: number;
+  pageSize: number;
+}
+
+export async function reviewQueue(ctx: OfficerCtx, f: QueueFilter) {
+  const scope = areaScope(ctx.caller);
+  if (f.areaCode && scope.areaCode && f.areaCode !== scope.areaCode)
+    throw appError('FORBIDDEN', { message: '您只能查看本县区或园区的数据' });
+  const where: Prisma.ApplicationWhereInput = {
+    status: f.status ?? { not: 'draft' },
+    ...(scope.areaCode || f.areaCode ? { areaCode: scope.areaCode ?? f.areaCode } : {}),
+    ...(f.ruleId ? { ruleId: f.ruleId } : {}),
+    ...(f.year ? { year: f.year } : {}),
+  };
+  const [total, rows] = await Promise.all([
+    ctx.db.prisma.application.count({ where }),
+    ctx.db.prisma.application.findMany({
+      where,
+      include: { organisation: { select: { name: true } }, researcher: { select: { name: true } } },
+      orderBy: [{ submittedAt: 'asc' }, { id: 'asc' }],
+      skip: (f.page - 1) * f.pageSize,
+      take: f.pageSize,
+    }),
+  ]);
+  return {
+    total,
+    page: f.page,
+    pageSize: f.pageSize,
+    items: rows.map((r) => ({
+      id: r.id,
+      number: r.number,
+      ruleId: r.ruleId,
+      status: r.status,
+      areaCode: r.areaCode,
+      year: r.year,
+      applicantName: r.organisation?.name ?? r.researcher?.name ?? '',
+      computedAmountFen: r.computedAmountFen,
+      approvedAmountFen: r.approvedAmountFen,
+      submittedAt: r.submittedAt,
+    })),
+  };
+}
+
+export interface ReviewAction {
+  applicationId: string;
+  action: Extract<ApplicationAction, 'accept-area' | 'forward' | 'return' | 'approve' | 'reject'>;
+  comment?: string | undefined;
+  expectedVersion: number;
+  /** approve only: pay less than the engine's amount, with a written reason. */
+  overrideAmountFen?: bigint | undefined;
+  overrideReason?: string | undefined;
+}
+
+const REFUSAL_TO_ERROR = {
+  UNKNOWN_ACTION: 'INVALID_INPUT',
+  FINAL_STATUS: 'INVALID_TRANSITION',
+  WRONG_STATUS: 'INVALID_TRANSITION',
+  WRONG_ROLE: 'FORBIDDEN',
+  NOT_OWNER: 'FORBIDDEN',
+  NO_AREA: 'FORBIDDEN',
+  OTHER_AREA: 'NOT_FOUND',
+  COMMENT_REQUIRED: 'INVALID_INPUT',
+  COMMENT_TOO_LONG: 'INVALID_INPUT',
+} as const;
+
+/**
+ * One review step, in one transaction: the application row is locked, the step is checked by the
+ * kernel's state machine, approvals re-run the engine under the programme's budget lock, and the
+ * change, its timeline event and the audit record are written together.
+ */
+export async function reviewAct(ctx: OfficerCtx, req: ReviewAction) {
+  if (req.action !== 'approve' && req.overrideAmountFen !== undefined) {
+    throw appError('INVALID_INPUT', { message: '只有批准时可以调整核定金额' });
+  }
+  return ctx.db.prisma.$transaction(async (tx) => {
+    await lockApplication(tx, req.applicationId);
+    const row = await visibleApplication(tx, ctx, req.applicationId);
+    if (await hasConflict(tx, ctx.caller.userId, row.organisationId)) {
+      throw appError('CONFLICT_OF_INTEREST', { message: CONFLICT_OF_INTEREST_MESSAGE });
+    }
+    if (row.version !== req.expectedVersion) throw appError('STALE_VERSION');
+    const plan = planTransition({
+      status: row.status as ApplicationStatus,
+      action: req.action,
+      actor: officerActor(ctx.caller),
+      applicationAreaCode: row.areaCode,
+      comment: req.comment ?? null,
+    });
+    if (!plan.ok) {
+      const code = REFUSAL_TO_ERROR[plan.code];
+      throw appError(code, {
+        message: code === 'NOT_FOUND' ? undefined : plan.message,
+        ...(plan.code.startsWith('COMMENT') ? { fieldErrors: { comment: [plan.message] } } : {}),
+      });
+    }
+
+    let data: Prisma.ApplicationUpdateManyMutationInput = {
+      status: plan.to,
+      version: { increment: 1 },
+    };
+    let details: Record<string, unknown> = {};
+    if (req.action === 'approve') {
+      const approval = await approve(tx, ctx, row, req);
+      data = { ...data, ...approval.data };
+      details = approval.details;
+    } else if (req.action === 'reject') {
+      data = { ...data, decidedAt: ctx.now() };
+    }
+    const updated = await tx.application.updateMany({
+      where: { id: row.id, version: row.version },
+      data,
+    });
+    if (updated.count !== 1) throw appError('STALE_VERSION');
+    await tx.applicationEvent.create({
+      data: {
+        applicationId: row.id,
+        actorUserId: ctx.caller.userId,
+        actorRole: ctx.caller.role,
+        action: req.action,
+        fromStatus: row.status,
+        toStatus: plan.to,
+        comment: req.comment?.trim() || null,
+        details: details as Prisma.InputJsonValue,
+      },
+    });
+    await writeAudit(tx, ctx, {
+      action: `application.${req.action}`,
+      objectType: 'application',
+      objectId: row.id,
+      areaCode: row.areaCode,
+      details: {
+        number: row.number,
+        from: row.status,
+        to: plan.to,
+        ...details,
+        ...(req.comment ? { comment: req.comment } : {}),
+      },
+    });
+    return applicationDto(await visibleApplication(tx, ctx, row.id), officerActor(ctx.caller));
+  });
+}
+
+/**
+ * The approval's money side, under the programme budget's row lock: the engine runs again on
+ * exact history (quota, once-only, item caps), the amount is the engine's unless an officer
+ * lowers it with a reason, the budget must cover it, once-only keys go into their unique table,
+ * and the commitment is journalled.
+ */
+async function approve(
+  tx: TransactionClient,
+  ctx: OfficerCtx,
+  row: ApplicationRow,
+  req: ReviewAction,
+) {
+  if (!(await lockBudget(tx, row.ruleId, row.year))) throw appError('NO_BUDGET');
+  const { set } = ruleFor(row.ruleId, { policySetId: row.policySetId });
+  const ownerProfile = await applicantProfileOf(tx, row.applicantUserId);
+  const appliedOn = todayInShanghai(row.submittedAt ?? row.createdAt);
+  const evaluation = await evaluateWithHistory(tx, {
+    set,
+    ruleId: row.ruleId,
+    profile: ownerProfile,
+    input: decodeJson(row.input),
+    evidenceKinds: row.evidence.map((e) => e.kind),
+    appliedOn,
+    applicationId: row.id,
+  });
+  const quota = evaluation.refusals.find((r) => r.code === 'YEARLY_QUOTA_REACHED');
+  if (quota) throw appError('QUOTA_EXCEEDED', { message: quota.message });
+  const duplicate = evaluation.refusals.find(
+    (r) =>
+      r.code === 'ALREADY_AWARDED' ||
+      r.code === 'HIGHER_LEVEL_ALREADY_AWARDED' ||
+      r.code === 'ITEM_CAP_REACHED',
+  );
+  if (duplicate) throw appError('ALREADY_AWARDED', { message: duplicate.message });
+  const other = evaluation.refusals.find((r) => r.code !== 'BUDGET_INSUFFICIENT');
+  if (other || evaluation.missingEvidence.length > 0) {
+    throw appError('NOT_ELIGIBLE', {
+      message: other?.message ?? `缺少${evaluation.missingEvidence[0]?.name ?? '必需材料'}`,
+    });
+  }
+
+  const computed = evaluation.computedAmount;
+  let amount = computed;
+  const reason = req.overrideReason?.trim() ?? '';
+  if (req.overrideAmountFen !== undefined && req.overrideAmountFen !== computed) {
+    if (reason.length < 5)
+      throw appError('OVERRIDE_REASON_REQUIRED', {
+        fieldErrors: { overrideReason: ['调整核定金额须填写不少于5个字的理由'] },
+      });
+    if (req.overrideAmountFen <= 0n || req.overrideAmountFen > computed) {
+      throw appError('INVALID_INPUT', {
+        message: `核定金额只能在 ¥0.01 至按政策计算的 ${formatYuan(computed)} 之间调整`,
+        fieldErrors: {
+          overrideAmountFen: [`核定金额不能超过按政策计算的 ${formatYuan(computed)}`],
+        },
+      });
+    }
+    amount = fen(req.overrideAmountFen);
+  }
+
+  const budget = await tx.programmeBudget.findUniqueOrThrow({
+    where: { ruleId_year: { ruleId: row.ruleId, year: row.year } },
+  });
+  const remaining = remainingOf(budget);
+  if (amount > remaining) {
+    throw appError('OVER_BUDGET', {
+      message: `该事项${row.year}年度预算余额 ${formatYuan(remaining)}，不足以批准 ${formatYuan(amount)}`,
+    });
+  }
+
+  try {
+    for (const key of evaluation.onceKeys) {
+      await tx.awardOnceKey.create({ data: { key, applicationId: row.id, ruleId: row.ruleId } });
+    }
+  } catch (error) {
+    if (isUniqueViolationOn(error, 'key')) throw appError('ALREADY_AWARDED');
+    throw error;
+  }
+  await tx.programmeBudget.update({
+    where: { id: budget.id },
+    data: { committedFen: { increment: amount }, approvedCount: { increment: 1 } },
+  });
+  const round =
+    (await tx.ledgerEntry.count({ where: { applicationId: row.id, kind: 'commit' } })) + 1;
+  await tx.ledgerEntry.create({
+    data: {
+      ruleId: row.ruleId,
+      year: row.year,
+      applicationId: row.id,
+      approvalRound: round,
+      kind: 'commit',
+      amountFen: amount,
+      actorUserId: ctx.caller.userId,
+    },
+  });
+  const overridden = amount !== computed;
+  return {
+    data: {
+      approvedAmountFen: amount,
+      computedAmountFen: computed,
+      overrideReason: overridden ? reason : null,
+      explanation: encodeJson(evaluation.explanation),
+      onceKeys: [...evaluation.onceKeys],
+      itemKey: evaluation.itemKey ?? null,
+      decidedAt: ctx.now(),
+    },
+    details: {
+      amountFen: amount.toString(),
+      computedAmountFen: computed.toString(),
+      ...(overridden ? { overrideReason: reason } : {}),
+    },
+  };
+}

@@ -1,0 +1,200 @@
+import type { Readable } from 'node:stream';
+import { writeAudit } from '../audit';
+import type { ApplicantCaller, Caller, OfficerCaller } from '../caller';
+import { appError } from '../errors';
+import { FileRejectedError, fileTooLarge } from './errors';
+import { downloadFileName, sanitiseFileName } from './names';
+import type { FileRecords, StoredFileMeta } from './records';
+import { ACCEPTED_FILE_TYPES, sniffFileType } from './sniff';
+import type { FileTypeInfo } from './sniff';
+import type { FileStore } from './store';
+
+/** What the uploader gets back (and what an application's evidence list will show). */
+export interface UploadedFile {
+  id: string;
+  sha256: string;
+  sizeBytes: number;
+  mimeType: string;
+  originalName: string;
+}
+
+/**
+ * An officer may download a file only when this says so. The API will pass "the file is
+ * evidence of an application the officer may see (their area, or the whole city for bureau
+ * roles)". A grant may carry the area and details (e.g. the application id) for the audit log.
+ */
+export type CanOfficerSeeFile = (
+  officer: OfficerCaller,
+  file: StoredFileMeta,
+) => boolean | OfficerFileGrant | Promise<boolean | OfficerFileGrant>;
+
+export interface OfficerFileGrant {
+  areaCode?: string | null;
+  details?: Record<string, unknown>;
+}
+
+/** Until the API supplies a real rule, no officer sees any file. */
+export const denyOfficers: CanOfficerSeeFile = () => false;
+
+export interface FileServiceDeps {
+  store: FileStore;
+  records: FileRecords;
+  /** Largest accepted upload, in bytes. */
+  maxBytes: number;
+  /** Where officer downloads are recorded: the Prisma client (or a transaction). */
+  audit: Parameters<typeof writeAudit>[0];
+}
+
+export interface DownloadableFile {
+  file: StoredFileMeta;
+  /** The original name, with the detected type's extension when it lacked a fitting one. */
+  downloadName: string;
+  stream: Readable;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function toUploadedFile(file: StoredFileMeta): UploadedFile {
+  return {
+    id: file.id,
+    sha256: file.sha256,
+    sizeBytes: file.sizeBytes,
+    mimeType: file.mimeType,
+    originalName: file.originalName,
+  };
+}
+
+function typeOfMime(mimeType: string): FileTypeInfo | undefined {
+  return Object.values(ACCEPTED_FILE_TYPES).find((t) => t.mimeType === mimeType);
+}
+
+export interface UploadEvidenceInput {
+  caller: Caller | null;
+  bytes: Uint8Array;
+  /** As the client sent it; sanitised before it is stored. */
+  originalName?: string | null;
+}
+
+export interface OpenForDownloadInput {
+  caller: Caller | null;
+  fileId: string;
+  /** Whether an officer may see this file; without it no officer may. */
+  canOfficerSee?: CanOfficerSeeFile;
+  /** For the audit record of officer downloads. */
+  ip?: string | null;
+}
+
+export interface FileService {
+  /** Largest accepted upload, in bytes. */
+  readonly maxBytes: number;
+  /**
+   * Evidence is uploaded by applicants, for their own applications; throws UNAUTHENTICATED or
+   * FORBIDDEN otherwise. Call it before reading a request body.
+   */
+  assertMayUpload(caller: Caller | null): asserts caller is ApplicantCaller;
+  /** Checks size and real type, stores the bytes (once per content), records the upload. */
+  uploadEvidence(input: UploadEvidenceInput): Promise<UploadedFile>;
+  /**
+   * The owner's file, or one an officer is granted (audited before a byte is sent);
+   * NOT_FOUND for everyone else, exactly as for a file that does not exist.
+   */
+  openForDownload(input: OpenForDownloadInput): Promise<DownloadableFile>;
+}
+
+export function createFileService(deps: FileServiceDeps): FileService {
+  const { store, records, maxBytes } = deps;
+
+  /**
+   * Evidence is uploaded by applicants, for their own applications. Officers do not upload
+   * (their documents — notices, payment batches — are produced by the system). Call this before
+   * reading a request body, so a stranger's upload is refused before it is received.
+   */
+  function assertMayUpload(caller: Caller | null): asserts caller is ApplicantCaller {
+    if (!caller) throw appError('UNAUTHENTICATED');
+    if (caller.kind !== 'applicant') {
+      throw appError('FORBIDDEN', { message: '只有申报用户可以上传证明材料' });
+    }
+  }
+
+  return {
+    maxBytes,
+    assertMayUpload,
+
+    /** Checks size and real type, stores the bytes (once per content), records the upload. */
+    async uploadEvidence(input) {
+      const { caller, bytes } = input;
+      assertMayUpload(caller);
+      if (bytes.byteLength > maxBytes) throw fileTooLarge(maxBytes);
+      const sniffed = sniffFileType(bytes);
+      if (!sniffed.ok) {
+        throw new FileRejectedError(
+          sniffed.reason === 'empty' ? 'FILE_EMPTY' : 'FILE_TYPE_NOT_ALLOWED',
+          sniffed.message,
+        );
+      }
+      const { sha256, size } = await store.put(bytes);
+      const record = await records.create({
+        sha256,
+        sizeBytes: size,
+        mimeType: sniffed.type.mimeType,
+        originalName: sanitiseFileName(input.originalName),
+        ownerUserId: caller.userId,
+      });
+      return toUploadedFile(record);
+    },
+
+    /**
+     * The uploader may download their own file; an officer when `canOfficerSee` grants it (and
+     * every such download is audited before a byte is sent). Anyone else — another applicant,
+     * an officer without the grant — is told the file does not exist.
+     */
+    async openForDownload(input) {
+      const { caller, fileId } = input;
+      if (!caller) throw appError('UNAUTHENTICATED');
+      const file = UUID.test(fileId) ? await records.findById(fileId.toLowerCase()) : null;
+      if (!file) throw appError('NOT_FOUND');
+
+      let grant: OfficerFileGrant | null = null;
+      if (caller.kind === 'applicant') {
+        if (file.ownerUserId !== caller.userId) throw appError('NOT_FOUND');
+      } else {
+        const answer = await (input.canOfficerSee ?? denyOfficers)(caller, file);
+        if (!answer) throw appError('NOT_FOUND');
+        grant = answer === true ? {} : answer;
+      }
+
+      const stream = await store.get(file.sha256);
+      if (grant) {
+        try {
+          await writeAudit(
+            deps.audit,
+            { caller, ip: input.ip ?? null },
+            {
+              action: 'file.download',
+              objectType: 'stored_file',
+              objectId: file.id,
+              areaCode: grant.areaCode ?? null,
+              details: {
+                ...grant.details,
+                ownerUserId: file.ownerUserId,
+                originalName: file.originalName,
+                mimeType: file.mimeType,
+                sizeBytes: file.sizeBytes,
+              },
+            },
+          );
+        } catch (error) {
+          // No audit record, no download.
+          stream.destroy();
+          throw error;
+        }
+      }
+      const type = typeOfMime(file.mimeType);
+      return {
+        file,
+        downloadName: type ? downloadFileName(file.originalName, type) : file.originalName,
+        stream,
+      };
+    },
+  };
+}

@@ -1,0 +1,86 @@
+import type { TRPCRouterRecord } from '@trpc/server';
+import { z } from 'zod';
+import { policySetFor, todayInShanghai } from '@kc/domain';
+import {
+  myApplication,
+  myApplications,
+  previewApplication,
+  saveDraft,
+  submitApplication,
+  withdrawApplication,
+} from '../awards/applicant-service';
+import { programmeDto } from '../awards/programmes';
+import { applicantProcedure, authedProcedure } from '../trpc';
+
+const id = z.uuid({ error: '记录编号无效' });
+const ruleId = z.string({ error: '请选择奖补事项' }).trim().min(1, '请选择奖补事项').max(64);
+const version = z.number().int().positive().optional();
+const evidence = z
+  .array(z.object({ fileId: id, kind: z.string().trim().min(1).max(64) }))
+  .max(50, '材料最多50份')
+  .default([]);
+
+/** Programmes open now, with their guide and form: the policy version in force today. */
+export const programmesRouter = {
+  open: authedProcedure.query(({ ctx }) => {
+    const set = policySetFor(todayInShanghai(ctx.now()));
+    if (!set) return [];
+    return set.rules.map((rule) => programmeDto(set, rule));
+  }),
+} satisfies TRPCRouterRecord;
+
+/** An applicant's own award applications. Every query is keyed by the caller; ids of others answer NOT_FOUND. */
+export const applicationsRouter = {
+  preview: applicantProcedure
+    .input(
+      z.object({
+        ruleId,
+        input: z.unknown(),
+        evidenceKinds: z.array(z.string().max(64)).max(50).default([]),
+        applicationId: id.optional(),
+      }),
+    )
+    .query(async ({ ctx, input }) => {
+      const evaluation = await previewApplication(ctx, input);
+      return {
+        eligible: evaluation.eligible,
+        amountFen: evaluation.amount,
+        computedAmountFen: evaluation.computedAmount,
+        refusals: evaluation.refusals,
+        missingEvidence: evaluation.missingEvidence,
+        explanation: evaluation.explanation,
+      };
+    }),
+
+  saveDraft: applicantProcedure
+    .input(
+      z.object({
+        applicationId: id.optional(),
+        ruleId,
+        input: z.record(z.string(), z.unknown(), { error: '申请内容格式不正确' }),
+        evidence,
+        expectedVersion: version,
+      }),
+    )
+    .mutation(({ ctx, input }) => saveDraft(ctx, input)),
+
+  submit: applicantProcedure
+    .input(z.object({ applicationId: id, expectedVersion: version }))
+    .mutation(({ ctx, input }) => submitApplication(ctx, input)),
+
+  withdraw: applicantProcedure
+    .input(
+      z.object({
+        applicationId: id,
+        reason: z.string().trim().max(500).optional(),
+        expectedVersion: version,
+      }),
+    )
+    .mutation(({ ctx, input }) => withdrawApplication(ctx, input)),
+
+  mine: applicantProcedure.query(({ ctx }) => myApplications(ctx)),
+
+  byId: applicantProcedure
+    .input(z.object({ id }))
+    .query(({ ctx, input }) => myApplication(ctx, input.id)),
+} satisfies TRPCRouterRecord;

@@ -1,0 +1,42 @@
+import type { TRPCRouterRecord } from '@trpc/server';
+import { z } from 'zod';
+import { APPLICATION_STATUS_CODES, areaCodeSchema } from '@kc/domain';
+import { officerApplication, reviewAct, reviewQueue } from '../awards/review-service';
+import { officerProcedure, officerWithRoles } from '../trpc';
+
+const id = z.uuid({ error: '记录编号无效' });
+
+/** Officers' review of applications: queue, detail, and one step at a time. */
+export const reviewRouter = {
+  queue: officerProcedure
+    .input(
+      z.object({
+        status: z.enum(APPLICATION_STATUS_CODES, { error: '未知的申请状态' }).optional(),
+        ruleId: z.string().max(64).optional(),
+        areaCode: areaCodeSchema.optional(),
+        year: z.number().int().min(2000).max(2100).optional(),
+        page: z.number().int().min(1).default(1),
+        pageSize: z.number().int().min(1).max(100).default(20),
+      }),
+    )
+    .query(({ ctx, input }) => reviewQueue(ctx, input)),
+
+  byId: officerProcedure
+    .input(z.object({ id }))
+    .query(({ ctx, input }) => officerApplication(ctx, input.id)),
+
+  act: officerWithRoles('bureau-admin', 'bureau-reviewer', 'area-officer')
+    .input(
+      z.object({
+        applicationId: id,
+        action: z.enum(['accept-area', 'forward', 'return', 'approve', 'reject'], {
+          error: '未知的审核操作',
+        }),
+        comment: z.string().trim().max(1000, '意见不能超过1000个字').optional(),
+        expectedVersion: z.number({ error: '缺少申请版本号，请刷新后重试' }).int().positive(),
+        overrideAmountFen: z.bigint({ error: '核定金额应为以分为单位的整数' }).optional(),
+        overrideReason: z.string().trim().max(500, '理由不能超过500个字').optional(),
+      }),
+    )
+    .mutation(({ ctx, input }) => reviewAct(ctx, input)),
+} satisfies TRPCRouterRecord;

@@ -1,0 +1,38 @@
+/**
+ * Versioned award rules of the 宿州 future-industry plan and the pure engine that applies them.
+ * See README.md beside this file.
+ */
+export type * from './types';
+export { REFUSAL_CODES, type RefusalCode } from './refusals';
+export {
+  DEFAULT_POLICY_SETTINGS,
+  POLICY_SETTING_INFO,
+  describeSetting,
+  type PolicySettings,
+  type PolicySettingName,
+} from './settings';
+export {
+  defineRule,
+  definePolicySet,
+  derivePolicySet,
+  renderRule,
+  type PolicyRevision,
+  type PolicySetSpec,
+  type RuleDefinition,
+} from './define';
+export { EMPTY_HISTORY, evaluate, cappedItemKey, recognitionItemKey } from './engine';
+export { amountTextOf, maxAmountOf, rateText } from './formula';
+export { displayInputs, fieldMeta, objectSchemaOf, type PolicyFieldMeta } from './fields';
+export { awardApplicantSchema } from './application';
+export { POLICY_SETS, addPolicyVersion, findPolicySet, policySetFor, policyRule } from './registry';
+export {
+  evaluationToJson,
+  formatEvaluation,
+  formatRuleList,
+  parseEvaluationRequest,
+  yuanString,
+  type EvaluationRequest,
+  type ParsedRequest,
+} from './report';
+export { SUZHOU_FUTURE_2026_DRAFT } from './sets/suzhou-future-2026-draft';
+export * from './rules';

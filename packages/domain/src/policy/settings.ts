@@ -1,0 +1,94 @@
+import type { IsoDate } from './types';
+
+/**
+ * Decisions the plan does not make. Each is a named setting with a default, stored per policy
+ * version (a later version may change it) and shown in every explanation that used it.
+ */
+export interface PolicySettings {
+  /**
+   * A platform, incubator or academician workstation paid at a lower level and later recognised
+   * at a higher one. The plan pays for "新认定/新获批" recognitions and says nothing about upgrades.
+   * `'difference'` (就高补差): pay the higher amount minus what the same item already received.
+   * `'full'`: pay the higher amount in full. A lower level after a higher one is never paid.
+   */
+  readonly upgradeAward: 'difference' | 'full';
+  /**
+   * Days after the recognition / award / payment within which one may apply. The plan sets no
+   * deadline; without one a 2026 award could be claimed in 2030 against that year's budget.
+   */
+  readonly applicationWindowDays: number;
+  /**
+   * Recognitions, awards and payments before this date are not covered. The plan rewards what it
+   * brings about; it is not retroactive. Kept apart from `effectiveFrom` so that a later version
+   * (new amounts from its own date) does not strand events that happened under the earlier one.
+   */
+  readonly coveredEventsFrom: IsoDate;
+  /**
+   * 四.12 contest winners may be teams that have not registered a firm yet. The plan says
+   * "contestants"; we let the team leader apply for the team by default.
+   */
+  readonly contestTeamsMayApply: boolean;
+  /**
+   * Working days of public notice (公示) before money is paid. The plan is silent; 5 working days
+   * is the common practice in Anhui. Used by the review workflow, not by `evaluate`.
+   */
+  readonly publicNoticeWorkingDays: number;
+}
+
+export type PolicySettingName = keyof PolicySettings;
+
+export const DEFAULT_POLICY_SETTINGS: PolicySettings = {
+  upgradeAward: 'difference',
+  applicationWindowDays: 365,
+  coveredEventsFrom: '2026-01-01',
+  contestTeamsMayApply: true,
+  publicNoticeWorkingDays: 5,
+};
+
+interface SettingInfo<K extends PolicySettingName> {
+  /** Chinese name shown to officers. */
+  readonly label: string;
+  /** The value in words. */
+  show(value: PolicySettings[K]): string;
+  /** Why the setting exists (the plan is silent on it). */
+  readonly note: string;
+}
+
+export const POLICY_SETTING_INFO: { readonly [K in PolicySettingName]: SettingInfo<K> } = {
+  upgradeAward: {
+    label: '升级认定奖励方式',
+    show: (v) =>
+      v === 'difference'
+        ? '就高补差（只补与已获较低级别奖励的差额）'
+        : '全额奖励（不扣除已获奖励）',
+    note: '方案未规定先低后高级别认定如何奖励，本系统设置；较高级别已奖励后不再奖励较低级别',
+  },
+  applicationWindowDays: {
+    label: '申请期限',
+    show: (v) => `事项发生后 ${v} 天内`,
+    note: '方案未规定申请期限，本系统设置',
+  },
+  coveredEventsFrom: {
+    label: '政策覆盖起始日',
+    show: (v) => `${v} 及以后发生的认定、获奖、支付`,
+    note: '方案未规定是否追溯，本系统设置为不追溯',
+  },
+  contestTeamsMayApply: {
+    label: '未注册企业的获奖团队可否申请',
+    show: (v) => (v ? '可由团队负责人申请' : '仅限企业申请'),
+    note: '方案未规定团队获奖的兑现对象，本系统设置',
+  },
+  publicNoticeWorkingDays: {
+    label: '公示期',
+    show: (v) => `${v} 个工作日`,
+    note: '方案未规定公示期，按常见做法设置',
+  },
+};
+
+export function describeSetting<K extends PolicySettingName>(
+  name: K,
+  settings: PolicySettings,
+): { name: K; label: string; value: string; note: string } {
+  const info = POLICY_SETTING_INFO[name];
+  return { name, label: info.label, value: info.show(settings[name]), note: info.note };
+}
