@@ -1,5 +1,9 @@
 import { applicationsRouter, programmesRouter } from './routers/applications';
 import { authRouter } from './routers/auth';
+import { budgetsRouter } from './routers/budgets';
+import { dashboardRouter } from './routers/dashboard';
+import { disbursementsRouter } from './routers/disbursements';
+import { noticesRouter } from './routers/notices';
 import { healthRouter } from './routers/health';
 import { organisationsRouter } from './routers/organisations';
 import { profileRouter } from './routers/profile';
@@ -14,6 +18,10 @@ export const appRouter = createTRPCRouter({
   programmes: programmesRouter,
   applications: applicationsRouter,
   review: reviewRouter,
+  notices: noticesRouter,
+  budgets: budgetsRouter,
+  disbursements: disbursementsRouter,
+  dashboard: dashboardRouter,
 });
 
 export type AppRouter = typeof appRouter;

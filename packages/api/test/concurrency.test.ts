@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { organisationProfileSchema } from '@kc/domain';
+import { SUZHOU_FUTURE_2026_DRAFT, organisationProfileSchema } from '@kc/domain';
 import { encodeJson } from '../src/awards/codec';
 import { SCENARIO_EVIDENCE, firmApplicant, scenarioInput } from './awards-support';
 import type { Harness } from './harness';
@@ -29,8 +29,8 @@ async function applicationsAtBureauReview(n: number) {
         applicantUserId: firm.userId,
         organisationId: firm.org.id,
         ruleId: 'scenario-case',
-        policySetId: 'suzhou-future-2026-draft',
-        policyVersion: '2026-draft',
+        policySetId: SUZHOU_FUTURE_2026_DRAFT.id,
+        policyVersion: SUZHOU_FUTURE_2026_DRAFT.version,
         status: 'bureau-review',
         input: encodeJson(scenarioInput(`并发评选案例第${i + 1}号`)),
         areaCode: organisationProfileSchema.shape.areaCode.parse(firm.org.areaCode),

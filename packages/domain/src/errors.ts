@@ -31,6 +31,18 @@ export const ERROR_CODES = {
   ALREADY_AWARDED: '该事项已获得过奖补，不能重复奖补',
   OVERRIDE_REASON_REQUIRED: '调整核定金额须填写理由',
   IDEMPOTENCY_KEY_REUSED: '该请求编号已用于其他操作，请刷新后重试',
+  // Payment (disbursements)
+  BANK_DETAILS_MISSING: '收款单位尚未登记开户银行信息，不能列入拨付批次',
+  ALREADY_IN_DISBURSEMENT: '该申请已列入拨付批次，不能重复列入',
+  BATCH_NOT_CONFIRMED: '拨付批次尚未确认，不能拨付',
+  ALREADY_PAID: '已拨付，不能重复拨付',
+  SEPARATION_OF_DUTIES: '按不相容岗位分离要求，此操作须由另一名人员办理',
+  // Public notice (公示) and budgets
+  NOTICE_ITEM_REFUSED: '该申请不能列入公示',
+  OUTSIDE_NOTICE_PERIOD: '不在公示期内，不能登记异议',
+  NOTICE_NOT_OVER: '公示期未满，不能结束公示',
+  OPEN_OBJECTIONS: '尚有未处理的异议，不能结束公示',
+  BUDGET_BELOW_SPENT: '预算不能低于已批准和已拨付的金额',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

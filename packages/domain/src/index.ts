@@ -7,3 +7,4 @@ export * from './zod-errors';
 export * from './applications';
 export * from './calendar';
 export * from './policy';
+export * from './targets';

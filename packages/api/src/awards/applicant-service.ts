@@ -10,6 +10,7 @@ import { decodeJson, encodeJson } from './codec';
 import type { ApplicationRow } from './dto';
 import { APPLICATION_INCLUDE, applicationDto } from './dto';
 import { budgetYearOf, evaluateWithHistory, ruleFor } from './evaluate';
+import { changeStatus } from './transition';
 
 type ApplicantCtx = Context & { caller: ApplicantCaller };
 
@@ -208,10 +209,11 @@ export async function submitApplication(
         fieldErrors,
       });
     }
-    const updated = await tx.application.updateMany({
-      where: { id: row.id, version: row.version },
+    await changeStatus(tx, row, {
+      to: plan.to,
+      action: 'submit',
+      actor: { userId: ctx.caller.userId, role: 'applicant' },
       data: {
-        status: plan.to,
         submittedAt: ctx.now(),
         policySetId: set.id,
         policyVersion: set.version,
@@ -223,20 +225,8 @@ export async function submitApplication(
         areaCode: profile.areaCode,
         organisationId: profile.organisationId,
         researcherId: profile.researcherId,
-        version: { increment: 1 },
       },
-    });
-    if (updated.count !== 1) throw appError('STALE_VERSION');
-    await tx.applicationEvent.create({
-      data: {
-        applicationId: row.id,
-        actorUserId: ctx.caller.userId,
-        actorRole: 'applicant',
-        action: 'submit',
-        fromStatus: row.status,
-        toStatus: plan.to,
-        details: { amountFen: evaluation.computedAmount.toString() },
-      },
+      details: { amountFen: evaluation.computedAmount.toString() },
     });
     return applicationDto(await ownApplication(tx, ctx, row.id), applicantActor());
   });
@@ -257,21 +247,11 @@ export async function withdrawApplication(
       comment: req.reason ?? null,
     });
     if (!plan.ok) throw appError('INVALID_TRANSITION', { message: plan.message });
-    const updated = await tx.application.updateMany({
-      where: { id: row.id, version: row.version },
-      data: { status: plan.to, version: { increment: 1 } },
-    });
-    if (updated.count !== 1) throw appError('STALE_VERSION');
-    await tx.applicationEvent.create({
-      data: {
-        applicationId: row.id,
-        actorUserId: ctx.caller.userId,
-        actorRole: 'applicant',
-        action: 'withdraw',
-        fromStatus: row.status,
-        toStatus: plan.to,
-        comment: req.reason ?? null,
-      },
+    await changeStatus(tx, row, {
+      to: plan.to,
+      action: 'withdraw',
+      actor: { userId: ctx.caller.userId, role: 'applicant' },
+      comment: req.reason,
     });
     return applicationDto(await ownApplication(tx, ctx, row.id), applicantActor());
   });

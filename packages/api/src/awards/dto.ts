@@ -75,6 +75,8 @@ export function applicationDto(row: ApplicationRow, actor: TransitionActor) {
 const OTHER_ACTIONS: Record<string, string> = {
   create: '创建申请',
   'save-draft': '保存草稿',
+  'record-objection': '公示期间收到异议',
+  'dismiss-objection': '异议不成立，继续公示',
 };
 
 function actionLabel(action: string): string {

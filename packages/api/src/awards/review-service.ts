@@ -19,6 +19,7 @@ import type { ApplicationRow } from './dto';
 import { APPLICATION_INCLUDE, applicationDto } from './dto';
 import { evaluateWithHistory, ruleFor } from './evaluate';
 import { remainingOf } from './history';
+import { changeStatus } from './transition';
 import { lockApplication, lockBudget } from './locks';
 
 type OfficerCtx = Context & { caller: OfficerCaller };
@@ -168,34 +169,20 @@ export async function reviewAct(ctx: OfficerCtx, req: ReviewAction) {
       });
     }
 
-    let data: Prisma.ApplicationUpdateManyMutationInput = {
-      status: plan.to,
-      version: { increment: 1 },
-    };
+    let data: Prisma.ApplicationUncheckedUpdateManyInput = {};
     let details: Record<string, unknown> = {};
     if (req.action === 'approve') {
-      const approval = await approve(tx, ctx, row, req);
-      data = { ...data, ...approval.data };
-      details = approval.details;
+      ({ data, details } = await approve(tx, ctx, row, req));
     } else if (req.action === 'reject') {
-      data = { ...data, decidedAt: ctx.now() };
+      data = { decidedAt: ctx.now() };
     }
-    const updated = await tx.application.updateMany({
-      where: { id: row.id, version: row.version },
+    await changeStatus(tx, row, {
+      to: plan.to,
+      action: req.action,
+      actor: { userId: ctx.caller.userId, role: ctx.caller.role },
+      comment: req.comment,
       data,
-    });
-    if (updated.count !== 1) throw appError('STALE_VERSION');
-    await tx.applicationEvent.create({
-      data: {
-        applicationId: row.id,
-        actorUserId: ctx.caller.userId,
-        actorRole: ctx.caller.role,
-        action: req.action,
-        fromStatus: row.status,
-        toStatus: plan.to,
-        comment: req.comment?.trim() || null,
-        details: details as Prisma.InputJsonValue,
-      },
+      details,
     });
     await writeAudit(tx, ctx, {
       action: `application.${req.action}`,
