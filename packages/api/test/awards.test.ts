@@ -347,15 +347,19 @@ describe('review', () => {
   it('blocks an officer who declared a conflict of interest with the applicant', async () => {
     const { firm, application } = await submittedScenario(h, '回避测试案例');
     const atBureau = await toBureauReview(h, application.id);
-    const reviewerUser = await h.prisma.user.findUniqueOrThrow({ where: { username: 'reviewer' } });
-    await h.prisma.conflictOfInterest.create({
-      data: {
-        officerUserId: reviewerUser.id,
-        organisationId: firm.org.id,
-        reason: '亲属在该企业任职',
-      },
-    });
     const reviewer = await h.officer('reviewer');
+    await reviewer.review.declareConflict.mutate({
+      organisationId: firm.org.id,
+      reason: '亲属在该企业任职',
+    });
+    expect((await reviewer.review.myConflicts.query()).map((c) => c.organisationId)).toContain(
+      firm.org.id,
+    );
+    expect(
+      await h.prisma.auditLog.count({
+        where: { action: 'conflict.declare', objectId: firm.org.id },
+      }),
+    ).toBe(1);
     const result = await failure(() =>
       reviewer.review.act.mutate({
         applicationId: application.id,

@@ -1,6 +1,7 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { APPLICATION_STATUS_CODES, areaCodeSchema } from '@kc/domain';
+import { declareConflict, myConflicts } from '../awards/conflict-service';
 import { officerApplication, reviewAct, reviewQueue } from '../awards/review-service';
 import { officerProcedure, officerWithRoles } from '../trpc';
 
@@ -39,4 +40,20 @@ export const reviewRouter = {
       }),
     )
     .mutation(({ ctx, input }) => reviewAct(ctx, input)),
+
+  /** 回避申报: the officer declares a link to an organisation and is kept off its applications. */
+  declareConflict: officerProcedure
+    .input(
+      z.object({
+        organisationId: id,
+        reason: z
+          .string({ error: '请说明回避理由' })
+          .trim()
+          .min(2, '请说明回避理由')
+          .max(500, '理由不能超过500个字'),
+      }),
+    )
+    .mutation(({ ctx, input }) => declareConflict(ctx, input)),
+
+  myConflicts: officerProcedure.query(({ ctx }) => myConflicts(ctx)),
 } satisfies TRPCRouterRecord;
