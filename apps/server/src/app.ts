@@ -31,7 +31,6 @@ export async function buildServer(deps: ServerDeps) {
     // tRPC batches can carry a full profile form. Evidence uploads (routes/files.ts) stream their
     // bodies and enforce their own limit (FILE_MAX_MB).
     bodyLimit: 1024 * 1024,
-    disableRequestLogging: false,
   });
   registerCors(app, deps.corsOrigins);
 
