@@ -45,6 +45,7 @@ import { idempotentTransaction } from '../idempotency';
 import { buildDisbursementWorkbook } from './disbursement-export';
 import { lockApplication, lockBudget } from './locks';
 import { officerActor } from './review-service';
+import { transitionRefused } from './transition';
 
 type OfficerCtx = Context & { caller: OfficerCaller };
 type Db = Pick<
@@ -78,18 +79,6 @@ function ledgerKindName(code: string): string {
   return LEDGER_KINDS.find((k) => k.code === code)?.name ?? code;
 }
 
-const REFUSAL_TO_ERROR = {
-  UNKNOWN_ACTION: 'INVALID_INPUT',
-  FINAL_STATUS: 'INVALID_TRANSITION',
-  WRONG_STATUS: 'INVALID_TRANSITION',
-  WRONG_ROLE: 'FORBIDDEN',
-  NOT_OWNER: 'FORBIDDEN',
-  NO_AREA: 'FORBIDDEN',
-  OTHER_AREA: 'NOT_FOUND',
-  COMMENT_REQUIRED: 'INVALID_INPUT',
-  COMMENT_TOO_LONG: 'INVALID_INPUT',
-} as const;
-
 /** The state machine's verdict on one application, or a refusal naming it. */
 function assertTransition(
   ctx: OfficerCtx,
@@ -103,10 +92,7 @@ function assertTransition(
     applicationAreaCode: app.areaCode,
   });
   if (!plan.ok) {
-    const code = REFUSAL_TO_ERROR[plan.code];
-    throw appError(code, {
-      message: code === 'NOT_FOUND' ? undefined : `申请 ${app.number}：${plan.message}`,
-    });
+    throw transitionRefused(plan, app.number);
   }
   return plan;
 }

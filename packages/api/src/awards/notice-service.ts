@@ -36,7 +36,7 @@ import type { OfficerCaller } from '../caller';
 import type { Context } from '../context';
 import { appError } from '../errors';
 import { lockApplication, lockBudget } from './locks';
-import { changeStatus } from './transition';
+import { changeStatus, transitionRefused } from './transition';
 import { officerActor } from './review-service';
 
 type OfficerCtx = Context & { caller: OfficerCaller };
@@ -273,18 +273,6 @@ async function lockListable(tx: TransactionClient, ids: string[], batchNumber?: 
   return rows;
 }
 
-const REFUSAL_TO_ERROR = {
-  UNKNOWN_ACTION: 'INVALID_INPUT',
-  FINAL_STATUS: 'INVALID_TRANSITION',
-  WRONG_STATUS: 'INVALID_TRANSITION',
-  WRONG_ROLE: 'FORBIDDEN',
-  NOT_OWNER: 'FORBIDDEN',
-  NO_AREA: 'FORBIDDEN',
-  OTHER_AREA: 'FORBIDDEN',
-  COMMENT_REQUIRED: 'INVALID_INPUT',
-  COMMENT_TOO_LONG: 'INVALID_INPUT',
-} as const;
-
 interface LockedApplication {
   id: string;
   number: string;
@@ -317,7 +305,7 @@ async function transitionApplication(
     comment: extra.comment ?? null,
   });
   if (!plan.ok) {
-    throw appError(REFUSAL_TO_ERROR[plan.code], { message: `申请 ${app.number}：${plan.message}` });
+    throw transitionRefused(plan, app.number);
   }
   await changeStatus(tx, app, {
     to: plan.to,

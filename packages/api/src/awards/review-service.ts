@@ -19,7 +19,7 @@ import type { ApplicationRow } from './dto';
 import { APPLICATION_INCLUDE, applicationDto } from './dto';
 import { evaluateWithHistory, ruleFor } from './evaluate';
 import { remainingOf } from './history';
-import { changeStatus } from './transition';
+import { changeStatus, transitionRefused } from './transition';
 import { lockApplication, lockBudget } from './locks';
 
 type OfficerCtx = Context & { caller: OfficerCaller };
@@ -126,18 +126,6 @@ export interface ReviewAction {
   overrideReason?: string | undefined;
 }
 
-const REFUSAL_TO_ERROR = {
-  UNKNOWN_ACTION: 'INVALID_INPUT',
-  FINAL_STATUS: 'INVALID_TRANSITION',
-  WRONG_STATUS: 'INVALID_TRANSITION',
-  WRONG_ROLE: 'FORBIDDEN',
-  NOT_OWNER: 'FORBIDDEN',
-  NO_AREA: 'FORBIDDEN',
-  OTHER_AREA: 'NOT_FOUND',
-  COMMENT_REQUIRED: 'INVALID_INPUT',
-  COMMENT_TOO_LONG: 'INVALID_INPUT',
-} as const;
-
 /**
  * One review step, in one transaction: the application row is locked, the step is checked by the
  * kernel's state machine, approvals re-run the engine under the programme's budget lock, and the
@@ -161,13 +149,7 @@ export async function reviewAct(ctx: OfficerCtx, req: ReviewAction) {
       applicationAreaCode: row.areaCode,
       comment: req.comment ?? null,
     });
-    if (!plan.ok) {
-      const code = REFUSAL_TO_ERROR[plan.code];
-      throw appError(code, {
-        message: code === 'NOT_FOUND' ? undefined : plan.message,
-        ...(plan.code.startsWith('COMMENT') ? { fieldErrors: { comment: [plan.message] } } : {}),
-      });
-    }
+    if (!plan.ok) throw transitionRefused(plan);
 
     let data: Prisma.ApplicationUncheckedUpdateManyInput = {};
     let details: Record<string, unknown> = {};

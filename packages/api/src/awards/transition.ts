@@ -1,4 +1,6 @@
+import type { TRPCError } from '@trpc/server';
 import type { Prisma, TransactionClient } from '@kc/db';
+import type { TransitionRefusalCode } from '@kc/domain';
 import { appError } from '../errors';
 
 export interface StatusChange {
@@ -38,5 +40,31 @@ export async function changeStatus(
       comment: change.comment?.trim() || null,
       details: (change.details ?? {}) as Prisma.InputJsonValue,
     },
+  });
+}
+
+/** How the state machine's refusals reach the caller. Another area's application answers as missing. */
+const REFUSAL_TO_ERROR = {
+  UNKNOWN_ACTION: 'INVALID_INPUT',
+  FINAL_STATUS: 'INVALID_TRANSITION',
+  WRONG_STATUS: 'INVALID_TRANSITION',
+  WRONG_ROLE: 'FORBIDDEN',
+  NOT_OWNER: 'FORBIDDEN',
+  NO_AREA: 'FORBIDDEN',
+  OTHER_AREA: 'NOT_FOUND',
+  COMMENT_REQUIRED: 'INVALID_INPUT',
+  COMMENT_TOO_LONG: 'INVALID_INPUT',
+} as const satisfies Record<TransitionRefusalCode, string>;
+
+/** The error for a refused transition; batch operations name the application it concerns. */
+export function transitionRefused(
+  plan: { code: TransitionRefusalCode; message: string },
+  applicationNumber?: string,
+): TRPCError {
+  const code = REFUSAL_TO_ERROR[plan.code];
+  if (code === 'NOT_FOUND') return appError('NOT_FOUND');
+  return appError(code, {
+    message: applicationNumber ? `申请 ${applicationNumber}：${plan.message}` : plan.message,
+    ...(plan.code.startsWith('COMMENT') ? { fieldErrors: { comment: [plan.message] } } : {}),
   });
 }
