@@ -43,6 +43,20 @@ const TRPC_CODE: Record<ErrorCode, TRPCCode> = {
   NOTICE_NOT_OVER: 'CONFLICT',
   OPEN_OBJECTIONS: 'CONFLICT',
   BUDGET_BELOW_SPENT: 'CONFLICT',
+  USERNAME_TAKEN: 'CONFLICT',
+  VP_CALL_NOT_OPEN: 'CONFLICT',
+  VP_FIRM_NOT_ELIGIBLE: 'UNPROCESSABLE_CONTENT',
+  VP_NOT_ELIGIBLE: 'UNPROCESSABLE_CONTENT',
+  VP_ALREADY_APPLIED: 'CONFLICT',
+  VP_PAIR_EXCLUDED: 'CONFLICT',
+  VP_PIN_CAPACITY: 'CONFLICT',
+  VP_NO_MATCH_RUN: 'PRECONDITION_FAILED',
+  VP_MATCH_STALE: 'CONFLICT',
+  VP_ALREADY_CONFIRMED: 'CONFLICT',
+  VP_AGREEMENT_REQUIRED: 'PRECONDITION_FAILED',
+  VP_NOT_ACTIVE: 'CONFLICT',
+  VP_ALREADY_EVALUATED: 'CONFLICT',
+  VP_TERMS_RUNNING: 'CONFLICT',
 };
 
 /** The `cause` of every error we throw on purpose: a stable code and optional field errors. */
@@ -66,4 +80,13 @@ export function appError(
     message: options.message ?? ERROR_CODES[code],
     cause: new AppErrorCause(code, options.fieldErrors),
   });
+}
+
+/** Whether `error` is one we threw on purpose with this code. */
+export function hasAppCode(error: unknown, code: ErrorCode): boolean {
+  return (
+    error instanceof TRPCError &&
+    error.cause instanceof AppErrorCause &&
+    error.cause.appCode === code
+  );
 }

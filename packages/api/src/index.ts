@@ -12,6 +12,7 @@ export { createWeChatClient, WeChatLoginError } from './auth/wechat';
 export type { WeChatClient } from './auth/wechat';
 export type { Logger } from './logger';
 export { evidenceAccess } from './awards/evidence-access';
+export { officerFileAccess } from './files/officer-access';
 export { silentLogger } from './logger';
 
 export type RouterInputs = inferRouterInputs<AppRouter>;

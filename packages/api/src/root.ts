@@ -8,6 +8,12 @@ import { healthRouter } from './routers/health';
 import { organisationsRouter } from './routers/organisations';
 import { profileRouter } from './routers/profile';
 import { reviewRouter } from './routers/review';
+import { auditRouter } from './routers/audit';
+import { notificationsRouter } from './routers/notifications';
+import { officersRouter } from './routers/officers';
+import { researchersRouter } from './routers/researchers';
+import { vicePresidentRouter } from './routers/vice-president';
+import { workbenchRouter } from './routers/workbench';
 import { createTRPCRouter } from './trpc';
 
 export const appRouter = createTRPCRouter({
@@ -22,6 +28,12 @@ export const appRouter = createTRPCRouter({
   budgets: budgetsRouter,
   disbursements: disbursementsRouter,
   dashboard: dashboardRouter,
+  vp: vicePresidentRouter,
+  workbench: workbenchRouter,
+  officers: officersRouter,
+  audit: auditRouter,
+  researchers: researchersRouter,
+  notifications: notificationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

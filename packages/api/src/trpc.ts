@@ -8,13 +8,17 @@ import { AppErrorCause, appError } from './errors';
 
 type Issue = { path?: readonly (PropertyKey | { key: PropertyKey })[]; message: string };
 
-/** Zod (or any Standard Schema) issues → `{ field: [messages] }`. */
+/**
+ * Zod (or any Standard Schema) issues → `{ field: [messages] }`. The key is the path without
+ * array indexes: `creditCode`, or `need.title` when a form travels inside a wrapper object.
+ */
 function fieldErrorsFromIssues(issues: readonly Issue[]): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const issue of issues) {
-    const first = issue.path?.[0];
-    const key =
-      first === undefined ? '_form' : String(typeof first === 'object' ? first.key : first);
+    const names = (issue.path ?? [])
+      .map((segment) => (typeof segment === 'object' ? segment.key : segment))
+      .filter((segment) => typeof segment === 'string');
+    const key = names.length ? names.join('.') : '_form';
     (out[key] ??= []).push(issue.message);
   }
   return out;

@@ -64,6 +64,11 @@ export async function createHarness() {
           fetch: (url, init) =>
             fetchRequestHandler({
               endpoint: '/trpc',
+              // KC_TEST_API_ERRORS=1 prints unexpected (INTERNAL) errors while debugging a test.
+              onError: ({ error }) => {
+                if (process.env.KC_TEST_API_ERRORS && error.code === 'INTERNAL_SERVER_ERROR')
+                  console.error(error.cause ?? error);
+              },
               req: new Request(url, init as RequestInit),
               router: appRouter,
               createContext: ({ req }) =>

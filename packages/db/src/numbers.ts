@@ -1,6 +1,6 @@
 /**
  * Human-readable reference numbers: SZKC-2026-000123 (applications), SZKC-GS-2026-001 (公示批次),
- * SZKC-BF-2026-001 (拨付批次).
+ * SZKC-BF-2026-001 (拨付批次), SZKC-FZ-2026-01 (科技副总批次).
  *
  * One `number_counter` row per (scope, year), bumped with INSERT … ON CONFLICT DO UPDATE …
  * RETURNING. The row lock makes concurrent callers wait for each other, so numbers never repeat;
@@ -14,6 +14,7 @@ export const NUMBER_FORMATS = {
   application: { prefix: 'SZKC', width: 6 },
   notice: { prefix: 'SZKC-GS', width: 3 },
   disbursement: { prefix: 'SZKC-BF', width: 3 },
+  vpCall: { prefix: 'SZKC-FZ', width: 2 },
 } as const;
 
 export type NumberScope = keyof typeof NUMBER_FORMATS;

@@ -8,6 +8,7 @@
  * credit code) and never updates, so a second run changes nothing — not even password hashes.
  */
 import { hashPassword } from './password';
+import { seedDemoVicePresident } from './seed-vp';
 import type { ScryptParams } from './password';
 import { maskResidentId } from '@kc/domain';
 import { hashResidentId } from './pii';
@@ -306,6 +307,8 @@ export interface SeedResult {
     budgets: number;
     /** demo organisations (made before bank fields existed) given their bank details */
     bankDetails: number;
+    /** the demo 科技副总 call (0 or 1) */
+    vpCalls: number;
   };
 }
 
@@ -313,7 +316,14 @@ export async function seedDemo(
   prisma: PrismaClient,
   options: SeedOptions = {},
 ): Promise<SeedResult> {
-  const created = { officers: 0, organisations: 0, researchers: 0, budgets: 0, bankDetails: 0 };
+  const created = {
+    officers: 0,
+    organisations: 0,
+    researchers: 0,
+    budgets: 0,
+    bankDetails: 0,
+    vpCalls: 0,
+  };
 
   const existingOfficers = new Set(
     (
@@ -404,6 +414,7 @@ export async function seedDemo(
     skipDuplicates: true,
   });
   created.budgets = count;
+  created.vpCalls = await seedDemoVicePresident(prisma);
 
   return { created };
 }

@@ -1,13 +1,18 @@
 /** (e) The demo seed: idempotent, and every code in it is valid. */
 import { createHmac } from 'node:crypto';
+import { DEMO_VP_CALL_TITLE } from '../src/seed-vp';
 import {
   AREAS,
   FIELDS,
   ORGANISATION_TYPES,
+  checkCandidateEligibility,
   checkCreditCode,
+  checkFirmEligibility,
   checkResidentId,
+  findVpSettings,
   organisationProfileSchema,
   researcherProfileSchema,
+  vpNeedSchema,
 } from '@kc/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../src';
@@ -85,6 +90,7 @@ describe('seedDemo', () => {
       researchers: 4,
       budgets: DEMO_BUDGETS.length,
       bankDetails: 0,
+      vpCalls: 1,
     });
     const before = await everything();
     const second = await seedDemo(db.prisma, {
@@ -97,6 +103,7 @@ describe('seedDemo', () => {
       researchers: 0,
       budgets: 0,
       bankDetails: 0,
+      vpCalls: 0,
     });
     expect(await everything()).toEqual(before);
     expect(before.users).toHaveLength(5 + 8 + 4);
@@ -230,5 +237,46 @@ describe('seedDemo', () => {
     expect(budgets.find((b) => b.ruleId === 'scenario-case')?.budgetFen).toBe(
       10n * 200_000n * 100n,
     );
+  });
+});
+
+describe('demo 科技副总 call', () => {
+  it('is at the matching stage with needs and candidates that pass the programme checks', async () => {
+    await seedDemo(db.prisma, { passwordParams: FAST_PASSWORDS, piiHashKey: PII_KEY });
+    const call = await db.prisma.vpCall.findFirstOrThrow({
+      where: { title: DEMO_VP_CALL_TITLE },
+      include: {
+        needs: { include: { organisation: true } },
+        candidates: { include: { researcher: true } },
+      },
+    });
+    expect(call.status).toBe('matching');
+    expect(call.needs).toHaveLength(4);
+    expect(call.candidates).toHaveLength(4);
+    const settings = findVpSettings(call.settingsVersion)!;
+    for (const need of call.needs) {
+      expect(
+        vpNeedSchema.safeParse({ ...need, subFieldCode: need.subFieldCode ?? undefined }).success,
+      ).toBe(true);
+      const org = need.organisation;
+      expect(
+        checkFirmEligibility(
+          {
+            organisationType: org.type.toLowerCase(),
+            areaCode: org.areaCode,
+            qualifications: org.qualifications,
+          },
+          settings,
+        ),
+      ).toEqual([]);
+    }
+    for (const c of call.candidates) {
+      const findings = checkCandidateEligibility(
+        { ...c, birthDate: c.researcher.birthDate.toISOString().slice(0, 10) },
+        settings,
+        call.referenceDate.toISOString().slice(0, 10),
+      );
+      expect(findings).toEqual([]);
+    }
   });
 });

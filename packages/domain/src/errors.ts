@@ -43,6 +43,21 @@ export const ERROR_CODES = {
   NOTICE_NOT_OVER: '公示期未满，不能结束公示',
   OPEN_OBJECTIONS: '尚有未处理的异议，不能结束公示',
   BUDGET_BELOW_SPENT: '预算不能低于已批准和已拨付的金额',
+  USERNAME_TAKEN: '该用户名已被使用',
+  // 科技副总 programme
+  VP_CALL_NOT_OPEN: '当前批次不在该阶段，不能进行此操作',
+  VP_FIRM_NOT_ELIGIBLE: '企业不符合发布科技副总需求的条件',
+  VP_NOT_ELIGIBLE: '不符合科技副总选派条件',
+  VP_ALREADY_APPLIED: '您已报名本批次，不能重复报名',
+  VP_PAIR_EXCLUDED: '该人选与企业存在创办或投资关系，按规定须回避，不能配对',
+  VP_PIN_CAPACITY: '指定配对超过了需求人数或人选可服务的企业数',
+  VP_NO_MATCH_RUN: '请先运行匹配，再确认结果',
+  VP_MATCH_STALE: '需求、报名或指定规则在上次匹配后有变化，请重新运行匹配后再确认',
+  VP_ALREADY_CONFIRMED: '本批次匹配结果已确认，不能重复确认',
+  VP_AGREEMENT_REQUIRED: '请先上传三方协议',
+  VP_NOT_ACTIVE: '该科技副总不在履职期内',
+  VP_ALREADY_EVALUATED: '该年度已完成考核，不能重复考核',
+  VP_TERMS_RUNNING: '尚有科技副总在履职期内，不能结束批次',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -8,3 +8,5 @@ export * from './applications';
 export * from './calendar';
 export * from './policy';
 export * from './targets';
+export * from './matching';
+export * from './audit';

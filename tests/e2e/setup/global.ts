@@ -10,8 +10,17 @@ declare module 'vitest' {
   }
 }
 
-/** Ports apart from `pnpm start`'s, so the tests can run beside a developer's running system. */
-const PORTS = { apiPort: 3100, wechatPort: 3910, adminPort: 5180, h5Port: 10090 };
+/**
+ * Ports apart from `pnpm start`'s, so the tests can run beside a developer's running system.
+ * E2E_PORT_OFFSET shifts them all, so two runs can share a machine.
+ */
+const offset = Number(process.env.E2E_PORT_OFFSET ?? 0);
+const PORTS = {
+  apiPort: 3100 + offset,
+  wechatPort: 3910 + offset,
+  adminPort: 5180 + offset,
+  h5Port: 10090 + offset,
+};
 
 export default async function setup(project: TestProject) {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'kc-e2e-'));

@@ -85,13 +85,13 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const admin = await serveStatic({
       root: ADMIN_DIST,
       port: options.adminPort,
-      proxy: { '/trpc': apiUrl },
+      proxy: { '/trpc': apiUrl, '/files': apiUrl },
     });
     statics.push(admin);
     const h5 = await serveStatic({
       root: H5_DIST,
       port: options.h5Port,
-      proxy: { '/trpc': apiUrl, '/fake': wechatUrl },
+      proxy: { '/trpc': apiUrl, '/files': apiUrl, '/fake': wechatUrl },
     });
     statics.push(h5);
     return { apiUrl, wechatUrl, adminUrl: admin.url, h5Url: h5.url, stop };

@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import multipart from '@fastify/multipart';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ApiDeps, Context } from '@kc/api';
-import { createContext, evidenceAccess } from '@kc/api';
+import { createContext, officerFileAccess } from '@kc/api';
 import type {
   CanOfficerSeeFile,
   FileRecords,
@@ -276,7 +276,7 @@ export function fileRoutesOptions(apiDeps: ApiDeps, files: ServerFileDeps = {}):
   return {
     apiDeps,
     // Default: the real rule (evidence of an application the officer may see), never "deny all".
-    canOfficerSee: files.canOfficerSee ?? evidenceAccess(apiDeps.db),
+    canOfficerSee: files.canOfficerSee ?? officerFileAccess(apiDeps.db),
     files: createFileService({
       store: files.store ?? new LocalFileStore(settings.storageDir),
       records: files.records ?? prismaFileRecords(apiDeps.db.prisma),

@@ -34,6 +34,7 @@ import { areaScope } from '../access';
 import { writeAudit } from '../audit';
 import type { OfficerCaller } from '../caller';
 import type { Context } from '../context';
+import { dateOf, dbDate } from '../dates';
 import { appError } from '../errors';
 import { lockApplication, lockBudget } from './locks';
 import { changeStatus, transitionRefused } from './transition';
@@ -69,17 +70,6 @@ export const MAX_NOTICE_ITEMS = 100;
 // ---------------------------------------------------------------------------------------------
 // Reading
 // ---------------------------------------------------------------------------------------------
-
-/** `@db.Date` columns come back as UTC midnight; the sessions run in UTC (docs/DECISIONS.md). */
-function dateOf(value: Date): CalendarDate;
-function dateOf(value: Date | null): CalendarDate | null;
-function dateOf(value: Date | null): CalendarDate | null {
-  return value ? value.toISOString().slice(0, 10) : null;
-}
-
-function dbDate(date: CalendarDate): Date {
-  return new Date(`${date}T00:00:00.000Z`);
-}
 
 function itemInclude(ctx: OfficerCtx) {
   const scope = areaScope(ctx.caller);

@@ -70,9 +70,17 @@ export async function officerApplication(ctx: OfficerCtx, id: string) {
 
 export interface QueueFilter {
   status?: ApplicationStatus | undefined;
+  /** several statuses at once (a queue such as 待县区受理/审核); ignored when `status` is set */
+  statuses?: ApplicationStatus[] | undefined;
   ruleId?: string | undefined;
   areaCode?: string | undefined;
   year?: number | undefined;
+  /** one of the applicant organisation's fields */
+  fieldCode?: string | undefined;
+  /** application number or applicant name, contains */
+  q?: string | undefined;
+  sort?: 'submittedAt' | 'amount' | undefined;
+  order?: 'asc' | 'desc' | undefined;
   page: number;
   pageSize: number;
 }
@@ -82,17 +90,32 @@ export async function reviewQueue(ctx: OfficerCtx, f: QueueFilter) {
   if (f.areaCode && scope.areaCode && f.areaCode !== scope.areaCode)
     throw appError('FORBIDDEN', { message: '您只能查看本县区或园区的数据' });
   const where: Prisma.ApplicationWhereInput = {
-    status: f.status ?? { not: 'draft' },
+    status: f.status ?? (f.statuses?.length ? { in: f.statuses } : { not: 'draft' }),
     ...(scope.areaCode || f.areaCode ? { areaCode: scope.areaCode ?? f.areaCode } : {}),
     ...(f.ruleId ? { ruleId: f.ruleId } : {}),
     ...(f.year ? { year: f.year } : {}),
+    ...(f.fieldCode ? { organisation: { fieldCodes: { has: f.fieldCode } } } : {}),
+    ...(f.q
+      ? {
+          OR: [
+            { number: { contains: f.q } },
+            { organisation: { name: { contains: f.q } } },
+            { researcher: { name: { contains: f.q } } },
+          ],
+        }
+      : {}),
   };
+  const order = f.order ?? 'asc';
+  const orderBy: Prisma.ApplicationOrderByWithRelationInput[] =
+    f.sort === 'amount'
+      ? [{ computedAmountFen: { sort: order, nulls: 'last' } }, { id: 'asc' }]
+      : [{ submittedAt: { sort: order, nulls: 'last' } }, { id: 'asc' }];
   const [total, rows] = await Promise.all([
     ctx.db.prisma.application.count({ where }),
     ctx.db.prisma.application.findMany({
       where,
       include: { organisation: { select: { name: true } }, researcher: { select: { name: true } } },
-      orderBy: [{ submittedAt: 'asc' }, { id: 'asc' }],
+      orderBy,
       skip: (f.page - 1) * f.pageSize,
       take: f.pageSize,
     }),

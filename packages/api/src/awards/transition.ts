@@ -1,7 +1,9 @@
 import type { TRPCError } from '@trpc/server';
 import type { Prisma, TransactionClient } from '@kc/db';
 import type { TransitionRefusalCode } from '@kc/domain';
+import { applicantMessage } from '@kc/domain';
 import { appError } from '../errors';
+import { notify } from '../notifications/write';
 
 export interface StatusChange {
   to: string;
@@ -17,10 +19,11 @@ export interface StatusChange {
 /**
  * Moves an application to its next status and writes the timeline event, in the caller's
  * transaction. The update is conditional on the version the caller read, so a change someone else
- * made in between fails with STALE_VERSION instead of being overwritten.
+ * made in between fails with STALE_VERSION instead of being overwritten. When someone other than
+ * the applicant acts, the applicant gets a message (消息中心) in the same transaction.
  */
 export async function changeStatus(
-  tx: Pick<TransactionClient, 'application' | 'applicationEvent'>,
+  tx: Pick<TransactionClient, 'application' | 'applicationEvent' | 'notification'>,
   row: { id: string; status: string; version: number },
   change: StatusChange,
 ): Promise<void> {
@@ -41,6 +44,24 @@ export async function changeStatus(
       details: (change.details ?? {}) as Prisma.InputJsonValue,
     },
   });
+  if (change.actor.role === 'applicant') return;
+  const app = await tx.application.findUniqueOrThrow({
+    where: { id: row.id },
+    select: { applicantUserId: true, number: true, ruleId: true, approvedAmountFen: true },
+  });
+  const message = applicantMessage(change.action, {
+    number: app.number,
+    ruleId: app.ruleId,
+    comment: change.comment,
+    amountFen: app.approvedAmountFen,
+  });
+  if (message) {
+    await notify(tx, {
+      userId: app.applicantUserId,
+      ...message,
+      link: { page: 'application', id: row.id },
+    });
+  }
 }
 
 /** How the state machine's refusals reach the caller. Another area's application answers as missing. */

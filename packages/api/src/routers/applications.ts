@@ -1,6 +1,6 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
-import { policySetFor, todayInShanghai } from '@kc/domain';
+import { policySetFor, programmeFit, todayInShanghai } from '@kc/domain';
 import {
   myApplication,
   myApplications,
@@ -9,6 +9,8 @@ import {
   submitApplication,
   withdrawApplication,
 } from '../awards/applicant-service';
+import { applicantProfileOf } from '../awards/applicant';
+import { hasAppCode } from '../errors';
 import { programmeDto } from '../awards/programmes';
 import { applicantProcedure, authedProcedure } from '../trpc';
 
@@ -20,12 +22,33 @@ const evidence = z
   .max(50, '材料最多50份')
   .default([]);
 
-/** Programmes open now, with their guide and form: the policy version in force today. */
+/**
+ * Programmes open now, with their guide and form: the policy version in force today. For an
+ * applicant with a profile, each says whether they may apply and whether their profile very
+ * likely qualifies already (highlighted in the mini-program).
+ */
 export const programmesRouter = {
-  open: authedProcedure.query(({ ctx }) => {
+  open: authedProcedure.query(async ({ ctx }) => {
     const set = policySetFor(todayInShanghai(ctx.now()));
     if (!set) return [];
-    return set.rules.map((rule) => programmeDto(set, rule));
+    const profile =
+      ctx.caller.kind === 'applicant'
+        ? await applicantProfileOf(ctx.db.prisma, ctx.caller.userId).catch((error: unknown) => {
+            // No profile yet: the list is still shown, without fit.
+            if (hasAppCode(error, 'PROFILE_REQUIRED')) return null;
+            throw error;
+          })
+        : null;
+    return set.rules.map((rule) => {
+      const fit = profile ? programmeFit(set, rule, profile.applicant) : null;
+      return {
+        ...programmeDto(set, rule),
+        mayApply: fit?.mayApply ?? null,
+        whyNot: fit?.whyNot ?? null,
+        suggested: fit?.suggested ?? false,
+        suggestion: fit?.suggestion ?? null,
+      };
+    });
   }),
 } satisfies TRPCRouterRecord;
 

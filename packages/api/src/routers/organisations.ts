@@ -6,11 +6,12 @@ import { areaScope, assertAreaAllowed, canSeeArea } from '../access';
 import { organisationOfficerDto } from '../dto';
 import { appError } from '../errors';
 import { orgTypeToDb } from '../mappers';
-import { officerProcedure } from '../trpc';
+import { pageInput, pageOf, pageWindow } from '../paging';
+import { officerProcedure, officerWithRoles } from '../trpc';
+import { writeAudit } from '../audit';
 
 export const organisationListInput = z.object({
-  page: z.number().int().min(1, '页码从1开始').default(1),
-  pageSize: z.number().int().min(1).max(100, '每页最多100条').default(20),
+  ...pageInput,
   fieldCode: z.enum(FIELD_CODES, { error: '未知的产业领域' }).optional(),
   areaCode: areaCodeSchema.optional(),
   type: z.enum(ORGANISATION_TYPE_CODES, { error: '未知的单位类型' }).optional(),
@@ -42,16 +43,10 @@ export const organisationsRouter = {
       ctx.db.prisma.organisation.findMany({
         where,
         orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
-        skip: (input.page - 1) * input.pageSize,
-        take: input.pageSize,
+        ...pageWindow(input),
       }),
     ]);
-    return {
-      items: rows.map(organisationOfficerDto),
-      total,
-      page: input.page,
-      pageSize: input.pageSize,
-    };
+    return pageOf(rows.map(organisationOfficerDto), total, input);
   }),
 
   byId: officerProcedure
@@ -61,5 +56,21 @@ export const organisationsRouter = {
       // Another area's record answers exactly like a missing one: no existence leak.
       if (!org || !canSeeArea(ctx.caller, org.areaCode)) throw appError('NOT_FOUND');
       return organisationOfficerDto(org);
+    }),
+
+  /** The full contact phone, for an officer who must call the firm. Audited. */
+  revealContact: officerWithRoles('bureau-admin', 'bureau-reviewer', 'area-officer')
+    .input(z.object({ id: z.uuid({ error: '记录编号无效' }) }))
+    .mutation(async ({ ctx, input }) => {
+      const org = await ctx.db.prisma.organisation.findUnique({ where: { id: input.id } });
+      if (!org || !canSeeArea(ctx.caller, org.areaCode)) throw appError('NOT_FOUND');
+      await writeAudit(ctx.db.prisma, ctx, {
+        action: 'organisation.reveal-contact',
+        objectType: 'organisation',
+        objectId: org.id,
+        areaCode: org.areaCode,
+        details: { name: org.name },
+      });
+      return { contactPhone: org.contactPhone };
     }),
 } satisfies TRPCRouterRecord;

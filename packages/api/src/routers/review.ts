@@ -1,8 +1,9 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
-import { APPLICATION_STATUS_CODES, areaCodeSchema } from '@kc/domain';
+import { APPLICATION_STATUS_CODES, FIELD_CODES, areaCodeSchema } from '@kc/domain';
 import { declareConflict, myConflicts } from '../awards/conflict-service';
 import { officerApplication, reviewAct, reviewQueue } from '../awards/review-service';
+import { pageInput } from '../paging';
 import { officerProcedure, officerWithRoles } from '../trpc';
 
 const id = z.uuid({ error: '记录编号无效' });
@@ -13,11 +14,18 @@ export const reviewRouter = {
     .input(
       z.object({
         status: z.enum(APPLICATION_STATUS_CODES, { error: '未知的申请状态' }).optional(),
+        statuses: z
+          .array(z.enum(APPLICATION_STATUS_CODES, { error: '未知的申请状态' }))
+          .max(12)
+          .optional(),
         ruleId: z.string().max(64).optional(),
         areaCode: areaCodeSchema.optional(),
         year: z.number().int().min(2000).max(2100).optional(),
-        page: z.number().int().min(1).default(1),
-        pageSize: z.number().int().min(1).max(100).default(20),
+        fieldCode: z.enum(FIELD_CODES, { error: '未知的产业领域' }).optional(),
+        q: z.string().trim().max(50, '关键词不能超过50个字').optional(),
+        sort: z.enum(['submittedAt', 'amount']).optional(),
+        order: z.enum(['asc', 'desc']).optional(),
+        ...pageInput,
       }),
     )
     .query(({ ctx, input }) => reviewQueue(ctx, input)),

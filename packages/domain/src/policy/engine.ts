@@ -41,7 +41,12 @@ export function cappedItemKey(ruleId: string, applicantId: string, item: string)
   return `${ruleId}:${keyPart(applicantId)}:${keyPart(item)}`;
 }
 
-function applicantRefusals(rule: Rule, applicant: AwardApplicant, set: PolicySet): Refusal[] {
+/** Whether this kind of applicant may apply at all (before the rule's own conditions). */
+export function applicantRefusals(
+  rule: Rule,
+  applicant: AwardApplicant,
+  set: PolicySet,
+): Refusal[] {
   const who = rule.applicants;
   if (applicant.kind === 'researcher') {
     if (!who.researchers) {

@@ -21,6 +21,7 @@ export {
   type RuleDefinition,
 } from './define';
 export { EMPTY_HISTORY, evaluate, cappedItemKey, recognitionItemKey } from './engine';
+export { programmeFit, type ProgrammeFit } from './fit';
 export { amountTextOf, maxAmountOf, rateText } from './formula';
 export { displayInputs, fieldMeta, objectSchemaOf, type PolicyFieldMeta } from './fields';
 export { awardApplicantSchema } from './application';

@@ -174,6 +174,13 @@ export interface ApplicantRequirement {
   readonly organisationInsideCity: boolean;
 }
 
+/** Who a rule is suggested to: organisations of these types, or holding one of these qualifications. */
+export interface ProfileSuggestion {
+  readonly organisationTypes?: readonly OrganisationType[];
+  readonly qualifications?: readonly QualificationCode[];
+  readonly text: string;
+}
+
 /**
  * A recognition on a ladder of levels (city < provincial < national). Rules on one ladder share a
  * `family`, so a city workstation later approved provincially is the same item, and the
@@ -229,6 +236,11 @@ interface RuleShape<I> {
   readonly formula: Formula;
   readonly yearlyQuota?: number;
   readonly applicants: ApplicantRequirement;
+  /**
+   * Profiles that very likely qualify already (免申即享 spirit): the app highlights the rule for
+   * them with `text`. A hint, never a decision — the engine still checks the application.
+   */
+  readonly suggestFor?: ProfileSuggestion;
   readonly recognition?: RecognitionLadder<I>;
   /** Dates that must fall inside the application window (recognition, award, each payment). */
   eventDates(input: I): readonly EventDate[];

@@ -43,6 +43,10 @@ export const incubator = defineRule({
     organisationTypes: ['incubator', 'firm', 'university', 'institute'],
     organisationInsideCity: true,
   },
+  suggestFor: {
+    organisationTypes: ['incubator'],
+    text: '您是孵化器运营机构，新获认定的孵化器可申报奖励',
+  },
   recognition: {
     family: 'incubator',
     familyLabel: '孵化器',

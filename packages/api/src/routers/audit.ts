@@ -1,0 +1,102 @@
+import type { TRPCRouterRecord } from '@trpc/server';
+import { z } from 'zod';
+import type { Prisma } from '@kc/db';
+import { areaName, auditActionLabel } from '@kc/domain';
+import { areaScope } from '../access';
+import { appError } from '../errors';
+import { pageInput, pageOf, pageWindow } from '../paging';
+import { officerProcedure } from '../trpc';
+
+const date = z.iso.date({ error: '日期格式应为YYYY-MM-DD' });
+
+/** Shanghai midnight of a calendar date, as an instant. */
+const shanghaiStart = (day: string) => new Date(`${day}T00:00:00+08:00`);
+
+/**
+ * The audit log, read-only. The bureau admin reads all of it; an area officer reads what
+ * happened in their area. It is append-only in the database too (a trigger refuses changes).
+ */
+export const auditRouter = {
+  search: officerProcedure
+    .input(
+      z.object({
+        ...pageInput,
+        actor: z.string().trim().max(32).optional(),
+        action: z.string().trim().max(64).optional(),
+        objectType: z.string().trim().max(32).optional(),
+        objectId: z.string().trim().max(64).optional(),
+        from: date.optional(),
+        to: date.optional(),
+      }),
+    )
+    .query(async ({ ctx, input }) => {
+      if (ctx.caller.role !== 'bureau-admin' && ctx.caller.role !== 'area-officer')
+        throw appError('FORBIDDEN');
+      const scope = areaScope(ctx.caller);
+      const actors = input.actor
+        ? await ctx.db.prisma.user.findMany({
+            where: {
+              OR: [
+                { username: { contains: input.actor, mode: 'insensitive' } },
+                { displayName: { contains: input.actor } },
+              ],
+            },
+            select: { id: true },
+          })
+        : null;
+      const where: Prisma.AuditLogWhereInput = {
+        ...(scope.areaCode ? { areaCode: scope.areaCode } : {}),
+        ...(actors ? { actorUserId: { in: actors.map((a) => a.id) } } : {}),
+        ...(input.action ? { action: { startsWith: input.action } } : {}),
+        ...(input.objectType ? { objectType: input.objectType } : {}),
+        ...(input.objectId ? { objectId: input.objectId } : {}),
+        ...(input.from || input.to
+          ? {
+              at: {
+                ...(input.from ? { gte: shanghaiStart(input.from) } : {}),
+                // `to` is inclusive: everything before the next Shanghai midnight.
+                ...(input.to
+                  ? { lt: new Date(shanghaiStart(input.to).getTime() + 24 * 3600_000) }
+                  : {}),
+              },
+            }
+          : {}),
+      };
+      const [total, rows] = await Promise.all([
+        ctx.db.prisma.auditLog.count({ where }),
+        ctx.db.prisma.auditLog.findMany({
+          where,
+          orderBy: [{ at: 'desc' }, { id: 'desc' }],
+          ...pageWindow(input),
+        }),
+      ]);
+      const names = new Map(
+        (
+          await ctx.db.prisma.user.findMany({
+            where: {
+              id: { in: [...new Set(rows.flatMap((r) => (r.actorUserId ? [r.actorUserId] : [])))] },
+            },
+            select: { id: true, displayName: true, username: true },
+          })
+        ).map((u) => [u.id, u.username ? `${u.displayName}（${u.username}）` : u.displayName]),
+      );
+      return pageOf(
+        rows.map((r) => ({
+          id: r.id.toString(),
+          at: r.at,
+          actorName: r.actorUserId ? (names.get(r.actorUserId) ?? null) : null,
+          actorRole: r.actorRole,
+          action: r.action,
+          actionLabel: auditActionLabel(r.action),
+          objectType: r.objectType,
+          objectId: r.objectId,
+          areaCode: r.areaCode,
+          areaName: r.areaCode ? areaName(r.areaCode) : null,
+          details: r.details,
+          ip: r.ip,
+        })),
+        total,
+        input,
+      );
+    }),
+} satisfies TRPCRouterRecord;

@@ -1,0 +1,181 @@
+import type { TRPCRouterRecord } from '@trpc/server';
+import { z } from 'zod';
+import {
+  VP_CALL_ACTION_CODES,
+  VP_CALL_STATUS_CODES,
+  VP_SECONDMENT_STATUS_CODES,
+  vpCallCreateSchema,
+  vpCandidateSchema,
+  vpEvaluationSchema,
+  vpNeedSchema,
+  vpPairRuleSchema,
+  vpResultSchema,
+  vpWorkLogSchema,
+} from '@kc/domain';
+import { createTRPCRouter, applicantProcedure, authedProcedure, officerProcedure } from '../trpc';
+import { advanceCall, createCall, getCall, listCalls } from '../vice-president/calls';
+import {
+  applyToCall,
+  callCandidates,
+  myApplications,
+  withdrawApplication,
+} from '../vice-president/candidates';
+import {
+  clearPairRule,
+  explainPair,
+  getRun,
+  listPairRules,
+  runMatcher,
+  setPairRule,
+} from '../vice-president/matching';
+import {
+  callNeeds,
+  createNeed,
+  myNeeds,
+  publishedNeeds,
+  updateNeed,
+  withdrawNeed,
+} from '../vice-president/needs';
+import {
+  addResult,
+  endSecondment,
+  evaluate,
+  listSecondments,
+  mySecondment,
+  mySecondments,
+  saveWorkLog,
+  secondmentDetail,
+  uploadAgreement,
+} from '../vice-president/secondments';
+
+const id = z.uuid({ error: '记录编号无效' });
+const pair = z.object({ callId: id, needId: id, candidateId: id });
+
+const callsRouter = {
+  list: authedProcedure
+    .input(z.object({ status: z.enum(VP_CALL_STATUS_CODES).optional() }).default({}))
+    .query(({ ctx, input }) => listCalls(ctx, input)),
+  get: authedProcedure
+    .input(z.object({ callId: id }))
+    .query(({ ctx, input }) => getCall(ctx, input.callId)),
+  create: officerProcedure
+    .input(vpCallCreateSchema)
+    .mutation(({ ctx, input }) => createCall(ctx, input)),
+  advance: officerProcedure
+    .input(
+      z.object({
+        callId: id,
+        action: z.enum(VP_CALL_ACTION_CODES, { error: '未知的操作' }),
+        expectedVersion: z.number().int().positive().optional(),
+        runId: id.optional(),
+        comment: z.string().trim().max(500, '理由不能超过500字').optional(),
+      }),
+    )
+    .mutation(({ ctx, input }) => advanceCall(ctx, input)),
+} satisfies TRPCRouterRecord;
+
+const needsRouter = {
+  create: applicantProcedure
+    .input(z.object({ callId: id, need: vpNeedSchema }))
+    .mutation(({ ctx, input }) => createNeed(ctx, input.callId, input.need)),
+  update: applicantProcedure
+    .input(z.object({ needId: id, need: vpNeedSchema }))
+    .mutation(({ ctx, input }) => updateNeed(ctx, input.needId, input.need)),
+  withdraw: applicantProcedure
+    .input(z.object({ needId: id }))
+    .mutation(({ ctx, input }) => withdrawNeed(ctx, input.needId)),
+  mine: applicantProcedure.query(({ ctx }) => myNeeds(ctx)),
+  /** what researchers read before applying (from the collecting stage on) */
+  published: authedProcedure
+    .input(z.object({ callId: id }))
+    .query(({ ctx, input }) => publishedNeeds(ctx, input.callId)),
+  ofCall: officerProcedure
+    .input(
+      z.object({
+        callId: id,
+        areaCode: z.string().max(32).optional(),
+        includeWithdrawn: z.boolean().optional(),
+      }),
+    )
+    .query(({ ctx, input }) => callNeeds(ctx, input)),
+} satisfies TRPCRouterRecord;
+
+const candidatesRouter = {
+  apply: applicantProcedure
+    .input(z.object({ callId: id, application: vpCandidateSchema }))
+    .mutation(({ ctx, input }) => applyToCall(ctx, input.callId, input.application)),
+  withdraw: applicantProcedure
+    .input(z.object({ candidateId: id }))
+    .mutation(({ ctx, input }) => withdrawApplication(ctx, input.candidateId)),
+  mine: applicantProcedure.query(({ ctx }) => myApplications(ctx)),
+  ofCall: officerProcedure
+    .input(z.object({ callId: id, includeWithdrawn: z.boolean().optional() }))
+    .query(({ ctx, input }) => callCandidates(ctx, input)),
+} satisfies TRPCRouterRecord;
+
+const matchingRouter = {
+  run: officerProcedure
+    .input(z.object({ callId: id }))
+    .mutation(({ ctx, input }) => runMatcher(ctx, input.callId)),
+  latest: officerProcedure
+    .input(z.object({ callId: id, runId: id.optional() }))
+    .query(({ ctx, input }) => getRun(ctx, input.callId, input.runId)),
+  explain: officerProcedure.input(pair).query(({ ctx, input }) => explainPair(ctx, input)),
+  rules: officerProcedure
+    .input(z.object({ callId: id }))
+    .query(({ ctx, input }) => listPairRules(ctx, input.callId)),
+  setRule: officerProcedure
+    .input(z.object({ callId: id, rule: vpPairRuleSchema }))
+    .mutation(({ ctx, input }) => setPairRule(ctx, input.callId, input.rule)),
+  clearRule: officerProcedure.input(pair).mutation(({ ctx, input }) => clearPairRule(ctx, input)),
+} satisfies TRPCRouterRecord;
+
+const secondmentsRouter = {
+  mine: applicantProcedure.query(({ ctx }) => mySecondments(ctx)),
+  myDetail: applicantProcedure
+    .input(z.object({ secondmentId: id }))
+    .query(({ ctx, input }) => mySecondment(ctx, input.secondmentId)),
+  uploadAgreement: applicantProcedure
+    .input(z.object({ secondmentId: id, fileId: id }))
+    .mutation(({ ctx, input }) => uploadAgreement(ctx, input)),
+  saveWorkLog: applicantProcedure
+    .input(z.object({ secondmentId: id, log: vpWorkLogSchema }))
+    .mutation(({ ctx, input }) => saveWorkLog(ctx, input.secondmentId, input.log)),
+  addResult: applicantProcedure
+    .input(z.object({ secondmentId: id, result: vpResultSchema }))
+    .mutation(({ ctx, input }) => addResult(ctx, input.secondmentId, input.result)),
+  list: officerProcedure
+    .input(
+      z
+        .object({ callId: id.optional(), status: z.enum(VP_SECONDMENT_STATUS_CODES).optional() })
+        .default({}),
+    )
+    .query(({ ctx, input }) => listSecondments(ctx, input)),
+  detail: officerProcedure
+    .input(z.object({ secondmentId: id }))
+    .query(({ ctx, input }) => secondmentDetail(ctx, input.secondmentId)),
+  evaluate: officerProcedure
+    .input(z.object({ secondmentId: id, evaluation: vpEvaluationSchema }))
+    .mutation(({ ctx, input }) => evaluate(ctx, input.secondmentId, input.evaluation)),
+  end: officerProcedure
+    .input(
+      z.object({
+        secondmentId: id,
+        kind: z.enum(['complete', 'terminate'], { error: '未知的操作' }),
+        reason: z.string().trim().max(500, '理由不能超过500字').optional(),
+      }),
+    )
+    .mutation(({ ctx, input }) => endSecondment(ctx, input)),
+} satisfies TRPCRouterRecord;
+
+/**
+ * 科技副总 programme. Forms are parsed by the domain schemas (the same ones the mini-program and
+ * admin forms use); services check roles, areas and ownership.
+ */
+export const vicePresidentRouter = createTRPCRouter({
+  calls: callsRouter,
+  needs: needsRouter,
+  candidates: candidatesRouter,
+  matching: matchingRouter,
+  secondments: secondmentsRouter,
+});

@@ -1,0 +1,130 @@
+import type { VpCandidateForm } from '@kc/domain';
+import { candidateSnapshot, checkCandidateEligibility } from '@kc/domain';
+import { isUniqueViolationOn } from '@kc/db';
+import { writeAudit } from '../audit';
+import { dateOf } from '../dates';
+import { appError } from '../errors';
+import type { ApplicantCtx, OfficerCtx } from './common';
+import {
+  assertBureau,
+  assertCallStatus,
+  bumpInputRevision,
+  findCall,
+  lockCall,
+  ownResearcher,
+  settingsOf,
+} from './common';
+import { candidateDto } from './dto';
+
+const INCLUDE = { researcher: true } as const;
+
+/**
+ * A researcher applies to a call that is collecting applications. The conditions are checked
+ * against the stored profile; the profile's fields and expertise are copied onto the
+ * application, so later profile edits do not change a call already under way.
+ */
+export async function applyToCall(ctx: ApplicantCtx, callId: string, input: VpCandidateForm) {
+  return ctx.db.prisma.$transaction(async (tx) => {
+    const call = await lockCall(tx, callId);
+    assertCallStatus(call, 'collecting');
+    const researcher = await ownResearcher(tx, ctx.caller.userId);
+    const findings = checkCandidateEligibility(
+      { ...input, birthDate: dateOf(researcher.birthDate) },
+      settingsOf(call),
+      dateOf(call.referenceDate),
+    );
+    if (findings.length)
+      throw appError('VP_NOT_ELIGIBLE', {
+        message: findings.map((f) => f.message).join('；'),
+        fieldErrors: Object.fromEntries(findings.map((f) => [f.code, [f.message]])),
+      });
+    const existing = await tx.vpCandidate.findUnique({
+      where: { callId_researcherId: { callId, researcherId: researcher.id } },
+    });
+    if (existing?.status === 'active') throw appError('VP_ALREADY_APPLIED');
+    const data = {
+      ...input,
+      contractYears: input.employment === 'contract' ? (input.contractYears ?? null) : null,
+      ...candidateSnapshot(researcher),
+      status: 'active',
+    };
+    let candidate;
+    try {
+      candidate = existing
+        ? await tx.vpCandidate.update({ where: { id: existing.id }, data, include: INCLUDE })
+        : await tx.vpCandidate.create({
+            data: { ...data, callId, researcherId: researcher.id },
+            include: INCLUDE,
+          });
+    } catch (error) {
+      if (isUniqueViolationOn(error, 'call_id', 'researcher_id'))
+        throw appError('VP_ALREADY_APPLIED');
+      throw error;
+    }
+    await bumpInputRevision(tx, callId);
+    await writeAudit(tx, ctx, {
+      action: 'vp.candidate.apply',
+      objectType: 'vp_candidate',
+      objectId: candidate.id,
+      details: { callId },
+    });
+    return candidateDto(candidate, call.referenceDate);
+  });
+}
+
+async function ownCandidate(ctx: ApplicantCtx, tx: Parameters<typeof lockCall>[0], id: string) {
+  const candidate = await tx.vpCandidate.findUnique({ where: { id }, include: INCLUDE });
+  if (!candidate || candidate.researcher.userId !== ctx.caller.userId) throw appError('NOT_FOUND');
+  return candidate;
+}
+
+/** Withdraws one's application while the call still takes applications. */
+export async function withdrawApplication(ctx: ApplicantCtx, candidateId: string) {
+  return ctx.db.prisma.$transaction(async (tx) => {
+    const before = await ownCandidate(ctx, tx, candidateId);
+    const call = await lockCall(tx, before.callId);
+    assertCallStatus(call, 'collecting');
+    const candidate = await tx.vpCandidate.update({
+      where: { id: candidateId },
+      data: { status: 'withdrawn' },
+      include: INCLUDE,
+    });
+    await bumpInputRevision(tx, call.id);
+    await writeAudit(tx, ctx, {
+      action: 'vp.candidate.withdraw',
+      objectType: 'vp_candidate',
+      objectId: candidateId,
+    });
+    return candidateDto(candidate, call.referenceDate);
+  });
+}
+
+/** The researcher's own applications. */
+export async function myApplications(ctx: ApplicantCtx) {
+  const rows = await ctx.db.prisma.vpCandidate.findMany({
+    where: { researcher: { userId: ctx.caller.userId } },
+    include: { ...INCLUDE, call: true },
+    orderBy: { createdAt: 'desc' },
+  });
+  return rows.map((c) => ({
+    ...candidateDto(c, c.call.referenceDate),
+    callNumber: c.call.number,
+    callTitle: c.call.title,
+    callStatus: c.call.status,
+  }));
+}
+
+/** Bureau officers: a call's candidates. Researchers belong to no area, so area officers do not list them. */
+export async function callCandidates(
+  ctx: OfficerCtx,
+  filter: { callId: string; includeWithdrawn?: boolean | undefined },
+) {
+  assertBureau(ctx.caller);
+  const call = await findCall(ctx.db.prisma, filter.callId);
+  const rows = await ctx.db.prisma.vpCandidate.findMany({
+    where: { callId: call.id, ...(filter.includeWithdrawn ? {} : { status: 'active' }) },
+    include: INCLUDE,
+    orderBy: { createdAt: 'asc' },
+  });
+  return rows.map((c) => candidateDto(c, call.referenceDate));
+}

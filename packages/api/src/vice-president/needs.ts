@@ -1,0 +1,141 @@
+import type { VpNeedForm } from '@kc/domain';
+import { checkFirmEligibility, isAreaCode } from '@kc/domain';
+import { areaScope, assertAreaAllowed } from '../access';
+import { writeAudit } from '../audit';
+import type { Context } from '../context';
+import { appError } from '../errors';
+import { orgTypeFromDb } from '../mappers';
+import type { ApplicantCtx, OfficerCtx } from './common';
+import {
+  assertCallStatus,
+  bumpInputRevision,
+  lockCall,
+  ownOrganisation,
+  settingsOf,
+} from './common';
+import { needDto, ownNeedDto } from './dto';
+
+const INCLUDE = { organisation: true } as const;
+
+/** A firm posts a need while the call is open. The firm's conditions are checked first. */
+export async function createNeed(ctx: ApplicantCtx, callId: string, input: VpNeedForm) {
+  return ctx.db.prisma.$transaction(async (tx) => {
+    const call = await lockCall(tx, callId);
+    assertCallStatus(call, 'open');
+    const org = await ownOrganisation(tx, ctx.caller.userId);
+    const findings = checkFirmEligibility(
+      {
+        organisationType: orgTypeFromDb(org.type),
+        areaCode: org.areaCode,
+        qualifications: org.qualifications,
+      },
+      settingsOf(call),
+    );
+    if (findings.length)
+      throw appError('VP_FIRM_NOT_ELIGIBLE', {
+        message: findings.map((f) => f.message).join('；'),
+      });
+    if (input.positions > settingsOf(call).maxPositionsPerNeed)
+      throw appError('INVALID_INPUT', {
+        message: `每项需求最多${settingsOf(call).maxPositionsPerNeed}人`,
+        fieldErrors: { positions: [`每项需求最多${settingsOf(call).maxPositionsPerNeed}人`] },
+      });
+    const need = await tx.vpNeed.create({
+      data: { ...input, callId, organisationId: org.id, areaCode: org.areaCode },
+      include: INCLUDE,
+    });
+    await bumpInputRevision(tx, callId);
+    await writeAudit(tx, ctx, {
+      action: 'vp.need.create',
+      objectType: 'vp_need',
+      objectId: need.id,
+      areaCode: need.areaCode,
+      details: { callId, title: need.title },
+    });
+    return ownNeedDto(need);
+  });
+}
+
+async function ownNeed(ctx: ApplicantCtx, tx: Parameters<typeof lockCall>[0], needId: string) {
+  const need = await tx.vpNeed.findUnique({ where: { id: needId }, include: INCLUDE });
+  // Another firm's need answers exactly like a missing one.
+  if (!need || need.organisation.ownerUserId !== ctx.caller.userId) throw appError('NOT_FOUND');
+  return need;
+}
+
+/** Edits or withdraws one's own need, only while the call is still collecting needs. */
+export async function updateNeed(ctx: ApplicantCtx, needId: string, input: VpNeedForm) {
+  return ctx.db.prisma.$transaction(async (tx) => {
+    const before = await ownNeed(ctx, tx, needId);
+    const call = await lockCall(tx, before.callId);
+    assertCallStatus(call, 'open');
+    if (before.status !== 'active') throw appError('INVALID_TRANSITION', { message: '需求已撤回' });
+    const need = await tx.vpNeed.update({ where: { id: needId }, data: input, include: INCLUDE });
+    await bumpInputRevision(tx, call.id);
+    return ownNeedDto(need);
+  });
+}
+
+export async function withdrawNeed(ctx: ApplicantCtx, needId: string) {
+  return ctx.db.prisma.$transaction(async (tx) => {
+    const before = await ownNeed(ctx, tx, needId);
+    const call = await lockCall(tx, before.callId);
+    assertCallStatus(call, 'open');
+    const need = await tx.vpNeed.update({
+      where: { id: needId },
+      data: { status: 'withdrawn' },
+      include: INCLUDE,
+    });
+    await bumpInputRevision(tx, call.id);
+    await writeAudit(tx, ctx, {
+      action: 'vp.need.withdraw',
+      objectType: 'vp_need',
+      objectId: need.id,
+      areaCode: need.areaCode,
+    });
+    return ownNeedDto(need);
+  });
+}
+
+/** The firm's own needs, in every call. */
+export async function myNeeds(ctx: ApplicantCtx) {
+  const needs = await ctx.db.prisma.vpNeed.findMany({
+    where: { organisation: { ownerUserId: ctx.caller.userId } },
+    include: INCLUDE,
+    orderBy: { createdAt: 'desc' },
+  });
+  return needs.map(ownNeedDto);
+}
+
+/**
+ * The call's active needs as researchers read them while choosing to apply: what the firms
+ * want, with no contact details.
+ */
+export async function publishedNeeds(ctx: Context, callId: string) {
+  const needs = await ctx.db.prisma.vpNeed.findMany({
+    where: { callId, status: 'active', call: { status: { not: 'open' } } },
+    include: INCLUDE,
+    orderBy: [{ fieldCode: 'asc' }, { createdAt: 'asc' }],
+  });
+  return needs.map(needDto);
+}
+
+/** Officers: a call's needs, confined to the officer's area. */
+export async function callNeeds(
+  ctx: OfficerCtx,
+  filter: { callId: string; areaCode?: string | undefined; includeWithdrawn?: boolean | undefined },
+) {
+  const requested = filter.areaCode && isAreaCode(filter.areaCode) ? filter.areaCode : undefined;
+  assertAreaAllowed(ctx.caller, requested);
+  const scope = areaScope(ctx.caller);
+  const needs = await ctx.db.prisma.vpNeed.findMany({
+    where: {
+      callId: filter.callId,
+      ...(filter.includeWithdrawn ? {} : { status: 'active' }),
+      ...(scope.areaCode || requested ? { areaCode: scope.areaCode ?? requested } : {}),
+    },
+    include: INCLUDE,
+    orderBy: [{ areaCode: 'asc' }, { createdAt: 'asc' }],
+  });
+  return needs.map(ownNeedDto);
+}

@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Harness } from './harness';
+import { createHarness, failure } from './harness';
+import { firmApplicant, submittedScenario, toBureauReview } from './awards-support';
+
+describe('message centre (notifications.*) and the workbench', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await createHarness();
+  });
+  afterAll(() => h.close());
+
+  it('the applicant is told of every officer step, with the comment, and nothing about their own', async () => {
+    const { firm, application } = await submittedScenario(h, '消息中心测试场景');
+    expect((await firm.client.notifications.unreadCount.query()).count).toBe(0);
+
+    const atBureau = await toBureauReview(h, application.id);
+    const reviewer = await h.officer('reviewer');
+    await reviewer.review.act.mutate({
+      applicationId: application.id,
+      action: 'return',
+      comment: '请补充场景运行数据',
+      expectedVersion: atBureau.version,
+    });
+    const { items, nextCursor } = await firm.client.notifications.mine.query({});
+    expect(items.map((n) => n.title)).toEqual(['申请被退回修改', '已报送市局', '申请已受理']);
+    expect(items[0]!.body).toContain('请补充场景运行数据');
+    expect(items[0]!.body).toContain(application.number);
+    expect(items[0]!.link).toEqual({ page: 'application', id: application.id });
+    expect(nextCursor).toBeNull();
+
+    const firstPage = await firm.client.notifications.mine.query({ limit: 2 });
+    expect(firstPage.items).toHaveLength(2);
+    const rest = await firm.client.notifications.mine.query({
+      limit: 2,
+      cursor: firstPage.nextCursor!,
+    });
+    expect(rest.items.map((n) => n.title)).toEqual(['申请已受理']);
+
+    expect((await firm.client.notifications.unreadCount.query()).count).toBe(3);
+    await firm.client.notifications.markRead.mutate({ ids: [items[0]!.id] });
+    expect((await firm.client.notifications.unreadCount.query()).count).toBe(2);
+    await firm.client.notifications.markRead.mutate({});
+    expect((await firm.client.notifications.unreadCount.query()).count).toBe(0);
+  });
+
+  it('nobody reads or marks another applicant’s messages', async () => {
+    const other = await firmApplicant(h);
+    expect((await other.client.notifications.mine.query({})).items).toEqual([]);
+    const all = await h.prisma.notification.findMany({ select: { id: true } });
+    expect(await other.client.notifications.markRead.mutate({ ids: all.map((n) => n.id) })).toEqual(
+      { updated: 0 },
+    );
+    const officer = await h.officer('admin');
+    expect((await failure(() => officer.notifications.mine.query({}))).appCode).toBe('FORBIDDEN');
+  });
+
+  it('the workbench counts each officer’s own queues, within their area', async () => {
+    await submittedScenario(h, '工作台埇桥待受理', 'yongqiao');
+    await submittedScenario(h, '工作台砀山待受理', 'dangshan');
+    const queues = async (username: string) =>
+      Object.fromEntries(
+        (await (await h.officer(username)).workbench.summary.query()).queues.map((q) => [
+          q.key,
+          q.count,
+        ]),
+      );
+    const yongqiao = await queues('yongqiao');
+    const dangshan = await queues('dangshan');
+    const admin = await queues('admin');
+    const finance = await queues('finance');
+    expect(yongqiao['area-review']).toBe(1);
+    expect(dangshan['area-review']).toBe(1);
+    expect(admin['area-review']).toBe(2);
+    expect(admin['returned']).toBe(1);
+    expect(yongqiao).not.toHaveProperty('bureau-review');
+    expect(finance).toHaveProperty('awaiting-payment');
+    expect(finance).not.toHaveProperty('area-review');
+    const summary = await (await h.officer('admin')).workbench.summary.query();
+    expect(summary.recent.length).toBeGreaterThan(0);
+    expect(summary.recent[0]!.actionLabel).not.toMatch(/^[a-z]/);
+  });
+
+  it('programmes: a high-tech enterprise sees its award suggested; an ineligible kind sees why', async () => {
+    const firm = await firmApplicant(h);
+    await h.prisma.organisation.update({
+      where: { id: firm.org.id },
+      data: { qualifications: ['high-tech-enterprise'] },
+    });
+    const list = await firm.client.programmes.open.query();
+    const hte = list.find((p) => p.id === 'high-tech-enterprise')!;
+    expect(hte).toMatchObject({ mayApply: true, suggested: true });
+    expect(hte.suggestion).toContain('高新技术企业');
+    const incubator = list.find((p) => p.id === 'incubator')!;
+    expect(incubator.suggested).toBe(false);
+    const researcher = await h.applicant('demo-openid-researcher-1');
+    const forResearcher = await researcher.programmes.open.query();
+    const scenario = forResearcher.find((p) => p.id === 'scenario-case')!;
+    expect(scenario.mayApply).toBe(false);
+    expect(scenario.whyNot).toContain('个人不能申请');
+    // Without a profile the list is still shown, without fit.
+    const newcomer = await h.applicant();
+    expect((await newcomer.programmes.open.query())[0]).toMatchObject({
+      mayApply: null,
+      suggested: false,
+    });
+  });
+});
