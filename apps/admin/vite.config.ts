@@ -2,13 +2,12 @@ import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'vite';
 import { elementPlus, elementPlusStyleIds } from './config/element-plus.ts';
 
-// The built admin is served by `vite preview` in the end-to-end tests, so preview
-// proxies /trpc to the API exactly as the dev server does.
+// `vite preview` proxies exactly as the dev server does: /trpc for the API and /files for
+// evidence downloads (GET /files/:id with the officer's bearer token).
+const apiTarget = process.env.API_PROXY_TARGET ?? 'http://127.0.0.1:3000';
 const apiProxy = {
-  '/trpc': {
-    target: process.env.API_PROXY_TARGET ?? 'http://127.0.0.1:3000',
-    changeOrigin: true,
-  },
+  '/trpc': { target: apiTarget, changeOrigin: true },
+  '/files': { target: apiTarget, changeOrigin: true },
 };
 
 export default defineConfig(({ mode }) => ({

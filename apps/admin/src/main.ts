@@ -1,6 +1,8 @@
+import { VueQueryPlugin } from '@tanstack/vue-query';
 import { createPinia } from 'pinia';
 import { createApp } from 'vue';
 import { wasReported } from './api/errors';
+import { createQueryClient } from './api/query';
 import { accessDirective } from './access/directive';
 import App from './App.vue';
 import { createAppRouter } from './router';
@@ -8,6 +10,7 @@ import './styles.css';
 
 const app = createApp(App);
 app.use(createPinia());
+app.use(VueQueryPlugin, { queryClient: createQueryClient() });
 app.use(createAppRouter());
 app.directive('access', accessDirective);
 

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime } from '../src/utils/date';
+import {
+  addDays,
+  currentYearShanghai,
+  formatDate,
+  formatDateTime,
+  todayShanghai,
+} from '../src/utils/date';
 
 describe('formatDateTime', () => {
   it('shows a UTC instant in Suzhou time, on the next day when it is past midnight there', () => {
@@ -19,5 +25,23 @@ describe('formatDateTime', () => {
     expect(formatDateTime(null)).toBe('');
     expect(formatDateTime(undefined)).toBe('');
     expect(formatDateTime('not a date')).toBe('');
+  });
+});
+
+describe('formatDate and calendar days', () => {
+  it('gives the Suzhou date of an instant, the next day after 16:00 UTC', () => {
+    expect(formatDate(new Date('2026-11-27T16:00:00Z'))).toBe('2026-11-28');
+    expect(formatDate(new Date('2026-11-27T15:59:59Z'))).toBe('2026-11-27');
+  });
+
+  it('passes a calendar date (a notice period end) through unchanged', () => {
+    expect(formatDate('2026-12-08')).toBe('2026-12-08');
+  });
+
+  it('knows today and this year in Suzhou, whatever the computer says', () => {
+    const lateNewYearsEveUtc = new Date('2026-12-31T17:00:00Z');
+    expect(todayShanghai(lateNewYearsEveUtc)).toBe('2027-01-01');
+    expect(currentYearShanghai(lateNewYearsEveUtc)).toBe(2027);
+    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
   });
 });

@@ -7,6 +7,7 @@ import { reportError } from '../src/api/errors';
 import { setupGuard } from '../src/router/guard';
 import { safeRedirect } from '../src/router/redirect';
 import { routes } from '../src/router/routes';
+import { HOME_PATH } from '../src/router/routes/core';
 import { useAuthStore } from '../src/store/auth';
 import LoginView from '../src/views/login/index.vue';
 import { apiError, officers } from './helpers';
@@ -69,7 +70,7 @@ describe('route guard', () => {
       profileType: null,
     } as never);
     const router = makeRouter();
-    await router.push('/dashboard');
+    await router.push(HOME_PATH);
     expect(router.currentRoute.value.path).toBe('/login');
     expect(sessionStorage.getItem('kc-admin-token')).toBeNull();
   });
@@ -150,9 +151,10 @@ describe('route guard', () => {
 describe('safeRedirect', () => {
   it('follows paths inside the admin only', () => {
     expect(safeRedirect('/organisations?q=1')).toBe('/organisations?q=1');
-    expect(safeRedirect('https://evil.example')).toBe('/dashboard');
-    expect(safeRedirect('//evil.example')).toBe('/dashboard');
-    expect(safeRedirect('/login?redirect=/x')).toBe('/dashboard');
-    expect(safeRedirect(undefined)).toBe('/dashboard');
+    expect(safeRedirect('https://evil.example')).toBe(HOME_PATH);
+    expect(safeRedirect('//evil.example')).toBe(HOME_PATH);
+    expect(safeRedirect('/login?redirect=/x')).toBe(HOME_PATH);
+    expect(safeRedirect(undefined)).toBe(HOME_PATH);
+    expect(HOME_PATH).toBe('/workbench');
   });
 });

@@ -1,27 +1,53 @@
 import type { RouteRecordRaw } from 'vue-router';
 import { describe, expect, it } from 'vitest';
+import type { MenuItem } from '../src/router/menu';
 import { ACCESS_CODES, accessCodesForRole, hasAccessByCodes } from '../src/access/codes';
 import { buildMenus } from '../src/router/menu';
 import { moduleRoutes } from '../src/router/routes';
 
 const Page = { render: () => null };
 
+/** Every entry title, groups and children, for "is it there" checks independent of order. */
+function titles(menus: MenuItem[]): string[] {
+  return menus.flatMap((m) => [m.title, ...titles(m.children ?? [])]);
+}
+const menuOf = (role: string) => buildMenus(moduleRoutes, accessCodesForRole(role));
+
 describe('side menu', () => {
-  it('shows an officer without codes only the open pages', () => {
-    const menus = buildMenus(moduleRoutes, []);
-    expect(menus.map((m) => m.title)).toEqual(['工作台']);
+  it('starts every officer at the workbench', () => {
+    for (const role of ['bureau-admin', 'bureau-reviewer', 'area-officer', 'finance-officer']) {
+      expect(menuOf(role)).toContainEqual({ path: '/workbench', title: '工作台' });
+    }
   });
 
-  it('shows the organisation directory to an officer holding organisation:list', () => {
-    const menus = buildMenus(moduleRoutes, [ACCESS_CODES.organisationList]);
-    expect(menus).toEqual([
-      { path: '/dashboard', title: '工作台' },
-      {
-        path: '/organisations',
-        title: '创新主体',
-        children: [{ path: '/organisations', title: '机构库' }],
-      },
-    ]);
+  it('gives finance the money pages and not the review pages', () => {
+    const menu = menuOf('finance-officer');
+    expect(menu).toContainEqual({
+      path: '/finance',
+      title: '资金管理',
+      children: [
+        { path: '/finance/budgets', title: '年度预算' },
+        { path: '/finance/disbursements', title: '拨付批次' },
+        { path: '/finance/ledger', title: '资金台账' },
+      ],
+    });
+    expect(titles(menu)).not.toContain('申请列表');
+    expect(titles(menu)).not.toContain('公示批次');
+  });
+
+  it('gives an area officer review and notices but no money pages', () => {
+    const all = titles(menuOf('area-officer'));
+    expect(all).toContain('申请列表');
+    expect(all).toContain('公示批次');
+    expect(all).not.toContain('资金管理');
+  });
+
+  it('shows the reviewer budgets but not disbursements, and never a detail page', () => {
+    const all = titles(menuOf('bureau-reviewer'));
+    expect(all).toContain('年度预算');
+    expect(all).not.toContain('拨付批次');
+    expect(all).not.toContain('申请详情');
+    expect(all).not.toContain('公示详情');
   });
 
   it('leaves out entries whose codes are not all held, and a group left empty', () => {

@@ -1,6 +1,14 @@
 import type { Page } from 'playwright-core';
 
-/** The admin as an officer uses it: log in, open the organisation directory, search. */
+/*
+ * The admin as an officer uses it: log in, open the organisation directory, search.
+ */
+
+/**
+ * Fills and submits the login form. It does not wait for the result (a refusal keeps the page);
+ * to wait for success, wait for something only a signed-in page shows — the login URL itself
+ * contains `redirect=/organisations`, so a URL match returns too early.
+ */
 export async function adminLogin(
   page: Page,
   adminUrl: string,

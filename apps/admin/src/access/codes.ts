@@ -5,24 +5,100 @@
  * UI from offering what the server would refuse.
  */
 export const ACCESS_CODES = {
+  workbench: 'workbench:view',
   organisationList: 'organisation:list',
   organisationView: 'organisation:view',
+  /** reveal a full phone number (audited) */
+  organisationReveal: 'organisation:reveal',
+  researcherList: 'researcher:list',
+  researcherReveal: 'researcher:reveal',
+  applicationList: 'application:list',
+  /** approve / reject / return / override amount */
+  applicationReview: 'application:review',
+  /** the area step: accept, forward, return */
+  applicationAreaReview: 'application:area-review',
+  noticeList: 'notice:list',
+  noticeManage: 'notice:manage',
+  budgetList: 'budget:list',
+  budgetSet: 'budget:set',
+  disbursementList: 'disbursement:list',
+  disbursementPrepare: 'disbursement:prepare',
+  disbursementConfirm: 'disbursement:confirm',
+  vpList: 'vp:list',
+  /** open calls, run the matcher, pin/forbid, confirm */
+  vpManage: 'vp:manage',
+  vpEvaluate: 'vp:evaluate',
+  targetsView: 'targets:view',
+  officerManage: 'officer:manage',
+  auditView: 'audit:view',
 } as const;
 
 export type AccessCode = (typeof ACCESS_CODES)[keyof typeof ACCESS_CODES];
 
-const ORGANISATION_DIRECTORY: readonly AccessCode[] = [
-  ACCESS_CODES.organisationList,
-  ACCESS_CODES.organisationView,
+const C = ACCESS_CODES;
+
+const EVERY_OFFICER: readonly AccessCode[] = [
+  C.workbench,
+  C.organisationList,
+  C.organisationView,
+  C.targetsView,
 ];
 
 export const ROLE_ACCESS_CODES: Record<string, readonly AccessCode[]> = {
-  'bureau-admin': ORGANISATION_DIRECTORY,
-  'bureau-reviewer': ORGANISATION_DIRECTORY,
+  'bureau-admin': [
+    ...EVERY_OFFICER,
+    C.organisationReveal,
+    C.researcherList,
+    C.researcherReveal,
+    C.applicationList,
+    C.applicationReview,
+    C.applicationAreaReview,
+    C.noticeList,
+    C.noticeManage,
+    C.budgetList,
+    C.budgetSet,
+    C.disbursementList,
+    C.disbursementPrepare,
+    C.vpList,
+    C.vpManage,
+    C.vpEvaluate,
+    C.officerManage,
+    C.auditView,
+  ],
+  'bureau-reviewer': [
+    ...EVERY_OFFICER,
+    C.organisationReveal,
+    C.researcherList,
+    C.researcherReveal,
+    C.applicationList,
+    C.applicationReview,
+    C.applicationAreaReview,
+    C.noticeList,
+    C.noticeManage,
+    C.budgetList,
+    C.vpList,
+    C.vpManage,
+    C.vpEvaluate,
+  ],
   // The server confines an area officer's lists and details to their own area.
-  'area-officer': ORGANISATION_DIRECTORY,
-  // Finance checks the payee organisation before a disbursement.
-  'finance-officer': ORGANISATION_DIRECTORY,
+  'area-officer': [
+    ...EVERY_OFFICER,
+    C.organisationReveal,
+    C.applicationList,
+    C.applicationAreaReview,
+    C.noticeList,
+    C.vpList,
+    C.vpEvaluate,
+    C.auditView,
+  ],
+  // Finance checks the payee organisation before a disbursement, and pays.
+  'finance-officer': [
+    ...EVERY_OFFICER,
+    C.budgetList,
+    C.disbursementList,
+    C.disbursementPrepare,
+    C.disbursementConfirm,
+  ],
 };
 
 export function accessCodesForRole(role: string | null | undefined): readonly AccessCode[] {

@@ -1,7 +1,8 @@
 import type { RouteRecordRaw } from 'vue-router';
 
 export const LOGIN_PATH = '/login';
-export const HOME_PATH = '/dashboard';
+/** The workbench: an officer's queues, deadlines and recent activity. */
+export const HOME_PATH = '/workbench';
 
 /** Routes outside the signed-in layout. */
 export const coreRoutes: RouteRecordRaw[] = [

@@ -12,6 +12,13 @@ const routes: RouteRecordRaw[] = [
         component: () => import('../../../views/organisations/index.vue'),
         meta: { title: '机构库' },
       },
+      {
+        // Researchers belong to no area: the bureau's roles only (researcher:list).
+        path: '/researchers',
+        name: 'Researchers',
+        component: () => import('../../../views/researchers/index.vue'),
+        meta: { title: '人才库', accessCodes: [ACCESS_CODES.researcherList] },
+      },
     ],
   },
 ];

@@ -1,0 +1,27 @@
+import type { RouteRecordRaw } from 'vue-router';
+import { ACCESS_CODES } from '../../../access/codes';
+
+/** 系统管理: accounts (局管理员) and the audit log (局管理员, and area officers for their area). */
+const routes: RouteRecordRaw[] = [
+  {
+    path: '/system',
+    meta: { title: '系统管理', order: 90 },
+    redirect: '/system/officers',
+    children: [
+      {
+        path: 'officers',
+        name: 'Officers',
+        component: () => import('../../../views/officers/index.vue'),
+        meta: { title: '用户与角色', accessCodes: [ACCESS_CODES.officerManage] },
+      },
+      {
+        path: 'audit',
+        name: 'Audit',
+        component: () => import('../../../views/audit/index.vue'),
+        meta: { title: '审计日志', accessCodes: [ACCESS_CODES.auditView] },
+      },
+    ],
+  },
+];
+
+export default routes;

@@ -1,0 +1,25 @@
+import {
+  DEFAULT_POLICY_SETTINGS,
+  DEFAULT_WORKING_CALENDAR,
+  noticeEndDate,
+  policySetFor,
+} from '@kc/domain';
+import { todayShanghai } from '../../utils/date';
+
+/** The notice length the policy version in force sets (publicNoticeWorkingDays), as the server defaults. */
+export function defaultWorkingDays(): number {
+  return (policySetFor(todayShanghai())?.settings ?? DEFAULT_POLICY_SETTINGS)
+    .publicNoticeWorkingDays;
+}
+
+/**
+ * The last day of a notice published on `publishedOn`, by the same working calendar the server
+ * uses: a preview for the officer; the server computes the real one on publication.
+ */
+export function previewEndDate(publishedOn: string, workingDays: number): string | null {
+  try {
+    return noticeEndDate(publishedOn, workingDays, DEFAULT_WORKING_CALENDAR);
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,201 @@
+import { QueryClient, VueQueryPlugin } from '@tanstack/vue-query';
+import { flushPromises, mount } from '@vue/test-utils';
+import { ElConfigProvider } from 'element-plus';
+import zhCn from 'element-plus/es/locale/lang/zh-cn';
+import { createPinia, setActivePinia } from 'pinia';
+import type { Component } from 'vue';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { h } from 'vue';
+import { accessDirective } from '../src/access/directive';
+import * as orgApi from '../src/api/organisations';
+import type { OrganisationDetail, OrganisationListItem } from '../src/api/organisations';
+import type { Officer } from '../src/store/auth';
+import { useAuthStore } from '../src/store/auth';
+import OrganisationsView from '../src/views/organisations/index.vue';
+import ResearchersView from '../src/views/researchers/index.vue';
+import { officers } from './helpers';
+
+vi.mock('../src/api/organisations', () => ({
+  listOrganisations: vi.fn(),
+  getOrganisation: vi.fn(),
+}));
+const api = vi.hoisted(() => ({
+  revealContact: vi.fn(),
+  researchers: vi.fn(),
+  revealMobile: vi.fn(),
+}));
+vi.mock('../src/api/client', () => ({
+  trpc: {
+    organisations: { revealContact: { mutate: api.revealContact } },
+    researchers: { list: { query: api.researchers }, revealMobile: { mutate: api.revealMobile } },
+  },
+}));
+
+const item = {
+  id: '6f1c2d1e-0000-4000-8000-000000000001',
+  type: 'firm',
+  name: '宿州云图智能科技有限公司',
+  creditCode: '91341302MA2TEST01X',
+  areaCode: 'yongqiao',
+  fieldCodes: ['general-intelligence'],
+  subFieldCodes: [],
+  qualifications: ['high-tech-enterprise'],
+  contactName: '王经理',
+  contactPhoneMasked: '139****5678',
+  createdAt: new Date('2026-01-01T16:30:00Z'),
+  updatedAt: new Date('2026-01-01T16:30:00Z'),
+} as unknown as OrganisationListItem;
+
+const finance: Officer = {
+  id: 'u-f',
+  displayName: '钱会计',
+  role: 'finance-officer',
+  areaCode: null,
+};
+
+async function mountAs(officer: Officer, view: Component) {
+  const auth = useAuthStore();
+  auth.token = 'token';
+  auth.officer = officer;
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  const wrapper = mount(() => h(ElConfigProvider, { locale: zhCn }, () => h(view)), {
+    global: {
+      plugins: [[VueQueryPlugin, { queryClient: client }]],
+      directives: { access: accessDirective },
+    },
+    attachTo: document.body,
+  });
+  await flushPromises();
+  return wrapper;
+}
+
+beforeEach(() => {
+  setActivePinia(createPinia());
+  document.body.innerHTML = '';
+  vi.mocked(orgApi.listOrganisations)
+    .mockReset()
+    .mockResolvedValue({ items: [item], total: 41, page: 1, pageSize: 20 });
+  vi.mocked(orgApi.getOrganisation)
+    .mockReset()
+    .mockResolvedValue(item as OrganisationDetail);
+  for (const fn of Object.values(api)) fn.mockReset();
+});
+
+describe('organisation directory', () => {
+  it('lists masked phones and pages through the cache', async () => {
+    const wrapper = await mountAs(officers.admin, OrganisationsView);
+    const text = wrapper.get('[data-testid="org-table"]').text();
+    expect(text).toContain('宿州云图智能科技有限公司');
+    expect(text).toContain('139****5678');
+    expect(text).toContain('企业');
+    expect(text).toContain('埇桥区');
+    expect(text).toContain('通用智能');
+    expect(text).toContain('2026-01-02 00:30');
+    expect(wrapper.text()).toContain('共 41 条');
+    expect(orgApi.listOrganisations).toHaveBeenCalledWith({ page: 1, pageSize: 20 });
+    wrapper.unmount();
+  });
+
+  it("keeps an area officer's area filter on their own area, also after 重置", async () => {
+    const wrapper = await mountAs(officers.yongqiao, OrganisationsView);
+    expect(wrapper.get('[data-testid="filter-area"] input').attributes()).toHaveProperty(
+      'disabled',
+    );
+    await wrapper.get('input[data-testid="filter-q"]').setValue(' 云图 ');
+    await wrapper.get('[data-testid="filter-search"]').trigger('submit');
+    await flushPromises();
+    expect(orgApi.listOrganisations).toHaveBeenLastCalledWith({
+      page: 1,
+      pageSize: 20,
+      q: '云图',
+      areaCode: 'yongqiao',
+    });
+    await wrapper.get('[data-testid="filter-reset"]').trigger('click');
+    await flushPromises();
+    expect(orgApi.listOrganisations).toHaveBeenLastCalledWith({
+      page: 1,
+      pageSize: 20,
+      areaCode: 'yongqiao',
+    });
+    wrapper.unmount();
+  });
+
+  it('lets a bureau officer choose any area, and says 暂无数据 when nothing matches', async () => {
+    vi.mocked(orgApi.listOrganisations).mockResolvedValue({
+      items: [],
+      total: 0,
+      page: 1,
+      pageSize: 20,
+    });
+    const wrapper = await mountAs(officers.admin, OrganisationsView);
+    const area = wrapper.get('[data-testid="filter-area"]');
+    expect(area.get('input').attributes()).not.toHaveProperty('disabled');
+    expect(area.text()).toContain('全部');
+    expect(wrapper.get('[data-testid="org-table"]').text()).toContain('暂无数据');
+    wrapper.unmount();
+  });
+
+  it('opens the detail drawer, fetched by id, when a row is clicked', async () => {
+    const wrapper = await mountAs(officers.admin, OrganisationsView);
+    await wrapper.get('[data-testid="org-table"] .el-table__body tr').trigger('click');
+    await flushPromises();
+    expect(orgApi.getOrganisation).toHaveBeenCalledWith(item.id);
+    const drawer = document.querySelector('[data-testid="org-drawer"]');
+    expect(drawer?.textContent).toContain('高新技术企业');
+    expect(drawer?.textContent).toContain('139****5678');
+    wrapper.unmount();
+  });
+
+  it('reveals the full phone only on request, for a role that may', async () => {
+    api.revealContact.mockResolvedValue({ contactPhone: '13912345678' });
+    const wrapper = await mountAs(officers.yongqiao, OrganisationsView);
+    const cell = wrapper.get('[data-testid="org-table"] [data-testid="pii"]');
+    expect(api.revealContact).not.toHaveBeenCalled();
+    await cell.get('[data-testid="pii-reveal"]').trigger('click');
+    await flushPromises();
+    expect(api.revealContact).toHaveBeenCalledWith({ id: item.id });
+    expect(cell.get('[data-testid="pii-value"]').text()).toBe('13912345678');
+    expect(cell.find('[data-testid="pii-reveal"]').exists()).toBe(false);
+    wrapper.unmount();
+  });
+
+  it('offers no reveal to finance, who may only read the masked number', async () => {
+    const wrapper = await mountAs(finance, OrganisationsView);
+    expect(wrapper.get('[data-testid="org-table"]').text()).toContain('139****5678');
+    expect(wrapper.find('[data-testid="pii-reveal"]').exists()).toBe(false);
+    wrapper.unmount();
+  });
+});
+
+describe('researcher directory', () => {
+  it('shows masked mobile and ID numbers and reveals the mobile on request', async () => {
+    api.researchers.mockResolvedValue({
+      items: [
+        {
+          id: 'r1',
+          name: '周文博',
+          titleName: '副教授',
+          institutionName: '宿州学院',
+          fieldNames: ['低碳能源'],
+          expertise: '膜电极',
+          mobileMasked: '138****0002',
+          residentIdMasked: '341302********1234',
+          createdAt: new Date('2026-03-01T00:00:00Z'),
+        },
+      ],
+      total: 1,
+      page: 1,
+      pageSize: 20,
+    });
+    api.revealMobile.mockResolvedValue({ mobile: '13855720002' });
+    const wrapper = await mountAs(officers.admin, ResearchersView);
+    const table = wrapper.get('[data-testid="researcher-table"]');
+    expect(table.text()).toContain('341302********1234');
+    expect(table.text()).toContain('138****0002');
+    await table.get('[data-testid="pii-reveal"]').trigger('click');
+    await flushPromises();
+    expect(api.revealMobile).toHaveBeenCalledWith({ id: 'r1' });
+    expect(table.text()).toContain('13855720002');
+    wrapper.unmount();
+  });
+});

@@ -1,0 +1,90 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { RUN, applicantApi, officerApi, uniqueCreditCode } from '../support/admin-b-api';
+import { signIn } from '../support/admin-b-session';
+import { desktopPage, launchBrowser, snap } from '../support/browser';
+
+/**
+ * The directories: phone numbers masked in every list, the full number on request for roles
+ * that may (and audited); finance sees only masked numbers and no 人才库.
+ */
+const stack = inject('stack');
+const FIRM = {
+  name: `宿州启明光电科技有限公司${RUN}`,
+  phone: `1395570${RUN.slice(-4)}`,
+};
+
+let browser: Browser;
+let closeBrowser: () => Promise<void>;
+beforeAll(async () => {
+  ({ browser, close: closeBrowser } = await launchBrowser());
+  const firm = await applicantApi(stack.apiUrl, stack.wechatUrl, `e2e-b-dir-${RUN}`);
+  await firm.mutate('profile.saveOrganisation', {
+    type: 'firm',
+    name: FIRM.name,
+    creditCode: uniqueCreditCode(90),
+    areaCode: 'yongqiao',
+    fieldCodes: ['aerospace-information'],
+    subFieldCodes: [],
+    qualifications: ['tech-sme'],
+    contactName: '孙明',
+    contactPhone: FIRM.phone,
+  });
+});
+afterAll(async () => {
+  await closeBrowser?.();
+});
+
+describe('directories with masked PII', () => {
+  it('an area officer reveals a firm contact in their area, and the reveal is audited', async () => {
+    const { context, page } = await desktopPage(browser);
+    await signIn(page, stack.adminUrl, 'yongqiao');
+    await page.getByTestId('filter-q').fill(FIRM.name);
+    await page.getByTestId('filter-search').click();
+    const row = page.getByTestId('org-table').locator('tr', { hasText: FIRM.name });
+    const masked = `${FIRM.phone.slice(0, 3)}****${FIRM.phone.slice(-4)}`;
+    await expect.poll(() => row.getByTestId('pii-value').textContent()).toBe(masked);
+    await row.getByTestId('pii-reveal').click();
+    await expect.poll(() => row.getByTestId('pii-value').textContent()).toBe(FIRM.phone);
+    await snap(page, 'admin-directory-revealed');
+    await context.close();
+
+    const admin = await officerApi(stack.apiUrl, 'admin');
+    const log = await admin.query<{ items: { actorName: string; objectType: string }[] }>(
+      'audit.search',
+      { actor: 'yongqiao', action: 'organisation.reveal-contact' },
+    );
+    expect(log.items.some((i) => i.objectType === 'organisation')).toBe(true);
+  });
+
+  it('a bureau reviewer reads the 人才库 with masked mobile and ID numbers', async () => {
+    const { context, page } = await desktopPage(browser);
+    await signIn(page, stack.adminUrl, 'reviewer');
+    await page.getByTestId('side-menu').getByText('人才库').click();
+    await page.waitForURL(/\/researchers/);
+    const table = page.getByTestId('researcher-table');
+    await expect.poll(() => table.locator('.el-table__row').count()).toBeGreaterThan(0);
+    const first = table.locator('.el-table__row').first();
+    expect(await first.getByTestId('pii-value').textContent()).toMatch(/^1\d{2}\*{4}\d{4}$/);
+    expect(await first.textContent()).toMatch(/\d{6}\*+\d{3}[\dX]/);
+    await first.getByTestId('pii-reveal').click();
+    await expect.poll(() => first.getByTestId('pii-value').textContent()).toMatch(/^1\d{10}$/);
+    await snap(page, 'admin-researchers');
+    await context.close();
+  });
+
+  it('finance sees masked numbers only, and cannot open the 人才库', async () => {
+    const { context, page } = await desktopPage(browser);
+    await signIn(page, stack.adminUrl, 'finance');
+    await page.goto(`${stack.adminUrl}/organisations`);
+    await page.getByTestId('filter-q').fill(FIRM.name);
+    await page.getByTestId('filter-search').click();
+    const row = page.getByTestId('org-table').locator('tr', { hasText: FIRM.name });
+    await expect.poll(() => row.getByTestId('pii-value').textContent()).toContain('****');
+    expect(await row.getByTestId('pii-reveal').count()).toBe(0);
+    expect(await page.getByTestId('side-menu').textContent()).not.toContain('人才库');
+    await page.goto(`${stack.adminUrl}/researchers`);
+    await page.waitForURL(/\/403/);
+    await context.close();
+  });
+});

@@ -1,0 +1,91 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { SubmittedApplication } from '../support/admin-review';
+import {
+  signIn,
+  submitWorkstationApplication,
+  toBureauReview,
+  eventually,
+} from '../support/admin-review';
+import { desktopPage, launchBrowser, snap } from '../support/browser';
+
+/**
+ * The workbench is every officer's home page: their queues with counts (by role and area), the
+ * coming deadlines and recent activity; a queue opens the filtered list. Roles see only their
+ * own menus and pages.
+ */
+const stack = inject('stack');
+
+let browser: Browser;
+let closeBrowser: () => Promise<void>;
+let waiting: SubmittedApplication;
+
+beforeAll(async () => {
+  ({ browser, close: closeBrowser } = await launchBrowser());
+  waiting = await submitWorkstationApplication(stack, { label: '工作台' });
+  await toBureauReview(stack.apiUrl, waiting.id);
+});
+afterAll(async () => {
+  await closeBrowser?.();
+});
+
+describe('the workbench', () => {
+  it('a reviewer lands on it after signing in and follows a queue to what waits for them', async () => {
+    const { context, page } = await desktopPage(browser);
+    await page.goto(`${stack.adminUrl}/login`);
+    await page.getByTestId('login-username').fill('reviewer');
+    await page.getByTestId('login-password').fill('Demo@2026');
+    await page.getByTestId('login-submit').click();
+    await page.waitForURL(/\/workbench$/);
+
+    await eventually(() => page.getByTestId('breadcrumb').textContent()).toContain('工作台');
+    const menu = (await page.getByTestId('side-menu').textContent()) ?? '';
+    expect(menu).toContain('申请列表');
+    expect(menu).toContain('公示批次');
+    expect(menu).not.toContain('拨付批次');
+
+    const count = page.getByTestId('queue-count-bureau-review');
+    await eventually(async () => Number(await count.textContent())).toBeGreaterThanOrEqual(1);
+    const waitingCount = Number(await count.textContent());
+    // The forward just made shows in recent activity, by the officer who did it.
+    await eventually(() => page.getByTestId('workbench-recent').textContent()).toContain(
+      '埇桥区管理员',
+    );
+    await snap(page, 'admin-workbench-reviewer');
+
+    await page.getByTestId('queue-bureau-review').click();
+    await page.waitForURL(/\/applications\?status=bureau-review/);
+    const pager = page.locator('.el-pagination__total');
+    await eventually(() => pager.textContent()).toContain(`共 ${waitingCount} 条`);
+    const tags = await page.getByTestId('application-table').locator('.el-tag').allTextContents();
+    expect(tags.length).toBeGreaterThan(0);
+    expect(new Set(tags)).toEqual(new Set(['市局审核中']));
+    await context.close();
+  });
+
+  it('finance sees its own queues and is turned away from the review pages', async () => {
+    const { context, page } = await desktopPage(browser);
+    await signIn(page, stack.adminUrl, 'finance', '/workbench');
+    await eventually(() => page.getByTestId('queue-awaiting-payment').isVisible()).toBe(true);
+    expect(await page.getByTestId('queue-bureau-review').count()).toBe(0);
+    const menu = (await page.getByTestId('side-menu').textContent()) ?? '';
+    expect(menu).toContain('拨付批次');
+    expect(menu).not.toContain('申请列表');
+    await snap(page, 'admin-workbench-finance');
+
+    await page.goto(`${stack.adminUrl}/applications`);
+    await eventually(() => page.locator('.el-result').textContent()).toContain('无权访问');
+    await context.close();
+  });
+
+  it('a signed-out visit to a queue link goes through the login page and back', async () => {
+    const { context, page } = await desktopPage(browser);
+    await signIn(page, stack.adminUrl, 'yongqiao', '/applications?status=area-review');
+    expect(new URL(page.url()).search).toBe('?status=area-review');
+    // An area officer's list is fixed to their own area.
+    await eventually(() => page.getByTestId('filter-area').locator('input').isDisabled()).toBe(
+      true,
+    );
+    await context.close();
+  });
+});
