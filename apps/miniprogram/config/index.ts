@@ -23,6 +23,10 @@ function buildEnv(platform: string) {
     TARO_APP_API_URL: process.env.TARO_APP_API_URL ?? (h5 ? '' : 'http://127.0.0.1:3000'),
     // Only the H5 build logs in through the fake WeChat service; WeChat builds carry no address.
     TARO_APP_FAKE_WECHAT_URL: h5 ? (process.env.TARO_APP_FAKE_WECHAT_URL ?? '') : '',
+    // The API's FILE_MAX_MB, so an oversize file is refused before it is sent over a phone network.
+    TARO_APP_FILE_MAX_MB: process.env.TARO_APP_FILE_MAX_MB ?? '10',
+    // WeChat subscribe-message template ids (comma-separated); empty = no subscription prompt.
+    TARO_APP_SUBSCRIBE_TEMPLATE_IDS: h5 ? '' : (process.env.TARO_APP_SUBSCRIBE_TEMPLATE_IDS ?? ''),
   };
 }
 

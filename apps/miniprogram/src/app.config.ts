@@ -1,7 +1,28 @@
+/**
+ * Main package: what a first visit and the four bottom tabs need. The application forms and the
+ * 科技副总 section are sub-packages, downloaded when first opened (main package budget 600 KB).
+ */
 export default defineAppConfig({
-  pages: ['pages/login/index', 'pages/register/index', 'pages/profile/index'],
+  pages: [
+    'pages/login/index',
+    'pages/register/index',
+    'pages/programmes/index',
+    'pages/applications/index',
+    'pages/messages/index',
+    'pages/profile/index',
+  ],
+  subPackages: [
+    {
+      root: 'packages/apply',
+      pages: ['programme/index', 'form/index', 'detail/index'],
+    },
+    {
+      root: 'packages/vp',
+      pages: ['home/index', 'need/index', 'candidate/index', 'secondment/index'],
+    },
+  ],
   window: {
-    backgroundTextStyle: 'light',
+    backgroundTextStyle: 'dark',
     backgroundColor: '#f4f6fa',
     navigationBarBackgroundColor: '#1d6ff2',
     navigationBarTitleText: '宿州科创',

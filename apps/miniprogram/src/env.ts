@@ -9,8 +9,20 @@ export const env = {
   apiUrl: stripSlash(process.env.TARO_APP_API_URL ?? ''),
   /** Only used on H5, where there is no wx.login: the fake WeChat service issues login codes. */
   fakeWechatUrl: stripSlash(process.env.TARO_APP_FAKE_WECHAT_URL ?? ''),
+  /** Largest evidence upload the API accepts (its FILE_MAX_MB), checked before sending. */
+  fileMaxMb: positiveNumber(process.env.TARO_APP_FILE_MAX_MB, 10),
+  /** WeChat subscribe-message templates for status changes; none configured = no prompt. */
+  subscribeTemplateIds: (process.env.TARO_APP_SUBSCRIBE_TEMPLATE_IDS ?? '')
+    .split(',')
+    .map((id) => id.trim())
+    .filter(Boolean),
 } as const;
 
 function stripSlash(url: string): string {
   return url.replace(/\/+$/, '');
+}
+
+function positiveNumber(raw: string | undefined, fallback: number): number {
+  const value = Number(raw);
+  return Number.isFinite(value) && value > 0 ? value : fallback;
 }

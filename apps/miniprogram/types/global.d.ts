@@ -11,5 +11,7 @@ declare namespace NodeJS {
     /** Build-time constants from config/index.ts. */
     TARO_APP_API_URL?: string;
     TARO_APP_FAKE_WECHAT_URL?: string;
+    TARO_APP_FILE_MAX_MB?: string;
+    TARO_APP_SUBSCRIBE_TEMPLATE_IDS?: string;
   }
 }

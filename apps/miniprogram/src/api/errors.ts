@@ -82,3 +82,20 @@ export function isSessionError(error: unknown): boolean {
 function isChinese(text: string): boolean {
   return /[\u4e00-\u9fff]/.test(text);
 }
+
+/**
+ * Field errors of a form the procedure wraps in an object (`{ need: {...} }` → `need.title`),
+ * keyed by the form's own field names (`title`). Other keys are left out.
+ */
+export function fieldErrorsUnder(error: unknown, wrapper: string): FieldErrors {
+  if (!(error instanceof TRPCClientError)) return {};
+  const data = (error.data ?? undefined) as ServerErrorData | undefined;
+  const out: FieldErrors = {};
+  for (const [path, messages] of Object.entries(data?.fieldErrors ?? {})) {
+    if (!path.startsWith(`${wrapper}.`)) continue;
+    const key = path.slice(wrapper.length + 1).split(/[.[]/)[0] ?? '';
+    const first = messages?.find((m) => m.length > 0);
+    if (key && first && out[key] === undefined) out[key] = first;
+  }
+  return out;
+}

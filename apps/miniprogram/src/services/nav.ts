@@ -5,8 +5,25 @@ import { LoginRequiredError } from './session';
 export const routes = {
   login: '/pages/login/index',
   register: '/pages/register/index',
+  programmes: '/pages/programmes/index',
+  applications: '/pages/applications/index',
+  messages: '/pages/messages/index',
   profile: '/pages/profile/index',
+  programme: '/packages/apply/programme/index',
+  applicationForm: '/packages/apply/form/index',
+  application: '/packages/apply/detail/index',
+  vpHome: '/packages/vp/home/index',
+  vpNeed: '/packages/vp/need/index',
+  vpCandidate: '/packages/vp/candidate/index',
+  vpSecondment: '/packages/vp/secondment/index',
 } as const;
+
+/** The four bottom tabs: switching replaces the page, like a tab bar. */
+export type TabKey = 'programmes' | 'applications' | 'messages' | 'profile';
+
+export function goTab(tab: TabKey) {
+  return Taro.reLaunch({ url: routes[tab] });
+}
 
 export function goLogin() {
   return Taro.reLaunch({ url: routes.login });
@@ -25,8 +42,32 @@ export function goProfile() {
   return Taro.reLaunch({ url: routes.profile });
 }
 
+export function goHome() {
+  return Taro.reLaunch({ url: routes.programmes });
+}
+
+/** Opens a page on top of the current one; ids only in the query, never personal data. */
+export function open(route: string, query: Query = {}) {
+  return Taro.navigateTo({ url: withQuery(route, query) });
+}
+
+/** Replaces the current page (after a form is done, “back” should not return to it). */
+export function replace(route: string, query: Query = {}) {
+  return Taro.redirectTo({ url: withQuery(route, query) });
+}
+
+/** Back if there is a page underneath, otherwise to the given tab. */
+export function back(fallback: TabKey = 'programmes') {
+  if (Taro.getCurrentPages().length > 1) return Taro.navigateBack();
+  return goTab(fallback);
+}
+
 export function toast(title: string) {
   return Taro.showToast({ title, icon: 'none', duration: 2500 });
+}
+
+export function toastDone(title: string) {
+  return Taro.showToast({ title, icon: 'success', duration: 1500 });
 }
 
 /** Someone who never logged in (or logged out) is sent to the login page; true if so. */
@@ -34,4 +75,15 @@ export function leaveIfLoggedOut(error: unknown): boolean {
   if (!(error instanceof LoginRequiredError)) return false;
   void goLogin();
   return true;
+}
+
+type Query = Record<string, string | undefined>;
+
+/** WeChat's JS runtime has no URLSearchParams. */
+export function withQuery(route: string, query: Query): string {
+  const qs = Object.entries(query)
+    .filter((e): e is [string, string] => e[1] !== undefined && e[1] !== '')
+    .map(([k, v]) => `${k}=${encodeURIComponent(v)}`)
+    .join('&');
+  return qs ? `${route}?${qs}` : route;
 }

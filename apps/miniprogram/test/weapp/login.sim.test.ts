@@ -91,12 +91,12 @@ describe('login page, compiled for WeChat and run in the simulator', () => {
     expect(sim.navigations).toEqual([{ api: 'reLaunch', url: '/pages/register/index' }]);
   });
 
-  it('sends someone already registered to 我的', async () => {
+  it('sends someone already registered to the programmes (home)', async () => {
     serve(loginOk('organisation'));
     const page = await sim.openPage('pages/login/index');
     await page.tap('#login-consent');
     await page.tap('#login-submit');
-    expect(sim.navigations).toEqual([{ api: 'reLaunch', url: '/pages/profile/index' }]);
+    expect(sim.navigations).toEqual([{ api: 'reLaunch', url: '/pages/programmes/index' }]);
   });
 
   it('says so in Chinese when WeChat login fails', async () => {

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { api } from '../../api/client';
 import { describeError } from '../../api/errors';
 import { PrivacyModal } from '../../components/PrivacyModal';
-import { goProfile, goRegister, toast } from '../../services/nav';
+import { goHome, goRegister, toast } from '../../services/nav';
 import { login, readSession, recordConsent, withSession } from '../../services/session';
 import './index.css';
 
@@ -60,7 +60,7 @@ export default function LoginPage() {
           id="login-submit"
           className="btn btn--primary"
           loading={busy}
-          disabled={busy}
+          disabled={busy || undefined}
           onClick={onLogin}
         >
           微信登录
@@ -87,9 +87,9 @@ export default function LoginPage() {
   );
 }
 
-/** No profile yet → register; otherwise → 我的. */
+/** No profile yet → register; otherwise → the programmes (home). */
 async function routeByProfile() {
   const mine = await withSession(() => api.profile.mine.query());
   if (mine.type === null) await goRegister();
-  else await goProfile();
+  else await goHome();
 }

@@ -13,7 +13,17 @@ import { useState } from 'react';
 import type { ReactNode } from 'react';
 import { api } from '../../api/client';
 import { describeError } from '../../api/errors';
-import { goEditProfile, goLogin, goRegister, leaveIfLoggedOut } from '../../services/nav';
+import { BottomNav } from '../../components/BottomNav';
+import { useUnreadCount } from '../../hooks/useUnreadCount';
+import {
+  goEditProfile,
+  goLogin,
+  goRegister,
+  goTab,
+  leaveIfLoggedOut,
+  open,
+  routes,
+} from '../../services/nav';
 import { logout, withSession } from '../../services/session';
 import './index.css';
 
@@ -24,6 +34,7 @@ type State =
 
 export default function ProfilePage() {
   const [state, setState] = useState<State>({ state: 'loading' });
+  const unread = useUnreadCount();
 
   const load = async () => {
     try {
@@ -52,7 +63,7 @@ export default function ProfilePage() {
   };
 
   return (
-    <View className="page profile" id="profile-page">
+    <View className="page page--tabbed profile" id="profile-page">
       {state.state === 'loading' ? (
         <View className="center muted profile__status">加载中…</View>
       ) : null}
@@ -65,6 +76,39 @@ export default function ProfilePage() {
         </View>
       ) : null}
       {state.state === 'ready' ? <ProfileView mine={state.mine} /> : null}
+      {state.state === 'ready' ? (
+        <View className="card menu">
+          <View
+            className="menu__item"
+            id="profile-menu-applications"
+            onClick={() => void goTab('applications')}
+          >
+            <View>我的申报</View>
+            <View className="menu__arrow">›</View>
+          </View>
+          <View
+            className="menu__item"
+            id="profile-menu-vp"
+            onClick={() => void open(routes.vpHome)}
+          >
+            <View>科技副总</View>
+            <View className="menu__hint">
+              {state.mine.type === 'researcher'
+                ? '报名、匹配结果与工作日志'
+                : '发布需求、查看匹配人选'}
+            </View>
+            <View className="menu__arrow">›</View>
+          </View>
+          <View
+            className="menu__item"
+            id="profile-menu-messages"
+            onClick={() => void goTab('messages')}
+          >
+            <View>消息通知</View>
+            <View className="menu__arrow">›</View>
+          </View>
+        </View>
+      ) : null}
 
       {state.state !== 'loading' ? (
         <View className="profile__actions">
@@ -82,6 +126,7 @@ export default function ProfilePage() {
           </Button>
         </View>
       ) : null}
+      <BottomNav current="profile" badge={unread} />
     </View>
   );
 }

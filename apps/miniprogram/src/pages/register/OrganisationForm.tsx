@@ -7,6 +7,7 @@ import { ChipGroup } from '../../components/ChipGroup';
 import { FieldPicker } from '../../components/FieldPicker';
 import { FormRow } from '../../components/FormRow';
 import { TextField } from '../../components/TextField';
+import type { ChipOption } from '../../components/ChipGroup';
 import { areaOptions, organisationTypeOptions, qualificationOptions } from '../../forms/options';
 import { useSchemaForm } from '../../hooks/useSchemaForm';
 import { leaveIfLoggedOut, toast } from '../../services/nav';
@@ -59,10 +60,14 @@ const ORDER = [
 export function OrganisationForm({
   initial,
   onSaved,
+  typeOptions = organisationTypeOptions,
 }: {
   initial: OrganisationFormValues;
   onSaved: () => void;
+  /** The types this role may choose (企业/孵化器 or 高校/科研院所). */
+  typeOptions?: readonly ChipOption[];
 }) {
+  const isInstitution = typeOptions.every((o) => o.code === 'university' || o.code === 'institute');
   const form = useSchemaForm(organisationProfileSchema, initial);
   const { values, errors, set, choose, touch } = form;
   const [saving, setSaving] = useState(false);
@@ -98,7 +103,7 @@ export function OrganisationForm({
           <ChipGroup
             id="org-type"
             chipIdPrefix="org-type"
-            options={organisationTypeOptions}
+            options={typeOptions}
             value={[values.type]}
             onChange={([v]) => choose('type', v ?? '')}
           />
@@ -148,7 +153,7 @@ export function OrganisationForm({
       </View>
 
       <View className="card">
-        <View className="card__title">领域与资质</View>
+        <View className="card__title">{isInstitution ? '研究领域' : '领域与资质'}</View>
         <FieldPicker
           idPrefix="org"
           fieldCodes={values.fieldCodes}
@@ -157,17 +162,19 @@ export function OrganisationForm({
           onFieldCodes={(codes) => choose('fieldCodes', codes)}
           onSubFieldCodes={(codes) => choose('subFieldCodes', codes)}
         />
-        <FormRow id="org-qualifications" label="企业资质" error={errors.qualifications}>
-          <ChipGroup
-            id="org-qualifications"
-            chipIdPrefix="org-qualification"
-            options={qualificationOptions}
-            value={values.qualifications}
-            multiple
-            small
-            onChange={(codes) => choose('qualifications', codes)}
-          />
-        </FormRow>
+        {isInstitution ? null : (
+          <FormRow id="org-qualifications" label="企业资质" error={errors.qualifications}>
+            <ChipGroup
+              id="org-qualifications"
+              chipIdPrefix="org-qualification"
+              options={qualificationOptions}
+              value={values.qualifications}
+              multiple
+              small
+              onChange={(codes) => choose('qualifications', codes)}
+            />
+          </FormRow>
+        )}
       </View>
 
       <View className="card">
@@ -215,7 +222,7 @@ export function OrganisationForm({
           id="register-submit"
           className="btn btn--primary"
           loading={saving}
-          disabled={saving}
+          disabled={saving || undefined}
           onClick={onSubmit}
         >
           提交

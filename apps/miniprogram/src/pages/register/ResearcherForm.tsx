@@ -208,7 +208,7 @@ export function ResearcherForm(props: {
           id="register-submit"
           className="btn btn--primary"
           loading={saving}
-          disabled={saving}
+          disabled={saving || undefined}
           onClick={onSubmit}
         >
           提交

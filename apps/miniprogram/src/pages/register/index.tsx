@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { api } from '../../api/client';
 import { describeError } from '../../api/errors';
 import { Segmented } from '../../components/Segmented';
+import { organisationTypeOptions } from '../../forms/options';
 import { goProfile, leaveIfLoggedOut } from '../../services/nav';
 import { withSession } from '../../services/session';
 import {
@@ -14,7 +15,7 @@ import {
 import { ResearcherForm, type ResearcherFormValues, emptyResearcher } from './ResearcherForm';
 import './index.css';
 
-type Kind = 'organisation' | 'researcher';
+type Kind = 'organisation' | 'institution' | 'researcher';
 
 type Loaded =
   | { state: 'loading' }
@@ -23,10 +24,14 @@ type Loaded =
   | { state: 'edit'; kind: 'organisation'; values: OrganisationFormValues }
   | { state: 'edit'; kind: 'researcher'; values: ResearcherFormValues; residentIdMasked: string };
 
+/** The three roles: a firm (or incubator), a researcher, an institution (高校 / 科研院所). */
 const KIND_OPTIONS = [
-  { value: 'organisation' as const, label: '企业/机构', id: 'register-kind-org' },
+  { value: 'organisation' as const, label: '企业', id: 'register-kind-org' },
   { value: 'researcher' as const, label: '科研人员', id: 'register-kind-researcher' },
+  { value: 'institution' as const, label: '高校院所', id: 'register-kind-institution' },
 ];
+
+const INSTITUTION_TYPES = ['university', 'institute'];
 
 export default function RegisterPage() {
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
@@ -112,7 +117,13 @@ export default function RegisterPage() {
       <View className="page" id="register-page" data-mode="edit">
         <View className="register__intro">修改登记信息，提交后即时生效。</View>
         {loaded.kind === 'organisation' ? (
-          <OrganisationForm initial={loaded.values} onSaved={onSaved} />
+          <OrganisationForm
+            initial={loaded.values}
+            typeOptions={typeOptionsFor(
+              INSTITUTION_TYPES.includes(loaded.values.type) ? 'institution' : 'organisation',
+            )}
+            onSaved={onSaved}
+          />
         ) : (
           <ResearcherForm
             initial={loaded.values}
@@ -128,11 +139,24 @@ export default function RegisterPage() {
     <View className="page" id="register-page" data-mode="new">
       <View className="register__intro">请选择登记类型并如实填写，带 * 的为必填项。</View>
       <Segmented options={KIND_OPTIONS} value={kind} onChange={(k) => setKind(k)} />
-      {kind === 'organisation' ? (
-        <OrganisationForm initial={emptyOrganisation} onSaved={onSaved} />
-      ) : (
+      {kind === 'researcher' ? (
         <ResearcherForm initial={emptyResearcher} onSaved={onSaved} />
+      ) : (
+        <OrganisationForm
+          // A new form per role, so a type chosen under one role does not leak into the other.
+          key={kind}
+          initial={{ ...emptyOrganisation, type: kind === 'institution' ? 'university' : '' }}
+          typeOptions={typeOptionsFor(kind)}
+          onSaved={onSaved}
+        />
       )}
     </View>
+  );
+}
+
+/** Firms choose between 企业 and 孵化器; institutions between 高校 and 科研院所. */
+function typeOptionsFor(kind: 'organisation' | 'institution') {
+  return organisationTypeOptions.filter(
+    (o) => INSTITUTION_TYPES.includes(o.code) === (kind === 'institution'),
   );
 }

@@ -1,0 +1,37 @@
+import { View } from '@tarojs/components';
+
+/** Colour by what the status means to the applicant, not by its code. */
+const TONE: Record<string, 'neutral' | 'progress' | 'warning' | 'success' | 'danger'> = {
+  draft: 'neutral',
+  submitted: 'progress',
+  'area-review': 'progress',
+  'bureau-review': 'progress',
+  returned: 'warning',
+  approved: 'success',
+  'in-notice': 'success',
+  'notice-passed': 'success',
+  'in-disbursement': 'success',
+  paid: 'success',
+  rejected: 'danger',
+  withdrawn: 'neutral',
+  // 科技副总
+  active: 'success',
+  pending: 'warning',
+  completed: 'neutral',
+  terminated: 'danger',
+  cancelled: 'neutral',
+  open: 'progress',
+  collecting: 'progress',
+  matching: 'progress',
+  notice: 'warning',
+  confirmed: 'success',
+  closed: 'neutral',
+};
+
+export function StatusTag({ status, label, id }: { status: string; label: string; id?: string }) {
+  return (
+    <View id={id} className={`status-tag status-tag--${TONE[status] ?? 'neutral'}`}>
+      {label}
+    </View>
+  );
+}

@@ -1,0 +1,31 @@
+import { View } from '@tarojs/components';
+
+export interface TimelineEntry {
+  key: string;
+  title: string;
+  time: string;
+  /** An officer's comment or the applicant's reason: shown in full, it is what to act on. */
+  comment?: string | null;
+  tone?: 'normal' | 'warning' | 'danger' | 'success';
+}
+
+/** Newest first, the way people read a history of what happened to their application. */
+export function Timeline({ entries, id }: { entries: readonly TimelineEntry[]; id?: string }) {
+  return (
+    <View className="timeline" id={id}>
+      {entries.map((e, i) => (
+        <View
+          key={e.key}
+          className={`timeline__item timeline__item--${e.tone ?? 'normal'}${i === 0 ? ' timeline__item--latest' : ''}`}
+        >
+          <View className="timeline__dot" />
+          <View className="timeline__body">
+            <View className="timeline__title">{e.title}</View>
+            <View className="timeline__time">{e.time}</View>
+            {e.comment ? <View className="timeline__comment">{e.comment}</View> : null}
+          </View>
+        </View>
+      ))}
+    </View>
+  );
+}

@@ -1,0 +1,163 @@
+import { fieldMeta } from '@kc/domain';
+import { z } from 'zod';
+
+/**
+ * What a form needs to know about each field of a domain zod schema: which control, its Chinese
+ * title, its options. Read from the schema itself (its types and `.meta({ title })`), so a rule
+ * or form added to the domain gets its form without UI code.
+ */
+export type FieldKind =
+  | 'text'
+  | 'textarea'
+  | 'date'
+  | 'month'
+  | 'money'
+  | 'integer'
+  | 'choice'
+  | 'multi-choice'
+  | 'text-list'
+  | 'group-list';
+
+export interface ChoiceOption {
+  code: string;
+  name: string;
+}
+
+export interface FieldSpec {
+  name: string;
+  title: string;
+  description: string | null;
+  kind: FieldKind;
+  optional: boolean;
+  options: readonly ChoiceOption[];
+  maxLength: number | null;
+  /** Fields of one row of a `group-list` (e.g. each payment). */
+  item: readonly FieldSpec[];
+  /** What the box starts with: the schema's default number (需求人数 1), else empty. */
+  initial: string;
+}
+
+/** Per-form adjustments the schema cannot express (labels of bare enums, dependent fields). */
+export interface FieldOverride {
+  title?: string;
+  kind?: FieldKind;
+  options?: readonly ChoiceOption[];
+  /** Options that depend on other values (sub-fields of the chosen field). */
+  optionsFrom?: (values: FormValues) => readonly ChoiceOption[];
+  /** Shown only when this says so (e.g. contract years for contract staff). */
+  visible?: (values: FormValues) => boolean;
+  hint?: string;
+  placeholder?: string;
+}
+export type FieldOverrides = Partial<Record<string, FieldOverride>>;
+
+/** Raw form state: strings as typed, arrays of chosen codes, rows of a group. */
+export type RawValue = string | string[] | FormValues[];
+export type FormValues = { [name: string]: RawValue };
+
+/** Long texts get a text area. */
+const TEXTAREA_FROM = 200;
+
+function unwrap(schema: z.ZodType): z.ZodType | undefined {
+  if (schema instanceof z.ZodOptional || schema instanceof z.ZodNullable) {
+    return schema.unwrap() as z.ZodType;
+  }
+  if (schema instanceof z.ZodDefault) return schema.unwrap() as z.ZodType;
+  if (schema instanceof z.ZodPipe) return schema.in as z.ZodType;
+  return undefined;
+}
+
+function innermost(schema: z.ZodType): z.ZodType {
+  let s = schema;
+  for (let next = unwrap(s); next; next = unwrap(s)) s = next;
+  return s;
+}
+
+function objectShape(schema: z.ZodType): Record<string, z.ZodType> {
+  const inner = innermost(schema);
+  return inner instanceof z.ZodObject ? (inner.shape as Record<string, z.ZodType>) : {};
+}
+
+function enumOptions(
+  schema: z.ZodEnum,
+  labels: Record<string, string> | undefined,
+): ChoiceOption[] {
+  return (schema.options as readonly (string | number)[]).map((o) => ({
+    code: String(o),
+    name: labels?.[String(o)] ?? String(o),
+  }));
+}
+
+function describe(name: string, schema: z.ZodType): FieldSpec {
+  const meta = fieldMeta(schema);
+  const inner = innermost(schema);
+  const empty = schema.safeParse(undefined);
+  const spec: FieldSpec = {
+    name,
+    title: meta?.title ?? name,
+    description: meta?.description ?? null,
+    kind: 'text',
+    optional: empty.success,
+    options: [],
+    maxLength: null,
+    item: [],
+    initial: empty.success && typeof empty.data === 'number' ? String(empty.data) : '',
+  };
+  if (inner instanceof z.ZodEnum)
+    return { ...spec, kind: 'choice', options: enumOptions(inner, meta?.labels) };
+  if (inner instanceof z.ZodBigInt) return { ...spec, kind: 'money' };
+  if (inner instanceof z.ZodNumber) return { ...spec, kind: 'integer' };
+  if (inner instanceof z.ZodArray) {
+    const element = innermost(inner.element as z.ZodType);
+    if (element instanceof z.ZodObject) {
+      return { ...spec, kind: 'group-list', item: describeFields(element) };
+    }
+    if (element instanceof z.ZodEnum) {
+      return {
+        ...spec,
+        kind: 'multi-choice',
+        options: enumOptions(element, fieldMeta(inner.element as z.ZodType)?.labels),
+      };
+    }
+    return { ...spec, kind: 'text-list' };
+  }
+  // z.iso.date() is a string format of its own class, not a ZodString.
+  if ((inner as { format?: unknown }).format === 'date') return { ...spec, kind: 'date' };
+  if (inner instanceof z.ZodString) {
+    const max = inner.maxLength;
+    return {
+      ...spec,
+      kind: max !== null && max > TEXTAREA_FROM ? 'textarea' : 'text',
+      maxLength: max,
+    };
+  }
+  return spec;
+}
+
+/** The fields of an object schema (under any pipes and refinements), in the schema's order. */
+export function describeFields(schema: z.ZodType, overrides: FieldOverrides = {}): FieldSpec[] {
+  return Object.entries(objectShape(schema)).map(([name, field]) => {
+    const spec = describe(name, field);
+    const o = overrides[name];
+    if (!o) return spec;
+    return {
+      ...spec,
+      ...(o.title ? { title: o.title } : {}),
+      ...(o.kind ? { kind: o.kind } : {}),
+      ...(o.options ? { options: o.options } : {}),
+    };
+  });
+}
+
+/** An empty form for these fields (groups start with one row: most applications have one). */
+export function emptyValues(fields: readonly FieldSpec[]): FormValues {
+  const out: FormValues = {};
+  for (const f of fields) out[f.name] = emptyValue(f);
+  return out;
+}
+
+export function emptyValue(f: FieldSpec): RawValue {
+  if (f.kind === 'multi-choice') return [];
+  if (f.kind === 'group-list') return [emptyValues(f.item)];
+  return f.initial;
+}

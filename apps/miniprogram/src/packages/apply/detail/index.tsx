@@ -1,0 +1,166 @@
+import { Button, View } from '@tarojs/components';
+import { displayInputs, formatYuan } from '@kc/domain';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useState } from 'react';
+import { api } from '../../../api/client';
+import { describeError } from '../../../api/errors';
+import { KeyValue } from '../../../components/KeyValue';
+import { ErrorState, LoadingState } from '../../../components/StateViews';
+import { StatusTag } from '../../../components/StatusTag';
+import { Timeline } from '../../../components/Timeline';
+import { formatBytes, formatDateTime } from '../../../format';
+import { useLoader } from '../../../hooks/useLoader';
+import { leaveIfLoggedOut, open, routes, toast, toastDone } from '../../../services/nav';
+import { withSession } from '../../../services/session';
+import { ruleFor } from '../rule';
+import { type ApplicationDetail, noticeAndPayment, timelineTone } from './stages';
+import '../apply.css';
+
+/** 申请详情: where it stands, what the officers said, the notice and payment, and what to do. */
+export default function ApplicationDetailPage() {
+  const { params } = useRouter();
+  const id = params.id ?? '';
+  const { loaded, reload } = useLoader(() => api.applications.byId.query({ id }));
+
+  if (loaded.state === 'loading') return <LoadingState />;
+  if (loaded.state === 'error') {
+    return (
+      <View className="page">
+        <ErrorState message={loaded.message} onRetry={() => void reload()} />
+      </View>
+    );
+  }
+  return <Detail a={loaded.data} onChanged={() => void reload()} />;
+}
+
+function Detail({ a, onChanged }: { a: ApplicationDetail; onChanged: () => void }) {
+  const [busy, setBusy] = useState(false);
+  const can = (action: string) => a.allowedActions.some((x) => x.action === action);
+  const editable = a.status === 'draft' || a.status === 'returned';
+  const stage = noticeAndPayment(a);
+  const rule = ruleFor(a.ruleId, a.policySetId)?.rule;
+  const inputs = rule ? displayInputs(rule.inputSchema, a.input) : [];
+  const lastReturn = [...a.timeline].reverse().find((t) => t.action === 'return');
+
+  const withdraw = async () => {
+    const { confirm } = await Taro.showModal({
+      title: '撤回申请',
+      content: '撤回后本申请不再审核，如需申报须重新填写。确定撤回吗？',
+      confirmText: '撤回',
+      confirmColor: '#e5484d',
+    });
+    if (!confirm) return;
+    setBusy(true);
+    try {
+      await withSession(() =>
+        api.applications.withdraw.mutate({ applicationId: a.id, expectedVersion: a.version }),
+      );
+      void toastDone('已撤回');
+      onChanged();
+    } catch (error) {
+      if (leaveIfLoggedOut(error)) return;
+      void toast(describeError(error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <View className="page page--footer" id="detail-page">
+      <View className="card detail-head">
+        <View className="detail-head__row">
+          <View className="detail-head__name">{a.ruleName}</View>
+          <StatusTag status={a.status} label={a.statusLabel} id="detail-status" />
+        </View>
+        <View className="muted">申请编号 {a.number}</View>
+        {a.approvedAmountFen !== null ? (
+          <View className="detail-head__amount" id="detail-amount">
+            核定金额 {formatYuan(a.approvedAmountFen)}
+          </View>
+        ) : a.computedAmountFen !== null ? (
+          <View className="detail-head__amount" id="detail-amount">
+            测算金额 {formatYuan(a.computedAmountFen)}
+          </View>
+        ) : null}
+      </View>
+
+      {a.status === 'returned' ? (
+        <View className="notice notice--warning" id="detail-returned">
+          已退回修改：{lastReturn?.comment ?? '请按要求修改后重新提交'}
+        </View>
+      ) : null}
+
+      {stage ? (
+        <View className="card" id="detail-stage">
+          <View className="card__title">公示与拨付</View>
+          <KeyValue label="公示结果" id="detail-notice">
+            {stage.notice}
+          </KeyValue>
+          <KeyValue label="拨付状态" id="detail-payment">
+            {stage.payment}
+          </KeyValue>
+        </View>
+      ) : null}
+
+      <View className="card">
+        <View className="card__title">办理进度</View>
+        <Timeline
+          id="detail-timeline"
+          entries={[...a.timeline].reverse().map((t, i) => ({
+            key: `${i}-${t.action}`,
+            title: t.actionLabel,
+            time: formatDateTime(t.at),
+            comment: t.comment,
+            tone: timelineTone(t.action),
+          }))}
+        />
+      </View>
+
+      {inputs.length > 0 ? (
+        <View className="card" id="detail-inputs">
+          <View className="card__title">申请内容</View>
+          {inputs.map((row) => (
+            <KeyValue key={row.label} label={row.label}>
+              {row.value}
+            </KeyValue>
+          ))}
+        </View>
+      ) : null}
+
+      <View className="card" id="detail-evidence">
+        <View className="card__title">申报材料</View>
+        {a.evidence.length === 0 ? <View className="muted">尚未上传材料</View> : null}
+        {a.evidence.map((e) => (
+          <KeyValue key={`${e.kind}-${e.fileId}`} label={e.kindName}>
+            {e.originalName ?? '未命名文件'} · {formatBytes(e.sizeBytes)}
+          </KeyValue>
+        ))}
+      </View>
+
+      {editable || can('withdraw') ? (
+        <View className="footer-bar footer-bar--split">
+          {can('withdraw') ? (
+            <Button
+              id="detail-withdraw"
+              className="btn btn--ghost btn--danger"
+              disabled={busy || undefined}
+              onClick={() => void withdraw()}
+            >
+              撤回申请
+            </Button>
+          ) : null}
+          {editable ? (
+            <Button
+              id="detail-edit"
+              className="btn btn--primary"
+              disabled={busy || undefined}
+              onClick={() => void open(routes.applicationForm, { id: a.id })}
+            >
+              {a.status === 'returned' ? '修改并重新提交' : '继续填写'}
+            </Button>
+          ) : null}
+        </View>
+      ) : null}
+    </View>
+  );
+}

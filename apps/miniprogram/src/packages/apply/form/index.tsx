@@ -1,0 +1,62 @@
+import { Button, View } from '@tarojs/components';
+import { EDITABLE_STATUSES, applicationStatusName } from '@kc/domain';
+import { useLoad, useRouter } from '@tarojs/taro';
+import { api } from '../../../api/client';
+import { EmptyState, ErrorState, LoadingState } from '../../../components/StateViews';
+import { useLoader } from '../../../hooks/useLoader';
+import { replace, routes } from '../../../services/nav';
+import { ruleFor } from '../rule';
+import { ApplicationForm } from './ApplicationForm';
+import '../apply.css';
+
+/**
+ * 在线申报: a new application (`?ruleId=`) or a draft / returned one (`?id=`). Anything already
+ * submitted is shown as locked, with the way to its status page.
+ */
+export default function ApplicationFormPage() {
+  const { params } = useRouter();
+  const { loaded, reload } = useLoader(
+    async () => (params.id ? api.applications.byId.query({ id: params.id }) : null),
+    // Loaded once: coming back from the file chooser must not reset what was typed.
+    { onShow: false },
+  );
+  useLoad(() => void reload());
+
+  if (loaded.state === 'loading') return <LoadingState />;
+  if (loaded.state === 'error') {
+    return (
+      <View className="page">
+        <ErrorState message={loaded.message} onRetry={() => void reload()} />
+      </View>
+    );
+  }
+  const existing = loaded.data;
+  const found = ruleFor(existing?.ruleId ?? params.ruleId ?? '', existing?.policySetId);
+  if (!found) {
+    return (
+      <View className="page">
+        <EmptyState title="该奖补事项不存在或当前不受理申请" hint="请返回政策列表重新选择" />
+      </View>
+    );
+  }
+  if (existing && !EDITABLE_STATUSES.includes(existing.status)) {
+    return (
+      <View className="page" id="apply-locked">
+        <EmptyState
+          title="申请已提交，当前状态下不能修改"
+          hint={`当前状态：${applicationStatusName(existing.status)}。如审核中需要修改，请等待退回，或撤回后重新申报。`}
+          action={
+            <Button
+              id="apply-locked-view"
+              className="btn btn--primary btn--small"
+              onClick={() => void replace(routes.application, { id: existing.id })}
+            >
+              查看申请进度
+            </Button>
+          }
+        />
+      </View>
+    );
+  }
+  return <ApplicationForm rule={found.rule} existing={existing} />;
+}

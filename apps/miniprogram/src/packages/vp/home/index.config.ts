@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '科技副总',
+  enablePullDownRefresh: true,
+});

@@ -1,0 +1,133 @@
+import { Button, View } from '@tarojs/components';
+import { FIELDS } from '@kc/domain';
+import { useState } from 'react';
+import { api } from '../../api/client';
+import { BottomNav } from '../../components/BottomNav';
+import { EmptyState, ErrorState, LoadingState } from '../../components/StateViews';
+import { useLoader } from '../../hooks/useLoader';
+import { useUnreadCount } from '../../hooks/useUnreadCount';
+import { open, routes } from '../../services/nav';
+import { type Programme, groupByProgramme, inField } from './grouping';
+import './index.css';
+
+/**
+ * 政策申报 — the home page. Programmes the caller's profile already qualifies for come first
+ * (免申即享: "you are registered as a high-tech enterprise, claim the award"); the rest by the
+ * plan's sections, filtered by the five future-industry fields.
+ */
+export default function ProgrammesPage() {
+  const unread = useUnreadCount();
+  const [field, setField] = useState<string | null>(null);
+  const { loaded, reload } = useLoader(() => api.programmes.open.query());
+
+  return (
+    <View className="page page--tabbed" id="programmes-page">
+      <View className="hero">
+        <View className="hero__title">宿州市未来产业科技政策</View>
+        <View className="hero__text">查看可申报的奖补事项，在线填报、上传材料、跟踪进度</View>
+      </View>
+
+      {loaded.state === 'loading' ? <LoadingState /> : null}
+      {loaded.state === 'error' ? (
+        <ErrorState message={loaded.message} onRetry={() => void reload()} />
+      ) : null}
+      {loaded.state === 'ready' ? (
+        <ProgrammeList list={loaded.data} field={field} onField={setField} />
+      ) : null}
+
+      <BottomNav current="programmes" badge={unread} />
+    </View>
+  );
+}
+
+function ProgrammeList(props: {
+  list: readonly Programme[];
+  field: string | null;
+  onField: (code: string | null) => void;
+}) {
+  const suggested = props.list.filter((p) => p.suggested);
+  const shown = props.list.filter((p) => inField(p, props.field));
+  const policy = props.list[0]?.policy;
+  return (
+    <View>
+      {suggested.length > 0 ? (
+        <View className="card card--highlight" id="programmes-suggested">
+          <View className="card__title">为您推荐 · 可直接申领</View>
+          {suggested.map((p) => (
+            <View key={p.id} className="suggestion" id={`suggested-${p.id}`}>
+              <View className="suggestion__name">{p.name}</View>
+              <View className="suggestion__why">{p.suggestion}</View>
+              <View className="suggestion__amount">{p.guide.amountText}</View>
+              <Button
+                id={`suggested-${p.id}-claim`}
+                className="btn btn--primary btn--small"
+                onClick={() => void open(routes.applicationForm, { ruleId: p.id })}
+              >
+                立即申领
+              </Button>
+            </View>
+          ))}
+        </View>
+      ) : null}
+
+      <View className="filter-bar" id="programmes-fields">
+        <View
+          id="programmes-field-all"
+          className={props.field === null ? 'chip chip--small chip--active' : 'chip chip--small'}
+          onClick={() => props.onField(null)}
+        >
+          全部领域
+        </View>
+        {FIELDS.map((f) => (
+          <View
+            key={f.code}
+            id={`programmes-field-${f.code}`}
+            className={
+              props.field === f.code ? 'chip chip--small chip--active' : 'chip chip--small'
+            }
+            onClick={() => props.onField(f.code)}
+          >
+            {f.name}
+          </View>
+        ))}
+      </View>
+
+      {shown.length === 0 ? (
+        <EmptyState title="该领域暂无可申报的事项" hint="换个领域看看，或查看全部领域" />
+      ) : null}
+      {groupByProgramme(shown).map((group) => (
+        <View key={group.heading} className="programme-group">
+          <View className="section-title">{group.heading}</View>
+          {group.items.map((p) => (
+            <View
+              key={p.id}
+              id={`programme-${p.id}`}
+              className={p.suggested ? 'card programme programme--suggested' : 'card programme'}
+              onClick={() => void open(routes.programme, { id: p.id })}
+            >
+              <View className="programme__head">
+                <View className="programme__name">{p.name}</View>
+                {p.suggested ? <View className="badge badge--success">符合条件</View> : null}
+                {p.mayApply === false ? <View className="badge">不可申报</View> : null}
+              </View>
+              <View className="programme__amount">{p.guide.amountText}</View>
+              <View className="programme__meta">申报主体：{p.guide.whoMayApply}</View>
+              <View className="programme__meta">申报时限：{p.guide.timeLimit}</View>
+              {p.mayApply === false && p.whyNot ? (
+                <View className="programme__why-not" id={`programme-${p.id}-why-not`}>
+                  {p.whyNot}
+                </View>
+              ) : null}
+              <View className="programme__clause">方案条款 {p.clause}</View>
+            </View>
+          ))}
+        </View>
+      ))}
+      {policy ? (
+        <View className="footnote" id="programmes-policy">
+          依据：{policy.title}（{policy.status}，版本 {policy.version}）
+        </View>
+      ) : null}
+    </View>
+  );
+}

@@ -1,0 +1,175 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, phonePage, snap } from '../support/browser';
+import {
+  forwardFilesToApi,
+  openAs,
+  registerFirm,
+  registerResearcher,
+  tinyPdf,
+  tinyPng,
+} from '../support/mp-data';
+import { chooseFiles, confirmModal, input, textOf, typeInto } from '../support/mp-ui';
+
+/**
+ * Journeys 2 and 3 of the mini-program: find money I can get (programmes by field and section,
+ * the guide, what my profile already qualifies for) and apply (a form built from the rule's
+ * schema, live eligibility and amount, evidence uploads, draft, submit, withdraw).
+ */
+const stack = inject('stack');
+
+let browser: Browser;
+let closeBrowser: () => Promise<void>;
+beforeAll(async () => {
+  ({ browser, close: closeBrowser } = await launchBrowser());
+});
+afterAll(async () => {
+  await closeBrowser?.();
+});
+
+const pdf = (name: string) => ({ name, mimeType: 'application/pdf', buffer: tinyPdf(name) });
+
+describe('mini-program: programmes and applying', () => {
+  it('a new high-tech enterprise sees its award ready to claim, and every guide', async () => {
+    const firm = await registerFirm(stack, {
+      name: '宿州氢源动力科技有限公司',
+      qualifications: ['high-tech-enterprise'],
+    });
+    const { context, page } = await phonePage(browser);
+    await openAs(context, page, stack.h5Url, firm.openid);
+    await page.waitForURL(/pages\/programmes/);
+
+    const suggested = page.locator('#programmes-suggested');
+    await expect.poll(() => suggested.textContent()).toContain('国家高新技术企业认定奖励');
+    expect(await suggested.textContent()).toContain('高新技术企业');
+    await expect
+      .poll(() => page.locator('#programme-high-tech-enterprise').getAttribute('class'))
+      .toContain('programme--suggested');
+    await snap(page, 'mp-programmes');
+
+    // Filtering by field keeps the programmes of that field (and those of all fields).
+    await page.locator('#programmes-field-aerospace-information').click();
+    await expect.poll(() => page.locator('#programme-tech-transfer').count()).toBe(1);
+
+    await page.locator('#programme-tech-transfer').click();
+    await page.waitForURL(/packages\/apply\/programme/);
+    await expect.poll(() => textOf(page, '#guide-name')).toContain('购买市外先进技术成果');
+    expect(await textOf(page, '#guide-amount')).toContain('50万元');
+    expect(await textOf(page, '#guide-who')).toContain('市内企业');
+    expect(await textOf(page, '#guide-conditions')).toContain('转账凭证');
+    expect(await textOf(page, '#guide-evidence')).toContain('银行转账凭证（回单）');
+    expect(await textOf(page, '#guide-deadline')).toContain('365 天内');
+    await snap(page, 'mp-programme-guide');
+    await context.close();
+  });
+
+  it('a researcher is told a firm-only programme is not for them', async () => {
+    const researcher = await registerResearcher(stack, { name: '陈立新' });
+    const { context, page } = await phonePage(browser);
+    await openAs(context, page, stack.h5Url, researcher.openid);
+    await page.waitForURL(/pages\/programmes/);
+    const whyNot = page.locator('#programme-high-tech-enterprise-why-not');
+    await expect.poll(() => whyNot.textContent()).toMatch(/单位|企业/);
+    await page.locator('#programme-high-tech-enterprise').click();
+    await expect.poll(() => textOf(page, '#guide-why-not')).toMatch(/单位|企业/);
+    expect(await page.locator('#guide-apply').textContent()).toContain('不符合申报主体要求');
+    await context.close();
+  });
+
+  it('a firm fills the form built from the rule, sees the amount, uploads evidence, submits and withdraws', async () => {
+    const firm = await registerFirm(stack, {
+      name: '宿州芯光微电子有限公司',
+      qualifications: ['high-tech-enterprise'],
+    });
+    const { context, page } = await phonePage(browser);
+    await forwardFilesToApi(page, stack.apiUrl);
+    await openAs(context, page, stack.h5Url, firm.openid);
+    await page.locator('#suggested-high-tech-enterprise-claim').click();
+    await page.waitForURL(/packages\/apply\/form/);
+
+    // The form comes from the rule's input schema: its choices, its Chinese titles and checks.
+    await page.locator('#apply-recognitionType-first').click();
+    await typeInto(page, 'apply-certifiedOn', '2026-10-15');
+    await typeInto(page, 'apply-certificateNo', 'GR202534001234');
+    await expect
+      .poll(() => textOf(page, '#apply-certificateNo-error'))
+      .toContain('证书编号中的年份 2025 与发证日期 2026-10-15 不一致');
+    await typeInto(page, 'apply-certificateNo', 'gr202634001234');
+    await expect.poll(() => page.locator('#apply-certificateNo-error').count()).toBe(0);
+
+    // Live preview: the engine names what is missing before anything is submitted.
+    await expect.poll(() => textOf(page, '#apply-preview-missing')).toContain('高新技术企业证书');
+
+    // A file over the limit is refused with the reason, before it is sent.
+    await chooseFiles(page, '#evidence-high-tech-certificate-media', [
+      { name: '证书扫描.png', mimeType: 'image/png', buffer: Buffer.alloc(11 * 1024 * 1024, 1) },
+    ]);
+    await expect
+      .poll(() => textOf(page, '#evidence-high-tech-certificate-error'))
+      .toContain('文件过大：单个文件不能超过 10 MB');
+
+    await chooseFiles(page, '#evidence-high-tech-certificate-media', [
+      { name: '高企证书.png', mimeType: 'image/png', buffer: tinyPng() },
+    ]);
+    await chooseFiles(page, '#evidence-credit-commitment-chat', [pdf('信用承诺书.pdf')]);
+    await chooseFiles(page, '#evidence-bank-account-chat', [pdf('开户许可证.pdf')]);
+    await expect
+      .poll(() => textOf(page, '#evidence-high-tech-certificate'))
+      .toContain('高企证书.png');
+    await expect.poll(() => page.locator('#evidence-high-tech-certificate-error').count()).toBe(0);
+
+    await expect
+      .poll(() => textOf(page, '#apply-preview-verdict'), { timeout: 10_000 })
+      .toContain('符合条件');
+    expect(await textOf(page, '#apply-preview-amount')).toContain('200,000.00');
+    await page.locator('#apply-preview-toggle').click();
+    expect(await textOf(page, '#apply-preview-explain')).toContain('首次认定');
+    await snap(page, 'mp-apply-form');
+
+    await page.locator('#apply-save').click();
+    await expect.poll(() => textOf(page, '.taro__toast')).toContain('草稿已保存');
+
+    await page.locator('#apply-submit').click();
+    await page.waitForURL(/packages\/apply\/detail/);
+    await expect.poll(() => textOf(page, '#detail-status')).toBe('已提交');
+    expect(await textOf(page, '#detail-timeline')).toContain('提交申请');
+    expect(await textOf(page, '#detail-evidence')).toContain('信用承诺书.pdf');
+    expect(await textOf(page, '#detail-inputs')).toContain('GR202634001234');
+    expect(await page.locator('#detail-edit').count()).toBe(0);
+    await snap(page, 'mp-application-detail');
+
+    await page.locator('#detail-withdraw').click();
+    await confirmModal(page);
+    await expect.poll(() => textOf(page, '#detail-status')).toBe('已撤回');
+    expect(await page.locator('#detail-withdraw').count()).toBe(0);
+    await context.close();
+  });
+
+  it('keeps a draft: a half-filled form is saved and comes back as it was', async () => {
+    const firm = await registerFirm(stack, { name: '宿州绿能储热科技有限公司' });
+    const { context, page } = await phonePage(browser);
+    await openAs(context, page, stack.h5Url, firm.openid);
+    await page.waitForURL(/pages\/programmes/);
+    await page.goto(`${stack.h5Url}/#/packages/apply/form/index?ruleId=tech-transfer`);
+    await typeInto(page, 'apply-contractNo', 'HT-2026-0815');
+    await typeInto(page, 'apply-contractAmount', '1,200,000');
+    await typeInto(page, 'apply-payments-0-amount', '30万');
+    await expect.poll(() => textOf(page, '#apply-payments-0-amount-error')).toContain('以元为单位');
+    await typeInto(page, 'apply-payments-0-amount', '300000');
+    await page.locator('#apply-payments-add').click();
+    await typeInto(page, 'apply-payments-1-amount', '200000.50');
+    await page.locator('#apply-save').click();
+    await expect.poll(() => textOf(page, '.taro__toast')).toContain('草稿已保存');
+
+    await page.goto(`${stack.h5Url}/#/pages/applications/index`);
+    const card = page.locator('[id^="application-"]', { hasText: '购买市外先进技术成果' }).first();
+    await expect.poll(() => card.textContent()).toContain('草稿');
+    await card.click();
+    await page.locator('#detail-edit').click();
+    await page.waitForURL(/packages\/apply\/form/);
+    await expect.poll(() => input(page, 'apply-contractNo').inputValue()).toBe('HT-2026-0815');
+    expect(await input(page, 'apply-contractAmount').inputValue()).toBe('1200000');
+    expect(await input(page, 'apply-payments-1-amount').inputValue()).toBe('200000.50');
+    await context.close();
+  });
+});

@@ -1,0 +1,144 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, phonePage, snap } from '../support/browser';
+import {
+  forwardFilesToApi,
+  officer,
+  openAs,
+  registerFirm,
+  registerResearcher,
+  tinyPdf,
+} from '../support/mp-data';
+import { chooseFiles, textOf, typeInto } from '../support/mp-ui';
+
+/**
+ * Journey 5: 科技副总. A firm posts a need in the mini-program; a researcher reads the needs,
+ * is refused while claiming the wrong kind of employer, applies; the bureau matches; the firm
+ * sees the proposed researcher and the researcher uploads the three-party agreement.
+ */
+const stack = inject('stack');
+
+let browser: Browser;
+let closeBrowser: () => Promise<void>;
+beforeAll(async () => {
+  ({ browser, close: closeBrowser } = await launchBrowser());
+});
+afterAll(async () => {
+  await closeBrowser?.();
+});
+
+const NEED_TITLE = '燃料电池膜电极涂布工艺攻关';
+
+describe('mini-program: 科技副总', () => {
+  it('need, application, match and agreement, seen by the firm and the researcher', async () => {
+    const admin = await officer(stack.apiUrl, 'admin');
+    const call = await admin.mutate<{ id: string; version: number }>('vp.calls.create', {
+      year: 2026,
+      title: `科技副总选派（小程序测试 ${Date.now() % 100000}）`,
+      needsDeadline: '2026-12-10',
+      applicationsDeadline: '2026-12-20',
+      referenceDate: '2026-12-20',
+    });
+    const firm = await registerFirm(stack, {
+      name: '宿州氢途新能源科技有限公司',
+      qualifications: ['high-tech-enterprise'],
+      subFieldCodes: ['membrane-electrode'],
+    });
+    const researcher = await registerResearcher(stack, {
+      name: '韩志超',
+      subFieldCodes: ['membrane-electrode'],
+      preferredAreaCodes: ['yongqiao'],
+    });
+
+    // The firm posts its need through the form built from the domain's need schema.
+    const firmPhone = await phonePage(browser);
+    const fp = firmPhone.page;
+    await openAs(firmPhone.context, fp, stack.h5Url, firm.openid);
+    await fp.waitForURL(/pages\/programmes/);
+    await fp.locator('#nav-profile').click();
+    await fp.locator('#profile-menu-vp').click();
+    await fp.locator(`#vp-need-new-${call.id}`).click();
+    await fp.waitForURL(/packages\/vp\/need/);
+    await typeInto(fp, 'need-title', NEED_TITLE);
+    await fp.locator('#need-fieldCode-low-carbon-energy').click();
+    await fp.locator('#need-subFieldCode-membrane-electrode').click();
+    await typeInto(fp, 'need-problem', '短');
+    await expect.poll(() => textOf(fp, '#need-problem-error')).toContain('至少20个字');
+    await typeInto(
+      fp,
+      'need-problem',
+      '膜电极涂布一致性差、铂载量偏高，需建立国产化涂布工艺并降低催化剂成本，满足车用电堆要求。',
+    );
+    await typeInto(fp, 'need-expertiseWanted', '膜电极制备、低铂催化剂');
+    await typeInto(fp, 'need-daysPerYear', '60');
+    await snap(fp, 'mp-vp-need-form');
+    await fp.locator('#need-submit').click();
+    await fp.waitForURL(/packages\/vp\/home/);
+    await expect.poll(() => textOf(fp, '#vp-needs')).toContain(NEED_TITLE);
+    expect(await textOf(fp, '#vp-needs')).toContain('征集中');
+
+    await admin.mutate('vp.calls.advance', { callId: call.id, action: 'open-applications' });
+
+    // The researcher reads the needs, then applies; a wrong employer kind is refused.
+    const researcherPhone = await phonePage(browser);
+    const rp = researcherPhone.page;
+    await forwardFilesToApi(rp, stack.apiUrl);
+    await openAs(researcherPhone.context, rp, stack.h5Url, researcher.openid);
+    await rp.waitForURL(/pages\/programmes/);
+    await rp.locator('#nav-profile').click();
+    await rp.locator('#profile-menu-vp').click();
+    await rp.locator(`#vp-needs-toggle-${call.id}`).click();
+    await expect.poll(() => textOf(rp, `#vp-call-${call.id}`)).toContain(NEED_TITLE);
+    await snap(rp, 'mp-vp-researcher-home');
+    await rp.locator(`#vp-apply-${call.id}`).click();
+    await rp.waitForURL(/packages\/vp\/candidate/);
+    await rp.locator('#candidate-institutionKind-other').click();
+    await rp.locator('#candidate-employment-staff').click();
+    await typeInto(
+      rp,
+      'candidate-achievements',
+      '主持国家重点研发计划课题1项，发表膜电极相关论文20余篇，授权发明专利8项。',
+    );
+    await rp.locator('#candidate-submit').click();
+    await expect.poll(() => textOf(rp, '#candidate-error')).toContain('高校或科研院所');
+    await rp.locator('#candidate-institutionKind-university').click();
+    await rp.locator('#candidate-submit').click();
+    await rp.waitForURL(/packages\/vp\/home/);
+    await expect.poll(() => textOf(rp, `#vp-applied-${call.id}`)).toContain('您已报名本批次');
+
+    // The bureau matches and confirms (the admin's part, through the API).
+    await admin.mutate('vp.calls.advance', { callId: call.id, action: 'start-matching' });
+    const run = await admin.mutate<{ id: string; proposals: unknown[] }>('vp.matching.run', {
+      callId: call.id,
+    });
+    expect(run.proposals).toHaveLength(1);
+    await admin.mutate('vp.calls.advance', {
+      callId: call.id,
+      action: 'confirm-matches',
+      runId: run.id,
+    });
+
+    // The firm sees who is proposed.
+    await fp.reload();
+    await expect.poll(() => textOf(fp, '#vp-secondments')).toContain('韩志超');
+    expect(await textOf(fp, '#vp-secondments')).toContain('待签协议');
+    await snap(fp, 'mp-vp-firm-match');
+
+    // The researcher sees the match and uploads the signed agreement.
+    await rp.reload();
+    const match = rp.locator('#vp-secondments [id^="vp-secondment-"]').first();
+    await expect.poll(() => match.textContent()).toContain('宿州氢途新能源科技有限公司');
+    await match.click();
+    await rp.waitForURL(/packages\/vp\/secondment/);
+    await expect.poll(() => textOf(rp, '#secondment-status')).toBe('待签协议');
+    await chooseFiles(rp, '#evidence-agreement-chat', [
+      { name: '三方协议.pdf', mimeType: 'application/pdf', buffer: tinyPdf('agreement') },
+    ]);
+    await expect.poll(() => textOf(rp, '#secondment-agreement-file')).toContain('三方协议.pdf');
+    // Work logs open only once the term runs (after the notice period).
+    expect(await rp.locator('#worklog-submit').count()).toBe(0);
+    await snap(rp, 'mp-vp-secondment');
+    await firmPhone.context.close();
+    await researcherPhone.context.close();
+  });
+});
