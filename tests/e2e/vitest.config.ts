@@ -9,5 +9,7 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 90_000,
     hookTimeout: 180_000,
+    // The default second is too short for a cold page on a loaded two-core machine.
+    expect: { poll: { timeout: 10_000, interval: 100 } },
   },
 });

@@ -9,6 +9,8 @@ import { registerCors } from './cors';
 import type { AppLogger } from './logger';
 import type { ServerFileDeps } from './routes/files';
 import { fileRoutes, fileRoutesOptions } from './routes/files';
+import type { TestClock } from './routes/test-clock';
+import { testClockRoutes } from './routes/test-clock';
 
 export interface ServerDeps {
   db: Db;
@@ -17,13 +19,18 @@ export interface ServerDeps {
   logger: AppLogger;
   corsOrigins: readonly string[];
   now?: () => Date;
+  /**
+   * Development and tests only (TEST_CLOCK=1): "now" is real time moved by whole days, set over
+   * HTTP at /test/clock. Absent, that route does not exist.
+   */
+  testClock?: TestClock;
   /** Evidence uploads: storage folder, size limit, officer access (defaults in routes/files.ts). */
   files?: ServerFileDeps;
 }
 
 /**
- * The HTTP host: tRPC under /trpc, evidence files under /files, liveness under /healthz.
- * No business logic here.
+ * The HTTP host: tRPC under /trpc, evidence files under /files, liveness under /healthz (and,
+ * with the test clock on, /test/clock). No business logic here.
  */
 export async function buildServer(deps: ServerDeps) {
   const app = Fastify({
@@ -39,7 +46,7 @@ export async function buildServer(deps: ServerDeps) {
     wechat: deps.wechat,
     config: deps.config,
     log: deps.logger,
-    now: deps.now ?? (() => new Date()),
+    now: deps.testClock?.now ?? deps.now ?? (() => new Date()),
   };
 
   await app.register(fastifyTRPCPlugin, {
@@ -60,6 +67,7 @@ export async function buildServer(deps: ServerDeps) {
   });
 
   await app.register(fileRoutes, fileRoutesOptions(apiDeps, deps.files));
+  if (deps.testClock) await app.register(testClockRoutes, { clock: deps.testClock });
 
   app.get('/healthz', async () => {
     await deps.db.prisma.$queryRaw`SELECT 1`;

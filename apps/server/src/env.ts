@@ -46,6 +46,14 @@ const envSchema = z
       .enum(['0', '1', 'true', 'false'])
       .default('0')
       .transform((v) => v === '1' || v === 'true'),
+    /**
+     * A movable clock for development and browser tests: "now" = real time + an offset in days
+     * set over HTTP (POST /test/clock). Never in production.
+     */
+    TEST_CLOCK: z
+      .enum(['0', '1', 'true', 'false'])
+      .default('0')
+      .transform((v) => v === '1' || v === 'true'),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && env.SEED_DEMO) {
@@ -53,6 +61,13 @@ const envSchema = z
         code: 'custom',
         path: ['SEED_DEMO'],
         message: 'demo data must not be loaded in production',
+      });
+    }
+    if (env.NODE_ENV === 'production' && env.TEST_CLOCK) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['TEST_CLOCK'],
+        message: 'the test clock (movable time) must not be turned on in production',
       });
     }
     if (env.NODE_ENV === 'production' && env.PII_HASH_KEY === 'dev-only-pii-hash-key-change-me') {

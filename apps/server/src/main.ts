@@ -4,6 +4,7 @@ import { seedDemo } from '@kc/db/seed';
 import { buildServer } from './app';
 import { EnvError, readEnv } from './env';
 import { createLogger } from './logger';
+import { createTestClock } from './routes/test-clock';
 import { apiConfigFromEnv, fileSettingsFromEnv } from './settings';
 
 let env;
@@ -33,7 +34,10 @@ const app = await buildServer({
     .map((o) => o.trim())
     .filter(Boolean),
   files: { settings: fileSettingsFromEnv(env) },
+  ...(env.TEST_CLOCK ? { testClock: createTestClock() } : {}),
 });
+if (env.TEST_CLOCK)
+  logger.warn('TEST_CLOCK is on: POST /test/clock moves the time this server goes by');
 
 await app.listen({ host: env.HOST, port: env.PORT });
 logger.info({ database: db.kind }, `API listening on http://${env.HOST}:${env.PORT}/trpc`);

@@ -5,6 +5,7 @@ import superjson from 'superjson';
 import { seedDemo } from '@kc/db/seed';
 import { createTestDb } from '@kc/db/testing';
 import type { AppRouter, WeChatClient } from '../src';
+import { WeChatError, type WeChatPhone } from '../src/auth/wechat';
 import {
   DEFAULT_API_CONFIG,
   WeChatLoginError,
@@ -15,9 +16,13 @@ import {
 
 export const DEMO_PASSWORD = 'Demo@2026';
 
-/** In-process WeChat: codes issued by `issueCode` are exchanged once for their openid. */
+/**
+ * In-process WeChat: login codes issued by `issueCode` are exchanged once for their openid,
+ * phone-number codes issued by `issuePhoneCode` once for their number.
+ */
 export function memoryWeChat() {
   const codes = new Map<string, string>();
+  const phoneCodes = new Map<string, WeChatPhone>();
   const client: WeChatClient = {
     async code2Session(code) {
       const openid = codes.get(code);
@@ -25,12 +30,24 @@ export function memoryWeChat() {
       if (!openid) throw new WeChatLoginError('invalid code', 40029);
       return { openid };
     },
+    async phoneNumber(code) {
+      const phone = phoneCodes.get(code);
+      phoneCodes.delete(code);
+      if (!phone) throw new WeChatError('invalid code', 40029);
+      return phone;
+    },
   };
   return {
     client,
     issueCode(openid: string) {
       const code = randomBytes(8).toString('hex');
       codes.set(code, openid);
+      return code;
+    },
+    /** What the phone-number button yields for a user whose WeChat has this number. */
+    issuePhoneCode(purePhoneNumber: string, countryCode = '86') {
+      const code = randomBytes(8).toString('hex');
+      phoneCodes.set(code, { purePhoneNumber, countryCode });
       return code;
     },
   };

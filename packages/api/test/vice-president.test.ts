@@ -401,7 +401,7 @@ describe('科技副总 call lifecycle', () => {
         log: { month: '2027-01', daysOnSite: 3, activities: '计划中的工作不能提前填写日志。' },
       }),
     );
-    expect(future.fieldErrors?.month?.[0]).toContain('任职期内');
+    expect(future.fieldErrors?.['log.month']?.[0]).toContain('任职期内');
     expect(
       (
         await failure(() =>

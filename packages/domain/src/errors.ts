@@ -12,6 +12,7 @@ export const ERROR_CODES = {
   ACCOUNT_LOCKED: '密码错误次数过多，账号已临时锁定，请稍后再试',
   ACCOUNT_DISABLED: '账号已停用，请联系管理员',
   WECHAT_LOGIN_FAILED: '微信登录失败，请重试',
+  WECHAT_PHONE_FAILED: '获取微信绑定的手机号失败，请重试或手动填写',
   ALREADY_REGISTERED: '您已注册其他类型的资料，不能重复注册',
   CREDIT_CODE_TAKEN: '该统一社会信用代码已被其他账号注册',
   RESIDENT_ID_TAKEN: '该身份证号码已被其他账号注册',

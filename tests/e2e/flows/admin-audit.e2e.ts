@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { officerApi } from '../support/admin-b-api';
+import { officerApi } from '../support/api';
 import { signIn } from '../support/admin-b-session';
 import { desktopPage, launchBrowser, snap } from '../support/browser';
 
@@ -17,11 +17,11 @@ let researcherId: string;
 beforeAll(async () => {
   ({ browser, close: closeBrowser } = await launchBrowser());
   const reviewer = await officerApi(stack.apiUrl, 'reviewer');
-  const list = await reviewer.query<{ items: { id: string }[] }>('researchers.list', {
+  const list = await reviewer.researchers.list.query({
     pageSize: 1,
   });
   researcherId = list.items[0]?.id ?? '';
-  await reviewer.mutate('researchers.revealMobile', { id: researcherId });
+  await reviewer.researchers.revealMobile.mutate({ id: researcherId });
 });
 afterAll(async () => {
   await closeBrowser?.();

@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { RUN, applicantApi, officerApi, uniqueCreditCode } from '../support/admin-b-api';
+import { RUN, uniqueCreditCode } from '../support/admin-b-data';
+import { applicantApi, officerApi } from '../support/api';
 import { signIn } from '../support/admin-b-session';
 import { desktopPage, launchBrowser, snap } from '../support/browser';
 
@@ -18,8 +19,8 @@ let browser: Browser;
 let closeBrowser: () => Promise<void>;
 beforeAll(async () => {
   ({ browser, close: closeBrowser } = await launchBrowser());
-  const firm = await applicantApi(stack.apiUrl, stack.wechatUrl, `e2e-b-dir-${RUN}`);
-  await firm.mutate('profile.saveOrganisation', {
+  const firm = await applicantApi(stack, `e2e-b-dir-${RUN}`);
+  await firm.profile.saveOrganisation.mutate({
     type: 'firm',
     name: FIRM.name,
     creditCode: uniqueCreditCode(90),
@@ -50,10 +51,10 @@ describe('directories with masked PII', () => {
     await context.close();
 
     const admin = await officerApi(stack.apiUrl, 'admin');
-    const log = await admin.query<{ items: { actorName: string; objectType: string }[] }>(
-      'audit.search',
-      { actor: 'yongqiao', action: 'organisation.reveal-contact' },
-    );
+    const log = await admin.audit.search.query({
+      actor: 'yongqiao',
+      action: 'organisation.reveal-contact',
+    });
     expect(log.items.some((i) => i.objectType === 'organisation')).toBe(true);
   });
 

@@ -2,12 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { SubmittedApplication } from '../support/admin-review';
-import {
-  signIn,
-  submitWorkstationApplication,
-  toApproved,
-  eventually,
-} from '../support/admin-review';
+import { signIn, submitWorkstationApplication, toApproved } from '../support/admin-review';
 import { desktopPage, launchBrowser, snap } from '../support/browser';
 
 /**
@@ -50,26 +45,26 @@ describe('public notice', () => {
     await dialog.getByTestId('notice-working-days').locator('input').fill('7');
     for (const app of apps) {
       const row = dialog.getByTestId('approved-picker').locator('tr', { hasText: app.number });
-      await eventually(() => row.count()).toBe(1);
+      await expect.poll(() => row.count()).toBe(1);
       await row.locator('.el-checkbox').click();
     }
     await snap(page, 'admin-notice-create');
     await dialog.getByTestId('notice-create-confirm').click();
     await page.waitForURL(/\/notices\/[0-9a-f-]{36}$/);
     noticeUrl = new URL(page.url()).pathname;
-    await eventually(() => page.getByTestId('notice-status').textContent()).toContain('草稿');
+    await expect.poll(() => page.getByTestId('notice-status').textContent()).toContain('草稿');
     const items = page.getByTestId('notice-items');
     for (const app of apps) expect(await items.textContent()).toContain(app.number);
     expect(await page.getByTestId('notice-period').textContent()).toContain('7 个工作日');
 
     await page.getByTestId('notice-publish').click();
     const publish = page.getByTestId('publish-dialog');
-    await eventually(() => publish.getByTestId('publish-period').textContent()).toMatch(
-      /\d{4}-\d{2}-\d{2} 至 \d{4}-\d{2}-\d{2}/,
-    );
+    await expect
+      .poll(() => publish.getByTestId('publish-period').textContent())
+      .toMatch(/\d{4}-\d{2}-\d{2} 至 \d{4}-\d{2}-\d{2}/);
     const period = (await publish.getByTestId('publish-period').textContent()) ?? '';
     await publish.getByTestId('publish-confirm').click();
-    await eventually(() => page.getByTestId('notice-status').textContent()).toContain('公示中');
+    await expect.poll(() => page.getByTestId('notice-status').textContent()).toContain('公示中');
     // The server set the same period the dialog previewed.
     const shown = (await page.getByTestId('notice-period').textContent()) ?? '';
     expect(shown).toContain(period.split('（')[0]?.trim());
@@ -90,7 +85,7 @@ describe('public notice', () => {
     // The printed notice: the list alone, with the period, without the admin's chrome.
     await page.emulateMedia({ media: 'print' });
     const printed = page.locator('article.print');
-    await eventually(() => printed.isVisible()).toBe(true);
+    await expect.poll(() => printed.isVisible()).toBe(true);
     expect(await printed.textContent()).toContain(title);
     expect(await page.getByTestId('side-menu').isVisible()).toBe(false);
     await snap(page, 'admin-notice-print');
@@ -100,31 +95,31 @@ describe('public notice', () => {
 
   it('refuses to close before the period ends and to record an objection before it starts', async () => {
     const page = await open('reviewer', noticeUrl);
-    await eventually(() => page.getByTestId('notice-close').isDisabled()).toBe(true);
+    await expect.poll(() => page.getByTestId('notice-close').isDisabled()).toBe(true);
     expect(await page.getByTestId('notice-close-hint').textContent()).toContain('期满后方可结束');
 
     const row = page.getByTestId('notice-items').locator('tr', { hasText: apps[0]?.number ?? '' });
     await row.getByTestId('objection-record').click();
     const dialog = page.getByTestId('objection-dialog');
-    await eventually(() => dialog.getByTestId('objection-not-started').textContent()).toContain(
-      '暂不能登记',
-    );
+    await expect
+      .poll(() => dialog.getByTestId('objection-not-started').textContent())
+      .toContain('暂不能登记');
     expect(await dialog.getByTestId('objection-confirm').isDisabled()).toBe(true);
     await page.context().close();
   });
 
   it('an area officer reads the notice but cannot change it, and finance cannot open notices', async () => {
     const page = await open('yongqiao', '/notices');
-    await eventually(() => page.getByTestId('notice-table').textContent()).toContain(title);
+    await expect.poll(() => page.getByTestId('notice-table').textContent()).toContain(title);
     expect(await page.getByTestId('notice-create').count()).toBe(0);
     await page.getByTestId('notice-table').locator('tr', { hasText: title }).click();
-    await eventually(() => page.getByTestId('notice-status').textContent()).toContain('公示中');
+    await expect.poll(() => page.getByTestId('notice-status').textContent()).toContain('公示中');
     expect(await page.getByTestId('notice-close').count()).toBe(0);
     expect(await page.getByTestId('objection-record').count()).toBe(0);
     await page.context().close();
 
     const finance = await open('finance', '/notices');
-    await eventually(() => finance.locator('.el-result').textContent()).toContain('无权访问');
+    await expect.poll(() => finance.locator('.el-result').textContent()).toContain('无权访问');
     await finance.context().close();
   });
 });

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { RUN } from '../support/admin-b-api';
+import { RUN } from '../support/admin-b-data';
 import { lastMessage, signIn } from '../support/admin-b-session';
 import { desktopPage, launchBrowser, snap } from '../support/browser';
 

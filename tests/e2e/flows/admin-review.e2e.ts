@@ -7,15 +7,13 @@ import {
   act,
   ensureBudgetRoom,
   exhaustBudget,
-  forwardFilesToApi,
   signIn,
   submitWorkstationApplication,
   toBureauReview,
   toast,
-  eventually,
 } from '../support/admin-review';
 import { desktopPage, launchBrowser, snap } from '../support/browser';
-import { officer } from '../support/mp-data';
+import { officerApi } from '../support/api';
 
 /**
  * Applications review in the admin: the area step, the bureau's decision with the engine's amount
@@ -52,7 +50,6 @@ afterAll(async () => {
 
 async function openAs(username: string, path: string): Promise<Page> {
   const { page } = await desktopPage(browser);
-  await forwardFilesToApi(page, stack.apiUrl);
   await signIn(page, stack.adminUrl, username, path);
   return page;
 }
@@ -62,7 +59,7 @@ const status = (page: Page) => page.getByTestId('application-status');
 async function runAction(page: Page, action: string, comment?: string) {
   await page.getByTestId(`action-${action}`).click();
   const dialog = page.getByTestId('action-dialog');
-  await eventually(() => dialog.isVisible()).toBe(true);
+  await expect.poll(() => dialog.isVisible()).toBe(true);
   if (comment) await dialog.getByTestId('action-comment').fill(comment);
   await dialog.getByTestId('action-confirm').click();
 }
@@ -71,20 +68,20 @@ describe('reviewing an application in the admin', () => {
   it('the 埇桥区 officer reads the form, the evidence and the amount, then accepts and forwards it', async () => {
     const page = await openAs('yongqiao', '/applications?status=submitted&pageSize=100');
     const row = page.getByTestId('application-table').locator('tr', { hasText: main.number });
-    await eventually(() => row.count()).toBe(1);
+    await expect.poll(() => row.count()).toBe(1);
     expect(await row.textContent()).toContain(main.firmName);
     await row.getByRole('link', { name: main.number }).click();
     await page.waitForURL(`**/applications/${main.id}`);
 
-    await eventually(() => page.getByTestId('applicant-card').textContent()).toContain(
-      main.firmName,
-    );
+    await expect
+      .poll(() => page.getByTestId('applicant-card').textContent())
+      .toContain(main.firmName);
     expect(await page.getByTestId('form-data').textContent()).toContain(main.workstationName);
-    await eventually(() => page.getByTestId('evidence-item').count()).toBe(4);
+    await expect.poll(() => page.getByTestId('evidence-item').count()).toBe(4);
     // The image evidence is shown inline, fetched with the officer's token.
-    await eventually(() =>
-      page.getByTestId('evidence-preview').locator('img').getAttribute('src'),
-    ).toMatch(/^blob:/);
+    await expect
+      .poll(() => page.getByTestId('evidence-preview').locator('img').getAttribute('src'))
+      .toMatch(/^blob:/);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByTestId('evidence-item').nth(1).getByTestId('evidence-download').click(),
@@ -98,9 +95,9 @@ describe('reviewing an application in the admin', () => {
     await snap(page, 'admin-application-detail-area');
 
     await runAction(page, 'accept-area');
-    await eventually(() => status(page).textContent()).toContain('县区审核中');
+    await expect.poll(() => status(page).textContent()).toContain('县区审核中');
     await runAction(page, 'forward', '材料齐全，同意报送');
-    await eventually(() => status(page).textContent()).toContain('市局审核中');
+    await expect.poll(() => status(page).textContent()).toContain('市局审核中');
     const timeline = (await page.getByTestId('timeline').textContent()) ?? '';
     expect(timeline).toContain('县区受理');
     expect(timeline).toContain('材料齐全，同意报送');
@@ -109,7 +106,7 @@ describe('reviewing an application in the admin', () => {
 
   it('another county’s officer cannot open it', async () => {
     const page = await openAs('dangshan', `/applications/${main.id}`);
-    await eventually(() => page.locator('.el-result').textContent()).toContain('无法打开该申请');
+    await expect.poll(() => page.locator('.el-result').textContent()).toContain('无法打开该申请');
     expect(await page.content()).not.toContain(main.firmName);
     await page.context().close();
   });
@@ -117,13 +114,13 @@ describe('reviewing an application in the admin', () => {
   it('the reviewer is refused when the budget is spent, then approves a lower amount with a reason', async () => {
     await exhaustBudget(stack.apiUrl, WORKSTATION_RULE, main.year);
     const page = await openAs('reviewer', `/applications/${main.id}`);
-    await eventually(() => page.getByTestId('explanation').textContent()).toContain('四.5');
+    await expect.poll(() => page.getByTestId('explanation').textContent()).toContain('四.5');
 
     await runAction(page, 'approve');
     const dialog = page.getByTestId('action-dialog');
-    await eventually(() => dialog.getByTestId('action-error').textContent()).toContain(
-      '不足以批准',
-    );
+    await expect
+      .poll(() => dialog.getByTestId('action-error').textContent())
+      .toContain('不足以批准');
     expect(await status(page).textContent()).toContain('市局审核中');
     await snap(page, 'admin-approve-over-budget');
 
@@ -132,13 +129,13 @@ describe('reviewing an application in the admin', () => {
     await dialog.getByTestId('override-amount').fill('150000');
     await dialog.getByTestId('override-reason').fill('太少');
     await dialog.getByTestId('action-confirm').click();
-    await eventually(() => dialog.textContent()).toContain('不少于5个字');
+    await expect.poll(() => dialog.textContent()).toContain('不少于5个字');
 
     const reason = '工作站实际建设投入未达批复计划，按实际投入核减';
     await dialog.getByTestId('override-reason').fill(reason);
     await dialog.getByTestId('action-confirm').click();
-    await eventually(() => status(page).textContent()).toContain('已批准');
-    await eventually(() => dialog.isVisible()).toBe(false);
+    await expect.poll(() => status(page).textContent()).toContain('已批准');
+    await expect.poll(() => dialog.isVisible()).toBe(false);
     expect(await page.getByTestId('approved-amount').textContent()).toContain('¥150,000.00');
     expect(await page.getByTestId('override-reason-text').textContent()).toContain(reason);
     expect(await page.getByTestId('timeline').textContent()).toContain('批准');
@@ -151,12 +148,12 @@ describe('reviewing an application in the admin', () => {
     await page.getByTestId('action-return').click();
     const dialog = page.getByTestId('action-dialog');
     await dialog.getByTestId('action-confirm').click();
-    await eventually(() => dialog.textContent()).toContain('请填写退回意见');
+    await expect.poll(() => dialog.textContent()).toContain('请填写退回意见');
 
     const comment = '请补充院士合作协议的签字页';
     await dialog.getByTestId('action-comment').fill(comment);
     await dialog.getByTestId('action-confirm').click();
-    await eventually(() => status(page).textContent()).toContain('退回修改');
+    await expect.poll(() => status(page).textContent()).toContain('退回修改');
     expect(await page.getByTestId('timeline').textContent()).toContain(comment);
     await page.context().close();
   });
@@ -166,17 +163,17 @@ describe('reviewing an application in the admin', () => {
     const table = page.getByTestId('application-table');
     for (const app of bulk) {
       const row = table.locator('tr', { hasText: app.number });
-      await eventually(() => row.count()).toBe(1);
+      await expect.poll(() => row.count()).toBe(1);
       await row.locator('.el-checkbox').click();
     }
-    await eventually(() => page.getByTestId('bulk-accept').textContent()).toContain('（2）');
+    await expect.poll(() => page.getByTestId('bulk-accept').textContent()).toContain('（2）');
     await page.getByTestId('bulk-accept').click();
     await page.locator('.el-message-box .el-button--primary').click();
-    await eventually(() => toast(page).textContent()).toContain('已受理 2 项');
+    await expect.poll(() => toast(page).textContent()).toContain('已受理 2 项');
 
     await page.goto(`${stack.adminUrl}/applications?status=area-review&pageSize=100`);
     for (const app of bulk) {
-      await eventually(() => table.locator('tr', { hasText: app.number }).count()).toBe(1);
+      await expect.poll(() => table.locator('tr', { hasText: app.number }).count()).toBe(1);
     }
     await snap(page, 'admin-applications-list');
     await page.context().close();
@@ -184,13 +181,13 @@ describe('reviewing an application in the admin', () => {
 
   it('a reviewer declares a conflict of interest and is then kept off the application', async () => {
     const page = await openAs('reviewer', `/applications/${conflicted.id}`);
-    await eventually(() => page.getByTestId('action-approve').count()).toBe(1);
+    await expect.poll(() => page.getByTestId('action-approve').count()).toBe(1);
     await page.getByTestId('declare-conflict').click();
     const dialog = page.getByTestId('conflict-dialog');
     await dialog.getByTestId('conflict-reason').fill('配偶在该单位任职');
     await dialog.getByTestId('conflict-confirm').click();
 
-    await eventually(() => page.getByTestId('conflict-alert').textContent()).toContain('回避');
+    await expect.poll(() => page.getByTestId('conflict-alert').textContent()).toContain('回避');
     expect(await page.getByTestId('no-actions').textContent()).toContain('您已申报回避');
     expect(await page.getByTestId('action-approve').count()).toBe(0);
     await snap(page, 'admin-application-conflict');
@@ -199,8 +196,8 @@ describe('reviewing an application in the admin', () => {
     // The server refuses too, whatever a screen shows.
     await expect(act(stack.apiUrl, 'reviewer', conflicted.id, 'approve')).rejects.toThrow(/回避/);
     // Another reviewer is not affected: the bureau admin still may decide.
-    const admin = await officer(stack.apiUrl, 'admin');
-    const seen = await admin.query<{ allowedActions: { action: string }[] }>('review.byId', {
+    const admin = await officerApi(stack.apiUrl, 'admin');
+    const seen = await admin.review.byId.query({
       id: conflicted.id,
     });
     expect(seen.allowedActions.map((a) => a.action)).toContain('approve');

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { ApiError, officerApi } from '../support/admin-b-api';
+import { officerApi, refusalOf } from '../support/api';
 import { signIn } from '../support/admin-b-session';
 import { desktopPage, launchBrowser, snap } from '../support/browser';
 
@@ -71,8 +71,7 @@ describe('2030 targets dashboard', () => {
 
     // The server refuses another area's figures whatever the page offers.
     const api = await officerApi(stack.apiUrl, 'yongqiao');
-    const refused = await api.query('dashboard.targets', { areaCode: 'dangshan' }).catch((e) => e);
-    expect(refused).toBeInstanceOf(ApiError);
-    expect((refused as ApiError).appCode).toBe('FORBIDDEN');
+    const refused = await refusalOf(api.dashboard.targets.query({ areaCode: 'dangshan' }));
+    expect(refused.appCode).toBe('FORBIDDEN');
   });
 });

@@ -1,16 +1,18 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Api } from '../support/admin-b-api';
-import { officerApi } from '../support/admin-b-api';
 import { lastMessage, signIn } from '../support/admin-b-session';
-import { callAtMatching } from '../support/admin-b-vp';
+import { callAtMatching, signAgreement } from '../support/admin-b-vp';
+import type { Api } from '../support/api';
+import { officerApi, refusalOf } from '../support/api';
 import { desktopPage, launchBrowser, snap } from '../support/browser';
+import { alignBrowserClock, moveClockPast, resetClock } from '../support/clock';
 
 /**
  * The 科技副总 matching workbench: a bureau reviewer runs the matcher on a call of this run,
  * reads a score breakdown, forbids a pair (which makes the run stale), re-runs and confirms the
  * reviewed run; the server refuses a run made stale behind the officer's back; an area officer
- * sees no matcher and finance cannot open the module.
+ * sees no matcher and finance cannot open the module. Once the notice has passed (the API's
+ * test clock moves), the reviewer confirms the call and evaluates a running secondment.
  */
 const stack = inject('stack');
 
@@ -21,10 +23,12 @@ let setup: Awaited<ReturnType<typeof callAtMatching>>;
 
 beforeAll(async () => {
   ({ browser, close: closeBrowser } = await launchBrowser());
+  await resetClock(stack.apiUrl);
   admin = await officerApi(stack.apiUrl, 'admin');
   setup = await callAtMatching(admin, stack, 1);
 });
 afterAll(async () => {
+  await resetClock(stack.apiUrl);
   await closeBrowser?.();
 });
 
@@ -90,12 +94,10 @@ describe('科技副总 matching workbench', () => {
       .poll(() => page.getByTestId('vp-confirm-text').textContent())
       .toContain('第 2 次匹配');
     expect(await page.getByTestId('vp-confirm-text').textContent()).toContain('2 对配对');
-    const run = await admin.query<{
-      proposals: { need: { id: string }; candidate: { id: string } }[];
-    }>('vp.matching.latest', { callId: setup.call.id });
-    const pair = run.proposals[0];
+    const run = await admin.vp.matching.latest.query({ callId: setup.call.id });
+    const pair = run?.proposals[0];
     if (!pair) throw new Error('no proposal');
-    await admin.mutate('vp.matching.setRule', {
+    await admin.vp.matching.setRule.mutate({
       callId: setup.call.id,
       rule: {
         needId: pair.need.id,
@@ -159,5 +161,67 @@ describe('科技副总 matching workbench', () => {
     await page.goto(`${stack.adminUrl}/vice-president/calls/${setup.call.id}`);
     await page.waitForURL(/\/403/);
     await context.close();
+  });
+
+  it('confirms the call once the notice has passed; a reviewer evaluates, finance cannot', async () => {
+    // One researcher signs the agreement (in the mini-program); the call is still in notice.
+    const signed = await signAgreement(stack, setup.researchers[0]?.openid ?? '?');
+    const early = await desktopPage(browser);
+    await openCall(early.page, 'reviewer', '公示中');
+    await early.page.getByTestId('vp-action-confirm-call').click();
+    await early.page.locator('.el-message-box .el-button--primary').click();
+    await expect.poll(() => lastMessage(early.page).textContent()).toContain('期满后才能确认选派');
+    await early.context.close();
+
+    // The notice passes. Sessions from before the jump have expired: sign in again.
+    const call = await admin.vp.calls.get.query({ callId: setup.call.id });
+    const today = await moveClockPast(stack.apiUrl, call.noticeEndsOn ?? '');
+    const { context, page } = await desktopPage(browser);
+    await alignBrowserClock(context, stack.apiUrl);
+    await openCall(page, 'reviewer', '公示中');
+    await page.getByTestId('vp-action-confirm-call').click();
+    await page.locator('.el-message-box .el-button--primary').click();
+    await expect.poll(() => page.getByTestId('vp-call-status').textContent()).toBe('履职中');
+
+    // The signed pair's term runs from today; the reviewer records this year's evaluation.
+    await page.locator('.el-tabs__item', { hasText: '选派与履职' }).click();
+    await page
+      .getByTestId('vp-secondment-table')
+      .locator('tr', { hasText: signed.need.organisationName })
+      .first()
+      .click();
+    const drawer = page.getByTestId('vp-secondment-drawer');
+    await expect.poll(() => drawer.textContent()).toContain(`${today} 至`);
+    expect(await drawer.textContent()).toContain('履职中');
+    await drawer.locator('.el-tabs__item', { hasText: '年度考核' }).click();
+    const form = drawer.getByTestId('vp-evaluation-form');
+    await form.locator('.el-radio', { hasText: '优秀' }).click();
+    await form.locator('textarea').fill('驻企时间充足，膜电极攻关进展明显');
+    await form.locator('button', { hasText: '提交考核' }).click();
+    const year = today.slice(0, 4);
+    await expect.poll(() => lastMessage(page).textContent()).toContain(`已记录${year}年度考核`);
+    await expect.poll(() => drawer.locator('.el-table').last().textContent()).toContain('优秀');
+    await snap(page, 'admin-vp-evaluated');
+
+    // Refused: the same year twice.
+    await form.locator('button', { hasText: '提交考核' }).click();
+    await expect.poll(() => lastMessage(page).textContent()).toContain('该年度已完成考核');
+    await context.close();
+
+    // Finance cannot evaluate: no 科技副总 pages, and the server says no.
+    const financePage = await desktopPage(browser);
+    await signIn(financePage.page, stack.adminUrl, 'finance');
+    await financePage.page.goto(`${stack.adminUrl}/vice-president/secondments`);
+    await financePage.page.waitForURL(/\/403/);
+    await financePage.context.close();
+    const finance = await officerApi(stack.apiUrl, 'finance');
+    const refused = await refusalOf(
+      finance.vp.secondments.evaluate.mutate({
+        secondmentId: signed.id,
+        evaluation: { year: Number(year), grade: 'qualified' },
+      }),
+    );
+    expect(refused.appCode).toBe('FORBIDDEN');
+    await resetClock(stack.apiUrl);
   });
 });

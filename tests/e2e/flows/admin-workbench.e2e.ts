@@ -1,12 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { SubmittedApplication } from '../support/admin-review';
-import {
-  signIn,
-  submitWorkstationApplication,
-  toBureauReview,
-  eventually,
-} from '../support/admin-review';
+import { signIn, submitWorkstationApplication, toBureauReview } from '../support/admin-review';
 import { desktopPage, launchBrowser, snap } from '../support/browser';
 
 /**
@@ -38,25 +33,25 @@ describe('the workbench', () => {
     await page.getByTestId('login-submit').click();
     await page.waitForURL(/\/workbench$/);
 
-    await eventually(() => page.getByTestId('breadcrumb').textContent()).toContain('工作台');
+    await expect.poll(() => page.getByTestId('breadcrumb').textContent()).toContain('工作台');
     const menu = (await page.getByTestId('side-menu').textContent()) ?? '';
     expect(menu).toContain('申请列表');
     expect(menu).toContain('公示批次');
     expect(menu).not.toContain('拨付批次');
 
     const count = page.getByTestId('queue-count-bureau-review');
-    await eventually(async () => Number(await count.textContent())).toBeGreaterThanOrEqual(1);
+    await expect.poll(async () => Number(await count.textContent())).toBeGreaterThanOrEqual(1);
     const waitingCount = Number(await count.textContent());
     // The forward just made shows in recent activity, by the officer who did it.
-    await eventually(() => page.getByTestId('workbench-recent').textContent()).toContain(
-      '埇桥区管理员',
-    );
+    await expect
+      .poll(() => page.getByTestId('workbench-recent').textContent())
+      .toContain('埇桥区管理员');
     await snap(page, 'admin-workbench-reviewer');
 
     await page.getByTestId('queue-bureau-review').click();
     await page.waitForURL(/\/applications\?status=bureau-review/);
     const pager = page.locator('.el-pagination__total');
-    await eventually(() => pager.textContent()).toContain(`共 ${waitingCount} 条`);
+    await expect.poll(() => pager.textContent()).toContain(`共 ${waitingCount} 条`);
     const tags = await page.getByTestId('application-table').locator('.el-tag').allTextContents();
     expect(tags.length).toBeGreaterThan(0);
     expect(new Set(tags)).toEqual(new Set(['市局审核中']));
@@ -66,7 +61,7 @@ describe('the workbench', () => {
   it('finance sees its own queues and is turned away from the review pages', async () => {
     const { context, page } = await desktopPage(browser);
     await signIn(page, stack.adminUrl, 'finance', '/workbench');
-    await eventually(() => page.getByTestId('queue-awaiting-payment').isVisible()).toBe(true);
+    await expect.poll(() => page.getByTestId('queue-awaiting-payment').isVisible()).toBe(true);
     expect(await page.getByTestId('queue-bureau-review').count()).toBe(0);
     const menu = (await page.getByTestId('side-menu').textContent()) ?? '';
     expect(menu).toContain('拨付批次');
@@ -74,7 +69,7 @@ describe('the workbench', () => {
     await snap(page, 'admin-workbench-finance');
 
     await page.goto(`${stack.adminUrl}/applications`);
-    await eventually(() => page.locator('.el-result').textContent()).toContain('无权访问');
+    await expect.poll(() => page.locator('.el-result').textContent()).toContain('无权访问');
     await context.close();
   });
 
@@ -83,9 +78,9 @@ describe('the workbench', () => {
     await signIn(page, stack.adminUrl, 'yongqiao', '/applications?status=area-review');
     expect(new URL(page.url()).search).toBe('?status=area-review');
     // An area officer's list is fixed to their own area.
-    await eventually(() => page.getByTestId('filter-area').locator('input').isDisabled()).toBe(
-      true,
-    );
+    await expect
+      .poll(() => page.getByTestId('filter-area').locator('input').isDisabled())
+      .toBe(true);
     await context.close();
   });
 });

@@ -1,14 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, phonePage, snap } from '../support/browser';
-import {
-  forwardFilesToApi,
-  openAs,
-  registerFirm,
-  registerResearcher,
-  tinyPdf,
-  tinyPng,
-} from '../support/mp-data';
+import { openAs, registerFirm, registerResearcher, tinyPdf, tinyPng } from '../support/mp-data';
 import { chooseFiles, confirmModal, input, textOf, typeInto } from '../support/mp-ui';
 
 /**
@@ -82,7 +75,6 @@ describe('mini-program: programmes and applying', () => {
       qualifications: ['high-tech-enterprise'],
     });
     const { context, page } = await phonePage(browser);
-    await forwardFilesToApi(page, stack.apiUrl);
     await openAs(context, page, stack.h5Url, firm.openid);
     await page.locator('#suggested-high-tech-enterprise-claim').click();
     await page.waitForURL(/packages\/apply\/form/);

@@ -1,7 +1,9 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, phonePage, snap } from '../support/browser';
-import { officer, openAs, registerFirm, tinyPdf, uploadAs } from '../support/mp-data';
+import type { RouterInputs } from '../support/api';
+import { officerApi } from '../support/api';
+import { openAs, registerFirm, tinyPdf, uploadAs } from '../support/mp-data';
 import { textOf, typeInto } from '../support/mp-ui';
 
 /**
@@ -24,12 +26,17 @@ const RETURN_COMMENT = '获奖文件文号未填写，请补充后重新提交';
 
 async function submittedContestApplication() {
   const firm = await registerFirm(stack, { name: '宿州智算云图科技有限公司' });
-  const files = await Promise.all(
-    ['获奖证书.pdf', '信用承诺书.pdf', '账户信息.pdf'].map((name) =>
-      uploadAs(stack.apiUrl, firm.token, name, tinyPdf(name)),
-    ),
+  const evidence = await Promise.all(
+    [
+      ['获奖证书.pdf', 'award-certificate'],
+      ['信用承诺书.pdf', 'commitment'],
+      ['账户信息.pdf', 'bank-account'],
+    ].map(async ([name = '', kind = '']) => ({
+      fileId: (await uploadAs(stack.apiUrl, firm.token, name, tinyPdf(name))).id,
+      kind,
+    })),
   );
-  const draft = await firm.api.mutate<{ id: string; version: number }>('applications.saveDraft', {
+  const draft = await firm.api.applications.saveDraft.mutate({
     ruleId: 'innovation-contest',
     input: {
       projectName: `低空物流调度平台-${Date.now()}`,
@@ -37,23 +44,21 @@ async function submittedContestApplication() {
       prize: 'second',
       awardedOn: '2026-09-20',
     },
-    evidence: [
-      { fileId: files[0]?.id, kind: 'award-certificate' },
-      { fileId: files[1]?.id, kind: 'commitment' },
-      { fileId: files[2]?.id, kind: 'bank-account' },
-    ],
+    evidence,
   });
-  await firm.api.mutate('applications.submit', {
+  await firm.api.applications.submit.mutate({
     applicationId: draft.id,
     expectedVersion: draft.version,
   });
   return { firm, id: draft.id };
 }
 
-async function act(username: string, id: string, action: string, comment?: string) {
-  const api = await officer(stack.apiUrl, username);
-  const app = await api.query<{ version: number }>('review.byId', { id });
-  await api.mutate('review.act', {
+type ReviewAction = RouterInputs['review']['act']['action'];
+
+async function act(username: string, id: string, action: ReviewAction, comment?: string) {
+  const api = await officerApi(stack.apiUrl, username);
+  const app = await api.review.byId.query({ id });
+  await api.review.act.mutate({
     applicationId: id,
     action,
     comment,
@@ -109,26 +114,23 @@ describe('mini-program: following up an application', () => {
     const { firm, id } = await submittedContestApplication();
     await act('yongqiao', id, 'accept-area');
     await act('yongqiao', id, 'forward');
-    const admin = await officer(stack.apiUrl, 'admin');
+    const admin = await officerApi(stack.apiUrl, 'admin');
     // Approval needs a budget; set a generous one only if there is none (other flows share it).
-    const budgets = await admin.query<{ items: { ruleId: string; remainingFen: bigint | null }[] }>(
-      'budgets.list',
-      { year: 2026 },
-    );
+    const budgets = await admin.budgets.list.query({ year: 2026 });
     const current = budgets.items.find((b) => b.ruleId === 'innovation-contest');
     if (current?.remainingFen == null || current.remainingFen < 10_000_000n) {
-      await admin.mutate('budgets.set', {
+      await admin.budgets.set.mutate({
         ruleId: 'innovation-contest',
         year: 2026,
         budgetFen: 50_000_000_000n,
       });
     }
     await act('reviewer', id, 'approve');
-    const notice = await admin.mutate<{ id: string }>('notices.create', {
+    const notice = await admin.notices.create.mutate({
       title: '2026年度创新创业大赛奖励拟奖励名单公示',
       applicationIds: [id],
     });
-    await admin.mutate('notices.publish', { batchId: notice.id });
+    await admin.notices.publish.mutate({ batchId: notice.id });
 
     const { context, page } = await phonePage(browser);
     await openAs(context, page, stack.h5Url, firm.openid);

@@ -1,29 +1,31 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { officerApi } from '../support/api';
 import { launchBrowser, phonePage, snap } from '../support/browser';
-import {
-  forwardFilesToApi,
-  officer,
-  openAs,
-  registerFirm,
-  registerResearcher,
-  tinyPdf,
-} from '../support/mp-data';
+import { resetClock } from '../support/clock';
+import { openAs, registerFirm, registerResearcher, tinyPdf } from '../support/mp-data';
 import { chooseFiles, textOf, typeInto } from '../support/mp-ui';
+import { researcherDuringTerm } from '../support/mp-vp-term';
 
 /**
  * Journey 5: 科技副总. A firm posts a need in the mini-program; a researcher reads the needs,
  * is refused while claiming the wrong kind of employer, applies; the bureau matches; the firm
- * sees the proposed researcher and the researcher uploads the three-party agreement.
+ * sees the proposed researcher and the researcher uploads the three-party agreement. Then the
+ * notice passes (the API's test clock moves), the bureau confirms the call, and the researcher
+ * works through the term (support/mp-vp-term.ts).
  */
 const stack = inject('stack');
 
 let browser: Browser;
 let closeBrowser: () => Promise<void>;
+/** What the first test made, for the term that follows it. */
+let matched: { callId: string; researcherOpenid: string } | undefined;
 beforeAll(async () => {
   ({ browser, close: closeBrowser } = await launchBrowser());
+  await resetClock(stack.apiUrl);
 });
 afterAll(async () => {
+  await resetClock(stack.apiUrl);
   await closeBrowser?.();
 });
 
@@ -31,8 +33,8 @@ const NEED_TITLE = '燃料电池膜电极涂布工艺攻关';
 
 describe('mini-program: 科技副总', () => {
   it('need, application, match and agreement, seen by the firm and the researcher', async () => {
-    const admin = await officer(stack.apiUrl, 'admin');
-    const call = await admin.mutate<{ id: string; version: number }>('vp.calls.create', {
+    const admin = await officerApi(stack.apiUrl, 'admin');
+    const call = await admin.vp.calls.create.mutate({
       year: 2026,
       title: `科技副总选派（小程序测试 ${Date.now() % 100000}）`,
       needsDeadline: '2026-12-10',
@@ -77,12 +79,11 @@ describe('mini-program: 科技副总', () => {
     await expect.poll(() => textOf(fp, '#vp-needs')).toContain(NEED_TITLE);
     expect(await textOf(fp, '#vp-needs')).toContain('征集中');
 
-    await admin.mutate('vp.calls.advance', { callId: call.id, action: 'open-applications' });
+    await admin.vp.calls.advance.mutate({ callId: call.id, action: 'open-applications' });
 
     // The researcher reads the needs, then applies; a wrong employer kind is refused.
     const researcherPhone = await phonePage(browser);
     const rp = researcherPhone.page;
-    await forwardFilesToApi(rp, stack.apiUrl);
     await openAs(researcherPhone.context, rp, stack.h5Url, researcher.openid);
     await rp.waitForURL(/pages\/programmes/);
     await rp.locator('#nav-profile').click();
@@ -107,12 +108,11 @@ describe('mini-program: 科技副总', () => {
     await expect.poll(() => textOf(rp, `#vp-applied-${call.id}`)).toContain('您已报名本批次');
 
     // The bureau matches and confirms (the admin's part, through the API).
-    await admin.mutate('vp.calls.advance', { callId: call.id, action: 'start-matching' });
-    const run = await admin.mutate<{ id: string; proposals: unknown[] }>('vp.matching.run', {
-      callId: call.id,
-    });
+    await admin.vp.calls.advance.mutate({ callId: call.id, action: 'start-matching' });
+    const run = await admin.vp.matching.run.mutate({ callId: call.id });
+    if (!run) throw new Error('the matcher made no run');
     expect(run.proposals).toHaveLength(1);
-    await admin.mutate('vp.calls.advance', {
+    await admin.vp.calls.advance.mutate({
       callId: call.id,
       action: 'confirm-matches',
       runId: run.id,
@@ -140,5 +140,11 @@ describe('mini-program: 科技副总', () => {
     await snap(rp, 'mp-vp-secondment');
     await firmPhone.context.close();
     await researcherPhone.context.close();
+    matched = { callId: call.id, researcherOpenid: researcher.openid };
+  });
+
+  it('once the notice has passed: term dates, work logs, a result and the evaluation', async () => {
+    if (!matched) throw new Error('the matching test above did not finish');
+    await researcherDuringTerm(browser, stack, matched);
   });
 });

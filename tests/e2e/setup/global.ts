@@ -30,6 +30,8 @@ export default async function setup(project: TestProject) {
     databaseUrl: process.env.E2E_DATABASE_URL,
     pgliteDir: path.join(dataDir, 'pglite'),
     seedDemo: true,
+    // Flows move the API's clock to let a public-notice period pass (support/clock.ts).
+    testClock: true,
   });
   project.provide('stack', {
     apiUrl: stack.apiUrl,

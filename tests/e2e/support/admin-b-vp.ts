@@ -1,17 +1,15 @@
-import type { Api } from './admin-b-api';
-import { RUN, applicantApi, uniqueCreditCode, uniqueResidentId } from './admin-b-api';
+import { RUN, uniqueCreditCode, uniqueResidentId } from './admin-b-data';
+import type { Api, ApiUrls } from './api';
+import { apiClient, applicantApi, applicantToken } from './api';
+import { tinyPdf, uploadAs } from './mp-data';
 
 /**
  * A 科技副总 call of this run at the matching stage, made through the API as firms, researchers
  * and the bureau would: two 低碳能源 firms in 埇桥区 post one need each, two researchers apply.
  */
-export async function callAtMatching(
-  admin: Api,
-  stack: { apiUrl: string; wechatUrl: string },
-  serial: number,
-) {
+export async function callAtMatching(admin: Api, stack: ApiUrls, serial: number) {
   const title = `E2E科技副总批次${RUN}-${serial}`;
-  const call = await admin.mutate<{ id: string; number: string }>('vp.calls.create', {
+  const call = await admin.vp.calls.create.mutate({
     year: 2026,
     title,
     needsDeadline: '2026-12-30',
@@ -25,12 +23,8 @@ export async function callAtMatching(
     creditCode: uniqueCreditCode(serial * 10 + i),
   }));
   for (const [i, firm] of firms.entries()) {
-    const api = await applicantApi(
-      stack.apiUrl,
-      stack.wechatUrl,
-      `e2e-b-firm-${RUN}-${serial}-${i}`,
-    );
-    await api.mutate('profile.saveOrganisation', {
+    const api = await applicantApi(stack, `e2e-b-firm-${RUN}-${serial}-${i}`);
+    await api.profile.saveOrganisation.mutate({
       type: 'firm',
       name: firm.name,
       creditCode: firm.creditCode,
@@ -41,7 +35,7 @@ export async function callAtMatching(
       contactName: '陈晓东',
       contactPhone: '13955710001',
     });
-    await api.mutate('vp.needs.create', {
+    await api.vp.needs.create.mutate({
       callId: call.id,
       need: {
         title: firm.need,
@@ -54,19 +48,16 @@ export async function callAtMatching(
       },
     });
   }
-  await admin.mutate('vp.calls.advance', { callId: call.id, action: 'open-applications' });
+  await admin.vp.calls.advance.mutate({ callId: call.id, action: 'open-applications' });
 
   const researchers = ['周', '吴'].map((surname, i) => ({
     name: `${surname}文博`,
     residentId: uniqueResidentId(serial * 10 + i),
+    openid: `e2e-b-res-${RUN}-${serial}-${i}`,
   }));
   for (const [i, r] of researchers.entries()) {
-    const api = await applicantApi(
-      stack.apiUrl,
-      stack.wechatUrl,
-      `e2e-b-res-${RUN}-${serial}-${i}`,
-    );
-    await api.mutate('profile.saveResearcher', {
+    const api = await applicantApi(stack, r.openid);
+    await api.profile.saveResearcher.mutate({
       name: r.name,
       residentId: r.residentId,
       mobile: `1385572${String(serial * 10 + i).padStart(4, '0')}`,
@@ -77,7 +68,7 @@ export async function callAtMatching(
       expertise: '质子交换膜燃料电池膜电极制备与催化剂研究',
       preferredAreaCodes: ['yongqiao'],
     });
-    await api.mutate('vp.candidates.apply', {
+    await api.vp.candidates.apply.mutate({
       callId: call.id,
       application: {
         institutionKind: 'university',
@@ -86,6 +77,23 @@ export async function callAtMatching(
       },
     });
   }
-  await admin.mutate('vp.calls.advance', { callId: call.id, action: 'start-matching' });
+  await admin.vp.calls.advance.mutate({ callId: call.id, action: 'start-matching' });
   return { call, title, firms, researchers };
+}
+
+/**
+ * The researcher `openid` uploads the signed three-party agreement of their (pending)
+ * secondment, as the mini-program does; returns that secondment.
+ */
+export async function signAgreement(stack: ApiUrls, openid: string) {
+  const token = await applicantToken(stack, openid);
+  const api = apiClient(stack.apiUrl, token);
+  const [secondment] = await api.vp.secondments.mine.query();
+  if (!secondment) throw new Error(`${openid} has no secondment`);
+  const file = await uploadAs(stack.apiUrl, token, '三方协议.pdf', tinyPdf(openid));
+  await api.vp.secondments.uploadAgreement.mutate({
+    secondmentId: secondment.id,
+    fileId: file.id,
+  });
+  return secondment;
 }

@@ -2,19 +2,16 @@
  * Data and browser helpers for the admin part-A flows (workbench, review, notice, payment).
  * Data is made through the real API as the people who would make it: a firm applies through its
  * WeChat login, officers act with their own accounts. Every application names a unique firm and
- * workstation, so flows sharing one database never collide. The low-level tRPC-over-fetch client
- * and the file helpers are the mini-program flows' (support/mp-trpc.ts, support/mp-data.ts).
+ * workstation, so flows sharing one database never collide. The API client is support/api.ts;
+ * the file helpers are the mini-program flows' (support/mp-data.ts).
  */
-import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import type { Page } from 'playwright-core';
-import { expect } from 'vitest';
-import { applicantToken, officer, registerFirm, tinyPdf, tinyPng, uploadAs } from './mp-data';
+import type { Api, RouterOutputs } from './api';
+import { apiClient, applicantToken, officerApi } from './api';
+import { moveClockPast, resetClock } from './clock';
+import { registerFirm, tinyPdf, tinyPng, uploadAs } from './mp-data';
 import type { StackUrls } from './mp-data';
-import type { Trpc } from './mp-trpc';
-import { trpc } from './mp-trpc';
-
-export { forwardFilesToApi } from './mp-data';
 
 /** The programme these flows apply for: a fixed 20万元 award with no yearly quota (四.5). */
 export const WORKSTATION_RULE = 'academician-workstation-city';
@@ -57,7 +54,7 @@ export async function submitWorkstationApplication(
 /** The application itself, as an applicant who already has an organisation profile. */
 async function applyForWorkstation(
   stack: StackUrls,
-  api: Trpc,
+  api: Api,
   token: string,
   firmName: string,
   label: string,
@@ -77,7 +74,7 @@ async function applyForWorkstation(
     evidence.push({ fileId: uploaded.id, kind });
   }
   const workstationName = `宿州${label}院士工作站${id}`;
-  const draft = await api.mutate<{ id: string; version: number }>('applications.saveDraft', {
+  const draft = await api.applications.saveDraft.mutate({
     ruleId: WORKSTATION_RULE,
     input: {
       workstationName,
@@ -87,11 +84,12 @@ async function applyForWorkstation(
     },
     evidence,
   });
-  const submitted = await api.mutate<{ id: string; number: string; year: number }>(
-    'applications.submit',
-    { applicationId: draft.id, expectedVersion: draft.version },
-  );
-  const profile = await api.query<{ organisation: { id: string } }>('profile.mine');
+  const submitted = await api.applications.submit.mutate({
+    applicationId: draft.id,
+    expectedVersion: draft.version,
+  });
+  const profile = await api.profile.mine.query();
+  if (profile.type !== 'organisation') throw new Error('the applicant has no organisation');
   return {
     id: submitted.id,
     number: submitted.number,
@@ -110,9 +108,9 @@ export async function act(
   action: 'accept-area' | 'forward' | 'approve' | 'return' | 'reject',
   comment?: string,
 ) {
-  const api = await officer(apiUrl, username);
-  const seen = await api.query<{ version: number }>('review.byId', { id: applicationId });
-  return api.mutate<{ status: string; version: number }>('review.act', {
+  const api = await officerApi(apiUrl, username);
+  const seen = await api.review.byId.query({ id: applicationId });
+  return api.review.act.mutate({
     applicationId,
     action,
     expectedVersion: seen.version,
@@ -137,17 +135,10 @@ export async function toApproved(apiUrl: string, app: SubmittedApplication) {
   await act(apiUrl, 'reviewer', app.id, 'approve');
 }
 
-interface BudgetRow {
-  ruleId: string;
-  isSet: boolean;
-  budgetFen: bigint | null;
-  committedFen: bigint;
-  paidFen: bigint;
-  remainingFen: bigint | null;
-}
+type BudgetRow = RouterOutputs['budgets']['list']['items'][number];
 
-export async function budgetOf(admin: Trpc, ruleId: string, year: number): Promise<BudgetRow> {
-  const list = await admin.query<{ items: BudgetRow[] }>('budgets.list', { year });
+export async function budgetOf(admin: Api, ruleId: string, year: number): Promise<BudgetRow> {
+  const list = await admin.budgets.list.query({ year });
   const row = list.items.find((i) => i.ruleId === ruleId);
   if (!row) throw new Error(`no budget row for ${ruleId}`);
   return row;
@@ -155,10 +146,10 @@ export async function budgetOf(admin: Trpc, ruleId: string, year: number): Promi
 
 /** Raises a programme's budget (as the bureau admin) so at least `room` fen remain. */
 export async function ensureBudgetRoom(apiUrl: string, ruleId: string, year: number, room: bigint) {
-  const admin = await officer(apiUrl, 'admin');
+  const admin = await officerApi(apiUrl, 'admin');
   const row = await budgetOf(admin, ruleId, year);
   if ((row.remainingFen ?? 0n) >= room && row.isSet) return;
-  await admin.mutate('budgets.set', {
+  await admin.budgets.set.mutate({
     ruleId,
     year,
     budgetFen: row.committedFen + row.paidFen + room,
@@ -168,9 +159,9 @@ export async function ensureBudgetRoom(apiUrl: string, ruleId: string, year: num
 
 /** Leaves a programme no money (budget = committed + paid); returns the budget to restore. */
 export async function exhaustBudget(apiUrl: string, ruleId: string, year: number) {
-  const admin = await officer(apiUrl, 'admin');
+  const admin = await officerApi(apiUrl, 'admin');
   const row = await budgetOf(admin, ruleId, year);
-  await admin.mutate('budgets.set', {
+  await admin.budgets.set.mutate({
     ruleId,
     year,
     budgetFen: row.committedFen + row.paidFen,
@@ -204,44 +195,35 @@ export function toast(page: Page) {
 }
 
 /**
- * An award whose public notice has passed, ready for a disbursement batch — or null when the
- * stack cannot make one. A notice lasts real working days, so the notice batch is moved into the
- * past with SQL, the way the API's own payment tests reach that state; that needs the stack on
- * PostgreSQL (E2E_DATABASE_URL) and psql. (With PGlite the database is inside the server
- * process.) The applicant is a demo organisation: only those have bank details on record.
+ * An award whose public notice has passed, ready for a disbursement batch. A notice lasts real
+ * working days, so the API's test clock is moved past its last day to close it, then set back
+ * (the award stays notice-passed). The applicant is a demo organisation: only those have bank
+ * details on record.
  */
-export async function noticePassedAward(stack: StackUrls): Promise<SubmittedApplication | null> {
-  const databaseUrl = process.env.E2E_DATABASE_URL;
-  if (!databaseUrl) return null;
+export async function noticePassedAward(stack: StackUrls): Promise<SubmittedApplication> {
   const owner = 'demo-openid-firm-2';
   const token = await applicantToken(stack, owner);
-  const api = trpc(stack.apiUrl, token);
-  const profile = await api.query<{ organisation: { name: string } }>('profile.mine');
+  const api = apiClient(stack.apiUrl, token);
+  const profile = await api.profile.mine.query();
+  if (profile.type !== 'organisation') throw new Error(`${owner} has no organisation`);
   const app = await applyForWorkstation(stack, api, token, profile.organisation.name, '拨付');
   await toApproved(stack.apiUrl, app);
-  const reviewer = await officer(stack.apiUrl, 'reviewer');
-  const notice = await reviewer.mutate<{ id: string }>('notices.create', {
+  const reviewer = await officerApi(stack.apiUrl, 'reviewer');
+  const notice = await reviewer.notices.create.mutate({
     title: `e2e 拨付前公示 ${app.number}`,
     workingDays: 5,
     applicationIds: [app.id],
   });
-  await reviewer.mutate('notices.publish', { batchId: notice.id });
-  execFileSync('psql', [
-    databaseUrl,
-    '-v',
-    'ON_ERROR_STOP=1',
-    '-c',
-    `UPDATE notice_batch SET created_at = created_at - interval '40 days',
-       published_on = published_on - 40, ends_on = ends_on - 30 WHERE id = '${notice.id}'`,
-  ]);
-  await reviewer.mutate('notices.close', { batchId: notice.id });
+  const published = await reviewer.notices.publish.mutate({ batchId: notice.id });
+  const endsOn = published.notice.endsOn;
+  if (!endsOn) throw new Error('a published notice has an end date');
+  try {
+    await moveClockPast(stack.apiUrl, endsOn);
+    // The reviewer's session expired with the jump: sign in again.
+    const later = await officerApi(stack.apiUrl, 'reviewer');
+    await later.notices.close.mutate({ batchId: notice.id });
+  } finally {
+    await resetClock(stack.apiUrl);
+  }
   return app;
-}
-
-/**
- * `expect.poll` with room for a loaded CI machine: vitest's default gives up after one second,
- * which a cold page load on two busy cores can exceed.
- */
-export function eventually<T>(read: () => T | Promise<T>) {
-  return expect.poll(read, { timeout: 15_000, interval: 100 });
 }

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { BrowserContext, Page } from 'playwright-core';
 import { creditCodeCheckChar, residentIdCheckChar } from '@kc/domain';
-import { type Trpc, trpc } from './mp-trpc';
+import type { Api, RouterInputs } from './api';
+import { apiClient, applicantToken } from './api';
 
 /**
  * Test data for the mini-program flows, made through the real API: WeChat applicants (via the
@@ -38,50 +39,29 @@ export function uniqueResidentId(): string {
   return body + residentIdCheckChar(body);
 }
 
-export async function applicantToken(stack: StackUrls, openid: string): Promise<string> {
-  const res = await fetch(`${stack.wechatUrl}/fake/login-code`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ openid }),
-  });
-  const { code } = (await res.json()) as { code: string };
-  const login = await trpc(stack.apiUrl).mutate<{ token: string }>('auth.wechatLogin', { code });
-  return login.token;
-}
-
-export async function officer(apiUrl: string, username: string): Promise<Trpc> {
-  const login = await trpc(apiUrl).mutate<{ token: string }>('auth.officerLogin', {
-    username,
-    password: 'Demo@2026',
-  });
-  return trpc(apiUrl, login.token);
-}
-
 export interface Applicant {
   openid: string;
   token: string;
-  api: Trpc;
+  api: Api;
 }
 
 export async function newApplicant(stack: StackUrls, label: string): Promise<Applicant> {
   const openid = uniqueOpenid(label);
   const token = await applicantToken(stack, openid);
-  return { openid, token, api: trpc(stack.apiUrl, token) };
+  return { openid, token, api: apiClient(stack.apiUrl, token) };
 }
+
+type OrganisationForm = RouterInputs['profile']['saveOrganisation'];
+type ResearcherForm = RouterInputs['profile']['saveResearcher'];
 
 export async function registerFirm(
   stack: StackUrls,
-  options: {
-    name: string;
-    qualifications?: string[];
-    areaCode?: string;
-    fieldCodes?: string[];
-    subFieldCodes?: string[];
-  },
+  options: Pick<OrganisationForm, 'name'> &
+    Partial<Pick<OrganisationForm, 'qualifications' | 'areaCode' | 'fieldCodes' | 'subFieldCodes'>>,
 ) {
   const firm = await newApplicant(stack, 'firm');
   const creditCode = uniqueCreditCode();
-  await firm.api.mutate('profile.saveOrganisation', {
+  await firm.api.profile.saveOrganisation.mutate({
     type: 'firm',
     name: options.name,
     creditCode,
@@ -97,16 +77,13 @@ export async function registerFirm(
 
 export async function registerResearcher(
   stack: StackUrls,
-  options: {
-    name: string;
-    fieldCodes?: string[];
-    subFieldCodes?: string[];
-    expertise?: string;
-    preferredAreaCodes?: string[];
-  },
+  options: Pick<ResearcherForm, 'name'> &
+    Partial<
+      Pick<ResearcherForm, 'fieldCodes' | 'subFieldCodes' | 'expertise' | 'preferredAreaCodes'>
+    >,
 ) {
   const researcher = await newApplicant(stack, 'researcher');
-  await researcher.api.mutate('profile.saveResearcher', {
+  await researcher.api.profile.saveResearcher.mutate({
     name: options.name,
     residentId: uniqueResidentId(),
     mobile: '13955556666',
@@ -128,18 +105,6 @@ export async function openAs(context: BrowserContext, page: Page, h5Url: string,
   await page.goto(h5Url);
   await page.locator('#login-consent').click();
   await page.locator('#login-submit').click();
-}
-
-/**
- * Evidence uploads go to `/files` on the page's own origin. Until the e2e static host forwards
- * `/files` to the API (as it does `/trpc`), the browser's requests are forwarded here.
- */
-export async function forwardFilesToApi(page: Page, apiUrl: string) {
-  await page.route(/\/files(\/|$|\?)/, async (route) => {
-    const url = new URL(route.request().url());
-    const response = await route.fetch({ url: `${apiUrl}${url.pathname}${url.search}` });
-    await route.fulfill({ response });
-  });
 }
 
 /** Uploads a file as an applicant (for data set up through the API). */

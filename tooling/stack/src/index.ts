@@ -20,6 +20,11 @@ export interface StackOptions {
   databaseUrl?: string;
   pgliteDir?: string;
   seedDemo: boolean;
+  /**
+   * Development and tests only: the API's clock can be moved over HTTP (`POST /test/clock
+   * { offsetDays }`), so a flow can let a public-notice period pass. Off for `pnpm start`.
+   */
+  testClock?: boolean;
   echo?: boolean;
 }
 
@@ -75,6 +80,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         DATABASE_URL: options.databaseUrl,
         PGLITE_DIR: options.pgliteDir,
         SEED_DEMO: options.seedDemo ? '1' : '0',
+        TEST_CLOCK: options.testClock ? '1' : '0',
         CORS_ORIGINS: `http://127.0.0.1:${options.h5Port}`,
       },
       echo: options.echo,

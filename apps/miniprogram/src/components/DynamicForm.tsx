@@ -5,8 +5,15 @@ import { DateField } from './DateField';
 import { FormRow } from './FormRow';
 import { TextField } from './TextField';
 import type { DynamicForm as Form } from '../hooks/useDynamicForm';
-import type { FieldOverrides, FieldSpec, FormValues } from '../forms/schema-fields';
-import { emptyValues } from '../forms/schema-fields';
+import type {
+  FieldOverride,
+  FieldOverrides,
+  FieldSpec,
+  FormSection,
+  FormValues,
+  RawValue,
+} from '../forms/schema-fields';
+import { controlId, emptyValues } from '../forms/schema-fields';
 
 export interface DynamicFormProps {
   /** Ids are `<idPrefix>-<field>` and, in a list, `<idPrefix>-<list>-<row>-<field>`. */
@@ -15,37 +22,61 @@ export interface DynamicFormProps {
   form: Form;
   overrides?: FieldOverrides;
   disabled?: boolean;
+  /**
+   * Cards, each with a title and its fields in screen order. Fields no section names follow in
+   * a last card, so a field added to the schema is never silently left off the form.
+   */
+  sections?: readonly FormSection[];
 }
 
 /** Renders every field of a described schema with the control its type calls for. */
-export function DynamicForm({
-  idPrefix,
-  fields,
-  form,
-  overrides = {},
-  disabled,
-}: DynamicFormProps) {
+export function DynamicForm(props: DynamicFormProps) {
+  const { fields, sections } = props;
+  if (!sections) {
+    return <View className="dynamic-form">{fields.map((f) => fieldControl(props, f))}</View>;
+  }
+  const byName = new Map(fields.map((f) => [f.name, f]));
+  const placed = new Set(sections.flatMap((s) => s.fields));
+  const rest = fields.filter((f) => !placed.has(f.name));
+  const cards = rest.length ? [...sections, { fields: rest.map((f) => f.name) }] : sections;
   return (
     <View className="dynamic-form">
-      {fields.map((f) => {
-        const o = overrides[f.name];
-        if (o?.visible && !o.visible(form.values)) return null;
+      {cards.map((section, i) => {
+        const controls = section.fields
+          .map((name) => byName.get(name))
+          .map((f) => (f ? fieldControl(props, f) : null))
+          .filter(Boolean);
+        if (!controls.length) return null;
         return (
-          <FieldControl
-            key={f.name}
-            spec={o?.optionsFrom ? { ...f, options: o.optionsFrom(form.values) } : f}
-            path={f.name}
-            id={`${idPrefix}-${f.name}`}
-            idPrefix={idPrefix}
-            values={form.values}
-            form={form}
-            hint={o?.hint}
-            placeholder={o?.placeholder}
-            disabled={disabled}
-          />
+          <View className="card" key={section.title ?? i}>
+            {section.title ? <View className="card__title">{section.title}</View> : null}
+            {controls}
+          </View>
         );
       })}
     </View>
+  );
+}
+
+/** One field's control, or null when its override hides it for the current values. */
+function fieldControl(props: DynamicFormProps, f: FieldSpec) {
+  const { idPrefix, form, overrides = {}, disabled } = props;
+  const o = overrides[f.name];
+  if (o?.visible && !o.visible(form.values)) return null;
+  return (
+    <FieldControl
+      key={f.name}
+      spec={o?.optionsFrom ? { ...f, options: o.optionsFrom(form.values) } : f}
+      path={f.name}
+      id={controlId(idPrefix, f.name, overrides)}
+      idPrefix={idPrefix}
+      values={form.values}
+      form={form}
+      override={o}
+      hint={o?.hint}
+      placeholder={o?.placeholder}
+      disabled={disabled}
+    />
   );
 }
 
@@ -56,6 +87,7 @@ interface ControlProps {
   idPrefix: string;
   values: FormValues;
   form: Form;
+  override?: FieldOverride | undefined;
   hint?: string | undefined;
   placeholder?: string | undefined;
   disabled?: boolean | undefined;
@@ -67,6 +99,28 @@ function FieldControl(props: ControlProps) {
   const error = form.errors[path];
   const hint = props.hint ?? spec.description ?? undefined;
   const required = !spec.optional;
+  const o = props.override;
+  const choose = (next: RawValue) => {
+    form.choose(path, next);
+    // Dependent fields (sub-fields of a dropped field) follow, at the same level of the form.
+    const also = o?.alsoSet?.(next, { ...values, [spec.name]: next });
+    for (const [name, v] of Object.entries(also ?? {})) form.set(siblingPath(path, name), v);
+  };
+
+  if (o?.render) {
+    return o.render({
+      spec,
+      id,
+      value,
+      error,
+      hint,
+      placeholder: props.placeholder,
+      required,
+      choose,
+      set: (next) => form.set(path, next),
+      touch: () => form.touch(path),
+    });
+  }
 
   switch (spec.kind) {
     case 'group-list':
@@ -80,26 +134,21 @@ function FieldControl(props: ControlProps) {
           ? [value as string]
           : [];
       return (
-        <FormRow
-          id={id}
-          label={spec.title}
-          required={required && !multiple}
-          hint={hint}
-          error={error}
-        >
+        <FormRow id={id} label={spec.title} required={required} hint={hint} error={error}>
           <ChipGroup
             id={id}
-            chipIdPrefix={id}
+            chipIdPrefix={o?.chipId ? `${props.idPrefix}-${o.chipId}` : id}
             options={spec.options}
             value={chosen}
             multiple={multiple}
-            small={spec.options.length > 4}
+            max={o?.max}
+            small={o?.small ?? spec.options.length > 4}
             onChange={(codes) => {
               if (props.disabled) return;
               // Tapping the chosen chip of an optional single choice clears it.
               if (!multiple)
-                form.choose(path, codes[0] === chosen[0] && spec.optional ? '' : (codes[0] ?? ''));
-              else form.choose(path, codes);
+                choose(codes[0] === chosen[0] && spec.optional ? '' : (codes[0] ?? ''));
+              else choose(codes);
             }}
           />
         </FormRow>
@@ -131,10 +180,12 @@ function FieldControl(props: ControlProps) {
           error={error}
           value={text}
           placeholder={props.placeholder ?? placeholderOf(spec)}
-          type={inputType(spec)}
+          type={o?.inputType ?? inputType(spec)}
           multiline={spec.kind === 'textarea' || spec.kind === 'text-list'}
           maxlength={
-            spec.maxLength ?? (spec.kind === 'textarea' || spec.kind === 'text-list' ? 2000 : 100)
+            o?.maxLength ??
+            spec.maxLength ??
+            (spec.kind === 'textarea' || spec.kind === 'text-list' ? 2000 : 100)
           }
           onChange={(v) => form.set(path, v)}
           onBlur={() => form.touch(path)}
@@ -142,6 +193,12 @@ function FieldControl(props: ControlProps) {
       );
     }
   }
+}
+
+/** `payments.0.amount` + `voucherNo` → `payments.0.voucherNo`; a top-level name stays itself. */
+function siblingPath(path: string, name: string): string {
+  const cut = path.lastIndexOf('.');
+  return cut < 0 ? name : `${path.slice(0, cut + 1)}${name}`;
 }
 
 /** WeChat's digit keyboard for money; a browser's number box would refuse `1,200,000`. */

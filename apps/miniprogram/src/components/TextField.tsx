@@ -1,4 +1,5 @@
 import { Input, Textarea } from '@tarojs/components';
+import type { ReactNode } from 'react';
 import { FormRow } from './FormRow';
 
 export interface TextFieldProps {
@@ -15,6 +16,8 @@ export interface TextFieldProps {
   /** `idcard` and `number` bring up WeChat's matching keyboards. */
   type?: 'text' | 'number' | 'idcard' | 'digit';
   multiline?: boolean;
+  /** Shown under the box, above the hint and error (e.g. WeChat's phone-number button). */
+  addon?: ReactNode;
 }
 
 /**
@@ -35,6 +38,7 @@ export function TextField(props: TextFieldProps) {
     maxlength = 140,
     type = 'text',
     multiline,
+    addon,
   } = props;
   return (
     <FormRow id={id} label={label} required={required} hint={hint} error={error}>
@@ -62,6 +66,7 @@ export function TextField(props: TextFieldProps) {
           onBlur={() => onBlur?.()}
         />
       )}
+      {addon}
     </FormRow>
   );
 }

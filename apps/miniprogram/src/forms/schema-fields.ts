@@ -1,4 +1,5 @@
 import { fieldMeta } from '@kc/domain';
+import type { ReactNode } from 'react';
 import { z } from 'zod';
 
 /**
@@ -48,7 +49,46 @@ export interface FieldOverride {
   visible?: (values: FormValues) => boolean;
   hint?: string;
   placeholder?: string;
+  /** The control's id after the form's prefix (`area` → `#org-area`); default: the field's name. */
+  id?: string;
+  /** Chips are `<prefix>-<chipId>-<code>` (`org-field-life-health`); default: the control's id. */
+  chipId?: string;
+  /** At most this many chips of a multiple choice. */
+  max?: number;
+  /** Chip size; default: small when there are more than four options. */
+  small?: boolean;
+  /** Longest input the box takes (a code or number whose length the schema checks itself). */
+  maxLength?: number;
+  /** WeChat's keyboard for the box (`idcard`, `number`). */
+  inputType?: 'text' | 'number' | 'idcard' | 'digit';
+  /** Values of other fields to change with this one (dropping a field drops its sub-fields). */
+  alsoSet?: (value: RawValue, values: FormValues) => FormValues;
+  /** Draws the field itself, e.g. a phone number with WeChat's phone-number button. */
+  render?: (control: FieldControlContext) => ReactNode;
 }
+
+/** What a custom `render` receives: everything the standard control would use. */
+export interface FieldControlContext {
+  spec: FieldSpec;
+  /** Full element id (`org-contactPhone`); its error line is `<id>-error`. */
+  id: string;
+  value: RawValue | undefined;
+  error: string | undefined;
+  hint: string | undefined;
+  placeholder: string | undefined;
+  required: boolean;
+  /** Change the value (and count the field as visited). */
+  choose: (value: RawValue) => void;
+  set: (value: RawValue) => void;
+  touch: () => void;
+}
+
+/** Cards of a long form: a title and the fields in it, in screen order. */
+export interface FormSection {
+  title?: string;
+  fields: readonly string[];
+}
+
 export type FieldOverrides = Partial<Record<string, FieldOverride>>;
 
 /** Raw form state: strings as typed, arrays of chosen codes, rows of a group. */
@@ -116,6 +156,8 @@ function describe(name: string, schema: z.ZodType): FieldSpec {
       return {
         ...spec,
         kind: 'multi-choice',
+        // The form sends an empty list, never nothing: required when that is refused.
+        optional: schema.safeParse([]).success,
         options: enumOptions(element, fieldMeta(inner.element as z.ZodType)?.labels),
       };
     }
@@ -147,6 +189,11 @@ export function describeFields(schema: z.ZodType, overrides: FieldOverrides = {}
       ...(o.options ? { options: o.options } : {}),
     };
   });
+}
+
+/** The element id of a field's control: `<prefix>-<name>` unless an override renames it. */
+export function controlId(idPrefix: string, name: string, overrides: FieldOverrides = {}): string {
+  return `${idPrefix}-${overrides[name]?.id ?? name}`;
 }
 
 /** An empty form for these fields (groups start with one row: most applications have one). */

@@ -1,16 +1,20 @@
 import { randomBytes } from 'node:crypto';
 import Fastify from 'fastify';
+import { registerPhoneRoutes } from './phone';
 
 /**
- * A stand-in for WeChat's login API, for development and tests only. It issues one-time login
+ * A stand-in for WeChat's server APIs, for development and tests only. It issues one-time login
  * codes (what `wx.login()` returns on a phone) and answers `jscode2session` like WeChat does,
- * so the server's real login path runs end to end without WeChat.
+ * so the server's real login path runs end to end without WeChat; and likewise phone-number
+ * codes, access tokens and `getuserphonenumber` (see phone.ts).
  */
 export interface FakeWeChatOptions {
   appId: string;
   secret: string;
   /** How long an issued code stays valid (WeChat: 5 minutes). */
   codeTtlMs?: number;
+  /** Lifetime of an access token in seconds (WeChat: 7200). */
+  tokenTtlS?: number;
 }
 
 export function createFakeWeChat(options: FakeWeChatOptions) {
@@ -52,6 +56,13 @@ export function createFakeWeChat(options: FakeWeChatOptions) {
       return { openid: entry.openid, session_key: randomBytes(16).toString('base64') };
     },
   );
+
+  registerPhoneRoutes(app, {
+    appId: options.appId,
+    secret: options.secret,
+    codeTtlMs: ttl,
+    ...(options.tokenTtlS ? { tokenTtlS: options.tokenTtlS } : {}),
+  });
 
   return app;
 }

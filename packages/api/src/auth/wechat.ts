@@ -1,18 +1,32 @@
+import { WeChatError } from './wechat-error';
+import { accessTokenSource } from './wechat-token';
+
+export { WeChatError } from './wechat-error';
+
 /**
- * WeChat mini-program login: the client's `wx.login()` code is exchanged on the server for the
- * user's openid via `jscode2session`. The session_key WeChat returns is not stored or returned:
- * nothing we do yet needs it, and a key we do not keep cannot leak.
+ * WeChat's server APIs for the mini-program.
+ *
+ * Login: the client's `wx.login()` code is exchanged for the user's openid via `jscode2session`.
+ * The session_key WeChat returns is not stored or returned: nothing we do yet needs it, and a key
+ * we do not keep cannot leak.
+ *
+ * Phone number: the code of `<button open-type="getPhoneNumber">` is exchanged, with the app's
+ * access token, via `wxa/business/getuserphonenumber`. The number is returned, never logged.
  */
 export interface WeChatClient {
   code2Session(code: string): Promise<{ openid: string; unionid?: string }>;
+  phoneNumber(code: string): Promise<WeChatPhone>;
 }
 
-export class WeChatLoginError extends Error {
-  constructor(
-    message: string,
-    readonly errcode?: number,
-  ) {
-    super(message);
+/** The number WeChat has verified for the user: without country code, and that code (`86`). */
+export interface WeChatPhone {
+  purePhoneNumber: string;
+  countryCode: string;
+}
+
+export class WeChatLoginError extends WeChatError {
+  constructor(message: string, errcode?: number) {
+    super(message, errcode);
     this.name = 'WeChatLoginError';
   }
 }
@@ -24,10 +38,53 @@ export interface WeChatClientOptions {
   secret: string;
   timeoutMs?: number;
   fetch?: typeof fetch;
+  /** For tests of the access-token cache. */
+  now?: () => number;
 }
+
+/** errcodes meaning "this access token is no longer good": fetch a new one and retry once. */
+const STALE_TOKEN = new Set([40001, 40014, 42001]);
 
 export function createWeChatClient(options: WeChatClientOptions): WeChatClient {
   const doFetch = options.fetch ?? fetch;
+  const timeoutMs = options.timeoutMs ?? 5000;
+  const tokens = accessTokenSource({ ...options, timeoutMs, fetch: doFetch });
+
+  async function getUserPhoneNumber(code: string, retry: boolean): Promise<WeChatPhone> {
+    const token = await tokens.get();
+    const url = new URL('/wxa/business/getuserphonenumber', options.baseUrl);
+    url.searchParams.set('access_token', token);
+    let response: Response;
+    try {
+      response = await doFetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ code }),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch (cause) {
+      throw new WeChatError(`getuserphonenumber unreachable: ${(cause as Error).message}`);
+    }
+    if (!response.ok) throw new WeChatError(`getuserphonenumber HTTP ${response.status}`);
+    const body = (await response.json()) as {
+      errcode?: number;
+      errmsg?: string;
+      phone_info?: { purePhoneNumber?: string; countryCode?: string | number };
+    };
+    if (body.errcode && STALE_TOKEN.has(body.errcode) && retry) {
+      tokens.invalidate(token);
+      return getUserPhoneNumber(code, false);
+    }
+    const info = body.phone_info;
+    if (body.errcode || !info?.purePhoneNumber) {
+      throw new WeChatError(`getuserphonenumber: ${body.errmsg ?? 'no phone_info'}`, body.errcode);
+    }
+    return {
+      purePhoneNumber: info.purePhoneNumber,
+      countryCode: String(info.countryCode ?? ''),
+    };
+  }
+
   return {
     async code2Session(code) {
       const url = new URL('/sns/jscode2session', options.baseUrl);
@@ -37,7 +94,7 @@ export function createWeChatClient(options: WeChatClientOptions): WeChatClient {
       url.searchParams.set('grant_type', 'authorization_code');
       let response: Response;
       try {
-        response = await doFetch(url, { signal: AbortSignal.timeout(options.timeoutMs ?? 5000) });
+        response = await doFetch(url, { signal: AbortSignal.timeout(timeoutMs) });
       } catch (cause) {
         throw new WeChatLoginError(`jscode2session unreachable: ${(cause as Error).message}`);
       }
@@ -55,5 +112,7 @@ export function createWeChatClient(options: WeChatClientOptions): WeChatClient {
         ? { openid: body.openid, unionid: body.unionid }
         : { openid: body.openid };
     },
+
+    phoneNumber: (code) => getUserPhoneNumber(code, true),
   };
 }

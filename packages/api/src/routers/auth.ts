@@ -1,14 +1,15 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import type { Prisma } from '@kc/db';
 import { hashPassword, verifyPassword } from '@kc/db';
-import { officerLoginSchema, wechatLoginSchema } from '@kc/domain';
+import { officerLoginSchema, wechatLoginSchema, wechatPhoneCodeSchema } from '@kc/domain';
 import { writeAudit } from '../audit';
 import { newSessionToken } from '../auth/tokens';
+import { phoneFromWeChat } from '../auth/phone';
 import { WeChatLoginError } from '../auth/wechat';
 import type { Context } from '../context';
 import { appError } from '../errors';
 import { roleFromDb } from '../mappers';
-import { authedProcedure, publicProcedure } from '../trpc';
+import { applicantProcedure, authedProcedure, publicProcedure } from '../trpc';
 
 async function startSession(
   db: Pick<Prisma.TransactionClient, 'session'>,
@@ -80,6 +81,14 @@ export const authRouter = {
       },
     };
   }),
+
+  /**
+   * The applicant's mobile number as WeChat has verified it (the phone-number button's one-time
+   * code). Only filled into the form: saving the profile still goes through its schema.
+   */
+  phoneNumber: applicantProcedure
+    .input(wechatPhoneCodeSchema)
+    .mutation(async ({ ctx, input }) => ({ mobile: await phoneFromWeChat(ctx, input.code) })),
 
   /** Officer login with lockout after repeated failures. */
   officerLogin: publicProcedure.input(officerLoginSchema).mutation(async ({ ctx, input }) => {

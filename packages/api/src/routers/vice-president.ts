@@ -20,14 +20,13 @@ import {
   myApplications,
   withdrawApplication,
 } from '../vice-president/candidates';
+import { getRun, runMatcher } from '../vice-president/matching';
 import {
   clearPairRule,
   explainPair,
-  getRun,
   listPairRules,
-  runMatcher,
   setPairRule,
-} from '../vice-president/matching';
+} from '../vice-president/pair-rules';
 import {
   callNeeds,
   createNeed,
@@ -38,15 +37,17 @@ import {
 } from '../vice-president/needs';
 import {
   addResult,
-  endSecondment,
-  evaluate,
-  listSecondments,
   mySecondment,
   mySecondments,
   saveWorkLog,
-  secondmentDetail,
   uploadAgreement,
 } from '../vice-president/secondments';
+import {
+  endSecondment,
+  evaluate,
+  listSecondments,
+  secondmentDetail,
+} from '../vice-president/secondments-officer';
 
 const id = z.uuid({ error: '记录编号无效' });
 const pair = z.object({ callId: id, needId: id, candidateId: id });

@@ -1,4 +1,4 @@
-import type { VpCandidateForm } from '@kc/domain';
+import type { EligibilityFinding, VpCandidateForm } from '@kc/domain';
 import { candidateSnapshot, checkCandidateEligibility } from '@kc/domain';
 import { isUniqueViolationOn } from '@kc/db';
 import { writeAudit } from '../audit';
@@ -18,6 +18,24 @@ import { candidateDto } from './dto';
 
 const INCLUDE = { researcher: true } as const;
 
+/** Where each refusal shows in the application form (keys as the form's field errors). */
+const FINDING_FIELDS: Record<EligibilityFinding['code'], string> = {
+  'institution-kind': 'application.institutionKind',
+  'contract-too-short': 'application.contractYears',
+  capacity: 'application.capacity',
+  // Age and the firm-side findings are about the person or firm, not a field of this form.
+  'too-old': '_form',
+  'not-a-firm': '_form',
+  'outside-city': '_form',
+  'no-qualification': '_form',
+};
+
+function eligibilityFieldErrors(findings: readonly EligibilityFinding[]) {
+  const out: Record<string, string[]> = {};
+  for (const f of findings) (out[FINDING_FIELDS[f.code]] ??= []).push(f.message);
+  return out;
+}
+
 /**
  * A researcher applies to a call that is collecting applications. The conditions are checked
  * against the stored profile; the profile's fields and expertise are copied onto the
@@ -36,7 +54,7 @@ export async function applyToCall(ctx: ApplicantCtx, callId: string, input: VpCa
     if (findings.length)
       throw appError('VP_NOT_ELIGIBLE', {
         message: findings.map((f) => f.message).join('；'),
-        fieldErrors: Object.fromEntries(findings.map((f) => [f.code, [f.message]])),
+        fieldErrors: eligibilityFieldErrors(findings),
       });
     const existing = await tx.vpCandidate.findUnique({
       where: { callId_researcherId: { callId, researcherId: researcher.id } },

@@ -9,6 +9,10 @@ export type OfficerCtx = Context & { caller: OfficerCaller };
 export type ApplicantCtx = Context & { caller: ApplicantCaller };
 type Reader = Pick<TransactionClient, 'vpCall'>;
 
+/** What the matcher and the officer views load with a need and a candidate. */
+export const NEED_INCLUDE = { organisation: true } as const;
+export const CANDIDATE_INCLUDE = { researcher: true } as const;
+
 export function settingsOf(call: Pick<VpCall, 'settingsVersion'>): VicePresidentSettings {
   const settings = findVpSettings(call.settingsVersion);
   // A call always names a version that exists: versions are never removed from the kernel.

@@ -38,7 +38,9 @@ export async function createNeed(ctx: ApplicantCtx, callId: string, input: VpNee
     if (input.positions > settingsOf(call).maxPositionsPerNeed)
       throw appError('INVALID_INPUT', {
         message: `每项需求最多${settingsOf(call).maxPositionsPerNeed}人`,
-        fieldErrors: { positions: [`每项需求最多${settingsOf(call).maxPositionsPerNeed}人`] },
+        fieldErrors: {
+          'need.positions': [`每项需求最多${settingsOf(call).maxPositionsPerNeed}人`],
+        },
       });
     const need = await tx.vpNeed.create({
       data: { ...input, callId, organisationId: org.id, areaCode: org.areaCode },

@@ -29,6 +29,15 @@ export const wechatLoginSchema = z.object({
     .max(128, '微信登录凭证无效'),
 });
 
+/** The one-time code of WeChat's phone-number button (`<button open-type="getPhoneNumber">`). */
+export const wechatPhoneCodeSchema = z.object({
+  code: z
+    .string({ error: '缺少微信手机号凭证' })
+    .trim()
+    .min(1, '缺少微信手机号凭证')
+    .max(128, '微信手机号凭证无效'),
+});
+
 /** A new officer's password: long enough, letters and digits (the login form accepts anything). */
 export const officerPasswordSchema = z
   .string({ error: '请输入密码' })

@@ -4,7 +4,7 @@ import { priorityFlagName } from './reference';
 import type { CandidateFacts, NeedFacts } from './facts';
 import type { ScoreWeights, VicePresidentSettings } from './settings';
 import { maxScoreOf } from './settings';
-import { termOverlap, textTerms } from './text';
+import { matchedPhrases, termOverlap, textTerms } from './text';
 
 export type ScorePartKey = keyof ScoreWeights;
 
@@ -50,6 +50,8 @@ export function normaliseOrgRef(ref: string): string {
 /** A need and a candidate with their text terms computed once (matching scores many pairs). */
 export interface PreparedNeed {
   readonly facts: NeedFacts;
+  /** the text the wanted terms come from (for the explanation's phrases) */
+  readonly wantedText: string;
   readonly wantedTerms: ReadonlySet<string>;
   readonly investors: ReadonlySet<string>;
   readonly partners: ReadonlySet<string>;
@@ -63,10 +65,12 @@ export interface PreparedCandidate {
 }
 
 export function prepareNeed(facts: NeedFacts): PreparedNeed {
+  // The title and the wanted expertise say what the firm looks for; the problem is context.
+  const wantedText = `${facts.title} ${facts.expertiseWanted}`;
   return {
     facts,
-    // The title and the wanted expertise say what the firm looks for; the problem is context.
-    wantedTerms: textTerms(`${facts.title} ${facts.expertiseWanted}`),
+    wantedText,
+    wantedTerms: textTerms(wantedText),
     investors: new Set(facts.investorInstitutions.map(normaliseOrgRef)),
     partners: new Set(facts.priorPartners.map(normaliseOrgRef)),
   };
@@ -145,6 +149,9 @@ export function scorePair(
   );
 
   const overlap = termOverlap(need.wantedTerms, candidate.offeredTerms);
+  const phrases = overlap.matched.length
+    ? matchedPhrases(need.wantedText, candidate.offeredTerms)
+    : [];
   const textPoints =
     overlap.wantedCount === 0
       ? 0
@@ -158,7 +165,7 @@ export function scorePair(
         ? '需求未描述所需专长'
         : `需求关键词${overlap.wantedCount}个，命中${overlap.matched.length}个` +
             (overlap.matched.length
-              ? `：${overlap.matched.slice(0, 8).join('、')}${overlap.matched.length > 8 ? '等' : ''}`
+              ? `：${phrases.slice(0, 6).join('、')}${phrases.length > 6 ? '等' : ''}`
               : '') +
             `（${w.text}×${overlap.matched.length}/${overlap.wantedCount}，向下取整）`,
     ),

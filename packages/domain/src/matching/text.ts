@@ -55,3 +55,38 @@ export function termOverlap(
   for (const term of wanted) if (offered.has(term)) matched.push(term);
   return { matched, wantedCount: wanted.size };
 }
+
+/**
+ * The matched parts of the wanted text as an officer reads them: runs of consecutive matched
+ * bigrams joined back into the words they came from (膜电 + 电极 + 极制 + 制备 → 膜电极制备),
+ * then matched Latin words, each once, in the order they appear.
+ */
+export function matchedPhrases(wantedText: string, offered: ReadonlySet<string>): string[] {
+  const phrases: string[] = [];
+  const seen = new Set<string>();
+  const add = (phrase: string) => {
+    if (!seen.has(phrase)) {
+      seen.add(phrase);
+      phrases.push(phrase);
+    }
+  };
+  const lower = wantedText.normalize('NFKC').toLowerCase();
+  for (const [run] of lower.matchAll(CJK_RUN)) {
+    const chars = [...run];
+    let start = -1;
+    for (let i = 0; i + 1 <= chars.length; i++) {
+      const term = i + 1 < chars.length ? `${chars[i]}${chars[i + 1]}` : '';
+      const hit = term !== '' && offered.has(term);
+      if (hit && start < 0) start = i;
+      if (!hit && start >= 0) {
+        add(chars.slice(start, i + 1).join(''));
+        start = -1;
+      }
+    }
+    if (chars.length === 1 && offered.has(run)) add(run);
+  }
+  for (const [word] of lower.matchAll(LATIN_WORD))
+    if (word.length >= 2 && offered.has(word)) add(word);
+  // 膜电极 in the title and 膜电极制备 in the expertise: say the longer once.
+  return phrases.filter((p) => !phrases.some((other) => other !== p && other.includes(p)));
+}

@@ -89,8 +89,7 @@ describe('scorePair', () => {
         label: '专长与需求契合',
         points: 21,
         max: 30,
-        detail:
-          '需求关键词11个，命中8个：膜电、电极、质子、子交、交换、换膜、极制、制备（30×8/11，向下取整）',
+        detail: '需求关键词11个，命中8个：质子交换膜、膜电极制备（30×8/11，向下取整）',
       },
       { key: 'area', label: '意向地区', points: 10, max: 10, detail: '企业位于意向地区「埇桥区」' },
       {
@@ -137,21 +136,25 @@ describe('scorePair', () => {
     // 30 × 2 / 8 = 7.5 → 7
     expect(partOf(s, 'text')).toMatchObject({
       points: 7,
-      detail: '需求关键词8个，命中2个：催化、化剂（30×2/8，向下取整）',
+      detail: '需求关键词8个，命中2个：催化剂（30×2/8，向下取整）',
     });
   });
 
-  it('lists at most 8 matched terms, then 等', () => {
-    const text = '质子交换膜燃料电池电堆';
-    const s = score(
-      need({ title: text, expertiseWanted: '膜电极' }),
-      candidate({ expertise: `${text} 膜电极`, achievements: '' }),
+  it('names the matched words, joined back from their bigrams, at most 6 of them, then 等', () => {
+    const joined = score(
+      need({ title: '质子交换膜燃料电池电堆', expertiseWanted: '膜电极' }),
+      candidate({ expertise: '质子交换膜燃料电池电堆 膜电极', achievements: '' }),
     );
-    const textPart = partOf(s, 'text');
-    expect(textPart.points).toBe(30);
-    expect(textPart.detail).toBe(
-      '需求关键词12个，命中12个：质子、子交、交换、换膜、膜燃、燃料、料电、电池等（30×12/12，向下取整）',
+    expect(partOf(joined, 'text')).toMatchObject({
+      points: 30,
+      detail: '需求关键词12个，命中12个：质子交换膜燃料电池电堆、膜电极（30×12/12，向下取整）',
+    });
+    const many = '氢能，储能，光伏，风电，芯片，算力，无人机';
+    const listed = score(
+      need({ title: '多方向', expertiseWanted: many }),
+      candidate({ expertise: many, achievements: '' }),
     );
+    expect(partOf(listed, 'text').detail).toContain('：氢能、储能、光伏、风电、芯片、算力等（');
   });
 
   it('gives no text points, without dividing by zero, when the need names no expertise', () => {

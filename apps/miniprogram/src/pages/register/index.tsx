@@ -7,22 +7,24 @@ import { Segmented } from '../../components/Segmented';
 import { organisationTypeOptions } from '../../forms/options';
 import { goProfile, leaveIfLoggedOut } from '../../services/nav';
 import { withSession } from '../../services/session';
-import {
-  OrganisationForm,
-  type OrganisationFormValues,
-  emptyOrganisation,
-} from './OrganisationForm';
-import { ResearcherForm, type ResearcherFormValues, emptyResearcher } from './ResearcherForm';
+import { INSTITUTION_TYPES, OrganisationForm } from './OrganisationForm';
+import { ResearcherForm } from './ResearcherForm';
 import './index.css';
 
 type Kind = 'organisation' | 'institution' | 'researcher';
 
+/** The stored profile as the API returns it; the forms read the fields they know. */
 type Loaded =
   | { state: 'loading' }
   | { state: 'error'; message: string }
   | { state: 'new' }
-  | { state: 'edit'; kind: 'organisation'; values: OrganisationFormValues }
-  | { state: 'edit'; kind: 'researcher'; values: ResearcherFormValues; residentIdMasked: string };
+  | { state: 'edit'; kind: 'organisation'; values: Record<string, unknown>; type: string }
+  | {
+      state: 'edit';
+      kind: 'researcher';
+      values: Record<string, unknown>;
+      residentIdMasked: string;
+    };
 
 /** The three roles: a firm (or incubator), a researcher, an institution (高校 / 科研院所). */
 const KIND_OPTIONS = [
@@ -30,8 +32,6 @@ const KIND_OPTIONS = [
   { value: 'researcher' as const, label: '科研人员', id: 'register-kind-researcher' },
   { value: 'institution' as const, label: '高校院所', id: 'register-kind-institution' },
 ];
-
-const INSTITUTION_TYPES = ['university', 'institute'];
 
 export default function RegisterPage() {
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
@@ -44,41 +44,15 @@ export default function RegisterPage() {
       if (mine.type !== null) void Taro.setNavigationBarTitle({ title: '修改资料' });
       if (mine.type === 'organisation') {
         const o = mine.organisation;
-        setLoaded({
-          state: 'edit',
-          kind: 'organisation',
-          values: {
-            type: o.type,
-            name: o.name,
-            creditCode: o.creditCode,
-            areaCode: o.areaCode,
-            address: o.address ?? '',
-            fieldCodes: [...o.fieldCodes],
-            subFieldCodes: [...o.subFieldCodes],
-            qualifications: [...o.qualifications],
-            contactName: o.contactName,
-            contactPhone: o.contactPhone,
-            intro: o.intro ?? '',
-          },
-        });
+        setLoaded({ state: 'edit', kind: 'organisation', values: o, type: o.type });
       } else if (mine.type === 'researcher') {
         const r = mine.researcher;
+        // The ID number is stored only masked: the form asks for it again.
         setLoaded({
           state: 'edit',
           kind: 'researcher',
           residentIdMasked: r.residentIdMasked,
-          values: {
-            name: r.name,
-            residentId: '',
-            mobile: r.mobile,
-            institutionName: r.institutionName,
-            institutionCreditCode: r.institutionCreditCode ?? '',
-            title: r.title,
-            fieldCodes: [...r.fieldCodes],
-            subFieldCodes: [...r.subFieldCodes],
-            expertise: r.expertise,
-            preferredAreaCodes: [...r.preferredAreaCodes],
-          },
+          values: { ...r, residentId: '' },
         });
       } else {
         setLoaded({ state: 'new' });
@@ -120,7 +94,7 @@ export default function RegisterPage() {
           <OrganisationForm
             initial={loaded.values}
             typeOptions={typeOptionsFor(
-              INSTITUTION_TYPES.includes(loaded.values.type) ? 'institution' : 'organisation',
+              INSTITUTION_TYPES.includes(loaded.type) ? 'institution' : 'organisation',
             )}
             onSaved={onSaved}
           />
@@ -140,12 +114,12 @@ export default function RegisterPage() {
       <View className="register__intro">请选择登记类型并如实填写，带 * 的为必填项。</View>
       <Segmented options={KIND_OPTIONS} value={kind} onChange={(k) => setKind(k)} />
       {kind === 'researcher' ? (
-        <ResearcherForm initial={emptyResearcher} onSaved={onSaved} />
+        <ResearcherForm initial={{}} onSaved={onSaved} />
       ) : (
         <OrganisationForm
           // A new form per role, so a type chosen under one role does not leak into the other.
           key={kind}
-          initial={{ ...emptyOrganisation, type: kind === 'institution' ? 'university' : '' }}
+          initial={{ type: kind === 'institution' ? 'university' : '' }}
           typeOptions={typeOptionsFor(kind)}
           onSaved={onSaved}
         />
@@ -155,8 +129,11 @@ export default function RegisterPage() {
 }
 
 /** Firms choose between 企业 and 孵化器; institutions between 高校 and 科研院所. */
+const TYPE_OPTIONS = {
+  organisation: organisationTypeOptions.filter((o) => !INSTITUTION_TYPES.includes(o.code)),
+  institution: organisationTypeOptions.filter((o) => INSTITUTION_TYPES.includes(o.code)),
+};
+
 function typeOptionsFor(kind: 'organisation' | 'institution') {
-  return organisationTypeOptions.filter(
-    (o) => INSTITUTION_TYPES.includes(o.code) === (kind === 'institution'),
-  );
+  return TYPE_OPTIONS[kind];
 }

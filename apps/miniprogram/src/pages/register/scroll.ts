@@ -1,14 +1,8 @@
 import Taro from '@tarojs/taro';
 
-/** Brings the first wrong field into view (ids are `<prefix>-<field>`; pickers use their own names). */
-const ID_OF: Record<string, string> = {
-  areaCode: 'area',
-  preferredAreaCodes: 'preferredAreaCodes',
-};
-
-export function scrollToField(prefix: 'org' | 'researcher', field: string | undefined) {
-  if (!field) return;
-  const selector = `#${prefix}-${ID_OF[field] ?? field}`;
+/** Brings the first wrong field (its element id) into view. */
+export function scrollToControl(id: string | undefined) {
+  if (!id) return;
   // Scrolling is a nicety; a page without the node (or an old base library) just stays put.
-  Taro.pageScrollTo({ selector, offsetTop: -80, duration: 200 }).catch(() => undefined);
+  Taro.pageScrollTo({ selector: `#${id}`, offsetTop: -80, duration: 200 }).catch(() => undefined);
 }

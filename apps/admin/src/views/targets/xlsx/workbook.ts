@@ -119,5 +119,3 @@ export function buildWorkbook(sheets: readonly Sheet[]): Uint8Array {
     ...sheetEntries,
   ]);
 }
-
-export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
