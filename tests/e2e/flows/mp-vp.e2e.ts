@@ -101,7 +101,10 @@ describe('mini-program: 科技副总', () => {
       '主持国家重点研发计划课题1项，发表膜电极相关论文20余篇，授权发明专利8项。',
     );
     await rp.locator('#candidate-submit').click();
-    await expect.poll(() => textOf(rp, '#candidate-error')).toContain('高校或科研院所');
+    // The refusal names the field it is about: it shows under 单位类型.
+    await expect
+      .poll(() => textOf(rp, '#candidate-institutionKind-error'))
+      .toContain('高校或科研院所');
     await rp.locator('#candidate-institutionKind-university').click();
     await rp.locator('#candidate-submit').click();
     await rp.waitForURL(/packages\/vp\/home/);
