@@ -38,3 +38,25 @@ export async function writeAudit(
     },
   });
 }
+
+/**
+ * Who acted in a page of audit rows, in one query: `displayName`, or `displayName（username）`
+ * where officers must tell namesakes apart (the audit log itself).
+ */
+export async function auditActorNames(
+  db: Pick<Prisma.TransactionClient, 'user'>,
+  rows: readonly { actorUserId: string | null }[],
+  options: { withUsername?: boolean } = {},
+): Promise<Map<string, string>> {
+  const ids = [...new Set(rows.flatMap((r) => (r.actorUserId ? [r.actorUserId] : [])))];
+  const users = await db.user.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, displayName: true, username: true },
+  });
+  return new Map(
+    users.map((u) => [
+      u.id,
+      options.withUsername && u.username ? `${u.displayName}（${u.username}）` : u.displayName,
+    ]),
+  );
+}

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Prisma } from '@kc/db';
 import { areaName, auditActionLabel } from '@kc/domain';
 import { areaScope } from '../access';
+import { auditActorNames } from '../audit';
 import { appError } from '../errors';
 import { pageInput, pageOf, pageWindow } from '../paging';
 import { officerProcedure } from '../trpc';
@@ -70,16 +71,7 @@ export const auditRouter = {
           ...pageWindow(input),
         }),
       ]);
-      const names = new Map(
-        (
-          await ctx.db.prisma.user.findMany({
-            where: {
-              id: { in: [...new Set(rows.flatMap((r) => (r.actorUserId ? [r.actorUserId] : [])))] },
-            },
-            select: { id: true, displayName: true, username: true },
-          })
-        ).map((u) => [u.id, u.username ? `${u.displayName}（${u.username}）` : u.displayName]),
-      );
+      const names = await auditActorNames(ctx.db.prisma, rows, { withUsername: true });
       return pageOf(
         rows.map((r) => ({
           id: r.id.toString(),

@@ -3,6 +3,7 @@ import type { Prisma } from '@kc/db';
 import type { ApplicationStatus, OfficerRole } from '@kc/domain';
 import { auditActionLabel, todayInShanghai } from '@kc/domain';
 import { areaScope } from '../access';
+import { auditActorNames } from '../audit';
 import type { OfficerCaller } from '../caller';
 import type { Context } from '../context';
 import { dateOf, dbDate } from '../dates';
@@ -160,13 +161,7 @@ async function recent(ctx: Context & { caller: OfficerCaller }) {
     orderBy: [{ at: 'desc' }, { id: 'desc' }],
     take: 10,
   });
-  const actors = await ctx.db.prisma.user.findMany({
-    where: {
-      id: { in: [...new Set(rows.flatMap((r) => (r.actorUserId ? [r.actorUserId] : [])))] },
-    },
-    select: { id: true, displayName: true },
-  });
-  const names = new Map(actors.map((a) => [a.id, a.displayName]));
+  const names = await auditActorNames(ctx.db.prisma, rows);
   return rows.map((r) => ({
     id: r.id.toString(),
     at: r.at,
