@@ -19,8 +19,10 @@ try {
 }
 
 const logger = createLogger(env.LOG_LEVEL);
+const testClock = env.TEST_CLOCK ? createTestClock() : undefined;
+const now = testClock?.now ?? (() => new Date());
 const db = await createDb();
-if (env.SEED_DEMO) await seedDemo(db.prisma);
+if (env.SEED_DEMO) await seedDemo(db.prisma, { now: now() });
 const app = await buildServer({
   db,
   logger,
@@ -34,7 +36,8 @@ const app = await buildServer({
     .map((o) => o.trim())
     .filter(Boolean),
   files: { settings: fileSettingsFromEnv(env) },
-  ...(env.TEST_CLOCK ? { testClock: createTestClock() } : {}),
+  now,
+  ...(testClock ? { testClock } : {}),
 });
 if (env.TEST_CLOCK)
   logger.warn('TEST_CLOCK is on: POST /test/clock moves the time this server goes by');

@@ -40,7 +40,7 @@ const canOfficerSee: CanOfficerSeeFile = (officer, file) =>
 beforeAll(async () => {
   storageDir = await mkdtemp(join(tmpdir(), 'kc-server-files-'));
   db = await createTestDb();
-  await seedDemo(db.prisma);
+  await seedDemo(db.prisma, { now: new Date() });
   wechat = createFakeWeChat({ appId: 'wx-test', secret: 'wx-test-secret' });
   await wechat.listen({ host: '127.0.0.1', port: 0 });
   wechatUrl = `http://127.0.0.1:${(wechat.server.address() as AddressInfo).port}`;

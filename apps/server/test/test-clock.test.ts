@@ -22,7 +22,7 @@ const quiet = new Writable({ write: (_c, _e, cb) => cb() });
 
 beforeAll(async () => {
   db = await createTestDb();
-  await seedDemo(db.prisma);
+  await seedDemo(db.prisma, { now: new Date() });
 });
 afterAll(async () => {
   await db?.close();

@@ -19,7 +19,7 @@ type AuditWriter = Pick<Prisma.TransactionClient, 'auditLog'>;
  */
 export async function writeAudit(
   db: AuditWriter,
-  who: { caller: Caller | null; ip: string | null },
+  who: { caller: Caller | null; ip: string | null; now: () => Date },
   entry: AuditEntry,
 ): Promise<void> {
   const details = JSON.parse(
@@ -27,6 +27,7 @@ export async function writeAudit(
   ) as Prisma.InputJsonValue;
   await db.auditLog.create({
     data: {
+      at: who.now(),
       actorUserId: who.caller?.userId ?? null,
       actorRole: who.caller?.kind === 'officer' ? who.caller.role : (who.caller?.kind ?? null),
       action: entry.action,

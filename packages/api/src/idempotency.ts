@@ -40,6 +40,8 @@ export interface IdempotencyRequest {
   actorUserId: string;
   /** the procedure's arguments (without the key itself); hashed, never stored */
   request: unknown;
+  /** when the claim is made (the injected clock) */
+  now: Date;
 }
 
 /**
@@ -106,6 +108,7 @@ export async function withIdempotency<T>(
       actorUserId: req.actorUserId,
       requestHash: hash,
       response: {},
+      createdAt: req.now,
     },
     select: { id: true },
   });

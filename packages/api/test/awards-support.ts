@@ -23,6 +23,7 @@ export async function firmApplicant(
     // Stands in for POST /files (tested in apps/server): a stored file owned by this applicant.
     const file = await h.prisma.storedFile.create({
       data: {
+        createdAt: h.clock.now,
         sha256: randomBytes(32).toString('hex'),
         sizeBytes: 1024,
         mimeType: 'application/pdf',

@@ -375,7 +375,15 @@ describe('review', () => {
     const { application } = await submittedScenario(h, '预算不足测试案例');
     const atBureau = await toBureauReview(h, application.id);
     await h.prisma.programmeBudget
-      .create({ data: { ruleId: 'scenario-case', year: 2099, budgetFen: 1n } })
+      .create({
+        data: {
+          ruleId: 'scenario-case',
+          year: 2099,
+          budgetFen: 1n,
+          createdAt: h.clock.now,
+          updatedAt: h.clock.now,
+        },
+      })
       .catch(() => undefined);
     const budget = await h.prisma.programmeBudget.findUniqueOrThrow({
       where: { ruleId_year: { ruleId: 'scenario-case', year: 2026 } },

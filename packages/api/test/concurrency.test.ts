@@ -26,6 +26,8 @@ async function applicationsAtBureauReview(n: number) {
     const app = await h.prisma.application.create({
       data: {
         number: `SZKC-2026-9${String(i).padStart(5, '0')}`,
+        createdAt: h.clock.now,
+        updatedAt: h.clock.now,
         applicantUserId: firm.userId,
         organisationId: firm.org.id,
         ruleId: 'scenario-case',
@@ -37,7 +39,13 @@ async function applicationsAtBureauReview(n: number) {
         year: 2026,
         computedAmountFen: 20_000_000n,
         submittedAt: new Date('2026-11-20T02:00:00Z'),
-        evidence: { create: evidence.map((e) => ({ fileId: e.fileId, kind: e.kind })) },
+        evidence: {
+          create: evidence.map((e) => ({
+            fileId: e.fileId,
+            kind: e.kind,
+            createdAt: h.clock.now,
+          })),
+        },
       },
     });
     ids.push(app.id);

@@ -38,6 +38,8 @@ async function payDirectly(applicationId: string) {
     const amount = app.approvedAmountFen!;
     const batch = await tx.disbursementBatch.create({
       data: {
+        createdAt: h.clock.now,
+        updatedAt: h.clock.now,
         number: 'SZKC-BF-2026-901',
         status: 'paid',
         totalFen: amount,
@@ -50,6 +52,8 @@ async function payDirectly(applicationId: string) {
     });
     const disbursement = await tx.disbursement.create({
       data: {
+        createdAt: h.clock.now,
+        updatedAt: h.clock.now,
         batchId: batch.id,
         applicationId,
         amountFen: amount,
@@ -59,6 +63,7 @@ async function payDirectly(applicationId: string) {
     });
     await tx.ledgerEntry.create({
       data: {
+        at: h.clock.now,
         ruleId: app.ruleId,
         year: app.year,
         applicationId,

@@ -30,6 +30,8 @@ export async function newOfficer(
   const username = `t-${role.toLowerCase().replace('_', '-')}-${next()}-${randomUUID().slice(0, 6)}`;
   const user = await h.prisma.user.create({
     data: {
+      createdAt: h.clock.now,
+      updatedAt: h.clock.now,
       kind: 'OFFICER',
       username,
       displayName,
@@ -141,6 +143,8 @@ export async function awardsWritten(
     const app = await h.prisma.application.create({
       data: {
         number: `SZKC-2026-8${String(s).padStart(5, '0')}`,
+        createdAt: h.clock.now,
+        updatedAt: h.clock.now,
         applicantUserId: firm.userId,
         organisationId: firm.org.id,
         ruleId,
@@ -155,12 +159,25 @@ export async function awardsWritten(
           ? { approvedAmountFen: amountFen, decidedAt: new Date('2026-11-21T02:00:00Z') }
           : {}),
         submittedAt: new Date('2026-11-20T02:00:00Z'),
-        evidence: { create: evidence.map((e) => ({ fileId: e.fileId, kind: e.kind })) },
+        evidence: {
+          create: evidence.map((e) => ({
+            fileId: e.fileId,
+            kind: e.kind,
+            createdAt: h.clock.now,
+          })),
+        },
       },
     });
     if (awarded && options.commit) {
       await h.prisma.ledgerEntry.create({
-        data: { ruleId, year: 2026, applicationId: app.id, kind: 'commit', amountFen },
+        data: {
+          at: h.clock.now,
+          ruleId,
+          year: 2026,
+          applicationId: app.id,
+          kind: 'commit',
+          amountFen,
+        },
       });
       await h.prisma.programmeBudget.update({
         where: { ruleId_year: { ruleId, year: 2026 } },
@@ -189,6 +206,8 @@ export async function confirmedBatchWritten(
   const batch = await h.prisma.disbursementBatch.create({
     data: {
       number: `SZKC-BF-2026-T${String(next()).padStart(5, '0')}`,
+      createdAt: h.clock.now,
+      updatedAt: h.clock.now,
       status: 'confirmed',
       totalFen,
       createdBy: people.createdBy,
@@ -201,6 +220,8 @@ export async function confirmedBatchWritten(
           payeeName: a.organisation?.bankAccountHolder ?? null,
           payeeBankName: a.organisation?.bankName ?? null,
           payeeAccountNo: a.organisation?.bankAccountNo ?? null,
+          createdAt: h.clock.now,
+          updatedAt: h.clock.now,
         })),
       },
     },

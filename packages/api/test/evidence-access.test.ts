@@ -69,6 +69,7 @@ describe('who may download an applicant’s evidence', () => {
     const reviewer = await officer('reviewer');
     await h.prisma.conflictOfInterest.create({
       data: {
+        declaredAt: h.clock.now,
         officerUserId: reviewer.userId,
         organisationId: firm.org.id,
         reason: '曾在该企业兼职',

@@ -58,11 +58,12 @@ export function memoryWeChat() {
  * seeded with the demo data, and tRPC clients that go through the full HTTP request handling
  * (superjson, error formatting) without opening a port.
  */
-export async function createHarness() {
+export async function createHarness(options: { start?: Date } = {}) {
   const db = await createTestDb();
-  await seedDemo(db.prisma);
+  // The one clock of the API, the seed and the test: every timestamp the app writes comes from it.
+  const clock = { now: options.start ?? new Date('2026-11-27T02:00:00Z') };
+  await seedDemo(db.prisma, { now: clock.now });
   const wechat = memoryWeChat();
-  const clock = { now: new Date('2026-11-27T02:00:00Z') };
   const deps = {
     db,
     wechat: wechat.client,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Harness } from './harness';
 import { createHarness, failure } from './harness';
-import { firmApplicant, submittedScenario, toBureauReview } from './awards-support';
+import { firmApplicant, submittedScenario } from './awards-support';
 
 describe('message centre (notifications.*) and the workbench', () => {
   let h: Harness;
@@ -14,7 +14,25 @@ describe('message centre (notifications.*) and the workbench', () => {
     const { firm, application } = await submittedScenario(h, '消息中心测试场景');
     expect((await firm.client.notifications.unreadCount.query()).count).toBe(0);
 
-    const atBureau = await toBureauReview(h, application.id);
+    // Each officer step a few minutes after the last: messages are listed newest first.
+    const later = (minutes: number) => {
+      h.clock.now = new Date(h.clock.now.getTime() + minutes * 60_000);
+    };
+    const area = await h.officer('yongqiao');
+    const seen = await area.review.byId.query({ id: application.id });
+    later(5);
+    const accepted = await area.review.act.mutate({
+      applicationId: application.id,
+      action: 'accept-area',
+      expectedVersion: seen.version,
+    });
+    later(5);
+    const atBureau = await area.review.act.mutate({
+      applicationId: application.id,
+      action: 'forward',
+      expectedVersion: accepted.version,
+    });
+    later(5);
     const reviewer = await h.officer('reviewer');
     await reviewer.review.act.mutate({
       applicationId: application.id,

@@ -57,6 +57,7 @@ export async function vpResearcher(
 export async function storedFile(h: Harness, userId: string, mimeType = 'application/pdf') {
   const file = await h.prisma.storedFile.create({
     data: {
+      createdAt: h.clock.now,
       sha256: randomBytes(32).toString('hex'),
       sizeBytes: 2048,
       mimeType,

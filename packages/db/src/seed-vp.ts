@@ -62,7 +62,8 @@ const DEMO_CANDIDATES = [
  * A 科技副总 call at the matching stage: needs posted, researchers applied, matcher not yet run.
  * Demo organisations and researchers must exist (seedDemo makes them first).
  */
-export async function seedDemoVicePresident(prisma: PrismaClient): Promise<number> {
+export async function seedDemoVicePresident(prisma: PrismaClient, now: Date): Promise<number> {
+  const stamps = { createdAt: now, updatedAt: now };
   const exists = await prisma.vpCall.findFirst({ where: { title: DEMO_VP_CALL_TITLE } });
   if (exists) return 0;
   const admin = await prisma.user.findUnique({ where: { username: 'admin' } });
@@ -79,6 +80,7 @@ export async function seedDemoVicePresident(prisma: PrismaClient): Promise<numbe
         applicationsDeadline: new Date('2026-11-25T00:00:00Z'),
         referenceDate: new Date('2026-11-25T00:00:00Z'),
         createdBy: admin.id,
+        ...stamps,
       },
     });
     for (const { creditCode, ...need } of DEMO_NEEDS) {
@@ -94,6 +96,7 @@ export async function seedDemoVicePresident(prisma: PrismaClient): Promise<numbe
           callId: call.id,
           organisationId: org.id,
           areaCode: org.areaCode,
+          ...stamps,
         },
       });
     }
@@ -111,6 +114,7 @@ export async function seedDemoVicePresident(prisma: PrismaClient): Promise<numbe
           capacity: 1,
           relatedFirmCreditCodes: [],
           ...candidateSnapshot(researcher),
+          ...stamps,
         },
       });
     }

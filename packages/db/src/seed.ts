@@ -292,6 +292,8 @@ export const DEMO_BUDGETS: readonly { ruleId: string; budgetFen: bigint; note: s
 ];
 
 export interface SeedOptions {
+  /** The time every seeded row is stamped with: the caller's clock (the server's, a test's). */
+  now: Date;
   /** HMAC key for resident ID hashes (default: PII_HASH_KEY, or the development key). */
   piiHashKey?: string;
   /** scrypt parameters for new officer passwords (default: production strength). */
@@ -312,10 +314,8 @@ export interface SeedResult {
   };
 }
 
-export async function seedDemo(
-  prisma: PrismaClient,
-  options: SeedOptions = {},
-): Promise<SeedResult> {
+export async function seedDemo(prisma: PrismaClient, options: SeedOptions): Promise<SeedResult> {
+  const stamps = { createdAt: options.now, updatedAt: options.now };
   const created = {
     officers: 0,
     organisations: 0,
@@ -339,7 +339,7 @@ export async function seedDemo(
   );
   for (const [i, officer] of missingOfficers.entries()) {
     await prisma.user.create({
-      data: { kind: 'OFFICER', ...officer, passwordHash: hashes[i] ?? null },
+      data: { kind: 'OFFICER', ...officer, passwordHash: hashes[i] ?? null, ...stamps },
     });
     created.officers++;
   }
@@ -363,6 +363,7 @@ export async function seedDemo(
           bankAccountHolder: org.name,
           bankName: org.bankName,
           bankAccountNo: org.bankAccountNo,
+          updatedAt: options.now,
         },
       });
       created.bankDetails += count;
@@ -376,9 +377,17 @@ export async function seedDemo(
       data: {
         ...org,
         bankAccountHolder: org.name,
+        ...stamps,
         owner: owner
           ? { connect: { id: owner.id } }
-          : { create: { kind: 'APPLICANT', openid: ownerOpenid, displayName: org.contactName } },
+          : {
+              create: {
+                kind: 'APPLICANT',
+                openid: ownerOpenid,
+                displayName: org.contactName,
+                ...stamps,
+              },
+            },
       },
     });
     created.organisations++;
@@ -396,9 +405,10 @@ export async function seedDemo(
         residentIdHash: hashResidentId(residentId, options.piiHashKey),
         residentIdMasked: maskResidentId(residentId),
         birthDate: new Date(`${birthDate}T00:00:00Z`),
+        ...stamps,
         user: user
           ? { connect: { id: user.id } }
-          : { create: { kind: 'APPLICANT', openid, displayName: person.name } },
+          : { create: { kind: 'APPLICANT', openid, displayName: person.name, ...stamps } },
       },
     });
     created.researchers++;
@@ -410,11 +420,12 @@ export async function seedDemo(
       ruleId,
       year: DEMO_BUDGET_YEAR,
       budgetFen,
+      ...stamps,
     })),
     skipDuplicates: true,
   });
   created.budgets = count;
-  created.vpCalls = await seedDemoVicePresident(prisma);
+  created.vpCalls = await seedDemoVicePresident(prisma, options.now);
 
   return { created };
 }

@@ -15,6 +15,9 @@ import {
 import type { Db, Prisma } from '../src';
 import { createTestDb } from '../src/testing';
 
+/** The time rows are stamped with: the app's clock writes every timestamp, never the database. */
+const AT = new Date('2026-11-27T02:00:00Z');
+
 let db: Db;
 let applicantId: string;
 let officerId: string;
@@ -23,10 +26,18 @@ let organisationId: string;
 beforeAll(async () => {
   db = await createTestDb({});
   const applicant = await db.prisma.user.create({
-    data: { kind: 'APPLICANT', openid: 'spine-applicant', displayName: '申请人' },
+    data: {
+      createdAt: AT,
+      updatedAt: AT,
+      kind: 'APPLICANT',
+      openid: 'spine-applicant',
+      displayName: '申请人',
+    },
   });
   const officer = await db.prisma.user.create({
     data: {
+      createdAt: AT,
+      updatedAt: AT,
       kind: 'OFFICER',
       username: 'spine-officer',
       displayName: '审核员',
@@ -35,6 +46,8 @@ beforeAll(async () => {
   });
   const org = await db.prisma.organisation.create({
     data: {
+      createdAt: AT,
+      updatedAt: AT,
       type: 'FIRM',
       name: '安徽测试科技有限公司',
       creditCode: '91341302MA2P3K7D51',
@@ -61,6 +74,8 @@ async function newApplication(data: Partial<Prisma.ApplicationUncheckedCreateInp
   serial++;
   return db.prisma.application.create({
     data: {
+      createdAt: AT,
+      updatedAt: AT,
       number: `TEST-${serial}`,
       applicantUserId: applicantId,
       organisationId,
@@ -96,7 +111,12 @@ async function approvedApplication(amount = 20_000_000n) {
 
 async function newBatch() {
   return db.prisma.disbursementBatch.create({
-    data: { number: await nextNumber(db.prisma, 'disbursement', 2026), createdBy: officerId },
+    data: {
+      createdAt: AT,
+      updatedAt: AT,
+      number: await nextNumber(db.prisma, 'disbursement', 2026),
+      createdBy: officerId,
+    },
   });
 }
 
@@ -106,11 +126,11 @@ describe('once only: AwardOnceKey', () => {
     const second = await approvedApplication();
     const key = `rd-platform:${organisationId}:national`;
     await db.prisma.awardOnceKey.create({
-      data: { key, applicationId: first.id, ruleId: 'rd-platform' },
+      data: { createdAt: AT, key, applicationId: first.id, ruleId: 'rd-platform' },
     });
     const error = await failure(
       db.prisma.awardOnceKey.create({
-        data: { key, applicationId: second.id, ruleId: 'rd-platform' },
+        data: { createdAt: AT, key, applicationId: second.id, ruleId: 'rd-platform' },
       }),
     );
     expect(isUniqueViolationOn(error, 'key')).toBe(true);
@@ -122,7 +142,7 @@ describe('once only: AwardOnceKey', () => {
           data: { status: 'in-notice', version: { increment: 1 } },
         });
         await tx.awardOnceKey.create({
-          data: { key, applicationId: second.id, ruleId: 'rd-platform' },
+          data: { createdAt: AT, key, applicationId: second.id, ruleId: 'rd-platform' },
         });
       }),
     );
@@ -133,7 +153,7 @@ describe('once only: AwardOnceKey', () => {
     // Released (award pulled back), the key can be taken again.
     await db.prisma.awardOnceKey.delete({ where: { key } });
     await db.prisma.awardOnceKey.create({
-      data: { key, applicationId: second.id, ruleId: 'rd-platform' },
+      data: { createdAt: AT, key, applicationId: second.id, ruleId: 'rd-platform' },
     });
   });
 });
@@ -143,11 +163,23 @@ describe('one payment per application: Disbursement', () => {
     const app = await approvedApplication();
     const [a, b] = [await newBatch(), await newBatch()];
     await db.prisma.disbursement.create({
-      data: { batchId: a.id, applicationId: app.id, amountFen: 20_000_000n },
+      data: {
+        createdAt: AT,
+        updatedAt: AT,
+        batchId: a.id,
+        applicationId: app.id,
+        amountFen: 20_000_000n,
+      },
     });
     const error = await failure(
       db.prisma.disbursement.create({
-        data: { batchId: b.id, applicationId: app.id, amountFen: 20_000_000n },
+        data: {
+          createdAt: AT,
+          updatedAt: AT,
+          batchId: b.id,
+          applicationId: app.id,
+          amountFen: 20_000_000n,
+        },
       }),
     );
     expect(isUniqueViolationOn(error, 'application_id')).toBe(true);
@@ -159,7 +191,13 @@ describe('one payment per application: Disbursement', () => {
       const app = await approvedApplication();
       const error = await failure(
         db.prisma.disbursement.create({
-          data: { batchId: batch.id, applicationId: app.id, amountFen },
+          data: {
+            createdAt: AT,
+            updatedAt: AT,
+            batchId: batch.id,
+            applicationId: app.id,
+            amountFen,
+          },
         }),
       );
       expect(checkViolation(error)).toBe('disbursement_amount_positive');
@@ -167,7 +205,14 @@ describe('one payment per application: Disbursement', () => {
     const app = await approvedApplication();
     const error = await failure(
       db.prisma.disbursement.create({
-        data: { batchId: batch.id, applicationId: app.id, amountFen: 1n, status: 'paid' },
+        data: {
+          createdAt: AT,
+          updatedAt: AT,
+          batchId: batch.id,
+          applicationId: app.id,
+          amountFen: 1n,
+          status: 'paid',
+        },
       }),
     );
     expect(checkViolation(error)).toBe('disbursement_paid_complete');
@@ -202,7 +247,13 @@ describe('one payment per application: Disbursement', () => {
 describe('budget: ProgrammeBudget', () => {
   it('refuses committing or paying beyond the budget (CHECK)', async () => {
     const budget = await db.prisma.programmeBudget.create({
-      data: { ruleId: 'scenario-case', year: 2026, budgetFen: 200_000_000n },
+      data: {
+        createdAt: AT,
+        updatedAt: AT,
+        ruleId: 'scenario-case',
+        year: 2026,
+        budgetFen: 200_000_000n,
+      },
     });
     // 10 × ¥200,000 fit exactly …
     await db.prisma.programmeBudget.update({
@@ -253,7 +304,9 @@ describe('budget: ProgrammeBudget', () => {
       { budgetFen: 100n, approvedCount: -1 },
     ]) {
       const error = await failure(
-        db.prisma.programmeBudget.create({ data: { ruleId: 'neg', year: 2027, ...data } }),
+        db.prisma.programmeBudget.create({
+          data: { createdAt: AT, updatedAt: AT, ruleId: 'neg', year: 2027, ...data },
+        }),
       );
       expect(
         checkViolation(error),
@@ -271,11 +324,11 @@ describe('budget: ProgrammeBudget', () => {
 
   it('one budget row per rule and year', async () => {
     await db.prisma.programmeBudget.create({
-      data: { ruleId: 'incubator', year: 2026, budgetFen: 1n },
+      data: { createdAt: AT, updatedAt: AT, ruleId: 'incubator', year: 2026, budgetFen: 1n },
     });
     const error = await failure(
       db.prisma.programmeBudget.create({
-        data: { ruleId: 'incubator', year: 2026, budgetFen: 2n },
+        data: { createdAt: AT, updatedAt: AT, ruleId: 'incubator', year: 2026, budgetFen: 2n },
       }),
     );
     expect(isUniqueViolationOn(error, 'rule_id', 'year')).toBe(true);
@@ -287,7 +340,14 @@ describe('money is exact BigInt fen', () => {
     const big = 9_007_199_254_740_993n;
     expect(Number(big)).toBe(9_007_199_254_740_992); // a float would lose it
     const budget = await db.prisma.programmeBudget.create({
-      data: { ruleId: 'big', year: 2026, budgetFen: big, committedFen: big - 1n },
+      data: {
+        createdAt: AT,
+        updatedAt: AT,
+        ruleId: 'big',
+        year: 2026,
+        budgetFen: big,
+        committedFen: big - 1n,
+      },
     });
     const read = await db.prisma.programmeBudget.findUniqueOrThrow({ where: { id: budget.id } });
     expect(read.budgetFen).toBe(big);
@@ -365,6 +425,7 @@ describe('application rows', () => {
     const sha256 = 'a'.repeat(64);
     const file = await db.prisma.storedFile.create({
       data: {
+        createdAt: AT,
         sha256,
         sizeBytes: 10,
         mimeType: 'application/pdf',
@@ -375,6 +436,7 @@ describe('application rows', () => {
     const again = await failure(
       db.prisma.storedFile.create({
         data: {
+          createdAt: AT,
           sha256,
           sizeBytes: 10,
           mimeType: 'application/pdf',
@@ -387,6 +449,7 @@ describe('application rows', () => {
     // Another person with the same bytes gets their own row.
     await db.prisma.storedFile.create({
       data: {
+        createdAt: AT,
         sha256,
         sizeBytes: 10,
         mimeType: 'application/pdf',
@@ -399,6 +462,7 @@ describe('application rows', () => {
         await failure(
           db.prisma.storedFile.create({
             data: {
+              createdAt: AT,
               sha256: 'XYZ',
               sizeBytes: 1,
               mimeType: 'x',
@@ -411,11 +475,11 @@ describe('application rows', () => {
     ).toBe('stored_file_sha256_hex');
     const app = await newApplication();
     await db.prisma.applicationEvidence.create({
-      data: { applicationId: app.id, fileId: file.id, kind: 'certificate' },
+      data: { createdAt: AT, applicationId: app.id, fileId: file.id, kind: 'certificate' },
     });
     const twice = await failure(
       db.prisma.applicationEvidence.create({
-        data: { applicationId: app.id, fileId: file.id, kind: 'contract' },
+        data: { createdAt: AT, applicationId: app.id, fileId: file.id, kind: 'contract' },
       }),
     );
     expect(isUniqueViolationOn(twice, 'application_id', 'file_id')).toBe(true);
@@ -424,7 +488,13 @@ describe('application rows', () => {
   it('the timeline is append-only', async () => {
     const app = await newApplication();
     const event = await db.prisma.applicationEvent.create({
-      data: { applicationId: app.id, action: 'submit', fromStatus: 'draft', toStatus: 'submitted' },
+      data: {
+        at: AT,
+        applicationId: app.id,
+        action: 'submit',
+        fromStatus: 'draft',
+        toStatus: 'submitted',
+      },
     });
     expect(event.details).toEqual({});
     await expect(
@@ -448,32 +518,42 @@ describe('ledger', () => {
       applicationId: app.id,
       amountFen: 20_000_000n,
     };
-    await db.prisma.ledgerEntry.create({ data: { ...base, kind: 'commit' } });
+    await db.prisma.ledgerEntry.create({ data: { at: AT, ...base, kind: 'commit' } });
     const twice = await failure(
-      db.prisma.ledgerEntry.create({ data: { ...base, kind: 'commit' } }),
+      db.prisma.ledgerEntry.create({ data: { at: AT, ...base, kind: 'commit' } }),
     );
     expect(isUniqueViolationOn(twice, 'application_id', 'kind', 'approval_round')).toBe(true);
     // Pulled back and approved again: a new round.
-    await db.prisma.ledgerEntry.create({ data: { ...base, kind: 'release' } });
-    await db.prisma.ledgerEntry.create({ data: { ...base, kind: 'commit', approvalRound: 2 } });
+    await db.prisma.ledgerEntry.create({ data: { at: AT, ...base, kind: 'release' } });
+    await db.prisma.ledgerEntry.create({
+      data: { at: AT, ...base, kind: 'commit', approvalRound: 2 },
+    });
     // A payment must name its disbursement, and a disbursement is booked once.
     expect(
       checkViolation(
         await failure(
-          db.prisma.ledgerEntry.create({ data: { ...base, kind: 'payment', approvalRound: 2 } }),
+          db.prisma.ledgerEntry.create({
+            data: { at: AT, ...base, kind: 'payment', approvalRound: 2 },
+          }),
         ),
       ),
     ).toBe('ledger_entry_payment_has_disbursement');
     const batch = await newBatch();
     const d = await db.prisma.disbursement.create({
-      data: { batchId: batch.id, applicationId: app.id, amountFen: 20_000_000n },
+      data: {
+        createdAt: AT,
+        updatedAt: AT,
+        batchId: batch.id,
+        applicationId: app.id,
+        amountFen: 20_000_000n,
+      },
     });
     const entry = await db.prisma.ledgerEntry.create({
-      data: { ...base, kind: 'payment', approvalRound: 2, disbursementId: d.id },
+      data: { at: AT, ...base, kind: 'payment', approvalRound: 2, disbursementId: d.id },
     });
     const again = await failure(
       db.prisma.ledgerEntry.create({
-        data: { ...base, kind: 'payment', approvalRound: 3, disbursementId: d.id },
+        data: { at: AT, ...base, kind: 'payment', approvalRound: 3, disbursementId: d.id },
       }),
     );
     expect(isUniqueViolationOn(again, 'disbursement_id')).toBe(true);
@@ -481,7 +561,7 @@ describe('ledger', () => {
       checkViolation(
         await failure(
           db.prisma.ledgerEntry.create({
-            data: { ...base, kind: 'commit', approvalRound: 9, amountFen: 0n },
+            data: { at: AT, ...base, kind: 'commit', approvalRound: 9, amountFen: 0n },
           }),
         ),
       ),
@@ -489,7 +569,9 @@ describe('ledger', () => {
     expect(
       checkViolation(
         await failure(
-          db.prisma.ledgerEntry.create({ data: { ...base, kind: 'refund', approvalRound: 9 } }),
+          db.prisma.ledgerEntry.create({
+            data: { at: AT, ...base, kind: 'refund', approvalRound: 9 },
+          }),
         ),
       ),
     ).toBe('ledger_entry_kind_valid');
@@ -507,6 +589,8 @@ describe('notice', () => {
     const app = await approvedApplication();
     const batch = await db.prisma.noticeBatch.create({
       data: {
+        createdAt: AT,
+        updatedAt: AT,
         number: await nextNumber(db.prisma, 'notice', 2026),
         title: '2026年第一批市级重大应用场景典型案例拟支持名单公示',
         createdBy: officerId,
@@ -515,10 +599,12 @@ describe('notice', () => {
     expect(batch.number).toBe('SZKC-GS-2026-001');
     expect(batch.workingDays).toBe(5);
     const item = await db.prisma.noticeItem.create({
-      data: { batchId: batch.id, applicationId: app.id },
+      data: { createdAt: AT, updatedAt: AT, batchId: batch.id, applicationId: app.id },
     });
     const twice = await failure(
-      db.prisma.noticeItem.create({ data: { batchId: batch.id, applicationId: app.id } }),
+      db.prisma.noticeItem.create({
+        data: { createdAt: AT, updatedAt: AT, batchId: batch.id, applicationId: app.id },
+      }),
     );
     expect(isUniqueViolationOn(twice, 'batch_id', 'application_id')).toBe(true);
     expect(
@@ -551,6 +637,8 @@ describe('notice', () => {
     expect(published.endsOn?.toISOString().slice(0, 10)).toBe('2026-03-09');
     const objection = await db.prisma.objection.create({
       data: {
+        createdAt: AT,
+        updatedAt: AT,
         noticeItemId: item.id,
         receivedAt: new Date(),
         objector: '匿名',
@@ -571,11 +659,16 @@ describe('notice', () => {
 describe('conflict of interest', () => {
   it('is declared once per officer and organisation', async () => {
     await db.prisma.conflictOfInterest.create({
-      data: { officerUserId: officerId, organisationId, reason: '近亲属任该单位负责人' },
+      data: {
+        declaredAt: AT,
+        officerUserId: officerId,
+        organisationId,
+        reason: '近亲属任该单位负责人',
+      },
     });
     const error = await failure(
       db.prisma.conflictOfInterest.create({
-        data: { officerUserId: officerId, organisationId, reason: 'again' },
+        data: { declaredAt: AT, officerUserId: officerId, organisationId, reason: 'again' },
       }),
     );
     expect(isUniqueViolationOn(error, 'officer_user_id', 'organisation_id')).toBe(true);
@@ -590,6 +683,7 @@ describe('idempotency records', () => {
       actorUserId: officerId,
       requestHash: 'b'.repeat(64),
       response: { ok: true, total: '20000000' },
+      createdAt: AT,
     };
     await db.prisma.idempotencyRecord.create({ data: record });
     const error = await failure(db.prisma.idempotencyRecord.create({ data: record }));
@@ -610,6 +704,8 @@ describe('reference numbers', () => {
           const number = await nextNumber(tx, 'application', 2031);
           return tx.application.create({
             data: {
+              createdAt: AT,
+              updatedAt: AT,
               number,
               applicantUserId: applicantId,
               ruleId: 'scenario-case',

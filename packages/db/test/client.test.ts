@@ -11,6 +11,9 @@ import { createDb } from '../src';
 import type { Db } from '../src';
 import { createScratchDatabase, createTestDb } from '../src/testing';
 
+/** The time rows are stamped with: the app's clock writes every timestamp, never the database. */
+const AT = new Date('2026-11-27T02:00:00Z');
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 let db: Db;
@@ -24,7 +27,13 @@ afterAll(async () => {
 describe('interactive transactions', () => {
   it('concurrent read-modify-write transactions with SELECT … FOR UPDATE lose no update', async () => {
     const user = await db.prisma.user.create({
-      data: { kind: 'OFFICER', username: 'counter', displayName: 'c' },
+      data: {
+        createdAt: AT,
+        updatedAt: AT,
+        kind: 'OFFICER',
+        username: 'counter',
+        displayName: 'c',
+      },
     });
     const N = 8;
     // Together longer than Prisma's default maxWait (2 s): on PGlite they queue, and must not fail with P2028.
@@ -50,7 +59,15 @@ describe('interactive transactions', () => {
   it('rolls back when the callback throws', async () => {
     await expect(
       db.prisma.$transaction(async (tx) => {
-        await tx.user.create({ data: { kind: 'OFFICER', username: 'ghost', displayName: 'g' } });
+        await tx.user.create({
+          data: {
+            createdAt: AT,
+            updatedAt: AT,
+            kind: 'OFFICER',
+            username: 'ghost',
+            displayName: 'g',
+          },
+        });
         throw new Error('boom');
       }),
     ).rejects.toThrow('boom');
@@ -58,11 +75,29 @@ describe('interactive transactions', () => {
   });
 
   it('rolls back when a statement fails inside (unique violation)', async () => {
-    await db.prisma.user.create({ data: { kind: 'OFFICER', username: 'taken', displayName: 't' } });
+    await db.prisma.user.create({
+      data: { createdAt: AT, updatedAt: AT, kind: 'OFFICER', username: 'taken', displayName: 't' },
+    });
     await expect(
       db.prisma.$transaction(async (tx) => {
-        await tx.user.create({ data: { kind: 'OFFICER', username: 'half', displayName: 'h' } });
-        await tx.user.create({ data: { kind: 'OFFICER', username: 'taken', displayName: 't2' } });
+        await tx.user.create({
+          data: {
+            createdAt: AT,
+            updatedAt: AT,
+            kind: 'OFFICER',
+            username: 'half',
+            displayName: 'h',
+          },
+        });
+        await tx.user.create({
+          data: {
+            createdAt: AT,
+            updatedAt: AT,
+            kind: 'OFFICER',
+            username: 'taken',
+            displayName: 't2',
+          },
+        });
       }),
     ).rejects.toMatchObject({ code: 'P2002' });
     expect(await db.prisma.user.findUnique({ where: { username: 'half' } })).toBeNull();
@@ -124,6 +159,8 @@ async function expectNowRoundTrips(target: Db) {
   const before = Date.now();
   const user = await target.prisma.user.create({
     data: {
+      createdAt: new Date(before),
+      updatedAt: new Date(before),
       kind: 'OFFICER',
       username: 'tz',
       displayName: 'tz',
@@ -151,7 +188,7 @@ describe('PGlite data folder', () => {
     try {
       const first = await createDb({ databaseUrl: null, pgliteDir: join(dir, 'data') });
       await first.prisma.user.create({
-        data: { kind: 'OFFICER', username: 'kept', displayName: 'k' },
+        data: { createdAt: AT, updatedAt: AT, kind: 'OFFICER', username: 'kept', displayName: 'k' },
       });
       await expect(createDb({ databaseUrl: null, pgliteDir: join(dir, 'data') })).rejects.toThrow(
         /in use by process/,

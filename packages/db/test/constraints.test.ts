@@ -4,6 +4,9 @@ import { Prisma, isUniqueViolationOn, uniqueViolation } from '../src';
 import type { Db } from '../src';
 import { createTestDb } from '../src/testing';
 
+/** The time rows are stamped with: the app's clock writes every timestamp, never the database. */
+const AT = new Date('2026-11-27T02:00:00Z');
+
 let db: Db;
 beforeAll(async () => {
   db = await createTestDb();
@@ -16,6 +19,7 @@ describe('audit_log is append-only', () => {
   it('accepts inserts', async () => {
     const row = await db.prisma.auditLog.create({
       data: {
+        at: AT,
         action: 'organisation.view',
         objectType: 'organisation',
         objectId: 'x',
@@ -28,7 +32,7 @@ describe('audit_log is append-only', () => {
 
   it('raises on UPDATE, DELETE and TRUNCATE', async () => {
     const row = await db.prisma.auditLog.create({
-      data: { action: 'a', objectType: 'b', details: {} },
+      data: { at: AT, action: 'a', objectType: 'b', details: {} },
     });
     await expect(
       db.prisma.auditLog.update({ where: { id: row.id }, data: { action: 'tampered' } }),
@@ -59,6 +63,8 @@ describe('unique credit code', () => {
       fieldCodes: ['general-intelligence'],
       contactName: '测试',
       contactPhone: '13900000000',
+      createdAt: AT,
+      updatedAt: AT,
     };
     await db.prisma.organisation.create({ data: org });
     const error = await db.prisma.organisation

@@ -59,6 +59,7 @@ function gb11643Valid(id: string): boolean {
 const SUZHOU_DIVISIONS = ['341300', '341302', '341321', '341322', '341323', '341324'];
 const FAST_PASSWORDS = { N: 2 ** 10, r: 8, p: 1 };
 const PII_KEY = 'seed-test-pii-key';
+const SEEDED_AT = new Date('2026-11-27T02:00:00Z');
 
 let db: Db;
 beforeAll(async () => {
@@ -83,6 +84,7 @@ describe('seedDemo', () => {
     const first = await seedDemo(db.prisma, {
       passwordParams: FAST_PASSWORDS,
       piiHashKey: PII_KEY,
+      now: SEEDED_AT,
     });
     expect(first.created).toEqual({
       officers: 5,
@@ -96,6 +98,7 @@ describe('seedDemo', () => {
     const second = await seedDemo(db.prisma, {
       passwordParams: FAST_PASSWORDS,
       piiHashKey: PII_KEY,
+      now: SEEDED_AT,
     });
     expect(second.created).toEqual({
       officers: 0,
@@ -198,6 +201,7 @@ describe('seedDemo', () => {
     const again = await seedDemo(db.prisma, {
       passwordParams: FAST_PASSWORDS,
       piiHashKey: PII_KEY,
+      now: SEEDED_AT,
     });
     expect(again.created.bankDetails).toBe(1);
     const org = await db.prisma.organisation.findUniqueOrThrow({ where: { creditCode: code } });
@@ -207,7 +211,11 @@ describe('seedDemo', () => {
       where: { creditCode: code },
       data: { bankName: '改过的银行' },
     });
-    await seedDemo(db.prisma, { passwordParams: FAST_PASSWORDS, piiHashKey: PII_KEY });
+    await seedDemo(db.prisma, {
+      passwordParams: FAST_PASSWORDS,
+      piiHashKey: PII_KEY,
+      now: SEEDED_AT,
+    });
     expect(
       (await db.prisma.organisation.findUniqueOrThrow({ where: { creditCode: code } })).bankName,
     ).toBe('改过的银行');
@@ -242,7 +250,11 @@ describe('seedDemo', () => {
 
 describe('demo 科技副总 call', () => {
   it('is at the matching stage with needs and candidates that pass the programme checks', async () => {
-    await seedDemo(db.prisma, { passwordParams: FAST_PASSWORDS, piiHashKey: PII_KEY });
+    await seedDemo(db.prisma, {
+      passwordParams: FAST_PASSWORDS,
+      piiHashKey: PII_KEY,
+      now: SEEDED_AT,
+    });
     const call = await db.prisma.vpCall.findFirstOrThrow({
       where: { title: DEMO_VP_CALL_TITLE },
       include: {

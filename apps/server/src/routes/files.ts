@@ -279,9 +279,10 @@ export function fileRoutesOptions(apiDeps: ApiDeps, files: ServerFileDeps = {}):
     canOfficerSee: files.canOfficerSee ?? officerFileAccess(apiDeps.db),
     files: createFileService({
       store: files.store ?? new LocalFileStore(settings.storageDir),
-      records: files.records ?? prismaFileRecords(apiDeps.db.prisma),
+      records: files.records ?? prismaFileRecords(apiDeps.db.prisma, apiDeps.now),
       maxBytes: settings.maxBytes,
       audit: apiDeps.db.prisma,
+      now: apiDeps.now,
     }),
   };
 }

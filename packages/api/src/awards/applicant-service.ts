@@ -121,7 +121,7 @@ export async function saveDraft(ctx: ApplicantCtx, req: DraftInput) {
         throw appError('INVALID_INPUT', { message: '已保存的申请不能更换奖补事项' });
       const updated = await tx.application.updateMany({
         where: { id, version: row.version },
-        data: { input: encodeJson(req.input), version: { increment: 1 } },
+        data: { input: encodeJson(req.input), version: { increment: 1 }, updatedAt: ctx.now() },
       });
       if (updated.count !== 1) throw appError('STALE_VERSION');
       await tx.applicationEvidence.deleteMany({ where: { applicationId: id } });
@@ -139,6 +139,8 @@ export async function saveDraft(ctx: ApplicantCtx, req: DraftInput) {
           input: encodeJson(req.input),
           areaCode: profile.areaCode,
           year: Number(appliedOn.slice(0, 4)),
+          createdAt: ctx.now(),
+          updatedAt: ctx.now(),
         },
       });
       id = created.id;
@@ -149,12 +151,18 @@ export async function saveDraft(ctx: ApplicantCtx, req: DraftInput) {
           actorRole: 'applicant',
           action: 'create',
           toStatus: 'draft',
+          at: ctx.now(),
         },
       });
     }
     if (req.evidence.length > 0) {
       await tx.applicationEvidence.createMany({
-        data: req.evidence.map((e) => ({ applicationId: id, fileId: e.fileId, kind: e.kind })),
+        data: req.evidence.map((e) => ({
+          applicationId: id,
+          fileId: e.fileId,
+          kind: e.kind,
+          createdAt: ctx.now(),
+        })),
         skipDuplicates: true,
       });
     }
@@ -213,6 +221,7 @@ export async function submitApplication(
       to: plan.to,
       action: 'submit',
       actor: { userId: ctx.caller.userId, role: 'applicant' },
+      at: ctx.now(),
       data: {
         submittedAt: ctx.now(),
         policySetId: set.id,
@@ -251,6 +260,7 @@ export async function withdrawApplication(
       to: plan.to,
       action: 'withdraw',
       actor: { userId: ctx.caller.userId, role: 'applicant' },
+      at: ctx.now(),
       comment: req.reason,
     });
     return applicationDto(await ownApplication(tx, ctx, row.id), applicantActor());

@@ -100,7 +100,15 @@ export async function setBudget(ctx: OfficerCtx, input: SetBudgetInput) {
       // Make the row if it is missing (a concurrent creator makes this wait, then do nothing),
       // then lock it like every other writer of the counters.
       const created = await tx.programmeBudget.createMany({
-        data: [{ ruleId: input.ruleId, year: input.year, budgetFen: input.budgetFen }],
+        data: [
+          {
+            ruleId: input.ruleId,
+            year: input.year,
+            budgetFen: input.budgetFen,
+            createdAt: ctx.now(),
+            updatedAt: ctx.now(),
+          },
+        ],
         skipDuplicates: true,
       });
       await lockBudget(tx, input.ruleId, input.year);
@@ -114,7 +122,7 @@ export async function setBudget(ctx: OfficerCtx, input: SetBudgetInput) {
           ? before
           : await tx.programmeBudget.update({
               where: { id: before.id },
-              data: { budgetFen: input.budgetFen },
+              data: { budgetFen: input.budgetFen, updatedAt: ctx.now() },
             });
       await writeAudit(tx, ctx, {
         action: 'budget.set',

@@ -25,7 +25,12 @@ export async function declareConflict(
       where: {
         officerUserId_organisationId: { officerUserId: ctx.caller.userId, organisationId: org.id },
       },
-      create: { officerUserId: ctx.caller.userId, organisationId: org.id, reason: req.reason },
+      create: {
+        officerUserId: ctx.caller.userId,
+        organisationId: org.id,
+        reason: req.reason,
+        declaredAt: ctx.now(),
+      },
       update: { reason: req.reason },
     });
     await writeAudit(tx, ctx, {

@@ -445,6 +445,7 @@ export async function createBatch(ctx: OfficerCtx, req: CreateBatchRequest) {
       key: req.idempotencyKey,
       scope: 'disbursements.createBatch',
       actorUserId: ctx.caller.userId,
+      now: ctx.now(),
       request: { title, applicationIds: req.applicationIds },
     },
     async (tx) => {
@@ -498,7 +499,15 @@ export async function createBatch(ctx: OfficerCtx, req: CreateBatchRequest) {
       // The counter row lock is held to the end of the transaction: take the number late.
       const number = await nextNumber(tx, 'disbursement', year);
       const batch = await tx.disbursementBatch.create({
-        data: { number, title, status: 'draft', totalFen, createdBy: ctx.caller.userId },
+        data: {
+          number,
+          title,
+          status: 'draft',
+          totalFen,
+          createdBy: ctx.caller.userId,
+          createdAt: ctx.now(),
+          updatedAt: ctx.now(),
+        },
       });
       try {
         await tx.disbursement.createMany({
@@ -507,6 +516,8 @@ export async function createBatch(ctx: OfficerCtx, req: CreateBatchRequest) {
             applicationId: i.app.id,
             amountFen: i.amount,
             status: 'pending',
+            createdAt: ctx.now(),
+            updatedAt: ctx.now(),
             ...i.payee,
           })),
         });
@@ -517,7 +528,7 @@ export async function createBatch(ctx: OfficerCtx, req: CreateBatchRequest) {
       }
       const moved = await tx.application.updateMany({
         where: { id: { in: req.applicationIds }, status: 'notice-passed' },
-        data: { status: 'in-disbursement', version: { increment: 1 } },
+        data: { status: 'in-disbursement', version: { increment: 1 }, updatedAt: ctx.now() },
       });
       if (moved.count !== items.length) throw appError('STALE_VERSION');
       await tx.applicationEvent.createMany({
@@ -526,6 +537,7 @@ export async function createBatch(ctx: OfficerCtx, req: CreateBatchRequest) {
           actorUserId: ctx.caller.userId,
           actorRole: ctx.caller.role,
           action: 'add-to-disbursement',
+          at: ctx.now(),
           fromStatus: i.app.status,
           toStatus: 'in-disbursement',
           details: { batchId: batch.id, batchNumber: number, amountFen: i.amount.toString() },
@@ -574,11 +586,11 @@ export async function removeItem(ctx: OfficerCtx, req: { batchId: string; applic
     await tx.disbursement.delete({ where: { id: item.id } });
     await tx.disbursementBatch.update({
       where: { id: batch.id },
-      data: { totalFen: { decrement: item.amountFen } },
+      data: { totalFen: { decrement: item.amountFen }, updatedAt: ctx.now() },
     });
     const moved = await tx.application.updateMany({
       where: { id: app.id, version: app.version },
-      data: { status: plan.to, version: { increment: 1 } },
+      data: { status: plan.to, version: { increment: 1 }, updatedAt: ctx.now() },
     });
     if (moved.count !== 1) throw appError('STALE_VERSION');
     await tx.applicationEvent.create({
@@ -587,6 +599,7 @@ export async function removeItem(ctx: OfficerCtx, req: { batchId: string; applic
         actorUserId: ctx.caller.userId,
         actorRole: ctx.caller.role,
         action: 'remove-from-disbursement',
+        at: ctx.now(),
         fromStatus: app.status,
         toStatus: plan.to,
         details: { batchId: batch.id, batchNumber: batch.number },
@@ -629,6 +642,7 @@ export async function confirmBatch(
       key: req.idempotencyKey,
       scope: 'disbursements.confirm',
       actorUserId: ctx.caller.userId,
+      now: ctx.now(),
       request: { batchId: req.batchId },
     },
     async (tx) => {
@@ -700,7 +714,12 @@ export async function confirmBatch(
       }
       await tx.disbursementBatch.update({
         where: { id: batch.id },
-        data: { status: 'confirmed', confirmedBy: ctx.caller.userId, confirmedAt: ctx.now() },
+        data: {
+          status: 'confirmed',
+          confirmedBy: ctx.caller.userId,
+          confirmedAt: ctx.now(),
+          updatedAt: ctx.now(),
+        },
       });
       await writeAudit(tx, ctx, {
         action: 'disbursement.confirm',
@@ -732,6 +751,7 @@ export async function markPaid(ctx: OfficerCtx, req: MarkPaidRequest) {
       key: req.idempotencyKey,
       scope: 'disbursements.markPaid',
       actorUserId: ctx.caller.userId,
+      now: ctx.now(),
       request: { batchId: req.batchId, bankReference },
     },
     async (tx) => {
@@ -823,7 +843,11 @@ export async function markPaid(ctx: OfficerCtx, req: MarkPaidRequest) {
         try {
           await tx.programmeBudget.update({
             where: { id: budget.id },
-            data: { committedFen: { decrement: amount }, paidFen: { increment: amount } },
+            data: {
+              committedFen: { decrement: amount },
+              paidFen: { increment: amount },
+              updatedAt: now,
+            },
           });
         } catch (error) {
           if (isCheckViolation(error)) throw appError('OVER_BUDGET');
@@ -840,6 +864,7 @@ export async function markPaid(ctx: OfficerCtx, req: MarkPaidRequest) {
             approvalRound: p.round,
             disbursementId: p.d.id,
             kind: 'payment',
+            at: now,
             amountFen: p.d.amountFen,
             actorUserId: ctx.caller.userId,
             note: `拨付批次 ${batch.number}${bankReference ? `，银行流水号 ${bankReference}` : ''}`,
@@ -857,14 +882,14 @@ export async function markPaid(ctx: OfficerCtx, req: MarkPaidRequest) {
       }
       const paidItems = await tx.disbursement.updateMany({
         where: { batchId: batch.id, status: 'pending' },
-        data: { status: 'paid', paidAt: now, bankReference },
+        data: { status: 'paid', paidAt: now, bankReference, updatedAt: now },
       });
       if (paidItems.count !== items.length) {
         throw new Error(`batch ${batch.number}: ${paidItems.count} of ${items.length} pending`);
       }
       const paidApps = await tx.application.updateMany({
         where: { id: { in: ids }, status: 'in-disbursement' },
-        data: { status: 'paid', version: { increment: 1 } },
+        data: { status: 'paid', version: { increment: 1 }, updatedAt: ctx.now() },
       });
       if (paidApps.count !== items.length) throw appError('STALE_VERSION');
       await tx.applicationEvent.createMany({
@@ -873,6 +898,7 @@ export async function markPaid(ctx: OfficerCtx, req: MarkPaidRequest) {
           actorUserId: ctx.caller.userId,
           actorRole: ctx.caller.role,
           action: 'mark-paid',
+          at: now,
           fromStatus: p.app.status,
           toStatus: 'paid',
           details: {
@@ -885,7 +911,7 @@ export async function markPaid(ctx: OfficerCtx, req: MarkPaidRequest) {
       });
       await tx.disbursementBatch.update({
         where: { id: batch.id },
-        data: { status: 'paid', paidBy: ctx.caller.userId, paidAt: now },
+        data: { status: 'paid', paidBy: ctx.caller.userId, paidAt: now, updatedAt: now },
       });
       await writeAudit(tx, ctx, {
         action: 'disbursement.pay',

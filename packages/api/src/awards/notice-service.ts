@@ -301,6 +301,7 @@ async function transitionApplication(
     to: plan.to,
     action,
     actor: { userId: ctx.caller.userId, role: ctx.caller.role },
+    at: ctx.now(),
     comment: extra.comment,
     ...(extra.data ? { data: extra.data } : {}),
     details: extra.details,
@@ -357,7 +358,14 @@ export async function createNotice(ctx: OfficerCtx, input: CreateNoticeInput) {
         workingDays,
         createdBy: ctx.caller.userId,
         createdAt: ctx.now(),
-        items: { create: apps.map((a) => ({ applicationId: a.id })) },
+        updatedAt: ctx.now(),
+        items: {
+          create: apps.map((a) => ({
+            applicationId: a.id,
+            createdAt: ctx.now(),
+            updatedAt: ctx.now(),
+          })),
+        },
       },
     });
     await writeAudit(tx, ctx, {
@@ -390,7 +398,12 @@ export async function addNoticeItems(
     }
     const apps = await lockListable(tx, input.applicationIds, batch.number);
     await tx.noticeItem.createMany({
-      data: apps.map((a) => ({ batchId: batch.id, applicationId: a.id })),
+      data: apps.map((a) => ({
+        batchId: batch.id,
+        applicationId: a.id,
+        createdAt: ctx.now(),
+        updatedAt: ctx.now(),
+      })),
     });
     await writeAudit(tx, ctx, {
       action: 'notice.add-items',
@@ -485,6 +498,7 @@ export async function publishNotice(
         endsOn: dbDate(endsOn),
         publishedBy: ctx.caller.userId,
         publishedAt: now,
+        updatedAt: now,
       },
     });
     const missing = uncoveredYears(DEFAULT_WORKING_CALENDAR, publishedOn, endsOn);
@@ -563,7 +577,7 @@ export async function closeNotice(ctx: OfficerCtx, input: { batchId: string }) {
     }
     await tx.noticeBatch.update({
       where: { id: batch.id },
-      data: { status: 'closed', closedBy: ctx.caller.userId, closedAt: now },
+      data: { status: 'closed', closedBy: ctx.caller.userId, closedAt: now, updatedAt: now },
     });
     await writeAudit(tx, ctx, {
       action: 'notice.close',
@@ -643,9 +657,14 @@ export async function recordObjection(ctx: OfficerCtx, input: RecordObjectionInp
         objector: input.objector,
         content: input.content,
         createdBy: ctx.caller.userId,
+        createdAt: now,
+        updatedAt: now,
       },
     });
-    await tx.noticeItem.update({ where: { id: item.id }, data: { status: 'objected' } });
+    await tx.noticeItem.update({
+      where: { id: item.id },
+      data: { status: 'objected', updatedAt: now },
+    });
     // The applicant's timeline says an objection came in; who objected stays with the bureau.
     await tx.applicationEvent.create({
       data: {
@@ -653,6 +672,7 @@ export async function recordObjection(ctx: OfficerCtx, input: RecordObjectionInp
         actorUserId: ctx.caller.userId,
         actorRole: ctx.caller.role,
         action: 'record-objection',
+        at: now,
         fromStatus: app.status,
         toStatus: app.status,
         details: { noticeBatchId: batch.id, noticeNumber: batch.number, objectionId: objection.id },
@@ -731,7 +751,7 @@ export async function resolveObjection(ctx: OfficerCtx, input: ResolveObjectionI
     if (input.outcome === 'dismiss') {
       await tx.objection.update({
         where: { id: objection.id },
-        data: { status: 'dismissed', ...resolved },
+        data: { status: 'dismissed', ...resolved, updatedAt: now },
       });
       const stillOpen = await tx.objection.count({
         where: { noticeItemId: objection.noticeItemId, status: 'open' },
@@ -739,7 +759,7 @@ export async function resolveObjection(ctx: OfficerCtx, input: ResolveObjectionI
       if (stillOpen === 0) {
         await tx.noticeItem.update({
           where: { id: objection.noticeItemId },
-          data: { status: 'kept' },
+          data: { status: 'kept', updatedAt: now },
         });
       }
       await tx.applicationEvent.create({
@@ -748,6 +768,7 @@ export async function resolveObjection(ctx: OfficerCtx, input: ResolveObjectionI
           actorUserId: ctx.caller.userId,
           actorRole: ctx.caller.role,
           action: 'dismiss-objection',
+          at: now,
           fromStatus: app.status,
           toStatus: app.status,
           comment: input.resolution,
@@ -779,19 +800,20 @@ export async function resolveObjection(ctx: OfficerCtx, input: ResolveObjectionI
     });
     await tx.objection.update({
       where: { id: objection.id },
-      data: { status: 'upheld', ...resolved },
+      data: { status: 'upheld', ...resolved, updatedAt: now },
     });
     const others = await tx.objection.updateMany({
       where: { noticeItemId: objection.noticeItemId, status: 'open' },
       data: {
         status: 'upheld',
         ...resolved,
+        updatedAt: now,
         resolution: `同一申请的另一异议已成立，申请已撤出公示，本异议一并办结（${input.resolution}）`,
       },
     });
     await tx.noticeItem.update({
       where: { id: objection.noticeItemId },
-      data: { status: 'pulled' },
+      data: { status: 'pulled', updatedAt: now },
     });
     await writeAudit(tx, ctx, {
       action: 'notice.uphold-objection',
@@ -844,7 +866,11 @@ async function releaseAward(
   const amount = commit.amountFen;
   await tx.programmeBudget.update({
     where: { ruleId_year: { ruleId: app.ruleId, year: app.year } },
-    data: { committedFen: { decrement: amount }, approvedCount: { decrement: 1 } },
+    data: {
+      committedFen: { decrement: amount },
+      approvedCount: { decrement: 1 },
+      updatedAt: ctx.now(),
+    },
   });
   await tx.ledgerEntry.create({
     data: {
@@ -853,6 +879,7 @@ async function releaseAward(
       applicationId: app.applicationId,
       approvalRound: commit.approvalRound,
       kind: 'release',
+      at: ctx.now(),
       amountFen: amount,
       actorUserId: ctx.caller.userId,
       note: `公示异议成立，撤回批准（${formatYuan(amount)}）`,

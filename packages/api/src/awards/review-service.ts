@@ -185,6 +185,7 @@ export async function reviewAct(ctx: OfficerCtx, req: ReviewAction) {
       to: plan.to,
       action: req.action,
       actor: { userId: ctx.caller.userId, role: ctx.caller.role },
+      at: ctx.now(),
       comment: req.comment,
       data,
       details,
@@ -278,7 +279,9 @@ async function approve(
 
   try {
     for (const key of evaluation.onceKeys) {
-      await tx.awardOnceKey.create({ data: { key, applicationId: row.id, ruleId: row.ruleId } });
+      await tx.awardOnceKey.create({
+        data: { key, applicationId: row.id, ruleId: row.ruleId, createdAt: ctx.now() },
+      });
     }
   } catch (error) {
     if (isUniqueViolationOn(error, 'key')) throw appError('ALREADY_AWARDED');
@@ -286,7 +289,11 @@ async function approve(
   }
   await tx.programmeBudget.update({
     where: { id: budget.id },
-    data: { committedFen: { increment: amount }, approvedCount: { increment: 1 } },
+    data: {
+      committedFen: { increment: amount },
+      approvedCount: { increment: 1 },
+      updatedAt: ctx.now(),
+    },
   });
   const round =
     (await tx.ledgerEntry.count({ where: { applicationId: row.id, kind: 'commit' } })) + 1;
@@ -297,6 +304,7 @@ async function approve(
       applicationId: row.id,
       approvalRound: round,
       kind: 'commit',
+      at: ctx.now(),
       amountFen: amount,
       actorUserId: ctx.caller.userId,
     },

@@ -10,6 +10,8 @@ export interface StatusChange {
   /** ApplicationAction code (or 'save-draft' …) for the timeline. */
   action: string;
   actor: { userId: string; role: string };
+  /** When it happened: the injected clock's time (`ctx.now()`), never the database's. */
+  at: Date;
   comment?: string | null | undefined;
   /** Other columns changed with the status (amounts, dates). */
   data?: Prisma.ApplicationUncheckedUpdateManyInput;
@@ -29,7 +31,7 @@ export async function changeStatus(
 ): Promise<void> {
   const updated = await tx.application.updateMany({
     where: { id: row.id, version: row.version },
-    data: { ...change.data, status: change.to, version: { increment: 1 } },
+    data: { ...change.data, status: change.to, version: { increment: 1 }, updatedAt: change.at },
   });
   if (updated.count !== 1) throw appError('STALE_VERSION');
   await tx.applicationEvent.create({
@@ -40,6 +42,7 @@ export async function changeStatus(
       action: change.action,
       fromStatus: row.status,
       toStatus: change.to,
+      at: change.at,
       comment: change.comment?.trim() || null,
       details: (change.details ?? {}) as Prisma.InputJsonValue,
     },
@@ -58,6 +61,7 @@ export async function changeStatus(
   if (message) {
     await notify(tx, {
       userId: app.applicantUserId,
+      at: change.at,
       ...message,
       link: { page: 'application', id: row.id },
     });

@@ -15,7 +15,10 @@ function meta(row: StoredFile): StoredFileMeta {
 }
 
 /** File records in the `stored_file` table (unique per owner and sha256). */
-export function prismaFileRecords(prisma: Pick<PrismaClient, 'storedFile'>): FileRecords {
+export function prismaFileRecords(
+  prisma: Pick<PrismaClient, 'storedFile'>,
+  now: () => Date,
+): FileRecords {
   const existing = (ownerUserId: string, sha256: string) =>
     prisma.storedFile.findUnique({ where: { ownerUserId_sha256: { ownerUserId, sha256 } } });
 
@@ -24,7 +27,7 @@ export function prismaFileRecords(prisma: Pick<PrismaClient, 'storedFile'>): Fil
       const found = await existing(data.ownerUserId, data.sha256);
       if (found) return meta(found);
       try {
-        return meta(await prisma.storedFile.create({ data }));
+        return meta(await prisma.storedFile.create({ data: { ...data, createdAt: now() } }));
       } catch (error) {
         // The same person uploaded the same bytes twice at once: the other request won.
         if (!isUniqueViolationOn(error, 'owner_user_id', 'sha256')) throw error;

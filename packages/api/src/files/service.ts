@@ -43,6 +43,8 @@ export interface FileServiceDeps {
   maxBytes: number;
   /** Where officer downloads are recorded: the Prisma client (or a transaction). */
   audit: Parameters<typeof writeAudit>[0];
+  /** The one clock every stored timestamp comes from. */
+  now: () => Date;
 }
 
 export interface DownloadableFile {
@@ -168,7 +170,7 @@ export function createFileService(deps: FileServiceDeps): FileService {
         try {
           await writeAudit(
             deps.audit,
-            { caller, ip: input.ip ?? null },
+            { caller, ip: input.ip ?? null, now: deps.now },
             {
               action: 'file.download',
               objectType: 'stored_file',

@@ -5,6 +5,8 @@ export interface NewNotification {
   kind: string;
   title: string;
   body: string;
+  /** The injected clock's time of the change it reports. */
+  at: Date;
   link?: { page: 'application' | 'secondment' | 'need'; id: string } | undefined;
 }
 
@@ -25,6 +27,7 @@ export async function notify(
       body: message.body,
       linkPage: message.link?.page ?? null,
       linkId: message.link?.id ?? null,
+      createdAt: message.at,
     },
   });
 }

@@ -24,6 +24,7 @@ async function startSession(
       tokenHash,
       userId,
       expiresAt,
+      createdAt: ctx.now(),
       lastSeenAt: ctx.now(),
       userAgent: ctx.userAgent?.slice(0, 300) ?? null,
     },
@@ -61,7 +62,14 @@ export const authRouter = {
     }
     const user = await ctx.db.prisma.user.upsert({
       where: { openid },
-      create: { kind: 'APPLICANT', openid, displayName: '微信用户', lastLoginAt: ctx.now() },
+      create: {
+        kind: 'APPLICANT',
+        openid,
+        displayName: '微信用户',
+        lastLoginAt: ctx.now(),
+        createdAt: ctx.now(),
+        updatedAt: ctx.now(),
+      },
       update: { lastLoginAt: ctx.now() },
     });
     if (user.kind !== 'APPLICANT') throw appError('FORBIDDEN');
@@ -94,7 +102,7 @@ export const authRouter = {
   officerLogin: publicProcedure.input(officerLoginSchema).mutation(async ({ ctx, input }) => {
     const prisma = ctx.db.prisma;
     const user = await prisma.user.findUnique({ where: { username: input.username } });
-    const who = { caller: null, ip: ctx.ip };
+    const who = { caller: null, ip: ctx.ip, now: ctx.now };
     if (!user || user.kind !== 'OFFICER' || !user.passwordHash || !user.role) {
       await verifyPassword(input.password, await decoy());
       await writeAudit(prisma, who, {
@@ -127,16 +135,12 @@ export const authRouter = {
             data: { failedLoginCount: 0, lockedUntil: new Date(now.getTime() + lockMs) },
           });
         }
-        await writeAudit(
-          tx,
-          { caller: null, ip: ctx.ip },
-          {
-            action: lock ? 'auth.officer-locked' : 'auth.officer-login-failed',
-            objectType: 'user',
-            objectId: user.id,
-            details: { username: user.username, failures: updated.failedLoginCount },
-          },
-        );
+        await writeAudit(tx, who, {
+          action: lock ? 'auth.officer-locked' : 'auth.officer-login-failed',
+          objectType: 'user',
+          objectId: user.id,
+          details: { username: user.username, failures: updated.failedLoginCount },
+        });
         return lock;
       });
       if (locked) {
@@ -153,17 +157,13 @@ export const authRouter = {
         data: { failedLoginCount: 0, lockedUntil: null, lastLoginAt: now },
       });
       const session = await startSession(tx, ctx, user.id, ctx.config.officerSessionTtlMs);
-      await writeAudit(
-        tx,
-        { caller: null, ip: ctx.ip },
-        {
-          action: 'auth.officer-login',
-          objectType: 'user',
-          objectId: user.id,
-          areaCode: user.areaCode,
-          details: { username: user.username },
-        },
-      );
+      await writeAudit(tx, who, {
+        action: 'auth.officer-login',
+        objectType: 'user',
+        objectId: user.id,
+        areaCode: user.areaCode,
+        details: { username: user.username },
+      });
       return session;
     });
     return {

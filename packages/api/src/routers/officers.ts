@@ -111,6 +111,8 @@ export const officersRouter = {
             role: roleToDb(input.role),
             areaCode: input.areaCode,
             passwordHash,
+            createdAt: ctx.now(),
+            updatedAt: ctx.now(),
           },
         });
       } catch (error) {
@@ -154,6 +156,7 @@ export const officersRouter = {
           ...(role ? { role: roleToDb(role) } : {}),
           areaCode: role === 'area-officer' ? areaCode : null,
           ...(input.disabled !== undefined ? { disabled: input.disabled } : {}),
+          updatedAt: ctx.now(),
         },
       });
       // A disabled account, or one whose remit changed, signs in again.
@@ -189,7 +192,7 @@ export const officersRouter = {
         const user = await findOfficer(tx, input.id);
         await tx.user.update({
           where: { id: user.id },
-          data: { passwordHash, failedLoginCount: 0, lockedUntil: null },
+          data: { passwordHash, failedLoginCount: 0, lockedUntil: null, updatedAt: ctx.now() },
         });
         const ended = await endSessionsOf(tx, user.id, ctx.now());
         await writeAudit(tx, ctx, {

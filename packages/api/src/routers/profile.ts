@@ -73,8 +73,8 @@ export const profileRouter = {
           }
           return tx.organisation.upsert({
             where: { ownerUserId: userId },
-            create: { ...data, ownerUserId: userId },
-            update: data,
+            create: { ...data, ownerUserId: userId, createdAt: ctx.now(), updatedAt: ctx.now() },
+            update: { ...data, updatedAt: ctx.now() },
           });
         });
         return organisationDto(org);
@@ -129,8 +129,8 @@ export const profileRouter = {
           }
           return tx.researcher.upsert({
             where: { userId },
-            create: { ...data, userId },
-            update: data,
+            create: { ...data, userId, createdAt: ctx.now(), updatedAt: ctx.now() },
+            update: { ...data, updatedAt: ctx.now() },
           });
         });
         return researcherDto(researcher);

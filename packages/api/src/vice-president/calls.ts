@@ -40,6 +40,8 @@ export async function createCall(ctx: OfficerCtx, input: VpCallForm) {
         applicationsDeadline: dbDate(input.applicationsDeadline),
         referenceDate: dbDate(input.referenceDate),
         createdBy: ctx.caller.userId,
+        createdAt: ctx.now(),
+        updatedAt: ctx.now(),
       },
     });
     await writeAudit(tx, ctx, {
@@ -108,12 +110,13 @@ export async function advanceCall(ctx: OfficerCtx, req: AdvanceRequest) {
     const data: Parameters<typeof tx.vpCall.update>[0]['data'] = {
       status: plan.to,
       version: { increment: 1 },
+      updatedAt: ctx.now(),
     };
     const details: Record<string, unknown> = { from: call.status, to: plan.to };
 
     switch (req.action) {
       case 'confirm-matches': {
-        const confirmed = await confirmMatches(tx, call, req.runId);
+        const confirmed = await confirmMatches(tx, call, req.runId, ctx.now());
         const endsOn = noticeEndDate(today, settings.noticeWorkingDays);
         Object.assign(data, {
           confirmedRunId: confirmed.runId,
@@ -131,7 +134,12 @@ export async function advanceCall(ctx: OfficerCtx, req: AdvanceRequest) {
           });
         const cancelled = await tx.vpSecondment.updateMany({
           where: { callId: call.id, status: 'pending' },
-          data: { status: 'cancelled', endedAt: ctx.now(), endReason: req.comment.trim() },
+          data: {
+            status: 'cancelled',
+            endedAt: ctx.now(),
+            endReason: req.comment.trim(),
+            updatedAt: ctx.now(),
+          },
         });
         Object.assign(data, { confirmedRunId: null, noticeStartsOn: null, noticeEndsOn: null });
         details.cancelledSecondments = cancelled.count;
@@ -149,6 +157,7 @@ export async function advanceCall(ctx: OfficerCtx, req: AdvanceRequest) {
             startDate: dbDate(today),
             endDate: dbDate(termEndDate(today, settings.termYears)),
             version: { increment: 1 },
+            updatedAt: ctx.now(),
           },
         });
         details.startedTerms = ready.count;
@@ -165,6 +174,7 @@ export async function advanceCall(ctx: OfficerCtx, req: AdvanceRequest) {
             status: 'cancelled',
             endedAt: ctx.now(),
             endReason: '批次结束时仍未签订三方协议',
+            updatedAt: ctx.now(),
           },
         });
         details.cancelledSecondments = cancelled.count;
@@ -175,7 +185,10 @@ export async function advanceCall(ctx: OfficerCtx, req: AdvanceRequest) {
         break;
     }
 
-    const updated = await tx.vpCall.update({ where: { id: call.id }, data });
+    const updated = await tx.vpCall.update({
+      where: { id: call.id },
+      data: { ...data, updatedAt: ctx.now() },
+    });
     await writeAudit(tx, ctx, {
       action: `vp.call.${req.action}`,
       objectType: 'vp_call',

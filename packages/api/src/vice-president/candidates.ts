@@ -65,13 +65,14 @@ export async function applyToCall(ctx: ApplicantCtx, callId: string, input: VpCa
       contractYears: input.employment === 'contract' ? (input.contractYears ?? null) : null,
       ...candidateSnapshot(researcher),
       status: 'active',
+      updatedAt: ctx.now(),
     };
     let candidate;
     try {
       candidate = existing
         ? await tx.vpCandidate.update({ where: { id: existing.id }, data, include: INCLUDE })
         : await tx.vpCandidate.create({
-            data: { ...data, callId, researcherId: researcher.id },
+            data: { ...data, callId, researcherId: researcher.id, createdAt: ctx.now() },
             include: INCLUDE,
           });
     } catch (error) {
@@ -104,7 +105,7 @@ export async function withdrawApplication(ctx: ApplicantCtx, candidateId: string
     assertCallStatus(call, 'collecting');
     const candidate = await tx.vpCandidate.update({
       where: { id: candidateId },
-      data: { status: 'withdrawn' },
+      data: { status: 'withdrawn', updatedAt: ctx.now() },
       include: INCLUDE,
     });
     await bumpInputRevision(tx, call.id);

@@ -85,6 +85,7 @@ export async function runMatcher(ctx: OfficerCtx, callId: string) {
         summary: encodeJson(summary),
         durationMs,
         createdBy: ctx.caller.userId,
+        createdAt: ctx.now(),
       },
     });
     await tx.vpProposal.createMany({
@@ -177,6 +178,7 @@ export async function confirmMatches(
   tx: TransactionClient,
   call: VpCall,
   runId: string | undefined,
+  now: Date,
 ) {
   const latest = await tx.vpMatchRun.findFirst({
     where: { callId: call.id },
@@ -202,6 +204,8 @@ export async function confirmMatches(
     researcherId: p.candidate.researcherId,
     areaCode: p.need.areaCode,
     score: p.score,
+    createdAt: now,
+    updatedAt: now,
   }));
   // A pair cancelled by an earlier return-to-matching comes back as the same row (its
   // agreement, if any, still stands); the cancellation stays in the audit log.
@@ -224,6 +228,7 @@ export async function confirmMatches(
         endedAt: null,
         endReason: null,
         version: { increment: 1 },
+        updatedAt: now,
       },
     });
   }
@@ -242,6 +247,7 @@ export async function confirmMatches(
       await notify(tx, {
         userId: p.need.organisation.ownerUserId,
         kind: 'vp.matched',
+        at: now,
         title: '科技副总匹配结果公示',
         body: `您的需求“${p.need.title}”已与${p.candidate.institutionName}${p.candidate.researcher.name}匹配，正在公示。请与对方签订三方协议并上传。`,
         link,
@@ -249,6 +255,7 @@ export async function confirmMatches(
     await notify(tx, {
       userId: p.candidate.researcher.userId,
       kind: 'vp.matched',
+      at: now,
       title: '科技副总匹配结果公示',
       body: `您已与${p.need.organisation.name}（需求“${p.need.title}”）匹配，正在公示。请签订三方协议并上传。`,
       link,

@@ -43,7 +43,14 @@ export async function createNeed(ctx: ApplicantCtx, callId: string, input: VpNee
         },
       });
     const need = await tx.vpNeed.create({
-      data: { ...input, callId, organisationId: org.id, areaCode: org.areaCode },
+      data: {
+        ...input,
+        callId,
+        organisationId: org.id,
+        areaCode: org.areaCode,
+        createdAt: ctx.now(),
+        updatedAt: ctx.now(),
+      },
       include: INCLUDE,
     });
     await bumpInputRevision(tx, callId);
@@ -72,7 +79,11 @@ export async function updateNeed(ctx: ApplicantCtx, needId: string, input: VpNee
     const call = await lockCall(tx, before.callId);
     assertCallStatus(call, 'open');
     if (before.status !== 'active') throw appError('INVALID_TRANSITION', { message: '需求已撤回' });
-    const need = await tx.vpNeed.update({ where: { id: needId }, data: input, include: INCLUDE });
+    const need = await tx.vpNeed.update({
+      where: { id: needId },
+      data: { ...input, updatedAt: ctx.now() },
+      include: INCLUDE,
+    });
     await bumpInputRevision(tx, call.id);
     return ownNeedDto(need);
   });
@@ -85,7 +96,7 @@ export async function withdrawNeed(ctx: ApplicantCtx, needId: string) {
     assertCallStatus(call, 'open');
     const need = await tx.vpNeed.update({
       where: { id: needId },
-      data: { status: 'withdrawn' },
+      data: { status: 'withdrawn', updatedAt: ctx.now() },
       include: INCLUDE,
     });
     await bumpInputRevision(tx, call.id);

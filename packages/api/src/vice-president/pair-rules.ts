@@ -116,7 +116,12 @@ export async function setPairRule(ctx: OfficerCtx, callId: string, input: VpPair
         throw appError('VP_PIN_CAPACITY');
     }
     const where = { needId_candidateId: { needId: need.id, candidateId: candidate.id } };
-    const fields = { kind: input.kind, reason: input.reason, createdBy: ctx.caller.userId };
+    const fields = {
+      kind: input.kind,
+      reason: input.reason,
+      createdBy: ctx.caller.userId,
+      createdAt: ctx.now(),
+    };
     const rule = await tx.vpPairRule.upsert({
       where,
       create: { callId, needId: need.id, candidateId: candidate.id, ...fields },

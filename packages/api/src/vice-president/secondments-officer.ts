@@ -76,6 +76,7 @@ export async function evaluate(ctx: OfficerCtx, secondmentId: string, input: VpE
         comment: input.comment ?? null,
         secondmentId,
         evaluatedBy: ctx.caller.userId,
+        createdAt: ctx.now(),
       },
     });
     if (input.grade === 'unqualified') {
@@ -86,12 +87,14 @@ export async function evaluate(ctx: OfficerCtx, secondmentId: string, input: VpE
           endedAt: ctx.now(),
           endReason: `${input.year}年度考核不合格：${input.comment}`,
           version: { increment: 1 },
+          updatedAt: ctx.now(),
         },
       });
     }
     await notify(tx, {
       userId: row.candidate.researcher.userId,
       kind: 'vp.evaluated',
+      at: ctx.now(),
       title: `${input.year}年度考核结果：${vpGradeName(input.grade)}`,
       body:
         input.grade === 'unqualified'
@@ -139,6 +142,7 @@ export async function endSecondment(
         endedAt: ctx.now(),
         endReason: reason,
         version: { increment: 1 },
+        updatedAt: ctx.now(),
       },
       include: INCLUDE,
     });

@@ -84,6 +84,7 @@ export async function uploadAgreement(
         agreementFileId: file.id,
         agreementAt: ctx.now(),
         version: { increment: 1 },
+        updatedAt: ctx.now(),
         ...(starts
           ? {
               status: 'active',
@@ -126,8 +127,18 @@ export async function saveWorkLog(ctx: ApplicantCtx, secondmentId: string, input
       });
     const log = await tx.vpWorkLog.upsert({
       where: { secondmentId_month: { secondmentId, month: input.month } },
-      create: { ...input, secondmentId, createdBy: ctx.caller.userId },
-      update: { daysOnSite: input.daysOnSite, activities: input.activities },
+      create: {
+        ...input,
+        secondmentId,
+        createdBy: ctx.caller.userId,
+        createdAt: ctx.now(),
+        updatedAt: ctx.now(),
+      },
+      update: {
+        daysOnSite: input.daysOnSite,
+        activities: input.activities,
+        updatedAt: ctx.now(),
+      },
     });
     return workLogDto(log);
   });
@@ -152,6 +163,7 @@ export async function addResult(ctx: ApplicantCtx, secondmentId: string, input: 
         occurredOn: dbDate(input.occurredOn),
         contractAmountFen: input.contractAmount ?? null,
         quantity: input.quantity,
+        createdAt: ctx.now(),
         note: input.note ?? null,
         createdBy: ctx.caller.userId,
       },

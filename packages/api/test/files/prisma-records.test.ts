@@ -4,6 +4,8 @@ import { createTestDb } from '@kc/db/testing';
 import { prismaFileRecords } from '../../src/files';
 import type { FileRecords } from '../../src/files';
 
+const AT = new Date('2026-11-27T02:00:00Z');
+
 /** The `stored_file` table behind the FileRecords interface (PGlite, or DATABASE_URL). */
 let db: Db;
 let records: FileRecords;
@@ -21,9 +23,11 @@ const file = (ownerUserId: string, sha256: string, originalName = '合同.pdf') 
 
 beforeAll(async () => {
   db = await createTestDb();
-  records = prismaFileRecords(db.prisma);
+  records = prismaFileRecords(db.prisma, () => AT);
   const user = (openid: string) =>
-    db.prisma.user.create({ data: { kind: 'APPLICANT', openid, displayName: openid } });
+    db.prisma.user.create({
+      data: { createdAt: AT, updatedAt: AT, kind: 'APPLICANT', openid, displayName: openid },
+    });
   alice = (await user('records-alice')).id;
   bob = (await user('records-bob')).id;
 });
@@ -64,13 +68,16 @@ describe('prismaFileRecords', () => {
     let lookups = 0;
     const storedFile = db.prisma.storedFile;
     // The first lookup misses, as if the other request inserted just after it.
-    const racy = prismaFileRecords({
-      storedFile: {
-        findUnique: (args: Parameters<typeof storedFile.findUnique>[0]) =>
-          lookups++ === 0 ? Promise.resolve(null) : storedFile.findUnique(args),
-        create: (args: Parameters<typeof storedFile.create>[0]) => storedFile.create(args),
-      },
-    } as unknown as Pick<PrismaClient, 'storedFile'>);
+    const racy = prismaFileRecords(
+      {
+        storedFile: {
+          findUnique: (args: Parameters<typeof storedFile.findUnique>[0]) =>
+            lookups++ === 0 ? Promise.resolve(null) : storedFile.findUnique(args),
+          create: (args: Parameters<typeof storedFile.create>[0]) => storedFile.create(args),
+        },
+      } as unknown as Pick<PrismaClient, 'storedFile'>,
+      () => AT,
+    );
     expect(await racy.create(file(alice, sha('e')))).toEqual(winner);
     expect(lookups).toBe(2);
   });

@@ -81,6 +81,7 @@ describe('the file service', () => {
       records,
       maxBytes: 64 * 1024,
       audit,
+      now: () => new Date('2026-11-27T02:00:00Z'),
     });
   });
   afterEach(async () => {
@@ -250,6 +251,7 @@ describe('the file service', () => {
           },
         },
       } as unknown as FileServiceDeps['audit'],
+      now: () => new Date('2026-11-27T02:00:00Z'),
     });
     await expect(
       broken.openForDownload({ caller: officer, fileId: up.id, canOfficerSee: () => true }),
