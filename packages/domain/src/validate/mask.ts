@@ -15,7 +15,9 @@ export function maskResidentId(id: string | null | undefined): string {
 
 // No lookbehind: WeChat on iOS below 16.4 cannot parse it. The leading group keeps the boundary.
 const RESIDENT_ID_IN_TEXT = /(^|[^0-9A-Za-z])(\d{6})\d{8}(\d{3}[\dXx])(?![0-9A-Za-z])/g;
-const MOBILE_IN_TEXT = /(^|\D)(?:\+?86)?(1[3-9]\d)\d{4}(\d{4})(?!\d)/g;
+// Letters count as part of the token on both sides, as for ID numbers: an identifier such as a
+// UUID's last group (…-c15802980859) holds 11-digit runs that are not phone numbers.
+const MOBILE_IN_TEXT = /(^|[^0-9A-Za-z])(?:\+?86)?(1[3-9]\d)\d{4}(\d{4})(?![0-9A-Za-z])/g;
 
 /** Masks every resident ID and mobile number found inside free text (log lines, error messages). */
 export function redactPII(text: string): string {
