@@ -42,9 +42,82 @@ const item = {
   qualifications: ['high-tech-enterprise'],
   contactName: '王经理',
   contactPhoneMasked: '139****5678',
+  verificationStatus: 'verified',
+  verificationStatusLabel: '已认证',
   createdAt: new Date('2026-01-01T16:30:00Z'),
   updatedAt: new Date('2026-01-01T16:30:00Z'),
 } as unknown as OrganisationListItem;
+
+/** What byId adds for officers: verification, people, account, qualifications, documents. */
+const detail = {
+  ...item,
+  verifiedAt: new Date('2026-01-05T02:00:00Z'),
+  legalRepresentative: '王建国',
+  registrationFlags: ['division-mismatch'],
+  registrationNotes: [
+    '统一社会信用代码登记地为埇桥区，所选县区为砀山县，请核实是否迁址或设有分支机构',
+  ],
+  verifications: [
+    {
+      id: 'v-1',
+      status: 'verified',
+      statusLabel: '已通过',
+      licenceKindLabel: '营业执照',
+      legalRepName: '王建国',
+      decidedAt: new Date('2026-01-05T02:00:00Z'),
+      decisionReason: null,
+      createdAt: new Date('2026-01-03T02:00:00Z'),
+    },
+  ],
+  changes: [
+    {
+      id: 'ch-1',
+      status: 'approved',
+      statusLabel: '已通过',
+      fields: [{ field: 'name', label: '单位名称', from: '宿州云图科技有限公司', to: item.name }],
+      createdAt: new Date('2026-02-01T02:00:00Z'),
+    },
+  ],
+  members: [
+    {
+      id: 'm-1',
+      displayName: '微信用户',
+      role: 'admin',
+      roleLabel: '管理员',
+      origin: 'registered',
+      originLabel: '注册单位',
+      joinedAt: new Date('2026-01-01T16:30:00Z'),
+    },
+  ],
+  bankAccount: {
+    holder: item.name,
+    bankName: '中国工商银行',
+    branchName: '宿州分行营业部',
+    accountNoMasked: '****0123',
+    since: new Date('2026-01-06T02:00:00Z'),
+  },
+  verifiedQualifications: [
+    {
+      id: 'q-1',
+      kind: 'high-tech-enterprise',
+      kindLabel: '高新技术企业',
+      levelLabel: null,
+      source: 'official-list',
+      sourceLabel: '官方认定名单核验',
+      documentNo: 'GR202634000123',
+      recognisedOn: '2026-10-20',
+    },
+  ],
+  documents: [
+    {
+      id: 'd-1',
+      kind: 'credit-commitment',
+      kindLabel: '信用承诺书（年度）',
+      validUntil: '2026-12-31',
+      addedAt: new Date('2026-01-06T02:00:00Z'),
+    },
+  ],
+} as unknown as OrganisationDetail;
 
 const finance: Officer = {
   id: 'u-f',
@@ -75,9 +148,7 @@ beforeEach(() => {
   vi.mocked(orgApi.listOrganisations)
     .mockReset()
     .mockResolvedValue({ items: [item], total: 41, page: 1, pageSize: 20 });
-  vi.mocked(orgApi.getOrganisation)
-    .mockReset()
-    .mockResolvedValue(item as OrganisationDetail);
+  vi.mocked(orgApi.getOrganisation).mockReset().mockResolvedValue(detail);
   for (const fn of Object.values(api)) fn.mockReset();
 });
 
@@ -143,6 +214,39 @@ describe('organisation directory', () => {
     const drawer = document.querySelector('[data-testid="org-drawer"]');
     expect(drawer?.textContent).toContain('高新技术企业');
     expect(drawer?.textContent).toContain('139****5678');
+    wrapper.unmount();
+  });
+
+  it('shows in the drawer the verification, people, masked account, verified qualifications and history', async () => {
+    const wrapper = await mountAs(officers.admin, OrganisationsView);
+    expect(wrapper.get('[data-testid="org-table"]').text()).toContain('已认证');
+    await wrapper.get('[data-testid="org-table"] .el-table__body tr').trigger('click');
+    await flushPromises();
+    const drawer = document.querySelector('[data-testid="org-drawer"]')!;
+    const text = (id: string) => drawer.querySelector(`[data-testid="${id}"]`)?.textContent ?? '';
+    expect(text('org-verification-status')).toBe('已认证');
+    expect(text('org-flags')).toContain('所选县区为砀山县');
+    expect(text('org-members')).toContain('管理员');
+    expect(text('org-bank-account')).toContain('****0123');
+    expect(text('org-qualifications')).toContain('官方认定名单核验');
+    expect(text('org-documents')).toContain('2026-12-31');
+    expect(text('org-changes')).toContain('宿州云图科技有限公司 → 宿州云图智能科技有限公司');
+    wrapper.unmount();
+  });
+
+  it('filters by verification status', async () => {
+    const wrapper = await mountAs(officers.admin, OrganisationsView);
+    const status = wrapper
+      .findAllComponents({ name: 'ElSelect' })
+      .find((c) => c.attributes('data-testid') === 'filter-verification');
+    status!.vm.$emit('update:modelValue', 'pending');
+    await wrapper.get('[data-testid="filter-search"]').trigger('submit');
+    await flushPromises();
+    expect(orgApi.listOrganisations).toHaveBeenLastCalledWith({
+      page: 1,
+      pageSize: 20,
+      verificationStatus: 'pending',
+    });
     wrapper.unmount();
   });
 

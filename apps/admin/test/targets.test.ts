@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { byAreaOption, byYearOption, progressOption } from '../src/views/targets/charts/options';
 import { targetSheets } from '../src/views/targets/export-sheets';
 import type { TargetsReport } from '../src/views/targets/queries';
+import { verifiedLine } from '../src/views/targets/verified-line';
 import { buildWorkbook } from '../src/views/targets/xlsx/workbook';
 import { crc32, zipStored } from '../src/views/targets/xlsx/zip';
 
@@ -18,7 +19,7 @@ const report = {
       figure: 50,
       comparison: 'about',
       unit: '家',
-      howMeasured: '资料中具有高新技术企业资质的单位',
+      howMeasured: '已核验的单位',
       measured: true,
       notMeasuredReason: null,
       value: 12,
@@ -29,7 +30,8 @@ const report = {
         { areaCode: 'yongqiao', areaName: '埇桥区', value: 8 },
         { areaCode: 'dangshan', areaName: '砀山县', value: 4 },
       ],
-      breakdown: { qualifiedInProfile: 10, withAward: 3 },
+      breakdown: { verified: 10, withAward: 3 },
+      selfDeclared: 5,
     },
     {
       id: 'industry-scale',
@@ -47,6 +49,7 @@ const report = {
       byYear: null,
       byArea: null,
       breakdown: null,
+      selfDeclared: null,
     },
   ],
   moneyPaid: {
@@ -111,11 +114,26 @@ describe('xlsx export', () => {
     const sheets = targetSheets(report);
     expect(sheets.map((s) => s.name)).toEqual(['目标进度', '分年度', '分县区园区', '资金拨付']);
     expect(sheets[0]?.rows[2]).toContain('暂不统计');
+    // Verified organisations counted; what they only declared shown apart.
+    expect(sheets[0]?.rows[0]?.slice(4, 6)).toEqual([
+      '当前值（全市，已核验）',
+      '自报未核验（不计入）',
+    ]);
+    expect(sheets[0]?.rows[1]?.slice(4, 6)).toEqual([12, 5]);
     expect(sheets[3]?.rows[1]).toEqual(['合计', '全市', { yuan: 1_234_567.89 }, '¥1,234,567.89']);
 
     const workbook = text(buildWorkbook(sheets));
     expect(workbook).toContain('<sheet name="资金拨付" sheetId="4" r:id="rId4"/>');
     expect(workbook).toContain('<c r="C2" s="1"><v>1234567.89</v></c>');
     expect(workbook).toContain('未来产业链高新技术企业');
+  });
+});
+
+describe('verified and self-declared organisations', () => {
+  it('says how many are verified, and how many only declared it themselves', () => {
+    const [hte, scale] = report.targets;
+    expect(verifiedLine(hte!)).toBe('已核验 12 家（另有自报未核验 5 家）');
+    expect(verifiedLine({ ...hte!, selfDeclared: 0 })).toBe('已核验 12 家');
+    expect(verifiedLine(scale!)).toBeNull();
   });
 });

@@ -4,12 +4,36 @@ import WorkbenchView from '../src/views/workbench/index.vue';
 import { more, mountAs } from './mount';
 
 vi.mock('../src/api/client', () => ({
-  trpc: { workbench: { summary: { query: vi.fn() } } },
+  trpc: {
+    workbench: { summary: { query: vi.fn() } },
+    exemptions: { panel: { query: vi.fn() } },
+  },
 }));
 const summary = vi.mocked(trpc.workbench.summary.query);
+const panel = vi.mocked(trpc.exemptions.panel.query);
+
+const stage = (code: string, label: string, count: number) => ({
+  stage: code,
+  label,
+  count,
+  path: `/official-lists/exemptions?stage=${code}`,
+});
 
 beforeEach(() => {
   document.body.innerHTML = '';
+  panel.mockReset().mockResolvedValue({
+    stages: [
+      stage('invited', '已邀请', 12),
+      stage('confirmed', '已确认申领', 9),
+      stage('approved', '已批准', 6),
+      stage('paid', '已拨付', 4),
+      stage('waiting', '待确认', 3),
+      stage('declined', '已放弃', 0),
+      stage('void', '已失效', 0),
+    ],
+    medianDaysToPayment: 23.5,
+    paidMeasured: 4,
+  } as never);
   summary.mockReset().mockResolvedValue({
     queues: [
       {
@@ -53,6 +77,32 @@ describe('workbench', () => {
     const recent = wrapper.get('[data-testid="workbench-recent"]').text();
     expect(recent).toContain('2026-11-27 10:00');
     expect(recent).toContain('埇桥区管理员');
+    wrapper.unmount();
+  });
+
+  it('shows the 免申即享 funnel, each number opening the list with that count', async () => {
+    const { wrapper } = await mountAs(more.reviewer, WorkbenchView);
+    const box = wrapper.get('[data-testid="exemption-panel"]');
+    for (const [code, count] of [
+      ['invited', '12'],
+      ['confirmed', '9'],
+      ['approved', '6'],
+      ['paid', '4'],
+    ]) {
+      expect(wrapper.get(`[data-testid="exemption-count-${code}"]`).text()).toBe(count);
+      expect(wrapper.get(`[data-testid="exemption-${code}"]`).attributes('href')).toBe(
+        `/official-lists/exemptions?stage=${code}`,
+      );
+    }
+    expect(wrapper.get('[data-testid="exemption-median"]').text()).toContain('23.5 天');
+    expect(box.get('[data-testid="exemption-waiting"]').text()).toBe('待单位确认 3 项 →');
+    wrapper.unmount();
+  });
+
+  it('leaves the 免申即享 panel out for officers who do not follow it', async () => {
+    const { wrapper } = await mountAs(more.finance, WorkbenchView);
+    expect(wrapper.find('[data-testid="exemption-panel"]').exists()).toBe(false);
+    expect(panel).not.toHaveBeenCalled();
     wrapper.unmount();
   });
 });

@@ -20,6 +20,20 @@ export default defineAppConfig({
       root: 'packages/vp',
       pages: ['home/index', 'need/index', 'candidate/index', 'secondment/index'],
     },
+    {
+      // The organisation's own affairs: verification, people, bank account, documents, 免申即享.
+      root: 'packages/org',
+      pages: [
+        'verify/index',
+        'change/index',
+        'claim/index',
+        'members/index',
+        'join/index',
+        'bank/index',
+        'documents/index',
+        'invitations/index',
+      ],
+    },
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -8,7 +8,7 @@ import type { Db } from '@kc/db';
 import { registerCors } from './cors';
 import type { AppLogger } from './logger';
 import type { ServerFileDeps } from './routes/files';
-import { fileRoutes, fileRoutesOptions } from './routes/files';
+import { fileRoutes, fileRoutesOptions, fileStoreOf } from './routes/files';
 import type { TestClock } from './routes/test-clock';
 import { testClockRoutes } from './routes/test-clock';
 
@@ -47,6 +47,8 @@ export async function buildServer(deps: ServerDeps) {
     config: deps.config,
     log: deps.logger,
     now: deps.testClock?.now ?? deps.now ?? (() => new Date()),
+    // One store for the file routes (which write it) and the procedures that read it.
+    fileStore: fileStoreOf(deps.files),
   };
 
   await app.register(fastifyTRPCPlugin, {

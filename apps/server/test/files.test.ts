@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -13,6 +13,7 @@ import { ACCEPTED_TYPES_TEXT, DEFAULT_FILE_STORAGE_DIR } from '@kc/api/files';
 import type { Db } from '@kc/db';
 import { seedDemo } from '@kc/db/seed';
 import { createTestDb } from '@kc/db/testing';
+import { creditCodeCheckChar } from '@kc/domain';
 import { buildServer } from '../src/app';
 import { EnvError, parseEnv } from '../src/env';
 import { createFakeWeChat } from '../src/fake-wechat/service';
@@ -268,6 +269,42 @@ describe('evidence files over HTTP', () => {
     expect(junk.status).toBe(404);
   });
 
+  it('gives a colleague the organisation’s 资料库 document; anyone else still gets 404', async () => {
+    const first17 = '91341302MA7700120';
+    const org = await trpc(alice).profile.saveOrganisation.mutate({
+      type: 'firm',
+      name: '宿州资料下载测试科技有限公司',
+      creditCode: first17 + creditCodeCheckChar(first17),
+      areaCode: 'yongqiao',
+      fieldCodes: ['general-intelligence'],
+      subFieldCodes: ['ai-manufacturing'],
+      qualifications: [],
+      contactName: '陈晓东',
+      contactPhone: '13955710001',
+    });
+    const colleague = await applicantToken('files-test-colleague');
+    const colleagueId = (await trpc(colleague).auth.me.query()).id;
+    await db.prisma.organisationMember.create({
+      data: {
+        organisationId: org.id,
+        userId: colleagueId,
+        role: 'agent',
+        status: 'active',
+        origin: 'invited',
+        joinedAt: new Date(),
+        createdAt: new Date(),
+        updatedAt: new Date(),
+      },
+    });
+    const up = (await (await rawUpload(pdf('承诺书'), '信用承诺书.pdf', alice)).json()) as Uploaded;
+    await trpc(alice).myOrg.documents.add.mutate({ kind: 'credit-commitment', fileId: up.id });
+
+    const theirs = await fetch(`${apiUrl}/files/${up.id}`, { headers: bearer(colleague) });
+    expect(theirs.status).toBe(200);
+    expect(Buffer.from(await theirs.arrayBuffer())).toEqual(pdf('承诺书'));
+    expect((await fetch(`${apiUrl}/files/${up.id}`, { headers: bearer(bob) })).status).toBe(404);
+  });
+
   it('requires a session: 401 without a token or with an unknown one', async () => {
     const res = await multipartUpload(pdf('anon'), 'a.pdf');
     expect(res.status).toBe(401);
@@ -455,6 +492,64 @@ describe('evidence files over HTTP', () => {
     });
     expect(twice.status).toBe(400);
     expect(((await twice.json()) as Refusal).error.message).toBe('一次只能上传一个文件');
+  });
+});
+
+describe('official lists over HTTP (名单导入)', () => {
+  const SAMPLES = new URL('../../../packages/db/demo/official-lists/', import.meta.url);
+  const listUpload = (bytes: Uint8Array, filename: string, token?: string) => {
+    const form = new FormData();
+    form.append('file', new Blob([bytes]), filename);
+    return fetch(`${apiUrl}/files/official-lists`, {
+      method: 'POST',
+      headers: bearer(token),
+      body: form,
+    });
+  };
+
+  it('takes a GBK .csv from the bureau administrator, which the preview then reads', async () => {
+    const bytes = await readFile(new URL('high-tech-enterprise-gbk.csv', SAMPLES));
+    const admin = await officerToken('admin');
+    const res = await listUpload(bytes, '高企名单.csv', admin);
+    expect(res.status).toBe(200);
+    const file = (await res.json()) as Uploaded;
+    expect(file).toMatchObject({ mimeType: 'text/csv', originalName: '高企名单.csv' });
+    const preview = await trpc(admin).officialLists.preview.mutate({
+      kind: 'high-tech-enterprise',
+      fileId: file.id,
+    });
+    expect(preview.counts).toEqual({
+      matched: 2,
+      unmatched: 1,
+      conflict: 1,
+      invalid: 1,
+      unchanged: 0,
+    });
+  });
+
+  it('refuses anyone but the bureau administrator with 403', async () => {
+    const csv = Buffer.from('证书编号,统一社会信用代码\r\n');
+    for (const token of [await applicantToken('files-test-list'), await officerToken('reviewer')]) {
+      const res = await listUpload(csv, 'list.csv', token);
+      expect(res.status).toBe(403);
+      expect(((await res.json()) as Refusal).error).toEqual({
+        appCode: 'FORBIDDEN',
+        message: '只有局管理员可以导入官方认定名单',
+      });
+    }
+    expect((await listUpload(csv, 'list.csv')).status).toBe(401);
+  });
+
+  it('refuses what is not a spreadsheet with 415, and a list over the limit with 413', async () => {
+    const admin = await officerToken('admin');
+    const notList = await listUpload(pdf('名单'), 'list.pdf', admin);
+    expect(notList.status).toBe(415);
+    expect(((await notList.json()) as Refusal).error.message).toBe(
+      '名单文件只能是表格。请上传 Excel（.xlsx）文件或 CSV（.csv）文件',
+    );
+    const tooLarge = await listUpload(Buffer.alloc(MAX_BYTES + 1, 0x41), 'big.csv', admin);
+    expect(tooLarge.status).toBe(413);
+    expect(((await tooLarge.json()) as Refusal).error.appCode).toBe('FILE_TOO_LARGE');
   });
 });
 

@@ -2,6 +2,7 @@ import type { Db } from '@kc/db';
 import type { ErrorCode } from '@kc/domain';
 import { isAreaCode } from '@kc/domain';
 import type { WeChatClient } from './auth/wechat';
+import type { FileStore } from './files/store';
 import { bearerToken, hashToken } from './auth/tokens';
 import type { Caller } from './caller';
 import type { ApiConfig } from './config';
@@ -15,6 +16,11 @@ export interface ApiDeps {
   config: ApiConfig;
   log: Logger;
   now: () => Date;
+  /**
+   * The uploaded files' bytes, for procedures that read a file's content (official lists are
+   * parsed from their .xlsx / .csv). The server passes the store its file routes write to.
+   */
+  fileStore?: FileStore | undefined;
 }
 
 /** What the API needs to know about an HTTP request, whatever the adapter. */

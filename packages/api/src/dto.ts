@@ -1,15 +1,33 @@
 import type { Organisation, Researcher } from '@kc/db';
-import { maskMobile } from '@kc/domain';
+import type { AreaCode, InstitutionLinkStatus, VerificationStatus } from '@kc/domain';
+import {
+  checkRegistrationArea,
+  institutionLinkStatusName,
+  isAreaCode,
+  maskMobile,
+  verificationStatusName,
+} from '@kc/domain';
 import { orgTypeFromDb } from './mappers';
 
-/** What the owner sees of their organisation. */
+/** What the organisation's members see of it. */
 export function organisationDto(org: Organisation) {
+  const registration = isAreaCode(org.areaCode)
+    ? checkRegistrationArea(org.creditCode, org.areaCode as AreaCode)
+    : { flags: [], notes: [] };
   return {
     id: org.id,
     type: orgTypeFromDb(org.type),
     name: org.name,
     creditCode: org.creditCode,
     areaCode: org.areaCode,
+    verificationStatus: org.verificationStatus as VerificationStatus,
+    verificationStatusLabel: verificationStatusName(org.verificationStatus),
+    verifiedAt: org.verifiedAt,
+    legalRepresentative: org.legalRepresentative,
+    /** 市外注册 / 登记地与所选县区不一致: shown, never refused (docs/DECISIONS.md). */
+    registrationFlags: registration.flags,
+    registrationNotes: registration.notes,
+    version: org.version,
     address: org.address,
     fieldCodes: org.fieldCodes,
     subFieldCodes: org.subFieldCodes,
@@ -39,6 +57,9 @@ export function researcherDto(r: Researcher) {
     mobile: r.mobile,
     institutionName: r.institutionName,
     institutionCreditCode: r.institutionCreditCode,
+    /** 单位关联: 未核验 / 待单位确认 / 已确认 / 单位未确认 */
+    institutionLinkStatus: r.institutionLinkStatus as InstitutionLinkStatus,
+    institutionLinkStatusLabel: institutionLinkStatusName(r.institutionLinkStatus),
     title: r.title,
     fieldCodes: r.fieldCodes,
     subFieldCodes: r.subFieldCodes,

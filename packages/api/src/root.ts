@@ -14,6 +14,10 @@ import { officersRouter } from './routers/officers';
 import { researchersRouter } from './routers/researchers';
 import { vicePresidentRouter } from './routers/vice-president';
 import { workbenchRouter } from './routers/workbench';
+import { myOrgRouter } from './routers/my-org';
+import { claimsRouter } from './organisations/verification/applicant-router';
+import { orgReviewRouter } from './organisations/verification/officer-router';
+import { exemptionsRouter, officialListsRouter } from './organisations/official-lists/router';
 import { createTRPCRouter } from './trpc';
 
 export const appRouter = createTRPCRouter({
@@ -34,6 +38,11 @@ export const appRouter = createTRPCRouter({
   audit: auditRouter,
   researchers: researchersRouter,
   notifications: notificationsRouter,
+  myOrg: myOrgRouter,
+  claims: claimsRouter,
+  orgReview: orgReviewRouter,
+  officialLists: officialListsRouter,
+  exemptions: exemptionsRouter,
 });
 
 export type AppRouter = typeof appRouter;

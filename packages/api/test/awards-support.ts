@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { Harness } from './harness';
 import { creditCode, firmInput } from './fixtures';
+import { verifiedInDb } from './org-support';
 
 let serial = 500;
 
-/** A firm applicant with a profile in `areaCode`, and helpers to upload evidence as them. */
+/** A verified firm applicant in `areaCode`, and helpers to upload evidence as them. */
 export async function firmApplicant(
   h: Harness,
   areaCode: 'yongqiao' | 'dangshan' | 'sz-hitech' = 'yongqiao',
@@ -17,6 +18,7 @@ export async function firmApplicant(
       areaCode,
     }),
   );
+  await verifiedInDb(h, org.id);
   const me = await client.auth.me.query();
   const userId = me.id;
   async function upload(kind: string) {

@@ -289,7 +289,7 @@ describe('review', () => {
       applicationId: application.id,
       ruleId: 'scenario-case',
       input: scenarioInput('退回修改测试案例'),
-      evidence: mine.evidence.map((e) => ({ fileId: e.fileId, kind: e.kind })),
+      evidence: mine.evidence.map((e) => ({ fileId: e.fileId!, kind: e.kind })),
       expectedVersion: mine.version,
     });
     const again = await firm.client.applications.submit.mutate({

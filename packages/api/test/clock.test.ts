@@ -2,13 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Harness } from './harness';
 import { createHarness } from './harness';
 import { submittedScenario, toBureauReview } from './awards-support';
-import {
-  WORKSTATION_RULE,
-  giveBankDetails,
-  key,
-  newOfficer,
-  noticePassedAward,
-} from './disbursement-support';
+import { WORKSTATION_RULE, key, newOfficer, noticePassedAward } from './disbursement-support';
 import { APPLICATION_FORM, needForm, vpFirm, vpResearcher } from './vp-support';
 
 /**
@@ -118,7 +112,6 @@ describe('the one clock', () => {
     // A noticed award is paid: batch, confirmation by a second finance officer, payment.
     await nextDay();
     const paid = await noticePassedAward(h, reviewer);
-    await giveBankDetails(h, paid.firm.org.id);
     const finance = await h.officer('finance');
     const finance2 = await newOfficer(h, 'FINANCE_OFFICER', '时钟测试财务');
     const batch = await finance.disbursements.createBatch.mutate({

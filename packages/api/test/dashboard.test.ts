@@ -228,23 +228,29 @@ describe('dashboard.targets', () => {
       'angel-fund',
     ]);
 
-    // Demo data: two firms hold the qualification (经开区, 萧县); H's firm has the award.
+    // Verified facts only: H's firm has the award. Two demo firms (经开区, 萧县) only declare
+    // the qualification themselves (自报): shown apart, not counted.
     expect(byId['high-tech-enterprises']).toMatchObject({
       measured: true,
       figure: 50,
-      value: 3,
-      percent: 6,
+      value: 1,
+      percent: 2,
       reached: false,
-      breakdown: { qualifiedInProfile: 2, withAward: 1 },
+      breakdown: { verified: 0, withAward: 1 },
+      selfDeclared: 2,
       byYear: [{ year: 2026, value: 1 }],
     });
     expect(byId['high-tech-enterprises']!.byArea?.map((a) => [a.areaCode, a.value])).toEqual([
-      ['sz-etdz', 1],
-      ['xiaoxian', 1],
       ['yongqiao', 1],
     ]);
-    // Demo data: three tech SMEs; every test firm (A–H, eight firms) declared tech-sme.
-    expect(byId['tech-smes']).toMatchObject({ value: 11, figure: 100, byYear: null });
+    // Three demo firms and every test firm (A–H, eight firms) declared tech-sme; no list yet.
+    expect(byId['tech-smes']).toMatchObject({
+      value: 0,
+      figure: 100,
+      selfDeclared: 11,
+      byYear: [],
+    });
+    expect(byId['scenario-cases']).toMatchObject({ selfDeclared: null });
     expect(byId['scenario-cases']).toMatchObject({
       value: 5,
       figure: 5,
@@ -271,14 +277,56 @@ describe('dashboard.targets', () => {
     expect(t.areaCode).toBe('yongqiao');
     const byId = Object.fromEntries(t.targets.map((x) => [x.id, x]));
     expect(byId['scenario-cases']).toMatchObject({ value: 4, reached: null });
-    expect(byId['high-tech-enterprises']).toMatchObject({ value: 1 });
-    // Demo firm 2 is in 埇桥区, and seven of the eight test firms.
-    expect(byId['tech-smes']).toMatchObject({ value: 8 });
+    expect(byId['high-tech-enterprises']).toMatchObject({ value: 1, selfDeclared: 0 });
+    // Demo firm 2 is in 埇桥区, and seven of the eight test firms: all self-declared.
+    expect(byId['tech-smes']).toMatchObject({ value: 0, selfDeclared: 8 });
     const dangshan = await h.officer('dangshan');
     const theirs = await dangshan.dashboard.targets.query();
     expect(theirs.moneyPaid.totalFen).toBe(0n);
     expect(
       (await failure(() => yongqiao.dashboard.targets.query({ areaCode: 'dangshan' }))).appCode,
     ).toBe('FORBIDDEN');
+  });
+
+  it('counts a qualification once it is verified, and no longer as the firm’s own declaration', async () => {
+    const officer = await h.prisma.user.findUniqueOrThrow({ where: { username: 'admin' } });
+    const verify = async (creditCode: string, kind: string, documentNo: string) => {
+      const org = await h.prisma.organisation.findUniqueOrThrow({ where: { creditCode } });
+      await h.prisma.organisationQualification.create({
+        data: {
+          organisationId: org.id,
+          kind,
+          source: 'officer',
+          documentNo,
+          recognisedOn: new Date('2025-12-01T00:00:00Z'),
+          verifiedBy: officer.id,
+          createdAt: h.clock.now,
+        },
+      });
+    };
+    await verify('91341300MA2N8H4QXE', 'high-tech-enterprise', 'GR202534000001'); // 宿氢, 经开区
+    await verify('91341302MA2P3K7D51', 'tech-sme', '2025341302A0000001'); // 云智, 埇桥区
+
+    const t = await (await h.officer('reviewer')).dashboard.targets.query();
+    const byId = Object.fromEntries(t.targets.map((x) => [x.id, x]));
+    expect(byId['high-tech-enterprises']).toMatchObject({
+      value: 2,
+      breakdown: { verified: 1, withAward: 1 },
+      selfDeclared: 1,
+      byYear: [
+        { year: 2025, value: 1 },
+        { year: 2026, value: 1 },
+      ],
+    });
+    expect(byId['tech-smes']).toMatchObject({
+      value: 1,
+      selfDeclared: 10,
+      byArea: [{ areaCode: 'yongqiao', areaName: '埇桥区', value: 1 }],
+    });
+    const mine = await (await h.officer('yongqiao')).dashboard.targets.query();
+    expect(mine.targets.find((x) => x.id === 'tech-smes')).toMatchObject({
+      value: 1,
+      selfDeclared: 7,
+    });
   });
 });

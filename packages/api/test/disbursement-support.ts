@@ -43,16 +43,29 @@ export async function newOfficer(
 }
 
 export const BANK = {
+  bank: '中国工商银行',
+  branch: '宿州分行营业部',
+  /** as the payee's 开户银行 is frozen and exported: bank and branch */
   bankName: '中国工商银行宿州分行营业部',
   bankAccountNo: '0013170001092004567',
 };
 
-/** Gives an organisation its bank details (开户名称 = its name), as the finance export needs. */
+/**
+ * Gives an organisation its 收款账户 (开户名称 = its name), written directly as myOrg.bankAccount
+ * would leave it (that procedure is tested on its own).
+ */
 export async function giveBankDetails(h: Harness, organisationId: string) {
   const org = await h.prisma.organisation.findUniqueOrThrow({ where: { id: organisationId } });
-  return h.prisma.organisation.update({
-    where: { id: organisationId },
-    data: { bankAccountHolder: org.name, ...BANK },
+  return h.prisma.organisationBankAccount.create({
+    data: {
+      organisationId,
+      holder: org.name,
+      bankName: BANK.bank,
+      branchName: BANK.branch,
+      accountNo: BANK.bankAccountNo,
+      createdBy: organisationId,
+      createdAt: h.clock.now,
+    },
   });
 }
 
@@ -200,7 +213,7 @@ export async function confirmedBatchWritten(
 ) {
   const apps = await h.prisma.application.findMany({
     where: { id: { in: applicationIds } },
-    include: { organisation: true },
+    include: { organisation: { include: { bankAccounts: { where: { status: 'active' } } } } },
   });
   const totalFen = apps.reduce((s, a) => s + (a.approvedAmountFen ?? 0n), 0n);
   const batch = await h.prisma.disbursementBatch.create({
@@ -217,9 +230,11 @@ export async function confirmedBatchWritten(
         create: apps.map((a) => ({
           applicationId: a.id,
           amountFen: a.approvedAmountFen ?? 0n,
-          payeeName: a.organisation?.bankAccountHolder ?? null,
-          payeeBankName: a.organisation?.bankName ?? null,
-          payeeAccountNo: a.organisation?.bankAccountNo ?? null,
+          payeeName: a.organisation?.bankAccounts[0]?.holder ?? null,
+          payeeBankName: a.organisation?.bankAccounts[0]
+            ? `${a.organisation.bankAccounts[0].bankName}${a.organisation.bankAccounts[0].branchName}`
+            : null,
+          payeeAccountNo: a.organisation?.bankAccounts[0]?.accountNo ?? null,
           createdAt: h.clock.now,
           updatedAt: h.clock.now,
         })),

@@ -6,7 +6,7 @@ import {
   EXPORT_LAYOUT,
   MAX_EXPORT_FEN,
   fenToYuanNumber,
-} from '../src/awards/disbursement-export';
+} from '../src/awards/disbursement';
 import {
   BANK,
   awardsWritten,
@@ -74,7 +74,8 @@ describe('paying an award: batch → confirmation by a second finance officer �
       approvedAmountFen: AWARD,
       creditCode: firm.org.creditCode,
       bankName: BANK.bankName,
-      bankAccountNo: BANK.bankAccountNo,
+      // Masked in the list: the full number is for finance, in the batch it is paid from.
+      bankAccountMasked: '****4567',
       payable: true,
       problem: null,
     });
@@ -103,10 +104,10 @@ describe('paying an award: batch → confirmation by a second finance officer �
     });
     expect(await statusOf(applicationId)).toBe('in-disbursement');
 
-    // The payee is frozen: a later edit of the organisation's bank details changes no batch.
-    await h.prisma.organisation.update({
-      where: { id: firm.org.id },
-      data: { bankAccountNo: '6222000000000000000' },
+    // The payee is frozen: a later change of the organisation's account changes no batch.
+    await h.prisma.organisationBankAccount.updateMany({
+      where: { organisationId: firm.org.id, status: 'active' },
+      data: { accountNo: '6222000000000000000' },
     });
     const seen = await finance.disbursements.byId.query({ id: draft.id });
     expect(seen.items[0]?.payeeAccountNo).toBe(BANK.bankAccountNo);
@@ -387,7 +388,7 @@ describe('refusals that pay nothing', () => {
     );
     expect(refused.appCode).toBe('BANK_DETAILS_MISSING');
     expect(refused.message).toContain(firm.org.name);
-    expect(refused.message).toContain('开户名称');
+    expect(refused.message).toContain('尚未登记收款账户');
     expect(await h.prisma.disbursementBatch.count()).toBe(batches);
     expect(await statusOf(ready.applicationId)).toBe('notice-passed');
 

@@ -39,7 +39,7 @@ async function officer(username: string): Promise<OfficerCaller> {
 describe('who may download an applicant’s evidence', () => {
   it('the officers of the application’s area and the bureau, once it is submitted', async () => {
     const { application } = await submittedScenario(h, '材料下载权限案例');
-    const fileId = application.evidence[0]!.fileId;
+    const fileId = application.evidence[0]!.fileId!;
     const file = await h.prisma.storedFile.findUniqueOrThrow({ where: { id: fileId } });
     const canSee = evidenceAccess(h.db);
     expect(await canSee(await officer('yongqiao'), file)).toMatchObject({
@@ -76,7 +76,7 @@ describe('who may download an applicant’s evidence', () => {
       },
     });
     const file = await h.prisma.storedFile.findUniqueOrThrow({
-      where: { id: application.evidence[0]!.fileId },
+      where: { id: application.evidence[0]!.fileId! },
     });
     expect(await evidenceAccess(h.db)(reviewer, file)).toBe(false);
   });

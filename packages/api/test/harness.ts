@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { TRPCClientError, createTRPCClient, httpLink } from '@trpc/client';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import superjson from 'superjson';
@@ -6,6 +9,7 @@ import { seedDemo } from '@kc/db/seed';
 import { createTestDb } from '@kc/db/testing';
 import type { AppRouter, WeChatClient } from '../src';
 import { WeChatError, type WeChatPhone } from '../src/auth/wechat';
+import { LocalFileStore } from '../src/files/store';
 import {
   DEFAULT_API_CONFIG,
   WeChatLoginError,
@@ -64,12 +68,15 @@ export async function createHarness(options: { start?: Date } = {}) {
   const clock = { now: options.start ?? new Date('2026-11-27T02:00:00Z') };
   await seedDemo(db.prisma, { now: clock.now });
   const wechat = memoryWeChat();
+  // Uploaded bytes (official lists are read back from it), in a folder of the test's own.
+  const fileStore = new LocalFileStore(mkdtempSync(join(tmpdir(), 'kc-harness-files-')));
   const deps = {
     db,
     wechat: wechat.client,
     config: { ...DEFAULT_API_CONFIG, piiHashKey: 'test-pii-hash-key-0123456789' },
     log: silentLogger,
     now: () => clock.now,
+    fileStore,
   };
 
   function client(token?: string) {
@@ -115,6 +122,7 @@ export async function createHarness(options: { start?: Date } = {}) {
     prisma: db.prisma,
     clock,
     wechat,
+    fileStore,
     client,
     officer,
     applicant,

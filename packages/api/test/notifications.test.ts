@@ -99,11 +99,28 @@ describe('message centre (notifications.*) and the workbench', () => {
     expect(summary.recent[0]!.actionLabel).not.toMatch(/^[a-z]/);
   });
 
-  it('programmes: a high-tech enterprise sees its award suggested; an ineligible kind sees why', async () => {
+  it('programmes: a verified high-tech enterprise sees its award suggested, a self-declared one does not', async () => {
     const firm = await firmApplicant(h);
     await h.prisma.organisation.update({
       where: { id: firm.org.id },
       data: { qualifications: ['high-tech-enterprise'] },
+    });
+    // 自报 only: nothing is suggested on what a firm says about itself.
+    const declared = await firm.client.programmes.open.query();
+    expect(declared.find((p) => p.id === 'high-tech-enterprise')).toMatchObject({
+      mayApply: true,
+      suggested: false,
+    });
+    // Verified (as an official list import leaves it): now it is.
+    await h.prisma.organisationQualification.create({
+      data: {
+        organisationId: firm.org.id,
+        kind: 'high-tech-enterprise',
+        source: 'officer',
+        documentNo: 'GR202634009999',
+        recognisedOn: new Date('2026-10-15T00:00:00Z'),
+        createdAt: h.clock.now,
+      },
     });
     const list = await firm.client.programmes.open.query();
     const hte = list.find((p) => p.id === 'high-tech-enterprise')!;

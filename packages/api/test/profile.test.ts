@@ -69,7 +69,7 @@ describe('an applicant’s own organisation profile', () => {
     );
     expect(result).toMatchObject({
       appCode: 'CREDIT_CODE_TAKEN',
-      fieldErrors: { creditCode: ['该统一社会信用代码已被其他账号注册'] },
+      fieldErrors: { creditCode: [expect.stringContaining('可提交认领申诉')] },
     });
     const row = await h.prisma.organisation.findUniqueOrThrow({ where: { id: theirs.id } });
     expect(row.name).toBe('原企业名称有限公司');

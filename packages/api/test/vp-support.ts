@@ -7,11 +7,12 @@ import type {
 } from '@kc/domain';
 import type { Harness } from './harness';
 import { creditCode, firmInput, researcherInput, residentId } from './fixtures';
+import { verifiedInDb } from './org-support';
 
 let serial = 700;
 let idSeq = 100;
 
-/** A firm applicant in the 低碳能源 field unless told otherwise. */
+/** A verified firm applicant in the 低碳能源 field unless told otherwise. */
 export async function vpFirm(h: Harness, overrides: Partial<OrganisationProfileInput> = {}) {
   // Kept apart from the client: the tRPC client is a proxy that answers every property itself.
   const openid = `vp-firm-${randomBytes(6).toString('hex')}`;
@@ -27,6 +28,7 @@ export async function vpFirm(h: Harness, overrides: Partial<OrganisationProfileI
       ...overrides,
     }),
   );
+  await verifiedInDb(h, org.id);
   const me = await client.auth.me.query();
   return { client, openid, org, userId: me.id };
 }

@@ -9,7 +9,7 @@ try {
   const { created } = await seedDemo(db.prisma, { now: new Date() }); // a CLI: the system clock is its clock
   const total = Object.values(created).reduce((a, b) => a + b, 0);
   console.log(
-    `Seeded (${db.kind}): ${created.officers} officers, ${created.organisations} organisations, ${created.researchers} researchers, ${created.budgets} budgets created, ${created.bankDetails} bank details filled in` +
+    `Seeded (${db.kind}): ${created.officers} officers, ${created.organisations} organisations, ${created.researchers} researchers, ${created.budgets} budgets created` +
       (total === 0 ? ' — nothing to do.' : '.'),
   );
   if (created.officers > 0)

@@ -56,6 +56,26 @@ export function isUniqueViolationOn(error: unknown, ...columns: [string, ...stri
   return v.table ? v.constraint === `${v.table}${suffix}` : v.constraint.endsWith(suffix);
 }
 
+/**
+ * True when `error` is a P2002 on a named unique index — the hand-written partial ones, whose
+ * names do not follow Prisma's pattern (e.g. `organisation_member_one_active_per_user`).
+ * PostgreSQL names the index; PGlite names only the columns, so those are given too.
+ */
+export function isUniqueViolationOfIndex(
+  error: unknown,
+  index: string,
+  columns: readonly [string, ...string[]],
+): boolean {
+  const v = uniqueViolation(error);
+  if (!v) return false;
+  if (v.constraint) return v.constraint === index;
+  return (
+    !!v.columns &&
+    v.columns.length === columns.length &&
+    columns.every((c, i) => v.columns?.[i] === c)
+  );
+}
+
 interface AdapterErrorCause {
   originalCode?: unknown;
   originalMessage?: unknown;

@@ -8,7 +8,13 @@ export { DEFAULT_SCRYPT_PARAMS, hashPassword, needsRehash, verifyPassword } from
 export type { ScryptParams } from './password';
 export { hashResidentId, normaliseResidentId } from './pii';
 export { MigrationError } from './migrate/runner';
-export { checkViolation, isCheckViolation, isUniqueViolationOn, uniqueViolation } from './errors';
+export {
+  checkViolation,
+  isCheckViolation,
+  isUniqueViolationOfIndex,
+  isUniqueViolationOn,
+  uniqueViolation,
+} from './errors';
 export { NUMBER_FORMATS, formatNumber, nextNumber } from './numbers';
 export type { NumberScope } from './numbers';
 export type { UniqueViolation } from './errors';

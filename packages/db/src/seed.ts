@@ -35,8 +35,8 @@ export const DEMO_OFFICERS: readonly DemoOfficer[] = [
 ];
 
 export interface DemoOrganisation {
-  /** openid of the applicant who owns it */
-  ownerOpenid: string;
+  /** openid of the applicant who administers it (管理员) */
+  adminOpenid: string;
   type: OrganisationType;
   name: string;
   creditCode: string;
@@ -48,8 +48,9 @@ export interface DemoOrganisation {
   contactName: string;
   contactPhone: string;
   intro: string;
-  /** Fictitious bank details for the finance export (开户名称 = the organisation's name). */
+  /** Fictitious 收款账户 (开户名称 = the organisation's name). */
   bankName: string;
+  branchName: string;
   bankAccountNo: string;
 }
 
@@ -59,7 +60,7 @@ export interface DemoOrganisation {
  */
 export const DEMO_ORGANISATIONS: readonly DemoOrganisation[] = [
   {
-    ownerOpenid: 'demo-openid-firm-1',
+    adminOpenid: 'demo-openid-firm-1',
     type: 'FIRM',
     name: '安徽宿氢新能源科技有限公司',
     creditCode: '91341300MA2N8H4QXE',
@@ -71,11 +72,12 @@ export const DEMO_ORGANISATIONS: readonly DemoOrganisation[] = [
     contactName: '赵立新',
     contactPhone: '13905571101',
     intro: '氢燃料电池系统关键部件（氢气循环泵、氢能控制系统）的研发与生产。（演示数据）',
-    bankName: '中国工商银行宿州经济开发区支行',
+    bankName: '中国工商银行',
+    branchName: '宿州经济开发区支行',
     bankAccountNo: '1317000109200123456',
   },
   {
-    ownerOpenid: 'demo-openid-firm-2',
+    adminOpenid: 'demo-openid-firm-2',
     type: 'FIRM',
     name: '宿州云智数据科技有限公司',
     creditCode: '91341302MA2P3K7D51',
@@ -87,11 +89,12 @@ export const DEMO_ORGANISATIONS: readonly DemoOrganisation[] = [
     contactName: '孙浩',
     contactPhone: '13855771202',
     intro: '城市级算力调度平台与智慧城市数据治理。（演示数据）',
-    bankName: '中国建设银行宿州埇桥支行',
+    bankName: '中国建设银行',
+    branchName: '宿州埇桥支行',
     bankAccountNo: '34050176080800001234',
   },
   {
-    ownerOpenid: 'demo-openid-firm-3',
+    adminOpenid: 'demo-openid-firm-3',
     type: 'FIRM',
     name: '砀山梨康生物科技有限公司',
     creditCode: '91341321MA2MXC5135',
@@ -103,11 +106,12 @@ export const DEMO_ORGANISATIONS: readonly DemoOrganisation[] = [
     contactName: '刘芳',
     contactPhone: '15955791303',
     intro: '砀山酥梨功能食品与梨膏类中药制剂开发。（演示数据）',
-    bankName: '中国农业银行砀山县支行',
+    bankName: '中国农业银行',
+    branchName: '砀山县支行',
     bankAccountNo: '12120101040012345',
   },
   {
-    ownerOpenid: 'demo-openid-firm-4',
+    adminOpenid: 'demo-openid-firm-4',
     type: 'FIRM',
     name: '萧县新材陶瓷科技有限公司',
     creditCode: '91341322MA2RB6T81F',
@@ -119,11 +123,12 @@ export const DEMO_ORGANISATIONS: readonly DemoOrganisation[] = [
     contactName: '周强',
     contactPhone: '18956781404',
     intro: '工业陶瓷防腐涂层与结构功能一体化陶瓷部件。（演示数据）',
-    bankName: '中国银行萧县支行',
+    bankName: '中国银行',
+    branchName: '萧县支行',
     bankAccountNo: '182731234567',
   },
   {
-    ownerOpenid: 'demo-openid-institute-1',
+    adminOpenid: 'demo-openid-institute-1',
     type: 'INSTITUTE',
     name: '皖北北斗时空信息研究院',
     creditCode: '52341323MJB042170H',
@@ -135,11 +140,12 @@ export const DEMO_ORGANISATIONS: readonly DemoOrganisation[] = [
     contactName: '吴敏',
     contactPhone: '17756571505',
     intro: '北斗时空数据、低空航路规划与智慧农业遥感应用研究。（演示数据）',
-    bankName: '安徽灵璧农村商业银行股份有限公司营业部',
+    bankName: '安徽灵璧农村商业银行股份有限公司',
+    branchName: '营业部',
     bankAccountNo: '20000123456789012',
   },
   {
-    ownerOpenid: 'demo-openid-incubator-1',
+    adminOpenid: 'demo-openid-incubator-1',
     type: 'INCUBATOR',
     name: '泗县众创科技企业孵化器有限公司',
     creditCode: '91341324MA2T0L936Q',
@@ -151,11 +157,12 @@ export const DEMO_ORGANISATIONS: readonly DemoOrganisation[] = [
     contactName: '郑磊',
     contactPhone: '13655571606',
     intro: '面向智能制造与农牧食品企业的孵化载体，在孵企业32家。（演示数据）',
-    bankName: '徽商银行宿州泗县支行',
+    bankName: '徽商银行',
+    branchName: '宿州泗县支行',
     bankAccountNo: '520123456789000012',
   },
   {
-    ownerOpenid: 'demo-openid-university-1',
+    adminOpenid: 'demo-openid-university-1',
     type: 'UNIVERSITY',
     name: '宿州创新理工学院',
     creditCode: '12341300MB1957066X',
@@ -167,11 +174,12 @@ export const DEMO_ORGANISATIONS: readonly DemoOrganisation[] = [
     contactName: '钱文博',
     contactPhone: '15305571707',
     intro: '应用型本科高校，设材料、农学、新能源等学院。（演示数据，虚构单位）',
-    bankName: '中国工商银行宿州分行营业部',
+    bankName: '中国工商银行',
+    branchName: '宿州分行营业部',
     bankAccountNo: '1317000109024567890',
   },
   {
-    ownerOpenid: 'demo-openid-firm-5',
+    adminOpenid: 'demo-openid-firm-5',
     type: 'FIRM',
     name: '安徽宿马航天遥感科技有限公司',
     creditCode: '91341300MA8U2E6W8T',
@@ -183,7 +191,8 @@ export const DEMO_ORGANISATIONS: readonly DemoOrganisation[] = [
     contactName: '冯晓东',
     contactPhone: '19955771808',
     intro: '工业级无人机与电动垂直起降航空器整机研发。（演示数据）',
-    bankName: '交通银行宿州分行',
+    bankName: '交通银行',
+    branchName: '宿州分行',
     bankAccountNo: '346899991010003456789',
   },
 ];
@@ -307,8 +316,6 @@ export interface SeedResult {
     researchers: number;
     /** ProgrammeBudget rows */
     budgets: number;
-    /** demo organisations (made before bank fields existed) given their bank details */
-    bankDetails: number;
     /** the demo 科技副总 call (0 or 1) */
     vpCalls: number;
   };
@@ -321,7 +328,6 @@ export async function seedDemo(prisma: PrismaClient, options: SeedOptions): Prom
     organisations: 0,
     researchers: 0,
     budgets: 0,
-    bankDetails: 0,
     vpCalls: 0,
   };
 
@@ -344,52 +350,13 @@ export async function seedDemo(prisma: PrismaClient, options: SeedOptions): Prom
     created.officers++;
   }
 
-  for (const { ownerOpenid, ...org } of DEMO_ORGANISATIONS) {
+  for (const demo of DEMO_ORGANISATIONS) {
     const exists = await prisma.organisation.findUnique({
-      where: { creditCode: org.creditCode },
+      where: { creditCode: demo.creditCode },
       select: { id: true },
     });
-    if (exists) {
-      // A demo organisation made by an earlier seed, before the bank fields existed: fill them
-      // in once (only where all three are still empty, so edits are never overwritten).
-      const { count } = await prisma.organisation.updateMany({
-        where: {
-          creditCode: org.creditCode,
-          bankAccountHolder: null,
-          bankName: null,
-          bankAccountNo: null,
-        },
-        data: {
-          bankAccountHolder: org.name,
-          bankName: org.bankName,
-          bankAccountNo: org.bankAccountNo,
-          updatedAt: options.now,
-        },
-      });
-      created.bankDetails += count;
-      continue;
-    }
-    const owner = await prisma.user.findUnique({
-      where: { openid: ownerOpenid },
-      select: { id: true },
-    });
-    await prisma.organisation.create({
-      data: {
-        ...org,
-        bankAccountHolder: org.name,
-        ...stamps,
-        owner: owner
-          ? { connect: { id: owner.id } }
-          : {
-              create: {
-                kind: 'APPLICANT',
-                openid: ownerOpenid,
-                displayName: org.contactName,
-                ...stamps,
-              },
-            },
-      },
-    });
+    if (exists) continue;
+    await seedOrganisation(prisma, demo, options.now);
     created.organisations++;
   }
 
@@ -399,12 +366,26 @@ export async function seedDemo(prisma: PrismaClient, options: SeedOptions): Prom
       select: { id: true, researcher: { select: { id: true } } },
     });
     if (user?.researcher) continue;
+    // Their institution is a verified organisation of the demo: the link stands confirmed.
+    const institution = person.institutionCreditCode
+      ? await prisma.organisation.findUnique({
+          where: { creditCode: person.institutionCreditCode },
+          select: { id: true },
+        })
+      : null;
     await prisma.researcher.create({
       data: {
         ...person,
         residentIdHash: hashResidentId(residentId, options.piiHashKey),
         residentIdMasked: maskResidentId(residentId),
         birthDate: new Date(`${birthDate}T00:00:00Z`),
+        ...(institution
+          ? {
+              institutionOrg: { connect: { id: institution.id } },
+              institutionLinkStatus: 'confirmed',
+              institutionLinkDecidedAt: options.now,
+            }
+          : {}),
         ...stamps,
         user: user
           ? { connect: { id: user.id } }
@@ -428,4 +409,51 @@ export async function seedDemo(prisma: PrismaClient, options: SeedOptions): Prom
   created.vpCalls = await seedDemoVicePresident(prisma, options.now);
 
   return { created };
+}
+
+/**
+ * One demo organisation as the bureau entered it: verified, its administrator a WeChat user of the
+ * demo, its 收款账户 registered (开户名称 = its name).
+ */
+async function seedOrganisation(prisma: PrismaClient, demo: DemoOrganisation, now: Date) {
+  const { adminOpenid, bankName, branchName, bankAccountNo, ...org } = demo;
+  const stamps = { createdAt: now, updatedAt: now };
+  await prisma.$transaction(async (tx) => {
+    const admin =
+      (await tx.user.findUnique({ where: { openid: adminOpenid }, select: { id: true } })) ??
+      (await tx.user.create({
+        data: { kind: 'APPLICANT', openid: adminOpenid, displayName: org.contactName, ...stamps },
+        select: { id: true },
+      }));
+    const created = await tx.organisation.create({
+      data: {
+        ...org,
+        verificationStatus: 'verified',
+        verifiedAt: now,
+        legalRepresentative: org.contactName,
+        ...stamps,
+      },
+    });
+    await tx.organisationMember.create({
+      data: {
+        organisationId: created.id,
+        userId: admin.id,
+        role: 'admin',
+        origin: 'registered',
+        joinedAt: now,
+        ...stamps,
+      },
+    });
+    await tx.organisationBankAccount.create({
+      data: {
+        organisationId: created.id,
+        holder: org.name,
+        bankName,
+        branchName,
+        accountNo: bankAccountNo,
+        createdBy: admin.id,
+        createdAt: now,
+      },
+    });
+  });
 }

@@ -55,10 +55,6 @@ beforeAll(async () => {
       fieldCodes: ['general-intelligence'],
       contactName: '测试',
       contactPhone: '13900000000',
-      bankAccountHolder: '安徽测试科技有限公司',
-      bankName: '中国工商银行宿州分行营业部',
-      bankAccountNo: '1317000109024567890',
-      ownerUserId: applicant.id,
     },
   });
   applicantId = applicant.id;

@@ -5,6 +5,8 @@ export interface Catalog {
   tables: string[];
   columns: string[];
   indexes: string[];
+  /** Partial indexes (`table | name | definition`, with a WHERE): hand-written SQL, Prisma has none. */
+  partialIndexes: string[];
   /** Everything but CHECK constraints: primary, unique and foreign keys (what Prisma models). */
   constraints: string[];
   /** CHECK constraints (`table | name | definition`): hand-written SQL, Prisma has none. */
@@ -39,7 +41,10 @@ export async function readCatalog(conn: MigrationConnection): Promise<Catalog> {
       WHERE table_schema = 'public' AND NOT (table_name = ANY($1))`),
     indexes: await q(`
       SELECT tablename, indexname, indexdef FROM pg_indexes
-      WHERE schemaname = 'public' AND NOT (tablename = ANY($1))`),
+      WHERE schemaname = 'public' AND NOT (tablename = ANY($1)) AND indexdef NOT LIKE '% WHERE %'`),
+    partialIndexes: await q(`
+      SELECT tablename, indexname, indexdef FROM pg_indexes
+      WHERE schemaname = 'public' AND NOT (tablename = ANY($1)) AND indexdef LIKE '% WHERE %'`),
     constraints: await q(`
       SELECT c.conrelid::regclass::text AS table_name, c.conname, c.contype, pg_get_constraintdef(c.oid) AS def
       FROM pg_constraint c

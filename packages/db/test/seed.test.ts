@@ -91,7 +91,6 @@ describe('seedDemo', () => {
       organisations: 8,
       researchers: 4,
       budgets: DEMO_BUDGETS.length,
-      bankDetails: 0,
       vpCalls: 1,
     });
     const before = await everything();
@@ -105,7 +104,6 @@ describe('seedDemo', () => {
       organisations: 0,
       researchers: 0,
       budgets: 0,
-      bankDetails: 0,
       vpCalls: 0,
     });
     expect(await everything()).toEqual(before);
@@ -131,7 +129,9 @@ describe('seedDemo', () => {
   });
 
   it('organisations have valid GB 32100 credit codes from Suzhou and cover every area, field and type', async () => {
-    const orgs = await db.prisma.organisation.findMany({ include: { owner: true } });
+    const orgs = await db.prisma.organisation.findMany({
+      include: { members: { include: { user: true } } },
+    });
     expect(orgs).toHaveLength(DEMO_ORGANISATIONS.length);
     for (const org of orgs) {
       expect(gb32100Valid(org.creditCode), org.creditCode).toBe(true);
@@ -139,7 +139,10 @@ describe('seedDemo', () => {
       expect(checkCreditCode(org.creditCode)).toMatchObject({ ok: true, value: org.creditCode });
       expect(SUZHOU_DIVISIONS).toContain(org.creditCode.slice(2, 8));
       expect(org.contactPhone).toMatch(/^1[3-9]\d{9}$/);
-      expect(org.owner?.openid).toMatch(/^demo-openid-[a-z]+-\d$/);
+      // Entered by the bureau: verified, with one administrator who is a demo WeChat user.
+      expect(org.verificationStatus).toBe('verified');
+      expect(org.members.map((m) => [m.role, m.status])).toEqual([['admin', 'active']]);
+      expect(org.members[0]?.user.openid).toMatch(/^demo-openid-[a-z]+-\d$/);
       // What the API would accept from the applicant.
       const parsed = organisationProfileSchema.safeParse({
         ...org,
@@ -183,42 +186,26 @@ describe('seedDemo', () => {
     for (const demo of DEMO_RESEARCHERS) expect(dump).not.toContain(demo.residentId);
   });
 
-  it('every demo organisation has bank details for the finance export', async () => {
-    const orgs = await db.prisma.organisation.findMany();
+  it('every demo organisation has an active 收款账户 in its own name, for the finance export', async () => {
+    const orgs = await db.prisma.organisation.findMany({
+      include: { bankAccounts: { where: { status: 'active' } } },
+    });
     for (const org of orgs) {
-      expect(org.bankAccountHolder, org.name).toBe(org.name);
-      expect(org.bankName, org.name).toMatch(/银行/);
-      expect(org.bankAccountNo, org.name).toMatch(/^\d{12,21}$/);
+      expect(org.bankAccounts, org.name).toHaveLength(1);
+      const account = org.bankAccounts[0]!;
+      expect(account.holder, org.name).toBe(org.name);
+      expect(account.bankName, org.name).toMatch(/银行/);
+      expect(account.branchName.length, org.name).toBeGreaterThan(1);
+      expect(account.accountNo, org.name).toMatch(/^\d{12,21}$/);
     }
   });
 
-  it('fills in bank details of demo organisations seeded before the fields existed, once', async () => {
-    const code = DEMO_ORGANISATIONS[0]!.creditCode;
-    await db.prisma.organisation.update({
-      where: { creditCode: code },
-      data: { bankAccountHolder: null, bankName: null, bankAccountNo: null },
-    });
-    const again = await seedDemo(db.prisma, {
-      passwordParams: FAST_PASSWORDS,
-      piiHashKey: PII_KEY,
-      now: SEEDED_AT,
-    });
-    expect(again.created.bankDetails).toBe(1);
-    const org = await db.prisma.organisation.findUniqueOrThrow({ where: { creditCode: code } });
-    expect(org.bankAccountNo).toBe(DEMO_ORGANISATIONS[0]!.bankAccountNo);
-    // Edited details are never overwritten.
-    await db.prisma.organisation.update({
-      where: { creditCode: code },
-      data: { bankName: '改过的银行' },
-    });
-    await seedDemo(db.prisma, {
-      passwordParams: FAST_PASSWORDS,
-      piiHashKey: PII_KEY,
-      now: SEEDED_AT,
-    });
-    expect(
-      (await db.prisma.organisation.findUniqueOrThrow({ where: { creditCode: code } })).bankName,
-    ).toBe('改过的银行');
+  it('links the demo researchers to their institutions, confirmed', async () => {
+    const researchers = await db.prisma.researcher.findMany({ include: { institutionOrg: true } });
+    for (const r of researchers) {
+      expect(r.institutionLinkStatus, r.name).toBe('confirmed');
+      expect(r.institutionOrg?.creditCode, r.name).toBe(r.institutionCreditCode);
+    }
   });
 
   it('has a 2026 budget for every money rule, e.g. scenario-case ¥2,000,000 = 10 × ¥200,000', async () => {

@@ -9,4 +9,5 @@ export * from './calendar';
 export * from './policy';
 export * from './targets';
 export * from './matching';
+export * from './organisations';
 export * from './audit';

@@ -18,9 +18,11 @@ export type TargetComparison = 'about' | 'at-least' | 'over' | 'established';
 
 export type TargetMeasure =
   /**
-   * Organisations that hold the qualification in their profile, together with (counted once)
-   * organisations holding a standing award under `ruleId` (the award proves the qualification
-   * even where the profile was not updated).
+   * Organisations whose qualification is verified — an official list or an officer saw it
+   * (`organisation_qualification`) — together with (counted once) organisations holding a
+   * standing award under `ruleId` (an award is paid on a certificate the review checked).
+   * Qualifications organisations only declare themselves (自报) are counted apart, never in the
+   * value: the 2030 counts rest on verified facts.
    */
   | {
       readonly kind: 'organisations';
@@ -66,7 +68,7 @@ export const TARGETS_2030: readonly Target[] = [
       ruleId: 'high-tech-enterprise',
     },
     howMeasured:
-      '在本平台登记、资料中具有“高新技术企业”资质的单位，加上获得国家高新技术企业认定奖励（已批准且未撤回）的单位，同一单位只计一次；平台登记单位均已选择未来产业领域',
+      '已核验的单位：列入导入的国家高新技术企业认定名单，或获得国家高新技术企业认定奖励（已批准且未撤回）的单位，同一单位只计一次；单位自报、尚未核验的另行列示，不计入；平台登记单位均已选择未来产业领域',
   },
   {
     id: 'tech-smes',
@@ -77,7 +79,7 @@ export const TARGETS_2030: readonly Target[] = [
     unit: '家',
     measure: { kind: 'organisations', qualification: 'tech-sme' },
     howMeasured:
-      '在本平台登记、资料中具有“科技型中小企业”资质的单位（按单位自报资质统计，未与入库名单核对）',
+      '已核验的单位：列入导入的科技型中小企业入库名单的单位；单位自报、尚未核验的另行列示，不计入',
   },
   {
     id: 'industry-scale',

@@ -23,7 +23,8 @@ afterAll(async () => {
 const pdf = (name: string) => ({ name, mimeType: 'application/pdf', buffer: tinyPdf(name) });
 
 describe('mini-program: programmes and applying', () => {
-  it('a new high-tech enterprise sees its award ready to claim, and every guide', async () => {
+  it('a firm that only declares itself a high-tech enterprise reads every guide, but is not told its award is ready to claim', async () => {
+    // 自报: only a recognition verified from the official list suggests the award (exemption flow).
     const firm = await registerFirm(stack, {
       name: '宿州氢源动力科技有限公司',
       qualifications: ['high-tech-enterprise'],
@@ -32,13 +33,17 @@ describe('mini-program: programmes and applying', () => {
     await openAs(context, page, stack.h5Url, firm.openid);
     await page.waitForURL(/pages\/programmes/);
 
-    const suggested = page.locator('#programmes-suggested');
-    await expect.poll(() => suggested.textContent()).toContain('国家高新技术企业认定奖励');
-    expect(await suggested.textContent()).toContain('高新技术企业');
-    await expect
-      .poll(() => page.locator('#programme-high-tech-enterprise').getAttribute('class'))
-      .toContain('programme--suggested');
+    const highTech = page.locator('#programme-high-tech-enterprise');
+    await expect.poll(() => highTech.textContent()).toContain('国家高新技术企业认定奖励');
+    expect(await highTech.getAttribute('class')).not.toContain('programme--suggested');
+    expect(await page.locator('#programmes-suggested').count()).toBe(0);
     await snap(page, 'mp-programmes');
+
+    await highTech.click();
+    await page.waitForURL(/packages\/apply\/programme/);
+    await expect.poll(() => textOf(page, '#guide-apply')).toBe('开始申报');
+    await page.goBack();
+    await page.waitForURL(/pages\/programmes/);
 
     // Filtering by field keeps the programmes of that field (and those of all fields).
     await page.locator('#programmes-field-aerospace-information').click();
@@ -76,7 +81,9 @@ describe('mini-program: programmes and applying', () => {
     });
     const { context, page } = await phonePage(browser);
     await openAs(context, page, stack.h5Url, firm.openid);
-    await page.locator('#suggested-high-tech-enterprise-claim').click();
+    await page.locator('#programme-high-tech-enterprise').click();
+    await page.waitForURL(/packages\/apply\/programme/);
+    await page.locator('#guide-apply').click();
     await page.waitForURL(/packages\/apply\/form/);
 
     // The form comes from the rule's input schema: its choices, its Chinese titles and checks.

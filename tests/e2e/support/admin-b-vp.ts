@@ -1,11 +1,12 @@
 import { RUN, uniqueCreditCode, uniqueResidentId } from './admin-b-data';
 import type { Api, ApiUrls } from './api';
 import { apiClient, applicantApi, applicantToken } from './api';
-import { tinyPdf, uploadAs } from './mp-data';
+import { tinyPdf, uploadAs, verifyFirm } from './mp-data';
 
 /**
  * A 科技副总 call of this run at the matching stage, made through the API as firms, researchers
- * and the bureau would: two 低碳能源 firms in 埇桥区 post one need each, two researchers apply.
+ * and the bureau would: two 低碳能源 firms in 埇桥区 (verified by the area officer: only a
+ * verified organisation posts needs) post one need each, two researchers apply.
  */
 export async function callAtMatching(admin: Api, stack: ApiUrls, serial: number) {
   const title = `E2E科技副总批次${RUN}-${serial}`;
@@ -23,7 +24,9 @@ export async function callAtMatching(admin: Api, stack: ApiUrls, serial: number)
     creditCode: uniqueCreditCode(serial * 10 + i),
   }));
   for (const [i, firm] of firms.entries()) {
-    const api = await applicantApi(stack, `e2e-b-firm-${RUN}-${serial}-${i}`);
+    const openid = `e2e-b-firm-${RUN}-${serial}-${i}`;
+    const token = await applicantToken(stack, openid);
+    const api = apiClient(stack.apiUrl, token);
     await api.profile.saveOrganisation.mutate({
       type: 'firm',
       name: firm.name,
@@ -35,6 +38,7 @@ export async function callAtMatching(admin: Api, stack: ApiUrls, serial: number)
       contactName: '陈晓东',
       contactPhone: '13955710001',
     });
+    await verifyFirm(stack, { openid, token, api }, 'yongqiao');
     await api.vp.needs.create.mutate({
       callId: call.id,
       need: {

@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import type { Api, RouterOutputs } from './api';
 import { apiClient, applicantToken, officerApi } from './api';
-import { moveClockPast, resetClock } from './clock';
+import { passNotice } from './award-path';
 import { registerFirm, tinyPdf, tinyPng, uploadAs } from './mp-data';
 import type { StackUrls } from './mp-data';
 
@@ -128,10 +128,18 @@ export async function toBureauReview(
   await act(apiUrl, areaOfficer, applicationId, 'forward');
 }
 
-/** Submitted → approved (the engine's amount), with room made in the budget first. */
-export async function toApproved(apiUrl: string, app: SubmittedApplication) {
-  await toBureauReview(apiUrl, app.id);
-  await ensureBudgetRoom(apiUrl, WORKSTATION_RULE, app.year, WORKSTATION_AMOUNT_FEN);
+/**
+ * Submitted → approved (the engine's amount), with room made in the budget first: the 埇桥区
+ * officer accepts and forwards (`areaOfficer`; the reviewer where the area has none), the
+ * reviewer approves. The programme is the workstation award unless `award` says otherwise.
+ */
+export async function toApproved(
+  apiUrl: string,
+  app: Pick<SubmittedApplication, 'id' | 'year'>,
+  award = { ruleId: WORKSTATION_RULE, amountFen: WORKSTATION_AMOUNT_FEN, areaOfficer: 'yongqiao' },
+) {
+  await toBureauReview(apiUrl, app.id, award.areaOfficer);
+  await ensureBudgetRoom(apiUrl, award.ruleId, app.year, award.amountFen);
   await act(apiUrl, 'reviewer', app.id, 'approve');
 }
 
@@ -197,8 +205,8 @@ export function toast(page: Page) {
 /**
  * An award whose public notice has passed, ready for a disbursement batch. A notice lasts real
  * working days, so the API's test clock is moved past its last day to close it, then set back
- * (the award stays notice-passed). The applicant is a demo organisation: only those have bank
- * details on record.
+ * (the award stays notice-passed). The applicant is a demo organisation, verified and with its
+ * 收款账户 on record.
  */
 export async function noticePassedAward(stack: StackUrls): Promise<SubmittedApplication> {
   const owner = 'demo-openid-firm-2';
@@ -208,22 +216,6 @@ export async function noticePassedAward(stack: StackUrls): Promise<SubmittedAppl
   if (profile.type !== 'organisation') throw new Error(`${owner} has no organisation`);
   const app = await applyForWorkstation(stack, api, token, profile.organisation.name, '拨付');
   await toApproved(stack.apiUrl, app);
-  const reviewer = await officerApi(stack.apiUrl, 'reviewer');
-  const notice = await reviewer.notices.create.mutate({
-    title: `e2e 拨付前公示 ${app.number}`,
-    workingDays: 5,
-    applicationIds: [app.id],
-  });
-  const published = await reviewer.notices.publish.mutate({ batchId: notice.id });
-  const endsOn = published.notice.endsOn;
-  if (!endsOn) throw new Error('a published notice has an end date');
-  try {
-    await moveClockPast(stack.apiUrl, endsOn);
-    // The reviewer's session expired with the jump: sign in again.
-    const later = await officerApi(stack.apiUrl, 'reviewer');
-    await later.notices.close.mutate({ batchId: notice.id });
-  } finally {
-    await resetClock(stack.apiUrl);
-  }
+  await passNotice(stack.apiUrl, [app.id], `e2e 拨付前公示 ${app.number}`);
   return app;
 }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { BrowserContext, Page } from 'playwright-core';
 import { creditCodeCheckChar, residentIdCheckChar } from '@kc/domain';
 import type { Api, RouterInputs } from './api';
-import { apiClient, applicantToken } from './api';
+import { apiClient, applicantToken, officerApi } from './api';
 
 /**
  * Test data for the mini-program flows, made through the real API: WeChat applicants (via the
@@ -54,26 +54,79 @@ export async function newApplicant(stack: StackUrls, label: string): Promise<App
 type OrganisationForm = RouterInputs['profile']['saveOrganisation'];
 type ResearcherForm = RouterInputs['profile']['saveResearcher'];
 
-export async function registerFirm(
-  stack: StackUrls,
-  options: Pick<OrganisationForm, 'name'> &
-    Partial<Pick<OrganisationForm, 'qualifications' | 'areaCode' | 'fieldCodes' | 'subFieldCodes'>>,
-) {
+export interface RegisterFirmOptions
+  extends
+    Pick<OrganisationForm, 'name'>,
+    Partial<
+      Pick<OrganisationForm, 'qualifications' | 'areaCode' | 'fieldCodes' | 'subFieldCodes'>
+    > {
+  /**
+   * Through 机构认证 as a firm would go (default): the licence submitted by its administrator, then
+   * approved by the area officer. `false` leaves it registered but unverified.
+   */
+  verified?: boolean;
+  /** Its 收款账户 entered by the administrator (default false). */
+  bankAccount?: boolean;
+}
+
+/** The area officer who verifies organisations of an area in the demo (or the bureau's reviewer). */
+function verifierOf(areaCode: string): string {
+  return areaCode === 'yongqiao' || areaCode === 'dangshan' ? areaCode : 'reviewer';
+}
+
+export async function registerFirm(stack: StackUrls, options: RegisterFirmOptions) {
   const firm = await newApplicant(stack, 'firm');
   const creditCode = uniqueCreditCode();
+  const areaCode = options.areaCode ?? 'yongqiao';
   await firm.api.profile.saveOrganisation.mutate({
     type: 'firm',
     name: options.name,
     creditCode,
-    areaCode: options.areaCode ?? 'yongqiao',
+    areaCode,
     fieldCodes: options.fieldCodes ?? ['low-carbon-energy'],
     subFieldCodes: options.subFieldCodes ?? [],
     qualifications: options.qualifications ?? [],
     contactName: '王经理',
     contactPhone: '13800001111',
   });
+  if (options.verified !== false) await verifyFirm(stack, firm, areaCode);
+  if (options.bankAccount) await enterBankAccount(firm, options.name);
   return { ...firm, creditCode };
 }
+
+/** 机构认证 through the API: the administrator submits the licence, the area officer approves. */
+export async function verifyFirm(
+  stack: Pick<StackUrls, 'apiUrl'>,
+  firm: Applicant,
+  areaCode: string,
+) {
+  const licence = await uploadAs(stack.apiUrl, firm.token, '营业执照.png', tinyPng());
+  const submitted = await firm.api.myOrg.verification.submit.mutate({
+    licenceKind: 'business-licence',
+    licenceFileId: licence.id,
+    legalRepName: '王经理',
+    actingRole: 'legal-representative',
+  });
+  const officer = await officerApi(stack.apiUrl, verifierOf(areaCode));
+  await officer.orgReview.verifications.decide.mutate({
+    id: submitted.latest?.id ?? '',
+    decision: 'approve',
+  });
+}
+
+/** The firm's 收款账户, as its administrator enters it (开户名称 = the verified name). */
+export async function enterBankAccount(firm: Applicant, name: string) {
+  await firm.api.myOrg.bankAccount.save.mutate({
+    holder: name,
+    bankName: '中国工商银行',
+    branchName: '宿州分行营业部',
+    accountNo: E2E_ACCOUNT_NO,
+    accountNoConfirm: E2E_ACCOUNT_NO,
+  });
+}
+
+/** The account number the browser tests give their firms (masked ****4567 everywhere but finance). */
+export const E2E_ACCOUNT_NO = '6222021301004567';
 
 export async function registerResearcher(
   stack: StackUrls,
@@ -132,10 +185,17 @@ export function tinyPdf(label = ''): Buffer {
   );
 }
 
-/** A 1×1 PNG. */
-export function tinyPng(): Buffer {
-  return Buffer.from(
+/**
+ * A 1×1 PNG. Bytes after its end chunk make each one differ (image readers ignore them): the
+ * server stores identical content once, so a licence and a certificate must not be the same file.
+ */
+export function tinyPng(label = ''): Buffer {
+  const png = Buffer.from(
     'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
     'base64',
   );
+  return Buffer.concat([
+    png,
+    Buffer.from(`${encodeURIComponent(label)} ${randomBytes(4).toString('hex')}`),
+  ]);
 }

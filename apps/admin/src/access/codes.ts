@@ -29,6 +29,13 @@ export const ACCESS_CODES = {
   vpManage: 'vp:manage',
   vpEvaluate: 'vp:evaluate',
   targetsView: 'targets:view',
+  /** 机构认证, 变更申请, 认领申诉: decide (the server confines area officers to their area) */
+  organisationVerify: 'organisation:verify',
+  officialListView: 'official-list:view',
+  /** import official lists (高企名单…) and commit them */
+  officialListImport: 'official-list:import',
+  /** the 免申即享 panel */
+  exemptionView: 'exemption:view',
   officerManage: 'officer:manage',
   auditView: 'audit:view',
 } as const;
@@ -62,6 +69,10 @@ export const ROLE_ACCESS_CODES: Record<string, readonly AccessCode[]> = {
     C.vpList,
     C.vpManage,
     C.vpEvaluate,
+    C.organisationVerify,
+    C.officialListView,
+    C.officialListImport,
+    C.exemptionView,
     C.officerManage,
     C.auditView,
   ],
@@ -79,6 +90,9 @@ export const ROLE_ACCESS_CODES: Record<string, readonly AccessCode[]> = {
     C.vpList,
     C.vpManage,
     C.vpEvaluate,
+    C.organisationVerify,
+    C.officialListView,
+    C.exemptionView,
   ],
   // The server confines an area officer's lists and details to their own area.
   'area-officer': [
@@ -89,6 +103,7 @@ export const ROLE_ACCESS_CODES: Record<string, readonly AccessCode[]> = {
     C.noticeList,
     C.vpList,
     C.vpEvaluate,
+    C.organisationVerify,
     C.auditView,
   ],
   // Finance checks the payee organisation before a disbursement, and pays.

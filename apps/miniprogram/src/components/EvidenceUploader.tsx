@@ -4,19 +4,17 @@ import { useState } from 'react';
 import { formatBytes } from '../format';
 import { toast } from '../services/nav';
 import { type FileSource, UploadError, pickFiles, uploadFile } from '../services/upload';
+import { EvidenceReference } from './EvidenceReference';
+import type { EvidenceChoice, EvidenceItem } from './evidence-items';
+import { isReference, itemKey, referenceItem } from './evidence-items';
+
+export type { EvidenceChoice, EvidenceItem, EvidenceOffer } from './evidence-items';
 
 export interface EvidenceRequirementView {
   kind: string;
   name: string;
   required: boolean;
   note?: string | undefined;
-}
-
-export interface EvidenceItem {
-  fileId: string;
-  kind: string;
-  name: string;
-  sizeBytes: number;
 }
 
 interface Progress {
@@ -30,6 +28,9 @@ const IS_WEAPP = env.platform === 'weapp';
  * 申报材料: one row per document the guide asks for. Photos come from the camera or album;
  * PDFs and Office files from a WeChat chat (chooseMessageFile), where such files usually are.
  * Each upload shows its progress; a refusal (too large, wrong type) says why under the row.
+ * Where the organisation's 资料库 or registered account can supply a document (`choices`), the
+ * row offers it instead of an upload, and an upload of such a document may be saved to the
+ * library (`onSaveToLibrary`).
  */
 export function EvidenceUploader(props: {
   requirements: readonly EvidenceRequirementView[];
@@ -40,9 +41,14 @@ export function EvidenceUploader(props: {
   error?: string | undefined;
   missingKinds?: readonly string[];
   disabled?: boolean;
+  choices?: Partial<Record<string, EvidenceChoice>>;
+  /** Kinds whose upload may also go to the 资料库, and how. */
+  savableKinds?: readonly string[];
+  onSaveToLibrary?: (kind: string, fileId: string) => Promise<void>;
 }) {
   const [progress, setProgress] = useState<Partial<Record<string, Progress>>>({});
   const [rowErrors, setRowErrors] = useState<Partial<Record<string, string>>>({});
+  const [saved, setSaved] = useState<readonly string[]>([]);
 
   const add = async (kind: string, source: FileSource) => {
     if (progress[kind]) return;
@@ -67,8 +73,10 @@ export function EvidenceUploader(props: {
           continue;
         }
         added.push({
-          fileId: uploaded.id,
           kind,
+          source: 'upload',
+          ref: { kind, fileId: uploaded.id },
+          fileId: uploaded.id,
           name: uploaded.originalName ?? file.name,
           sizeBytes: uploaded.sizeBytes,
         });
@@ -82,15 +90,43 @@ export function EvidenceUploader(props: {
     if (added.length) props.onChange((items) => [...items, ...added]);
   };
 
-  const remove = (fileId: string, kind: string) =>
-    props.onChange((items) => items.filter((i) => !(i.fileId === fileId && i.kind === kind)));
+  const remove = (item: EvidenceItem) =>
+    props.onChange((items) => items.filter((i) => itemKey(i) !== itemKey(item)));
+
+  /**
+   * A reference replaces the kind's uploads; uploading instead drops the reference. The system's
+   * evidence (免申即享, no ref) is the server's to keep and stays either way.
+   */
+  const chooseReference = (kind: string, use: boolean) => {
+    const offer = props.choices?.[kind]?.offer;
+    props.onChange((items) => {
+      const others = items.filter(
+        (i) => i.kind !== kind || i.ref === null || !(isReference(i) || use),
+      );
+      return use && offer ? [...others, referenceItem(kind, offer)] : others;
+    });
+  };
+
+  const save = async (kind: string, fileId: string) => {
+    if (!props.onSaveToLibrary) return;
+    try {
+      await props.onSaveToLibrary(kind, fileId);
+      setSaved((prev) => [...prev, fileId]);
+    } catch (error) {
+      setRowErrors((prev) => ({ ...prev, [kind]: (error as Error).message }));
+    }
+  };
 
   return (
     <View className="evidence" id="evidence">
       {props.requirements.map((req) => {
         const files = props.items.filter((i) => i.kind === req.kind);
+        const referenced = files.find(isReference);
+        const uploads = files.filter((i) => !isReference(i));
         const running = progress[req.kind];
         const missing = props.missingKinds?.includes(req.kind) && files.length === 0;
+        const choice = props.choices?.[req.kind];
+        const savable = props.savableKinds?.includes(req.kind) && props.onSaveToLibrary;
         return (
           <View
             key={req.kind}
@@ -104,21 +140,49 @@ export function EvidenceUploader(props: {
               </Text>
             </View>
             {req.note ? <View className="form-row__hint">{req.note}</View> : null}
-            {files.map((f) => (
-              <View key={f.fileId} className="evidence__file" id={`evidence-file-${f.fileId}`}>
-                <Text className="evidence__file-name">{f.name}</Text>
-                <Text className="muted evidence__file-size">{formatBytes(f.sizeBytes)}</Text>
-                {!props.disabled ? (
-                  <Text
-                    className="link link--danger"
-                    id={`evidence-remove-${f.fileId}`}
-                    onClick={() => remove(f.fileId, req.kind)}
+            <EvidenceReference
+              kind={req.kind}
+              choice={choice}
+              referenced={referenced}
+              disabled={props.disabled}
+              onUse={(use) => chooseReference(req.kind, use)}
+            />
+            {referenced
+              ? null
+              : uploads.map((f) => (
+                  <View
+                    key={itemKey(f)}
+                    className="evidence__file"
+                    id={`evidence-file-${itemKey(f)}`}
                   >
-                    删除
-                  </Text>
-                ) : null}
-              </View>
-            ))}
+                    <Text className="evidence__file-name">{f.name}</Text>
+                    {f.sizeBytes !== null ? (
+                      <Text className="muted evidence__file-size">{formatBytes(f.sizeBytes)}</Text>
+                    ) : null}
+                    {savable && f.fileId && f.source === 'upload' && !props.disabled ? (
+                      saved.includes(f.fileId) ? (
+                        <Text className="muted evidence__file-size">已存入资料库</Text>
+                      ) : (
+                        <Text
+                          className="link evidence__file-size"
+                          id={`evidence-save-${f.fileId}`}
+                          onClick={() => void save(req.kind, f.fileId ?? '')}
+                        >
+                          存入资料库
+                        </Text>
+                      )
+                    ) : null}
+                    {!props.disabled && f.ref ? (
+                      <Text
+                        className="link link--danger"
+                        id={`evidence-remove-${itemKey(f)}`}
+                        onClick={() => remove(f)}
+                      >
+                        删除
+                      </Text>
+                    ) : null}
+                  </View>
+                ))}
             {running ? (
               <View className="progress" id={`evidence-${req.kind}-progress`}>
                 <View className="progress__label">
@@ -134,7 +198,7 @@ export function EvidenceUploader(props: {
                 {rowErrors[req.kind]}
               </View>
             ) : null}
-            {!props.disabled ? (
+            {!props.disabled && !referenced ? (
               <View className="evidence__actions">
                 <Button
                   id={`evidence-${req.kind}-media`}

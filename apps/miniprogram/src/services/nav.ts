@@ -16,6 +16,14 @@ export const routes = {
   vpNeed: '/packages/vp/need/index',
   vpCandidate: '/packages/vp/candidate/index',
   vpSecondment: '/packages/vp/secondment/index',
+  orgVerify: '/packages/org/verify/index',
+  orgChange: '/packages/org/change/index',
+  orgClaim: '/packages/org/claim/index',
+  orgMembers: '/packages/org/members/index',
+  orgJoin: '/packages/org/join/index',
+  orgBank: '/packages/org/bank/index',
+  orgDocuments: '/packages/org/documents/index',
+  orgInvitations: '/packages/org/invitations/index',
 } as const;
 
 /** The four bottom tabs: switching replaces the page, like a tab bar. */

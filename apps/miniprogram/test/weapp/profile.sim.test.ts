@@ -35,7 +35,12 @@ describe('我的 page, compiled for WeChat and run in the simulator', () => {
           contactName: '张三',
           contactPhone: '13912345678',
           intro: null,
+          verificationStatus: 'verified',
+          verificationStatusLabel: '已认证',
+          legalRepresentative: '张三',
+          version: 1,
         },
+        membership: { role: 'admin', roleLabel: '管理员' },
       },
     }));
     sim.onRequest = (req) => server.respond(req);

@@ -144,6 +144,12 @@ describe('register page, compiled for WeChat and run in the simulator', () => {
     expect(page.text('#org-creditCode-error')).toBe('该统一社会信用代码已被其他账号注册');
     expect(sim.toasts).toContain('该统一社会信用代码已被其他账号注册');
     expect(sim.navigations).toEqual([]);
+    // Not a dead end: the newcomer may claim the organisation, the code carried over.
+    expect(page.text('#register-claim')).toContain(CREDIT_CODE);
+    await page.tap('#register-claim-action');
+    expect(sim.navigations).toEqual([
+      { api: 'navigateTo', url: `/packages/org/claim/index?creditCode=${CREDIT_CODE}` },
+    ]);
   });
 
   it('opens prefilled for someone editing their organisation', async () => {

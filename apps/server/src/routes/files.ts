@@ -2,8 +2,9 @@ import type { Readable } from 'node:stream';
 import multipart from '@fastify/multipart';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ApiDeps, Context } from '@kc/api';
-import { createContext, officerFileAccess } from '@kc/api';
+import { createContext, memberFileAccess, officerFileAccess } from '@kc/api';
 import type {
+  CanApplicantSeeFile,
   CanOfficerSeeFile,
   FileRecords,
   FileRouteErrorBody,
@@ -29,6 +30,8 @@ export interface FileRoutesOptions {
   files: FileService;
   /** Which officer may download which file (default: none; the API supplies the real rule). */
   canOfficerSee?: CanOfficerSeeFile;
+  /** Which other applicant may download which file (default: none but the uploader). */
+  canApplicantSee?: CanApplicantSeeFile;
 }
 
 /** Multipart framing around one file: boundaries, part headers, a name field or two. */
@@ -74,7 +77,10 @@ function closeAfter(reply: FastifyReply) {
  *   sends with `name: 'file'`; the real name may come in a form field `originalName`, since
  *   WeChat's filename is a temporary path), or `application/octet-stream` with the name,
  *   percent-encoded, in `x-file-name`. Answers `{ id, sha256, sizeBytes, mimeType, originalName }`.
- * - `GET /files/:id` — the bytes, to the owner or an authorised officer (audited).
+ * - `POST /files/official-lists` — the same, for the bureau administrator's official lists
+ *   (.xlsx, or .csv in UTF-8 or GBK; 5 MB); anyone else gets 403.
+ * - `GET /files/:id` — the bytes, to the owner, a member of the organisation whose file it is,
+ *   or an authorised officer (audited).
  *
  * Refusals: `{ error: { appCode, message } }` with 401 / 403 / 404 / 413 / 415 / 400.
  * The bearer token is checked before any of the body is read; the size limit while it is read.
@@ -135,25 +141,17 @@ export async function fileRoutes(app: FastifyInstance, options: FileRoutesOption
   app.post('/files', async (req, reply) => {
     const caller = callerOrThrow(context(req));
     files.assertMayUpload(caller);
-    // Refuse what announces itself as too large before reading any of it.
-    const declared = Number(req.headers['content-length']);
-    if (Number.isFinite(declared) && declared > maxBytes + MULTIPART_OVERHEAD) {
-      throw fileTooLarge(maxBytes);
-    }
-
-    let upload: { bytes: Buffer; originalName: string | null };
-    if (req.isMultipart()) upload = await readMultipart(req, maxBytes);
-    else if (isReadable(req.body)) {
-      upload = {
-        bytes: await readLimited(req.body, maxBytes),
-        originalName: decodeHeaderName(req.headers['x-file-name']),
-      };
-    } else {
-      // A JSON or text body: a client mistake, not a file.
-      throw new BadUploadError(415, NOT_AN_UPLOAD);
-    }
-
+    const upload = await readUpload(req, maxBytes);
     const uploaded = await files.uploadEvidence({ caller, ...upload });
+    return reply.code(200).send(uploaded);
+  });
+
+  // 名单导入: the bureau administrator's .xlsx / .csv list, previewed by officialLists.preview.
+  app.post('/files/official-lists', async (req, reply) => {
+    const caller = callerOrThrow(context(req));
+    files.assertMayUploadList(caller);
+    const upload = await readUpload(req, files.listMaxBytes);
+    const uploaded = await files.uploadOfficialList({ caller, ...upload });
     return reply.code(200).send(uploaded);
   });
 
@@ -166,6 +164,7 @@ export async function fileRoutes(app: FastifyInstance, options: FileRoutesOption
         caller: callerOrThrow(context(req)),
         fileId: req.params.id,
         canOfficerSee: options.canOfficerSee,
+        canApplicantSee: options.canApplicantSee,
         ip: req.ip,
       });
       return reply
@@ -178,6 +177,27 @@ export async function fileRoutes(app: FastifyInstance, options: FileRoutesOption
         .send(stream);
     },
   );
+}
+
+/** The one file of an upload request, read with the size limit enforced as it arrives. */
+async function readUpload(
+  req: FastifyRequest,
+  limit: number,
+): Promise<{ bytes: Buffer; originalName: string | null }> {
+  // Refuse what announces itself as too large before reading any of it.
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > limit + MULTIPART_OVERHEAD) {
+    throw fileTooLarge(limit);
+  }
+  if (req.isMultipart()) return readMultipart(req, limit);
+  if (isReadable(req.body)) {
+    return {
+      bytes: await readLimited(req.body, limit),
+      originalName: decodeHeaderName(req.headers['x-file-name']),
+    };
+  }
+  // A JSON or text body: a client mistake, not a file.
+  throw new BadUploadError(415, NOT_AN_UPLOAD);
 }
 
 function context(req: FastifyRequest): Context {
@@ -269,6 +289,13 @@ export interface ServerFileDeps {
   records?: FileRecords;
   /** Default: no officer may download any file. */
   canOfficerSee?: CanOfficerSeeFile;
+  /** Default: the uploader and the members of the organisation whose file it is. */
+  canApplicantSee?: CanApplicantSeeFile;
+}
+
+/** The store uploads go to: the one given, or the local folder of the settings. */
+export function fileStoreOf(files: ServerFileDeps = {}): FileStore {
+  return files.store ?? new LocalFileStore((files.settings ?? DEFAULT_FILE_SETTINGS).storageDir);
 }
 
 export function fileRoutesOptions(apiDeps: ApiDeps, files: ServerFileDeps = {}): FileRoutesOptions {
@@ -277,8 +304,9 @@ export function fileRoutesOptions(apiDeps: ApiDeps, files: ServerFileDeps = {}):
     apiDeps,
     // Default: the real rule (evidence of an application the officer may see), never "deny all".
     canOfficerSee: files.canOfficerSee ?? officerFileAccess(apiDeps.db),
+    canApplicantSee: files.canApplicantSee ?? memberFileAccess(apiDeps.db),
     files: createFileService({
-      store: files.store ?? new LocalFileStore(settings.storageDir),
+      store: apiDeps.fileStore ?? fileStoreOf(files),
       records: files.records ?? prismaFileRecords(apiDeps.db.prisma, apiDeps.now),
       maxBytes: settings.maxBytes,
       audit: apiDeps.db.prisma,

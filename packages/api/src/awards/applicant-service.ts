@@ -1,23 +1,26 @@
-import type { TransactionClient } from '@kc/db';
+import type { Prisma, TransactionClient } from '@kc/db';
 import { nextNumber } from '@kc/db';
-import type { Evaluation, Refusal } from '@kc/domain';
+import type { EvidenceRef, Evaluation, Refusal } from '@kc/domain';
 import { EDITABLE_STATUSES, planTransition, todayInShanghai } from '@kc/domain';
 import type { ApplicantCaller } from '../caller';
 import type { Context } from '../context';
 import { appError } from '../errors';
+import { membershipOf, requireVerified } from '../organisations/membership';
 import { applicantProfileOf } from './applicant';
 import { decodeJson, encodeJson } from './codec';
 import type { ApplicationRow } from './dto';
 import { APPLICATION_INCLUDE, applicationDto } from './dto';
 import { budgetYearOf, evaluateWithHistory, ruleFor } from './evaluate';
+import { APPLICANT_EVIDENCE_SOURCES, recheckReferences, resolveEvidence } from './evidence-sources';
 import { changeStatus } from './transition';
 
 type ApplicantCtx = Context & { caller: ApplicantCaller };
 
-export interface EvidenceRef {
-  fileId: string;
-  kind: string;
-}
+/**
+ * `{ kind, fileId }` (an upload) | `{ kind, documentId }` (资料库) | `{ kind, bankAccount: true }`
+ * (the registered 收款账户): `evidenceRefSchema` in @kc/domain; see evidence-sources.ts.
+ */
+export type { EvidenceRef };
 
 export interface DraftInput {
   applicationId?: string | undefined;
@@ -37,45 +40,36 @@ export function applicantActor(isOwner = true) {
   return { kind: 'applicant' as const, isOwner };
 }
 
+/**
+ * Whose applications the caller may see and act on: those of the organisation they are an active
+ * member of (管理员 or 经办人, whoever drafted it), or a researcher's own.
+ */
+async function applicationsOfCaller(
+  db: Pick<TransactionClient, 'organisationMember'>,
+  ctx: ApplicantCtx,
+): Promise<Prisma.ApplicationWhereInput> {
+  const membership = await membershipOf(db, ctx.caller.userId);
+  return membership
+    ? { organisationId: membership.organisation.id }
+    : { applicantUserId: ctx.caller.userId, organisationId: null };
+}
+
 async function ownApplication(
-  tx: Pick<TransactionClient, 'application'>,
+  tx: Pick<TransactionClient, 'application' | 'organisationMember'>,
   ctx: ApplicantCtx,
   id: string,
 ): Promise<ApplicationRow> {
-  const row = await tx.application.findUnique({ where: { id }, include: APPLICATION_INCLUDE });
+  const row = await tx.application.findFirst({
+    where: { id, ...(await applicationsOfCaller(tx, ctx)) },
+    include: APPLICATION_INCLUDE,
+  });
   // Someone else's application answers exactly like a missing one.
-  if (!row || row.applicantUserId !== ctx.caller.userId) throw appError('NOT_FOUND');
+  if (!row) throw appError('NOT_FOUND');
   return row;
 }
 
 function assertVersion(row: { version: number }, expected: number | undefined): void {
   if (expected !== undefined && expected !== row.version) throw appError('STALE_VERSION');
-}
-
-/** Files must be the caller's own uploads, tagged with a kind the rule asks for. */
-async function checkEvidence(
-  tx: TransactionClient,
-  ctx: ApplicantCtx,
-  refs: EvidenceRef[],
-  kinds: Set<string>,
-) {
-  const ids = [...new Set(refs.map((r) => r.fileId))];
-  const owned = await tx.storedFile.count({
-    where: { id: { in: ids }, ownerUserId: ctx.caller.userId },
-  });
-  if (owned !== ids.length) {
-    throw appError('INVALID_INPUT', {
-      message: '材料文件不存在或不是您上传的',
-      fieldErrors: { evidence: ['材料文件不存在或不是您上传的'] },
-    });
-  }
-  const unknown = refs.find((r) => !kinds.has(r.kind));
-  if (unknown) {
-    throw appError('INVALID_INPUT', {
-      message: `未知的材料类型“${unknown.kind}”`,
-      fieldErrors: { evidence: [`未知的材料类型“${unknown.kind}”`] },
-    });
-  }
 }
 
 /** Eligibility, amount and explanation before anything is saved. */
@@ -108,10 +102,17 @@ export async function previewApplication(
 export async function saveDraft(ctx: ApplicantCtx, req: DraftInput) {
   const appliedOn = todayInShanghai(ctx.now());
   const { set, rule } = ruleFor(req.ruleId, { date: appliedOn });
-  const kinds = new Set(rule.guide.evidence.map((e) => e.kind));
+  const kindNames = new Map(rule.guide.evidence.map((e) => [e.kind, e.name]));
   return ctx.db.prisma.$transaction(async (tx) => {
     const profile = await applicantProfileOf(tx, ctx.caller.userId);
-    await checkEvidence(tx, ctx, req.evidence, kinds);
+    const evidence = await resolveEvidence(tx, {
+      userId: ctx.caller.userId,
+      organisationId: profile.organisationId,
+      applicationId: req.applicationId,
+      refs: req.evidence,
+      kindNames,
+      today: appliedOn,
+    });
     let id = req.applicationId;
     if (id) {
       const row = await ownApplication(tx, ctx, id);
@@ -124,7 +125,10 @@ export async function saveDraft(ctx: ApplicantCtx, req: DraftInput) {
         data: { input: encodeJson(req.input), version: { increment: 1 }, updatedAt: ctx.now() },
       });
       if (updated.count !== 1) throw appError('STALE_VERSION');
-      await tx.applicationEvidence.deleteMany({ where: { applicationId: id } });
+      // The system's evidence (免申即享: official list, online commitment) stays.
+      await tx.applicationEvidence.deleteMany({
+        where: { applicationId: id, source: { in: [...APPLICANT_EVIDENCE_SOURCES] } },
+      });
     } else {
       const created = await tx.application.create({
         data: {
@@ -155,14 +159,9 @@ export async function saveDraft(ctx: ApplicantCtx, req: DraftInput) {
         },
       });
     }
-    if (req.evidence.length > 0) {
+    if (evidence.length > 0) {
       await tx.applicationEvidence.createMany({
-        data: req.evidence.map((e) => ({
-          applicationId: id,
-          fileId: e.fileId,
-          kind: e.kind,
-          createdAt: ctx.now(),
-        })),
+        data: evidence.map((e) => ({ ...e, applicationId: id, createdAt: ctx.now() })),
         skipDuplicates: true,
       });
     }
@@ -196,6 +195,11 @@ export async function submitApplication(
     // The version in force on the day of submission applies (a new version may have started since the draft).
     const { set } = ruleFor(row.ruleId, { date: appliedOn });
     const profile = await applicantProfileOf(tx, ctx.caller.userId);
+    // Money rests on verified facts: only a verified organisation submits (drafts are open to all).
+    if (profile.organisationId)
+      requireVerified({ verificationStatus: profile.verificationStatus ?? '' });
+    // A library document may have expired, or the account changed, since the draft was saved.
+    await recheckReferences(tx, row.id, appliedOn);
     const input = decodeJson(row.input);
     const evaluation = await evaluateWithHistory(tx, {
       set,
@@ -269,7 +273,7 @@ export async function withdrawApplication(
 
 export async function myApplications(ctx: ApplicantCtx) {
   const rows = await ctx.db.prisma.application.findMany({
-    where: { applicantUserId: ctx.caller.userId },
+    where: await applicationsOfCaller(ctx.db.prisma, ctx),
     include: APPLICATION_INCLUDE,
     orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
   });

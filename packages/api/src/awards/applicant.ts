@@ -1,10 +1,14 @@
-import type { TransactionClient } from '@kc/db';
+import type { Organisation, TransactionClient } from '@kc/db';
 import type { AreaCode, AwardApplicant, QualificationCode } from '@kc/domain';
-import { isAreaCode } from '@kc/domain';
+import { QUALIFICATION_CODES, isAreaCode } from '@kc/domain';
 import { appError } from '../errors';
 import { orgTypeFromDb } from '../mappers';
+import { membershipOf } from '../organisations/membership';
 
-type Reader = Pick<TransactionClient, 'organisation' | 'researcher'>;
+type Reader = Pick<
+  TransactionClient,
+  'organisation' | 'researcher' | 'organisationMember' | 'organisationQualification'
+>;
 
 export interface ApplicantProfile {
   applicant: AwardApplicant;
@@ -12,45 +16,81 @@ export interface ApplicantProfile {
   researcherId: string | null;
   /** The area that reviews the application; null = city-wide (bureau only). */
   areaCode: AreaCode | null;
+  /** An organisation's verification status (money needs 'verified'); null for a researcher. */
+  verificationStatus: string | null;
+}
+
+const QUALIFICATION_SET = new Set<string>(QUALIFICATION_CODES);
+
+/**
+ * An organisation as the award engine sees it. Only verified qualifications count (an official
+ * list or an officer saw them): what suggests a programme and what pays rests on verified facts,
+ * never on what the profile declares (自报). Every registered organisation chose an area inside
+ * Suzhou, so it is inside the city.
+ */
+export async function organisationApplicant(
+  db: Pick<TransactionClient, 'organisationQualification'>,
+  org: Organisation,
+): Promise<ApplicantProfile> {
+  const verified = await db.organisationQualification.findMany({
+    where: { organisationId: org.id },
+    select: { kind: true },
+  });
+  const areaCode = isAreaCode(org.areaCode) ? org.areaCode : null;
+  return {
+    applicant: {
+      kind: 'organisation',
+      id: org.id,
+      name: org.name,
+      type: orgTypeFromDb(org.type),
+      areaCode,
+      insideCity: areaCode !== null,
+      qualifications: [
+        ...new Set(verified.map((q) => q.kind).filter((k) => QUALIFICATION_SET.has(k))),
+      ] as QualificationCode[],
+    },
+    organisationId: org.id,
+    researcherId: null,
+    areaCode,
+    verificationStatus: org.verificationStatus,
+  };
+}
+
+/** A researcher applies in their own name; their institution may be anywhere. */
+function researcherApplicant(researcher: { id: string; name: string }): ApplicantProfile {
+  return {
+    applicant: { kind: 'researcher', id: researcher.id, name: researcher.name, insideCity: false },
+    organisationId: null,
+    researcherId: researcher.id,
+    areaCode: null,
+    verificationStatus: null,
+  };
+}
+
+/** The caller as an applicant: the organisation they are a member of, or their researcher profile. */
+export async function applicantProfileOf(db: Reader, userId: string): Promise<ApplicantProfile> {
+  const membership = await membershipOf(db, userId);
+  if (membership) return organisationApplicant(db, membership.organisation);
+  const researcher = await db.researcher.findUnique({ where: { userId } });
+  if (researcher) return researcherApplicant(researcher);
+  throw appError('PROFILE_REQUIRED');
 }
 
 /**
- * The applicant as the award engine sees them, built from the caller's own stored profile.
- * Every registered organisation chose an area inside Suzhou, so it is inside the city; a
- * researcher's institution may be anywhere, so a researcher is not.
+ * The applicant of a stored application: its organisation (whoever of its people drafted it;
+ * applications belong to the organisation, not to the people) or its researcher.
  */
-export async function applicantProfileOf(db: Reader, userId: string): Promise<ApplicantProfile> {
-  const org = await db.organisation.findUnique({ where: { ownerUserId: userId } });
-  if (org) {
-    const areaCode = isAreaCode(org.areaCode) ? org.areaCode : null;
-    return {
-      applicant: {
-        kind: 'organisation',
-        id: org.id,
-        name: org.name,
-        type: orgTypeFromDb(org.type),
-        areaCode,
-        insideCity: areaCode !== null,
-        qualifications: org.qualifications as QualificationCode[],
-      },
-      organisationId: org.id,
-      researcherId: null,
-      areaCode,
-    };
+export async function applicationApplicant(
+  db: Reader,
+  app: { organisationId: string | null; researcherId: string | null },
+): Promise<ApplicantProfile> {
+  if (app.organisationId) {
+    const org = await db.organisation.findUniqueOrThrow({ where: { id: app.organisationId } });
+    return organisationApplicant(db, org);
   }
-  const researcher = await db.researcher.findUnique({ where: { userId } });
-  if (researcher) {
-    return {
-      applicant: {
-        kind: 'researcher',
-        id: researcher.id,
-        name: researcher.name,
-        insideCity: false,
-      },
-      organisationId: null,
-      researcherId: researcher.id,
-      areaCode: null,
-    };
+  if (app.researcherId) {
+    const researcher = await db.researcher.findUniqueOrThrow({ where: { id: app.researcherId } });
+    return researcherApplicant(researcher);
   }
   throw appError('PROFILE_REQUIRED');
 }

@@ -235,6 +235,8 @@ interface Tally {
   byYear: { year: number; value: number }[] | null;
   byArea: { areaCode: string | null; areaName: string; value: number }[];
   breakdown: Record<string, number>;
+  /** Organisations counts only: self-declared (自报) and unverified, shown apart. */
+  selfDeclared?: number;
 }
 
 function distinctBy<T>(
@@ -301,10 +303,15 @@ async function measure(
     };
   }
 
-  const [qualified, awards] = await Promise.all([
-    prisma.organisation.findMany({
-      where: { qualifications: { has: m.qualification }, ...(areaCode ? { areaCode } : {}) },
-      select: { id: true, areaCode: true },
+  const inArea = areaCode ? { organisation: { areaCode } } : {};
+  const [verified, awards, declared] = await Promise.all([
+    prisma.organisationQualification.findMany({
+      where: { kind: m.qualification, ...inArea },
+      select: {
+        organisationId: true,
+        recognisedOn: true,
+        organisation: { select: { areaCode: true } },
+      },
     }),
     m.ruleId
       ? prisma.application.findMany({
@@ -312,7 +319,7 @@ async function measure(
             ruleId: m.ruleId,
             status: awarded,
             organisationId: { not: null },
-            ...(areaCode ? { organisation: { areaCode } } : {}),
+            ...inArea,
           },
           select: {
             organisationId: true,
@@ -321,28 +328,36 @@ async function measure(
           },
         })
       : Promise.resolve([]),
+    prisma.organisation.findMany({
+      where: { qualifications: { has: m.qualification }, ...(areaCode ? { areaCode } : {}) },
+      select: { id: true },
+    }),
   ]);
   const orgs = [
-    ...qualified.map((o) => ({ id: o.id, areaCode: o.areaCode })),
+    ...verified.map((q) => ({
+      id: q.organisationId,
+      areaCode: q.organisation.areaCode,
+      year: Number(q.recognisedOn.toISOString().slice(0, 4)),
+    })),
     ...awards.map((a) => ({
       id: a.organisationId ?? '',
       areaCode: a.organisation?.areaCode ?? null,
+      year: a.year,
     })),
   ];
   const all = new Set(orgs.map((o) => o.id));
   const withAward = new Set(awards.map((a) => a.organisationId ?? ''));
+  const fromList = new Set(verified.map((q) => q.organisationId));
   return {
     value: all.size,
-    // Profiles carry no date: only the award-based part has a year (the year of the award).
-    byYear: m.ruleId
-      ? yearRows(
-          distinctBy(
-            awards,
-            (a) => a.organisationId ?? '',
-            (a) => a.year,
-          ),
-        )
-      : null,
+    // A verified organisation counts from the year of its recognition or of its award.
+    byYear: yearRows(
+      distinctBy(
+        orgs,
+        (o) => o.id,
+        (o) => o.year,
+      ),
+    ),
     byArea: areaRows(
       distinctBy(
         orgs,
@@ -351,11 +366,13 @@ async function measure(
       ),
     ),
     breakdown: {
-      /** Organisations whose profile holds the qualification. */
-      qualifiedInProfile: qualified.length,
+      /** Organisations whose qualification an official list (or an officer) verified. */
+      verified: fromList.size,
       /** Organisations with a standing award under the rule. */
       withAward: withAward.size,
     },
+    /** Declared in the profile (自报) and not verified: shown apart, never counted. */
+    selfDeclared: declared.filter((o) => !all.has(o.id)).length,
   };
 }
 
@@ -388,6 +405,7 @@ export async function dashboardTargets(
           byYear: null,
           byArea: null,
           breakdown: null,
+          selfDeclared: null,
         };
       }
       const progress = targetProgress(target, tally.value);
@@ -402,6 +420,7 @@ export async function dashboardTargets(
         byYear: tally.byYear,
         byArea: tally.byArea,
         breakdown: tally.breakdown,
+        selfDeclared: tally.selfDeclared ?? null,
       };
     }),
   );

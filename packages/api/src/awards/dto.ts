@@ -1,9 +1,16 @@
 import type { Application, ApplicationEvent, ApplicationEvidence, StoredFile } from '@kc/db';
-import type { ApplicationStatus, Explanation, TransitionActor } from '@kc/domain';
+import type {
+  ApplicationStatus,
+  EvidenceRef,
+  EvidenceSource,
+  Explanation,
+  TransitionActor,
+} from '@kc/domain';
 import {
   APPLICATION_ACTION_LABELS,
   allowedActions,
   applicationStatusName,
+  evidenceSourceName,
   findPolicySet,
   isApplicationAction,
   policyRule,
@@ -11,13 +18,15 @@ import {
 import { decodeJson } from './codec';
 
 export type ApplicationRow = Application & {
-  evidence: (ApplicationEvidence & { file: StoredFile })[];
+  evidence: (ApplicationEvidence & { file: StoredFile | null })[];
   events: ApplicationEvent[];
+  invitation: { id: string } | null;
 };
 
 export const APPLICATION_INCLUDE = {
   evidence: { include: { file: true }, orderBy: { createdAt: 'asc' } },
   events: { orderBy: { id: 'asc' } },
+  invitation: { select: { id: true } },
 } as const;
 
 /** An application as its owner and the officers see it; `actor` decides the action buttons. */
@@ -43,10 +52,18 @@ export function applicationDto(row: ApplicationRow, actor: TransitionActor) {
       fileId: e.fileId,
       kind: e.kind,
       kindName: evidenceNames.get(e.kind) ?? e.kind,
-      originalName: e.file.originalName,
-      mimeType: e.file.mimeType,
-      sizeBytes: e.file.sizeBytes,
+      source: e.source as EvidenceSource,
+      sourceLabel: evidenceSourceName(e.source),
+      note: e.note,
+      documentId: e.documentId,
+      /** What the applicant sends back to keep it (saveDraft); null for the system's evidence. */
+      ref: evidenceRefOf(e),
+      originalName: e.file?.originalName ?? null,
+      mimeType: e.file?.mimeType ?? null,
+      sizeBytes: e.file?.sizeBytes ?? null,
     })),
+    /** 免申即享: the application came from an official list, confirmed by the organisation. */
+    viaExemption: row.invitation !== null,
     computedAmountFen: row.computedAmountFen,
     approvedAmountFen: row.approvedAmountFen,
     overrideReason: row.overrideReason,
@@ -70,6 +87,13 @@ export function applicationDto(row: ApplicationRow, actor: TransitionActor) {
     })),
     allowedActions: allowedActions({ status, actor, applicationAreaCode: row.areaCode }),
   };
+}
+
+function evidenceRefOf(e: ApplicationEvidence): EvidenceRef | null {
+  if (e.source === 'upload' && e.fileId) return { kind: e.kind, fileId: e.fileId };
+  if (e.source === 'library' && e.documentId) return { kind: e.kind, documentId: e.documentId };
+  if (e.source === 'bank-account') return { kind: e.kind, bankAccount: true };
+  return null;
 }
 
 const OTHER_ACTIONS: Record<string, string> = {

@@ -13,7 +13,7 @@ import { writeAudit } from '../audit';
 import type { OfficerCaller } from '../caller';
 import type { Context } from '../context';
 import { appError } from '../errors';
-import { applicantProfileOf } from './applicant';
+import { applicationApplicant } from './applicant';
 import { decodeJson, encodeJson } from './codec';
 import type { ApplicationRow } from './dto';
 import { APPLICATION_INCLUDE, applicationDto } from './dto';
@@ -114,7 +114,11 @@ export async function reviewQueue(ctx: OfficerCtx, f: QueueFilter) {
     ctx.db.prisma.application.count({ where }),
     ctx.db.prisma.application.findMany({
       where,
-      include: { organisation: { select: { name: true } }, researcher: { select: { name: true } } },
+      include: {
+        organisation: { select: { name: true } },
+        researcher: { select: { name: true } },
+        invitation: { select: { id: true } },
+      },
       orderBy,
       skip: (f.page - 1) * f.pageSize,
       take: f.pageSize,
@@ -135,6 +139,8 @@ export async function reviewQueue(ctx: OfficerCtx, f: QueueFilter) {
       computedAmountFen: r.computedAmountFen,
       approvedAmountFen: r.approvedAmountFen,
       submittedAt: r.submittedAt,
+      /** 免申即享: confirmed from an official list's invitation. */
+      viaExemption: r.invitation !== null,
     })),
   };
 }
@@ -221,7 +227,7 @@ async function approve(
 ) {
   if (!(await lockBudget(tx, row.ruleId, row.year))) throw appError('NO_BUDGET');
   const { set } = ruleFor(row.ruleId, { policySetId: row.policySetId });
-  const ownerProfile = await applicantProfileOf(tx, row.applicantUserId);
+  const ownerProfile = await applicationApplicant(tx, row);
   const appliedOn = todayInShanghai(row.submittedAt ?? row.createdAt);
   const evaluation = await evaluateWithHistory(tx, {
     set,

@@ -3,7 +3,7 @@ import type { Prisma, TransactionClient } from '@kc/db';
 import type { TransitionRefusalCode } from '@kc/domain';
 import { applicantMessage } from '@kc/domain';
 import { appError } from '../errors';
-import { notify } from '../notifications/write';
+import { notify, notifyOrganisation } from '../notifications/write';
 
 export interface StatusChange {
   to: string;
@@ -25,7 +25,10 @@ export interface StatusChange {
  * the applicant acts, the applicant gets a message (消息中心) in the same transaction.
  */
 export async function changeStatus(
-  tx: Pick<TransactionClient, 'application' | 'applicationEvent' | 'notification'>,
+  tx: Pick<
+    TransactionClient,
+    'application' | 'applicationEvent' | 'notification' | 'organisationMember'
+  >,
   row: { id: string; status: string; version: number },
   change: StatusChange,
 ): Promise<void> {
@@ -50,7 +53,13 @@ export async function changeStatus(
   if (change.actor.role === 'applicant') return;
   const app = await tx.application.findUniqueOrThrow({
     where: { id: row.id },
-    select: { applicantUserId: true, number: true, ruleId: true, approvedAmountFen: true },
+    select: {
+      applicantUserId: true,
+      organisationId: true,
+      number: true,
+      ruleId: true,
+      approvedAmountFen: true,
+    },
   });
   const message = applicantMessage(change.action, {
     number: app.number,
@@ -58,14 +67,11 @@ export async function changeStatus(
     comment: change.comment,
     amountFen: app.approvedAmountFen,
   });
-  if (message) {
-    await notify(tx, {
-      userId: app.applicantUserId,
-      at: change.at,
-      ...message,
-      link: { page: 'application', id: row.id },
-    });
-  }
+  if (!message) return;
+  const note = { at: change.at, ...message, link: { page: 'application' as const, id: row.id } };
+  // An organisation's application is the organisation's: every active member hears of it.
+  if (app.organisationId) await notifyOrganisation(tx, app.organisationId, note);
+  else await notify(tx, { userId: app.applicantUserId, ...note });
 }
 
 /** How the state machine's refusals reach the caller. Another area's application answers as missing. */

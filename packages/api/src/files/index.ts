@@ -16,8 +16,9 @@ export {
 export { memoryFileRecords } from './records';
 export { prismaFileRecords } from './prisma-records';
 export type { FileRecords, NewStoredFile, StoredFileMeta } from './records';
-export { createFileService, denyOfficers, toUploadedFile } from './service';
+export { LIST_MAX_BYTES, createFileService, denyOfficers, toUploadedFile } from './service';
 export type {
+  CanApplicantSeeFile,
   CanOfficerSeeFile,
   DownloadableFile,
   FileService,
@@ -27,8 +28,22 @@ export type {
   UploadEvidenceInput,
   UploadedFile,
 } from './service';
-export { ACCEPTED_FILE_TYPES, ACCEPTED_TYPES_TEXT, sniffFileType } from './sniff';
-export type { AcceptedFileKind, FileTypeInfo, SniffResult } from './sniff';
+export {
+  ACCEPTED_FILE_TYPES,
+  ACCEPTED_TYPES_TEXT,
+  CSV_FILE_TYPE,
+  LIST_TYPES_TEXT,
+  decodeCsvText,
+  sniffFileType,
+  sniffListFile,
+} from './sniff';
+export type {
+  AcceptedFileKind,
+  FileTypeInfo,
+  ListSniffResult,
+  ListTextEncoding,
+  SniffResult,
+} from './sniff';
 export { FileNotInStoreError, LocalFileStore, contentKey, sha256Hex } from './store';
 export type { FileStore } from './store';
 export { callerOrThrow, fileErrorResponse } from './http';

@@ -5,7 +5,7 @@ import { appError } from '../errors';
 import { FileRejectedError, fileTooLarge } from './errors';
 import { downloadFileName, sanitiseFileName } from './names';
 import type { FileRecords, StoredFileMeta } from './records';
-import { ACCEPTED_FILE_TYPES, sniffFileType } from './sniff';
+import { ACCEPTED_FILE_TYPES, CSV_FILE_TYPE, sniffFileType, sniffListFile } from './sniff';
 import type { FileTypeInfo } from './sniff';
 import type { FileStore } from './store';
 
@@ -35,6 +35,15 @@ export interface OfficerFileGrant {
 
 /** Until the API supplies a real rule, no officer sees any file. */
 export const denyOfficers: CanOfficerSeeFile = () => false;
+
+/**
+ * An applicant other than the uploader may download a file only when this says so: e.g. a
+ * member of the organisation whose 资料库 document the file is.
+ */
+export type CanApplicantSeeFile = (
+  applicant: ApplicantCaller,
+  file: StoredFileMeta,
+) => boolean | Promise<boolean>;
 
 export interface FileServiceDeps {
   store: FileStore;
@@ -67,8 +76,16 @@ export function toUploadedFile(file: StoredFileMeta): UploadedFile {
 }
 
 function typeOfMime(mimeType: string): FileTypeInfo | undefined {
-  return Object.values(ACCEPTED_FILE_TYPES).find((t) => t.mimeType === mimeType);
+  return [...Object.values(ACCEPTED_FILE_TYPES), CSV_FILE_TYPE].find(
+    (t) => t.mimeType === mimeType,
+  );
 }
+
+/** Official lists (名单导入) are smaller than evidence: thousands of rows fit in far less. */
+export const LIST_MAX_BYTES = 5 * 1024 * 1024;
+
+/** Who may upload an official list: the bureau administrator, who imports it. */
+const LIST_UPLOADER_ROLES: readonly string[] = ['bureau-admin'];
 
 export interface UploadEvidenceInput {
   caller: Caller | null;
@@ -82,6 +99,8 @@ export interface OpenForDownloadInput {
   fileId: string;
   /** Whether an officer may see this file; without it no officer may. */
   canOfficerSee?: CanOfficerSeeFile;
+  /** Whether an applicant other than the uploader may see this file; without it none may. */
+  canApplicantSee?: CanApplicantSeeFile;
   /** For the audit record of officer downloads. */
   ip?: string | null;
 }
@@ -96,6 +115,15 @@ export interface FileService {
   assertMayUpload(caller: Caller | null): asserts caller is ApplicantCaller;
   /** Checks size and real type, stores the bytes (once per content), records the upload. */
   uploadEvidence(input: UploadEvidenceInput): Promise<UploadedFile>;
+  /** Largest accepted official list, in bytes. */
+  readonly listMaxBytes: number;
+  /**
+   * Official lists (.xlsx / .csv) are uploaded by the bureau administrator only; throws
+   * UNAUTHENTICATED or FORBIDDEN otherwise. Call it before reading a request body.
+   */
+  assertMayUploadList(caller: Caller | null): asserts caller is OfficerCaller;
+  /** Checks size and real type (xlsx, or CSV in UTF-8 / GBK), stores and records the list file. */
+  uploadOfficialList(input: UploadEvidenceInput): Promise<UploadedFile>;
   /**
    * The owner's file, or one an officer is granted (audited before a byte is sent);
    * NOT_FOUND for everyone else, exactly as for a file that does not exist.
@@ -118,9 +146,50 @@ export function createFileService(deps: FileServiceDeps): FileService {
     }
   }
 
+  function assertMayUploadList(caller: Caller | null): asserts caller is OfficerCaller {
+    if (!caller) throw appError('UNAUTHENTICATED');
+    if (caller.kind !== 'officer' || !LIST_UPLOADER_ROLES.includes(caller.role)) {
+      throw appError('FORBIDDEN', { message: '只有局管理员可以导入官方认定名单' });
+    }
+  }
+
+  async function storeAndRecord(
+    bytes: Uint8Array,
+    mimeType: string,
+    originalName: string | null | undefined,
+    ownerUserId: string,
+  ): Promise<UploadedFile> {
+    const { sha256, size } = await store.put(bytes);
+    const record = await records.create({
+      sha256,
+      sizeBytes: size,
+      mimeType,
+      originalName: sanitiseFileName(originalName),
+      ownerUserId,
+    });
+    return toUploadedFile(record);
+  }
+
   return {
     maxBytes,
     assertMayUpload,
+    listMaxBytes: Math.min(maxBytes, LIST_MAX_BYTES),
+    assertMayUploadList,
+
+    async uploadOfficialList(input) {
+      const { caller, bytes } = input;
+      assertMayUploadList(caller);
+      const limit = Math.min(maxBytes, LIST_MAX_BYTES);
+      if (bytes.byteLength > limit) throw fileTooLarge(limit);
+      const sniffed = sniffListFile(bytes);
+      if (!sniffed.ok) {
+        throw new FileRejectedError(
+          sniffed.reason === 'empty' ? 'FILE_EMPTY' : 'FILE_TYPE_NOT_ALLOWED',
+          sniffed.message,
+        );
+      }
+      return storeAndRecord(bytes, sniffed.type.mimeType, input.originalName, caller.userId);
+    },
 
     /** Checks size and real type, stores the bytes (once per content), records the upload. */
     async uploadEvidence(input) {
@@ -134,21 +203,14 @@ export function createFileService(deps: FileServiceDeps): FileService {
           sniffed.message,
         );
       }
-      const { sha256, size } = await store.put(bytes);
-      const record = await records.create({
-        sha256,
-        sizeBytes: size,
-        mimeType: sniffed.type.mimeType,
-        originalName: sanitiseFileName(input.originalName),
-        ownerUserId: caller.userId,
-      });
-      return toUploadedFile(record);
+      return storeAndRecord(bytes, sniffed.type.mimeType, input.originalName, caller.userId);
     },
 
     /**
-     * The uploader may download their own file; an officer when `canOfficerSee` grants it (and
-     * every such download is audited before a byte is sent). Anyone else — another applicant,
-     * an officer without the grant — is told the file does not exist.
+     * The uploader may download their own file; another applicant when `canApplicantSee` grants
+     * it (a colleague's 资料库 document); an officer when `canOfficerSee` grants it (and every
+     * such download is audited before a byte is sent). Anyone else is told the file does not
+     * exist.
      */
     async openForDownload(input) {
       const { caller, fileId } = input;
@@ -158,7 +220,8 @@ export function createFileService(deps: FileServiceDeps): FileService {
 
       let grant: OfficerFileGrant | null = null;
       if (caller.kind === 'applicant') {
-        if (file.ownerUserId !== caller.userId) throw appError('NOT_FOUND');
+        const mine = file.ownerUserId === caller.userId;
+        if (!mine && !(await input.canApplicantSee?.(caller, file))) throw appError('NOT_FOUND');
       } else {
         const answer = await (input.canOfficerSee ?? denyOfficers)(caller, file);
         if (!answer) throw appError('NOT_FOUND');

@@ -8,7 +8,7 @@
 export type AcceptedFileKind = 'pdf' | 'jpeg' | 'png' | 'webp' | 'heic' | 'docx' | 'xlsx';
 
 export interface FileTypeInfo {
-  kind: AcceptedFileKind;
+  kind: AcceptedFileKind | 'csv';
   mimeType: string;
   /** The extension a download gets when the original name lacks a fitting one. */
   extension: string;
@@ -179,4 +179,85 @@ function zipEntryNames(bytes: Uint8Array): Set<string> | null {
     at = nameEnd + extraLength + commentLength;
   }
   return names;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Official recognition lists (名单导入): .xlsx, or .csv as Excel and WPS save it.
+// ---------------------------------------------------------------------------------------------
+
+export const CSV_FILE_TYPE: FileTypeInfo = {
+  kind: 'csv',
+  mimeType: 'text/csv',
+  extension: 'csv',
+  alsoKnownAs: ['txt'],
+};
+
+/** The sentence every refusal of a list file ends with. */
+export const LIST_TYPES_TEXT = '请上传 Excel（.xlsx）文件或 CSV（.csv）文件';
+
+export type ListTextEncoding = 'utf-8' | 'gbk';
+
+export type ListSniffResult =
+  | { ok: true; type: FileTypeInfo; encoding: ListTextEncoding | null }
+  | { ok: false; reason: 'empty' | 'unsupported'; message: string };
+
+const UTF8_BOM = [0xef, 0xbb, 0xbf];
+/** Control characters never found in a spreadsheet saved as text (tab, CR and LF are fine). */
+// eslint-disable-next-line no-control-regex
+const BINARY_CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+/**
+ * A CSV file's text: UTF-8 (with or without the BOM Excel's “CSV UTF-8” writes), else GBK — what
+ * Excel and WPS on Chinese Windows write by default. Null when it is neither, or is not text.
+ */
+export function decodeCsvText(
+  bytes: Uint8Array,
+): { text: string; encoding: ListTextEncoding } | null {
+  const body = startsWith(bytes, UTF8_BOM) ? bytes.subarray(3) : bytes;
+  for (const encoding of ['utf-8', 'gbk'] as const) {
+    let text: string;
+    try {
+      text = new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(body);
+    } catch {
+      continue;
+    }
+    if (BINARY_CONTROLS.test(text)) return null;
+    return { text, encoding };
+  }
+  return null;
+}
+
+/**
+ * What an uploaded list really is: an .xlsx workbook (a ZIP holding `xl/workbook.xml`, judged as
+ * evidence uploads are) or CSV text. Everything else — old .xls, PDF, Word, images, UTF-16
+ * text — is refused with a sentence saying what to upload instead.
+ */
+export function sniffListFile(bytes: Uint8Array): ListSniffResult {
+  if (bytes.length === 0) {
+    return { ok: false, reason: 'empty', message: `文件为空（0 字节）。${LIST_TYPES_TEXT}` };
+  }
+  const refuseList = (why: string): ListSniffResult => ({
+    ok: false,
+    reason: 'unsupported',
+    message: `${why}。${LIST_TYPES_TEXT}`,
+  });
+  if (startsWith(bytes, OLE2)) {
+    return refuseList('不支持旧版 Excel 文件（.xls），请在 Excel 中另存为 .xlsx');
+  }
+  const binary = sniffFileType(bytes);
+  if (binary.ok) {
+    return binary.type.kind === 'xlsx'
+      ? { ok: true, type: binary.type, encoding: null }
+      : refuseList('名单文件只能是表格');
+  }
+  if (startsWith(bytes, ZIP_LOCAL)) return refuseList('文件已损坏或不是有效的 Excel 文件');
+  const text = decodeCsvText(bytes);
+  if (!text) {
+    return refuseList(
+      '无法识别该文件：CSV 文件须为 UTF-8 或 GBK 编码（Excel“另存为 CSV”即可；不支持“Unicode 文本”）',
+    );
+  }
+  if (!text.text.trim())
+    return { ok: false, reason: 'empty', message: `文件没有内容。${LIST_TYPES_TEXT}` };
+  return { ok: true, type: CSV_FILE_TYPE, encoding: text.encoding };
 }

@@ -7,7 +7,25 @@ export interface NewNotification {
   body: string;
   /** The injected clock's time of the change it reports. */
   at: Date;
-  link?: { page: 'application' | 'secondment' | 'need'; id: string } | undefined;
+  link?:
+    | {
+        page:
+          | 'application'
+          | 'secondment'
+          | 'need'
+          /** 机构认证, 变更申请 and 认领申诉 (the id is the request's) */
+          | 'org-verify'
+          | 'org-change'
+          | 'org-claim'
+          /** 单位成员 and 科研人员单位关联 (the id is the organisation's) */
+          | 'org-members'
+          /** 收款账户 (the id is the new account's) */
+          | 'org-bank'
+          /** 免申即享 invitation (the id is the invitation's) */
+          | 'exemption-invitation';
+        id: string;
+      }
+    | undefined;
 }
 
 /**
@@ -15,6 +33,22 @@ export interface NewNotification {
  * when the change it reports does. Pushing it to WeChat (subscribe messages) happens later, from
  * the stored row, and never holds the transaction up.
  */
+/**
+ * The same message to every active member of an organisation (管理员 and 经办人): an
+ * organisation's affairs are the organisation's, whoever of its people handled them.
+ */
+export async function notifyOrganisation(
+  tx: Pick<TransactionClient, 'notification' | 'organisationMember'>,
+  organisationId: string,
+  message: Omit<NewNotification, 'userId'>,
+): Promise<void> {
+  const members = await tx.organisationMember.findMany({
+    where: { organisationId, status: 'active' },
+    select: { userId: true },
+  });
+  for (const { userId } of members) await notify(tx, { ...message, userId });
+}
+
 export async function notify(
   tx: Pick<TransactionClient, 'notification'>,
   message: NewNotification,

@@ -1,6 +1,6 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
-import { policySetFor, programmeFit, todayInShanghai } from '@kc/domain';
+import { evidenceRefsSchema, policySetFor, programmeFit, todayInShanghai } from '@kc/domain';
 import {
   myApplication,
   myApplications,
@@ -17,10 +17,6 @@ import { applicantProcedure, authedProcedure } from '../trpc';
 const id = z.uuid({ error: '记录编号无效' });
 const ruleId = z.string({ error: '请选择奖补事项' }).trim().min(1, '请选择奖补事项').max(64);
 const version = z.number().int().positive().optional();
-const evidence = z
-  .array(z.object({ fileId: id, kind: z.string().trim().min(1).max(64) }))
-  .max(50, '材料最多50份')
-  .default([]);
 
 /**
  * Programmes open now, with their guide and form: the policy version in force today. For an
@@ -81,7 +77,8 @@ export const applicationsRouter = {
         applicationId: id.optional(),
         ruleId,
         input: z.record(z.string(), z.unknown(), { error: '申请内容格式不正确' }),
-        evidence,
+        /** uploads, 资料库 documents and the registered 收款账户 (evidenceRefSchema) */
+        evidence: evidenceRefsSchema,
         expectedVersion: version,
       }),
     )

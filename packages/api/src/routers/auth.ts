@@ -36,11 +36,14 @@ async function profileTypeOf(
   ctx: Context,
   userId: string,
 ): Promise<'organisation' | 'researcher' | null> {
-  const [org, researcher] = await Promise.all([
-    ctx.db.prisma.organisation.findUnique({ where: { ownerUserId: userId }, select: { id: true } }),
+  const [member, researcher] = await Promise.all([
+    ctx.db.prisma.organisationMember.findFirst({
+      where: { userId, status: 'active' },
+      select: { id: true },
+    }),
     ctx.db.prisma.researcher.findUnique({ where: { userId }, select: { id: true } }),
   ]);
-  return org ? 'organisation' : researcher ? 'researcher' : null;
+  return member ? 'organisation' : researcher ? 'researcher' : null;
 }
 
 /** Verifying against a fixed hash when the user does not exist keeps response times alike. */

@@ -2,6 +2,7 @@ import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import {
   BATCH_STATUS_CODES,
+  accountView,
   batchDto,
   confirmBatch,
   createBatch,
@@ -11,7 +12,7 @@ import {
   listBatches,
   markPaid,
   removeItem,
-} from '../awards/disbursement-service';
+} from '../awards/disbursement';
 import { idempotencyKeySchema } from '../idempotency';
 import { officerWithRoles } from '../trpc';
 
@@ -27,7 +28,7 @@ const finance = officerWithRoles('finance-officer');
 /**
  * 拨付: batches of awards whose notice has passed → confirmed by a second finance officer →
  * paid. Money-moving procedures require a client-chosen idempotency key (UUID); a retry with the
- * same key returns the first answer. See awards/disbursement-service.ts.
+ * same key returns the first answer. See awards/disbursement/index.ts.
  */
 export const disbursementsRouter = {
   candidates: financeOrAdmin
@@ -68,7 +69,7 @@ export const disbursementsRouter = {
 
   byId: financeOrAdmin
     .input(z.object({ id }))
-    .query(({ ctx, input }) => batchDto(ctx.db.prisma, input.id)),
+    .query(({ ctx, input }) => batchDto(ctx.db.prisma, input.id, accountView(ctx))),
 
   list: financeOrAdmin
     .input(
@@ -97,9 +98,10 @@ export const disbursementsRouter = {
 
   /**
    * The 拨付清单 as .xlsx, base64-encoded (see exportBatchXlsx). A mutation, not a query: every
-   * export of bank details is audited, and a client must not re-run it by refetching.
+   * export of bank details is audited, and a client must not re-run it by refetching. Finance
+   * officers only: it carries the full account numbers the bank pays to.
    */
-  exportXlsx: financeOrAdmin
+  exportXlsx: finance
     .input(z.object({ batchId: id }))
     .mutation(({ ctx, input }) => exportBatchXlsx(ctx, input.batchId)),
 } satisfies TRPCRouterRecord;

@@ -12,7 +12,7 @@ import {
   recordObjection,
   removeNoticeItem,
   resolveObjection,
-} from '../awards/notice-service';
+} from '../awards/notice';
 import { officerProcedure, officerWithRoles } from '../trpc';
 
 const id = z.uuid({ error: '记录编号无效' });

@@ -1,7 +1,13 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import type { Prisma } from '@kc/db';
-import { FIELD_CODES, ORGANISATION_TYPE_CODES, areaCodeSchema } from '@kc/domain';
+import {
+  FIELD_CODES,
+  ORGANISATION_TYPE_CODES,
+  VERIFICATION_STATUSES,
+  areaCodeSchema,
+  codesOf,
+} from '@kc/domain';
 import { areaScope, assertAreaAllowed, canSeeArea } from '../access';
 import { organisationOfficerDto } from '../dto';
 import { appError } from '../errors';
@@ -9,6 +15,7 @@ import { orgTypeToDb } from '../mappers';
 import { pageInput, pageOf, pageWindow } from '../paging';
 import { officerProcedure, officerWithRoles } from '../trpc';
 import { writeAudit } from '../audit';
+import { organisationTrustDetail } from '../organisations/verification/organisation-detail';
 
 export const organisationListInput = z.object({
   ...pageInput,
@@ -16,6 +23,9 @@ export const organisationListInput = z.object({
   areaCode: areaCodeSchema.optional(),
   type: z.enum(ORGANISATION_TYPE_CODES, { error: '未知的单位类型' }).optional(),
   q: z.string().trim().max(50, '关键词不能超过50个字').optional(),
+  verificationStatus: z
+    .enum(codesOf(VERIFICATION_STATUSES), { error: '未知的认证状态' })
+    .optional(),
 });
 
 /** Officers' directory of organisations; area officers see only their area. */
@@ -28,6 +38,7 @@ export const organisationsRouter = {
       areaCode: scope.areaCode ?? input.areaCode,
       ...(input.fieldCode ? { fieldCodes: { has: input.fieldCode } } : {}),
       ...(input.type ? { type: orgTypeToDb(input.type) } : {}),
+      ...(input.verificationStatus ? { verificationStatus: input.verificationStatus } : {}),
       ...(input.q && q
         ? {
             OR: [
@@ -55,7 +66,7 @@ export const organisationsRouter = {
       const org = await ctx.db.prisma.organisation.findUnique({ where: { id: input.id } });
       // Another area's record answers exactly like a missing one: no existence leak.
       if (!org || !canSeeArea(ctx.caller, org.areaCode)) throw appError('NOT_FOUND');
-      return organisationOfficerDto(org);
+      return { ...organisationOfficerDto(org), ...(await organisationTrustDetail(ctx, org)) };
     }),
 
   /** The full contact phone, for an officer who must call the firm. Audited. */

@@ -8,6 +8,7 @@ import type { OfficerCaller } from '../caller';
 import type { Context } from '../context';
 import { dateOf, dbDate } from '../dates';
 import { officerProcedure } from '../trpc';
+import { trustQueues } from '../organisations/verification/queues';
 
 interface QueueDef {
   key: string;
@@ -176,12 +177,13 @@ async function recent(ctx: Context & { caller: OfficerCaller }) {
 /** The officer's home page: their queues, the coming deadlines and what happened lately. */
 export const workbenchRouter = {
   summary: officerProcedure.query(async ({ ctx }) => {
-    const [apps, vp, dates, activity] = await Promise.all([
+    const [apps, vp, trust, dates, activity] = await Promise.all([
       applicationQueues(ctx),
       vpQueues(ctx),
+      trustQueues(ctx),
       deadlines(ctx),
       recent(ctx),
     ]);
-    return { queues: [...apps, ...vp], deadlines: dates, recent: activity };
+    return { queues: [...trust, ...apps, ...vp], deadlines: dates, recent: activity };
   }),
 } satisfies TRPCRouterRecord;

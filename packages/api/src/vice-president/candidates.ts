@@ -1,5 +1,10 @@
-import type { EligibilityFinding, VpCandidateForm } from '@kc/domain';
-import { candidateSnapshot, checkCandidateEligibility } from '@kc/domain';
+import type { EligibilityFinding, InstitutionLinkFacts, VpCandidateForm } from '@kc/domain';
+import {
+  candidateSnapshot,
+  checkCandidateEligibility,
+  institutionKindFor,
+  organisationTypeName,
+} from '@kc/domain';
 import { isUniqueViolationOn } from '@kc/db';
 import { writeAudit } from '../audit';
 import { dateOf } from '../dates';
@@ -15,6 +20,7 @@ import {
   settingsOf,
 } from './common';
 import { candidateDto } from './dto';
+import { RESEARCHER_WITH_INSTITUTION, institutionCheck, linkFactsFor } from './institution-check';
 
 const INCLUDE = { researcher: true } as const;
 
@@ -29,6 +35,19 @@ const FINDING_FIELDS: Record<EligibilityFinding['code'], string> = {
   'outside-city': '_form',
   'no-qualification': '_form',
 };
+
+/** The refusal says when it was the institution's confirmation, not the form, that decided. */
+function confirmedKindFinding(
+  finding: EligibilityFinding,
+  link: InstitutionLinkFacts,
+): EligibilityFinding {
+  if (link.status !== 'confirmed') return finding;
+  const type = organisationTypeName(link.organisationType ?? '');
+  return {
+    ...finding,
+    message: `经“${link.organisationName ?? ''}”确认，您的工作单位为${type}；${finding.message}`,
+  };
+}
 
 function eligibilityFieldErrors(findings: readonly EligibilityFinding[]) {
   const out: Record<string, string[]> = {};
@@ -46,11 +65,14 @@ export async function applyToCall(ctx: ApplicantCtx, callId: string, input: VpCa
     const call = await lockCall(tx, callId);
     assertCallStatus(call, 'collecting');
     const researcher = await ownResearcher(tx, ctx.caller.userId);
+    // Where the institution confirmed the researcher, its type decides, not the declaration.
+    const link = await linkFactsFor(tx, researcher);
+    const institutionKind = institutionKindFor(input.institutionKind, link);
     const findings = checkCandidateEligibility(
-      { ...input, birthDate: dateOf(researcher.birthDate) },
+      { ...input, institutionKind, birthDate: dateOf(researcher.birthDate) },
       settingsOf(call),
       dateOf(call.referenceDate),
-    );
+    ).map((f) => (f.code === 'institution-kind' ? confirmedKindFinding(f, link) : f));
     if (findings.length)
       throw appError('VP_NOT_ELIGIBLE', {
         message: findings.map((f) => f.message).join('；'),
@@ -62,6 +84,7 @@ export async function applyToCall(ctx: ApplicantCtx, callId: string, input: VpCa
     if (existing?.status === 'active') throw appError('VP_ALREADY_APPLIED');
     const data = {
       ...input,
+      institutionKind,
       contractYears: input.employment === 'contract' ? (input.contractYears ?? null) : null,
       ...candidateSnapshot(researcher),
       status: 'active',
@@ -142,8 +165,11 @@ export async function callCandidates(
   const call = await findCall(ctx.db.prisma, filter.callId);
   const rows = await ctx.db.prisma.vpCandidate.findMany({
     where: { callId: call.id, ...(filter.includeWithdrawn ? {} : { status: 'active' }) },
-    include: INCLUDE,
+    include: RESEARCHER_WITH_INSTITUTION,
     orderBy: { createdAt: 'asc' },
   });
-  return rows.map((c) => candidateDto(c, call.referenceDate));
+  return rows.map((c) => ({
+    ...candidateDto(c, call.referenceDate),
+    ...institutionCheck(c.institutionKind, c.researcher),
+  }));
 }

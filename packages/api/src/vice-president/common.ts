@@ -4,6 +4,7 @@ import { VP_BUREAU_ROLES, findVpSettings, vpCallStatusName } from '@kc/domain';
 import type { ApplicantCaller, OfficerCaller } from '../caller';
 import type { Context } from '../context';
 import { appError } from '../errors';
+import { membershipOf } from '../organisations/membership';
 
 export type OfficerCtx = Context & { caller: OfficerCaller };
 export type ApplicantCtx = Context & { caller: ApplicantCaller };
@@ -53,11 +54,19 @@ export function assertBureau(caller: OfficerCaller): void {
   if (!VP_BUREAU_ROLES.includes(caller.role)) throw appError('FORBIDDEN');
 }
 
-/** The caller's firm (organisation of type FIRM) or researcher record; refuses otherwise. */
-export async function ownOrganisation(db: Pick<TransactionClient, 'organisation'>, userId: string) {
-  const org = await db.organisation.findUnique({ where: { ownerUserId: userId } });
-  if (!org) throw appError('PROFILE_REQUIRED', { message: '请先完善企业资料' });
-  return org;
+/** The caller's organisation (they are its 管理员 or 经办人); refuses otherwise. */
+export async function ownOrganisation(
+  db: Pick<TransactionClient, 'organisationMember'>,
+  userId: string,
+) {
+  const membership = await membershipOf(db, userId);
+  if (!membership) throw appError('PROFILE_REQUIRED', { message: '请先完善企业资料' });
+  return membership.organisation;
+}
+
+/** Prisma filter: records of an organisation the user is an active member of. */
+export function organisationOfMember(userId: string) {
+  return { members: { some: { userId, status: 'active' } } } as const;
 }
 
 export async function ownResearcher(db: Pick<TransactionClient, 'researcher'>, userId: string) {

@@ -4,7 +4,7 @@ import { proposeMatches } from '@kc/domain';
 import { writeAudit } from '../audit';
 import { decodeJson, encodeJson } from '../awards/codec';
 import { appError } from '../errors';
-import { notify } from '../notifications/write';
+import { notify, notifyOrganisation } from '../notifications/write';
 import type { OfficerCtx } from './common';
 import {
   CANDIDATE_INCLUDE,
@@ -243,15 +243,13 @@ export async function confirmMatches(
   for (const p of proposals) {
     const id = secondmentOf.get(`${p.needId}|${p.candidateId}`);
     const link = id ? { page: 'secondment' as const, id } : undefined;
-    if (p.need.organisation.ownerUserId)
-      await notify(tx, {
-        userId: p.need.organisation.ownerUserId,
-        kind: 'vp.matched',
-        at: now,
-        title: '科技副总匹配结果公示',
-        body: `您的需求“${p.need.title}”已与${p.candidate.institutionName}${p.candidate.researcher.name}匹配，正在公示。请与对方签订三方协议并上传。`,
-        link,
-      });
+    await notifyOrganisation(tx, p.need.organisationId, {
+      kind: 'vp.matched',
+      at: now,
+      title: '科技副总匹配结果公示',
+      body: `您的需求“${p.need.title}”已与${p.candidate.institutionName}${p.candidate.researcher.name}匹配，正在公示。请与对方签订三方协议并上传。`,
+      link,
+    });
     await notify(tx, {
       userId: p.candidate.researcher.userId,
       kind: 'vp.matched',

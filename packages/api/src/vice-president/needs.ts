@@ -5,17 +5,21 @@ import { writeAudit } from '../audit';
 import type { Context } from '../context';
 import { appError } from '../errors';
 import { orgTypeFromDb } from '../mappers';
+import { requireVerified } from '../organisations/membership';
 import type { ApplicantCtx, OfficerCtx } from './common';
 import {
   assertCallStatus,
   bumpInputRevision,
   lockCall,
+  organisationOfMember,
   ownOrganisation,
   settingsOf,
 } from './common';
 import { needDto, ownNeedDto } from './dto';
 
-const INCLUDE = { organisation: true } as const;
+const INCLUDE = {
+  organisation: { include: { members: { where: { status: 'active' }, select: { userId: true } } } },
+} as const;
 
 /** A firm posts a need while the call is open. The firm's conditions are checked first. */
 export async function createNeed(ctx: ApplicantCtx, callId: string, input: VpNeedForm) {
@@ -23,6 +27,7 @@ export async function createNeed(ctx: ApplicantCtx, callId: string, input: VpNee
     const call = await lockCall(tx, callId);
     assertCallStatus(call, 'open');
     const org = await ownOrganisation(tx, ctx.caller.userId);
+    requireVerified(org);
     const findings = checkFirmEligibility(
       {
         organisationType: orgTypeFromDb(org.type),
@@ -68,7 +73,8 @@ export async function createNeed(ctx: ApplicantCtx, callId: string, input: VpNee
 async function ownNeed(ctx: ApplicantCtx, tx: Parameters<typeof lockCall>[0], needId: string) {
   const need = await tx.vpNeed.findUnique({ where: { id: needId }, include: INCLUDE });
   // Another firm's need answers exactly like a missing one.
-  if (!need || need.organisation.ownerUserId !== ctx.caller.userId) throw appError('NOT_FOUND');
+  if (!need || !need.organisation.members.some((m) => m.userId === ctx.caller.userId))
+    throw appError('NOT_FOUND');
   return need;
 }
 
@@ -113,7 +119,7 @@ export async function withdrawNeed(ctx: ApplicantCtx, needId: string) {
 /** The firm's own needs, in every call. */
 export async function myNeeds(ctx: ApplicantCtx) {
   const needs = await ctx.db.prisma.vpNeed.findMany({
-    where: { organisation: { ownerUserId: ctx.caller.userId } },
+    where: { organisation: organisationOfMember(ctx.caller.userId) },
     include: INCLUDE,
     orderBy: { createdAt: 'desc' },
   });

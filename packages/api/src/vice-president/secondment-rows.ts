@@ -5,7 +5,13 @@ import { evaluationDto, resultDto, secondmentDto, workLogDto } from './dto';
 
 /** A secondment row with what every view of it needs, and the checks both sides share. */
 export const INCLUDE = {
-  need: { include: { organisation: true } },
+  need: {
+    include: {
+      organisation: {
+        include: { members: { where: { status: 'active' }, select: { userId: true } } },
+      },
+    },
+  },
   candidate: { include: { researcher: true } },
   agreementFile: true,
   call: true,

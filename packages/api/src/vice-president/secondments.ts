@@ -4,7 +4,7 @@ import { writeAudit } from '../audit';
 import { dbDate } from '../dates';
 import { appError } from '../errors';
 import type { ApplicantCtx } from './common';
-import { settingsOf } from './common';
+import { organisationOfMember, settingsOf } from './common';
 import { resultDto, secondmentDto, workLogDto } from './dto';
 import { INCLUDE, assertActive, detailOf, lockSecondment, termOf } from './secondment-rows';
 import type { Row } from './secondment-rows';
@@ -17,7 +17,7 @@ type Side = 'firm' | 'researcher';
 
 /** The caller's side in a secondment, or NOT_FOUND when they are on neither. */
 function sideOf(ctx: ApplicantCtx, row: Row): Side {
-  if (row.need.organisation.ownerUserId === ctx.caller.userId) return 'firm';
+  if (row.need.organisation.members.some((m) => m.userId === ctx.caller.userId)) return 'firm';
   if (row.candidate.researcher.userId === ctx.caller.userId) return 'researcher';
   throw appError('NOT_FOUND');
 }
@@ -32,7 +32,7 @@ export async function mySecondments(ctx: ApplicantCtx) {
     where: {
       status: { not: 'cancelled' },
       OR: [
-        { need: { organisation: { ownerUserId: ctx.caller.userId } } },
+        { need: { organisation: organisationOfMember(ctx.caller.userId) } },
         { candidate: { researcher: { userId: ctx.caller.userId } } },
       ],
     },

@@ -196,6 +196,24 @@ describe('the file service', () => {
     expect(audits).toEqual([]);
   });
 
+  it('lets a colleague download when the organisation’s rule grants it, unaudited', async () => {
+    const bytes = sample.pdf();
+    const up = await files.uploadEvidence({ caller: alice, bytes, originalName: '信用承诺书.pdf' });
+    const colleagues = (caller: { userId: string }) => caller.userId === bob.userId;
+    const dl = await files.openForDownload({
+      caller: bob,
+      fileId: up.id,
+      canApplicantSee: colleagues,
+    });
+    expect(await readAll(dl.stream)).toEqual(bytes);
+    expect(
+      await codeOf(
+        files.openForDownload({ caller: bob, fileId: up.id, canApplicantSee: () => false }),
+      ),
+    ).toBe('NOT_FOUND');
+    expect(audits).toEqual([]);
+  });
+
   it('lets an officer download when authorised, and audits every such download', async () => {
     const bytes = sample.jpeg();
     const up = await files.uploadEvidence({ caller: alice, bytes, originalName: '转账凭证.jpg' });

@@ -8,14 +8,15 @@ export function targetSheets(report: TargetsReport): Sheet[] {
   const scope = report.areaCode ? report.areaName : '全市';
   const progress: Sheet = {
     name: '目标进度',
-    widths: [28, 40, 10, 8, 10, 10, 10, 60],
+    widths: [28, 40, 10, 8, 10, 14, 10, 10, 60],
     rows: [
       [
         '目标',
         '规划原文',
         '目标值',
         '单位',
-        `当前值（${scope}）`,
+        `当前值（${scope}，已核验）`,
+        '自报未核验（不计入）',
         '完成比例',
         '是否达成',
         '统计口径',
@@ -26,6 +27,7 @@ export function targetSheets(report: TargetsReport): Sheet[] {
         t.figure,
         t.unit,
         t.measured ? t.value : '暂不统计',
+        t.selfDeclared,
         t.percent === null ? null : `${t.percent}%`,
         t.reached === null ? null : t.reached ? '已达成' : '未达成',
         t.measured ? t.howMeasured : t.notMeasuredReason,

@@ -18,6 +18,12 @@ const LINK_ROUTES: Record<string, string> = {
   application: routes.application,
   secondment: routes.vpSecondment,
   need: routes.vpHome,
+  'org-members': routes.orgMembers,
+  'org-bank': routes.orgBank,
+  'org-verify': routes.orgVerify,
+  'org-change': routes.orgChange,
+  'org-claim': routes.orgClaim,
+  'exemption-invitation': routes.orgInvitations,
 };
 
 /** 消息中心: status changes of applications and 科技副总 news, newest first. */

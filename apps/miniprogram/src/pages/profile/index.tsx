@@ -25,6 +25,7 @@ import {
   routes,
 } from '../../services/nav';
 import { logout, withSession } from '../../services/session';
+import { OrgMenu } from './OrgMenu';
 import './index.css';
 
 type Mine = Awaited<ReturnType<typeof api.profile.mine.query>>;
@@ -76,6 +77,13 @@ export default function ProfilePage() {
         </View>
       ) : null}
       {state.state === 'ready' ? <ProfileView mine={state.mine} /> : null}
+      {state.state === 'ready' && state.mine.type === 'organisation' ? (
+        <OrgMenu
+          verificationStatus={state.mine.organisation.verificationStatus}
+          verificationStatusLabel={state.mine.organisation.verificationStatusLabel}
+          role={state.mine.membership.role}
+        />
+      ) : null}
       {state.state === 'ready' ? (
         <View className="card menu">
           <View
@@ -144,6 +152,12 @@ function ProfileView({ mine }: { mine: Mine }) {
             </View>
             <View className="profile__badge" id="profile-type">
               {organisationTypeName(o.type)}
+            </View>
+            <View
+              className={`profile__badge profile__badge--${o.verificationStatus}`}
+              id="profile-verification"
+            >
+              {o.verificationStatusLabel}
             </View>
           </View>
         </View>
@@ -223,6 +237,9 @@ function ProfileView({ mine }: { mine: Mine }) {
           <Row label="工作单位" id="profile-institution">
             {r.institutionName}
           </Row>
+          <Row label="单位核验" id="profile-institutionLink">
+            {INSTITUTION_LINK_HINTS[r.institutionLinkStatus] ?? r.institutionLinkStatusLabel}
+          </Row>
           <Row label="职称" id="profile-title">
             {researcherTitleName(r.title)}
           </Row>
@@ -254,6 +271,14 @@ function ProfileView({ mine }: { mine: Mine }) {
 
   return null;
 }
+
+/** Whether the researcher's 单位 is confirmed by that organisation on the platform (单位关联). */
+const INSTITUTION_LINK_HINTS: Record<string, string> = {
+  none: '未核验（单位未在平台注册，或未填写单位统一社会信用代码）',
+  pending: '待单位确认',
+  confirmed: '已确认',
+  rejected: '单位未确认，如有误请联系单位或修改工作单位',
+};
 
 function Row({ label, id, children }: { label: string; id: string; children: ReactNode }) {
   return (

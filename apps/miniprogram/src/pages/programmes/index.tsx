@@ -6,6 +6,7 @@ import { BottomNav } from '../../components/BottomNav';
 import { EmptyState, ErrorState, LoadingState } from '../../components/StateViews';
 import { useLoader } from '../../hooks/useLoader';
 import { useUnreadCount } from '../../hooks/useUnreadCount';
+import { useWaitingInvitations } from '../../hooks/useWaitingInvitations';
 import { open, routes } from '../../services/nav';
 import { type Programme, groupByProgramme, inField } from './grouping';
 import './index.css';
@@ -17,6 +18,7 @@ import './index.css';
  */
 export default function ProgrammesPage() {
   const unread = useUnreadCount();
+  const invitations = useWaitingInvitations();
   const [field, setField] = useState<string | null>(null);
   const { loaded, reload } = useLoader(() => api.programmes.open.query());
 
@@ -26,6 +28,16 @@ export default function ProgrammesPage() {
         <View className="hero__title">宿州市未来产业科技政策</View>
         <View className="hero__text">查看可申报的奖补事项，在线填报、上传材料、跟踪进度</View>
       </View>
+
+      {invitations > 0 ? (
+        <View
+          className="notice notice--success exemption-banner"
+          id="programmes-invitations"
+          onClick={() => void open(routes.orgInvitations)}
+        >
+          您有 {invitations} 项免申即享待确认：已按官方认定名单预先填好，核对后一键申领 ›
+        </View>
+      ) : null}
 
       {loaded.state === 'loading' ? <LoadingState /> : null}
       {loaded.state === 'error' ? (

@@ -1,6 +1,9 @@
+import { View } from '@tarojs/components';
 import { organisationProfileSchema } from '@kc/domain';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { api } from '../../api/client';
+import { describeError } from '../../api/errors';
+import { ClaimOffer } from './ClaimOffer';
 import type { ChoiceOption, FieldOverrides, FormSection } from '../../forms/schema-fields';
 import { ProfileForm } from './ProfileForm';
 import { fieldOverrides } from './overrides';
@@ -47,21 +50,35 @@ export function OrganisationForm(props: {
   onSaved: () => void;
   /** The types this role may choose (企业/孵化器 or 高校/科研院所); all when not given. */
   typeOptions?: readonly ChoiceOption[];
+  /** A new registration whose credit code is taken is offered a 认领申诉 (not an edit). */
+  offerClaim?: boolean;
 }) {
   const { typeOptions } = props;
   const institution =
     typeOptions !== undefined && typeOptions.every((o) => INSTITUTION_TYPES.includes(o.code));
   const overrides = useMemo(() => overridesFor(typeOptions), [typeOptions]);
   const sections = useMemo(() => sectionsFor(institution), [institution]);
+  const [takenCode, setTakenCode] = useState<string | null>(null);
   return (
-    <ProfileForm
-      idPrefix="org"
-      schema={organisationProfileSchema}
-      overrides={overrides}
-      sections={sections}
-      initial={props.initial}
-      save={(profile) => api.profile.saveOrganisation.mutate(profile)}
-      onSaved={props.onSaved}
-    />
+    <View>
+      {takenCode ? <ClaimOffer creditCode={takenCode} /> : null}
+      <ProfileForm
+        idPrefix="org"
+        schema={organisationProfileSchema}
+        overrides={overrides}
+        sections={sections}
+        initial={props.initial}
+        save={async (profile) => {
+          try {
+            return await api.profile.saveOrganisation.mutate(profile);
+          } catch (error) {
+            const taken = describeError(error).appCode === 'CREDIT_CODE_TAKEN';
+            setTakenCode(taken && props.offerClaim ? profile.creditCode : null);
+            throw error;
+          }
+        }}
+        onSaved={props.onSaved}
+      />
+    </View>
   );
 }

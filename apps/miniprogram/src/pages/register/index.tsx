@@ -5,7 +5,7 @@ import { api } from '../../api/client';
 import { describeError } from '../../api/errors';
 import { Segmented } from '../../components/Segmented';
 import { organisationTypeOptions } from '../../forms/options';
-import { goProfile, leaveIfLoggedOut } from '../../services/nav';
+import { goProfile, leaveIfLoggedOut, open, routes } from '../../services/nav';
 import { withSession } from '../../services/session';
 import { INSTITUTION_TYPES, OrganisationForm } from './OrganisationForm';
 import { ResearcherForm } from './ResearcherForm';
@@ -113,6 +113,28 @@ export default function RegisterPage() {
     <View className="page" id="register-page" data-mode="new">
       <View className="register__intro">请选择登记类型并如实填写，带 * 的为必填项。</View>
       <Segmented options={KIND_OPTIONS} value={kind} onChange={(k) => setKind(k)} />
+      {kind !== 'researcher' ? (
+        // A colleague's organisation is already on the platform: join it, do not register it again.
+        <View
+          className="register__join"
+          id="register-join"
+          onClick={() => void open(routes.orgJoin)}
+        >
+          <View>单位已在平台注册？</View>
+          <View className="link">使用邀请码加入单位 ›</View>
+        </View>
+      ) : null}
+      {kind !== 'researcher' ? (
+        // Someone else registered the organisation: the claim filed earlier, and its outcome.
+        <View
+          className="register__join"
+          id="register-claims"
+          onClick={() => void open(routes.orgClaim)}
+        >
+          <View>单位被他人注册？</View>
+          <View className="link">认领申诉及进度 ›</View>
+        </View>
+      ) : null}
       {kind === 'researcher' ? (
         <ResearcherForm initial={{}} onSaved={onSaved} />
       ) : (
@@ -121,6 +143,7 @@ export default function RegisterPage() {
           key={kind}
           initial={{ type: kind === 'institution' ? 'university' : '' }}
           typeOptions={typeOptionsFor(kind)}
+          offerClaim
           onSaved={onSaved}
         />
       )}

@@ -78,7 +78,7 @@ export const highTechEnterprise = defineRule({
   applicants: { organisationTypes: ['firm'], organisationInsideCity: true },
   suggestFor: {
     qualifications: ['high-tech-enterprise'],
-    text: '您已登记为高新技术企业，可申报高新技术企业认定奖励',
+    text: '您已列入国家高新技术企业认定名单（已核验），可申报高新技术企业认定奖励',
   },
   guide: {
     whoMayApply: '获得国家高新技术企业认定的市内企业',

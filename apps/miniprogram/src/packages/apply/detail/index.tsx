@@ -33,6 +33,18 @@ export default function ApplicationDetailPage() {
   return <Detail a={loaded.data} onChanged={() => void reload()} />;
 }
 
+/**
+ * An upload by its name and size; a reference by what it stands for (资料库 信用承诺书 有效期至 …,
+ * 收款账户 … ****4567), with where it came from.
+ */
+function evidenceText(e: ApplicationDetail['evidence'][number]): string {
+  if (e.source === 'upload') {
+    const size = e.sizeBytes === null ? '' : ` · ${formatBytes(e.sizeBytes)}`;
+    return `${e.originalName ?? '未命名文件'}${size}`;
+  }
+  return `${e.note ?? e.originalName ?? ''}（${e.sourceLabel}）`;
+}
+
 function Detail({ a, onChanged }: { a: ApplicationDetail; onChanged: () => void }) {
   const [busy, setBusy] = useState(false);
   const can = (action: string) => a.allowedActions.some((x) => x.action === action);
@@ -72,7 +84,14 @@ function Detail({ a, onChanged }: { a: ApplicationDetail; onChanged: () => void 
           <View className="detail-head__name">{a.ruleName}</View>
           <StatusTag status={a.status} label={a.statusLabel} id="detail-status" />
         </View>
-        <View className="muted">申请编号 {a.number}</View>
+        <View className="muted">
+          申请编号 {a.number}
+          {a.viaExemption ? (
+            <View className="badge badge--success" id="detail-exemption">
+              免申即享
+            </View>
+          ) : null}
+        </View>
         {a.approvedAmountFen !== null ? (
           <View className="detail-head__amount" id="detail-amount">
             核定金额 {formatYuan(a.approvedAmountFen)}
@@ -130,9 +149,9 @@ function Detail({ a, onChanged }: { a: ApplicationDetail; onChanged: () => void 
       <View className="card" id="detail-evidence">
         <View className="card__title">申报材料</View>
         {a.evidence.length === 0 ? <View className="muted">尚未上传材料</View> : null}
-        {a.evidence.map((e) => (
-          <KeyValue key={`${e.kind}-${e.fileId}`} label={e.kindName}>
-            {e.originalName ?? '未命名文件'} · {formatBytes(e.sizeBytes)}
+        {a.evidence.map((e, i) => (
+          <KeyValue key={`${e.kind}-${e.fileId ?? e.source}-${i}`} label={e.kindName}>
+            {evidenceText(e)}
           </KeyValue>
         ))}
       </View>

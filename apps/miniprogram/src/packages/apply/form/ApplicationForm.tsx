@@ -1,10 +1,12 @@
 import { Button, View } from '@tarojs/components';
 import type { Rule } from '@kc/domain';
+import { documentKindForEvidence } from '@kc/domain';
 import { useMemo, useState } from 'react';
 import { api } from '../../../api/client';
 import { describeError } from '../../../api/errors';
 import { DynamicForm } from '../../../components/DynamicForm';
 import { type EvidenceItem, EvidenceUploader } from '../../../components/EvidenceUploader';
+import { evidenceRefs } from '../../../components/evidence-items';
 import { fromInput } from '../../../forms/form-values';
 import { describeFields } from '../../../forms/schema-fields';
 import { useDynamicForm } from '../../../hooks/useDynamicForm';
@@ -12,33 +14,36 @@ import Taro from '@tarojs/taro';
 import { leaveIfLoggedOut, replace, routes, toast, toastDone } from '../../../services/nav';
 import { withSession } from '../../../services/session';
 import { askToSubscribe } from '../../../services/subscribe';
+import type { EvidenceOffers, ExistingApplication } from './evidence';
+import { choicesOf, initialEvidence, savableKinds } from './evidence';
 import { PreviewCard } from './PreviewCard';
 import { scrollToId } from './scroll';
 import { usePreview } from './usePreview';
 
-type Existing = Awaited<ReturnType<typeof api.applications.byId.query>>;
-
 /**
  * The application form, generated from the rule's input schema, with the evidence the guide
- * asks for and a live preview of eligibility and amount. Save a draft at any point; submit
- * when the form is complete (the server checks everything again).
+ * asks for and a live preview of eligibility and amount. Standing documents the 资料库 holds and
+ * the registered 收款账户 are attached by reference, chosen beforehand (`offers`). Save a draft
+ * at any point; submit when the form is complete (the server checks everything again).
  */
-export function ApplicationForm({ rule, existing }: { rule: Rule; existing: Existing | null }) {
+export function ApplicationForm({
+  rule,
+  existing,
+  offers,
+}: {
+  rule: Rule;
+  existing: ExistingApplication | null;
+  offers: EvidenceOffers;
+}) {
   const fields = useMemo(() => describeFields(rule.inputSchema), [rule]);
   const form = useDynamicForm(
     rule.inputSchema,
     fields,
     existing ? fromInput(fields, existing.input) : undefined,
   );
-  const [evidence, setEvidence] = useState<EvidenceItem[]>(
-    () =>
-      existing?.evidence.map((e) => ({
-        fileId: e.fileId,
-        kind: e.kind,
-        name: e.originalName ?? e.kindName,
-        sizeBytes: e.sizeBytes,
-      })) ?? [],
-  );
+  const [evidence, setEvidence] = useState<EvidenceItem[]>(() => initialEvidence(existing, offers));
+  const choices = useMemo(() => choicesOf(offers), [offers]);
+  const savable = useMemo(() => savableKinds(offers), [offers]);
   const [saved, setSaved] = useState(
     existing ? { id: existing.id, version: existing.version } : null,
   );
@@ -51,12 +56,25 @@ export function ApplicationForm({ rule, existing }: { rule: Rule; existing: Exis
         ...(saved ? { applicationId: saved.id, expectedVersion: saved.version } : {}),
         ruleId: rule.id,
         input: form.normalised,
-        evidence: evidence.map((e) => ({ fileId: e.fileId, kind: e.kind })),
+        evidence: evidenceRefs(evidence),
       }),
     );
     const next = { id: result.id, version: result.version };
     setSaved(next);
     return next;
+  };
+
+  /** An uploaded 信用承诺书 (or account proof) kept in the 资料库 for the next application too. */
+  const saveToLibrary = async (kind: string, fileId: string) => {
+    const docKind = documentKindForEvidence(kind);
+    if (!docKind) return;
+    try {
+      await withSession(() => api.myOrg.documents.add.mutate({ kind: docKind, fileId }));
+    } catch (error) {
+      if (leaveIfLoggedOut(error)) return;
+      throw new Error(describeError(error).message);
+    }
+    void toastDone('已存入资料库');
   };
 
   const fail = (error: unknown) => {
@@ -150,6 +168,9 @@ export function ApplicationForm({ rule, existing }: { rule: Rule; existing: Exis
           }}
           error={form.errors.evidence}
           missingKinds={preview.result?.missingEvidence.map((e) => e.kind)}
+          choices={choices}
+          savableKinds={savable}
+          onSaveToLibrary={saveToLibrary}
         />
       </View>
 

@@ -16,7 +16,15 @@ import '../apply.css';
 export default function ApplicationFormPage() {
   const { params } = useRouter();
   const { loaded, reload } = useLoader(
-    async () => (params.id ? api.applications.byId.query({ id: params.id }) : null),
+    async () => {
+      const existing = params.id ? await api.applications.byId.query({ id: params.id }) : null;
+      const ruleId = existing?.ruleId ?? params.ruleId ?? '';
+      // What the 资料库 and the registered account can supply (nothing for a researcher).
+      const offers = ruleId
+        ? await api.myOrg.documents.forEvidence.query({ ruleId }).catch(() => [])
+        : [];
+      return { existing, offers };
+    },
     // Loaded once: coming back from the file chooser must not reset what was typed.
     { onShow: false },
   );
@@ -30,7 +38,7 @@ export default function ApplicationFormPage() {
       </View>
     );
   }
-  const existing = loaded.data;
+  const { existing, offers } = loaded.data;
   const found = ruleFor(existing?.ruleId ?? params.ruleId ?? '', existing?.policySetId);
   if (!found) {
     return (
@@ -58,5 +66,5 @@ export default function ApplicationFormPage() {
       </View>
     );
   }
-  return <ApplicationForm rule={found.rule} existing={existing} />;
+  return <ApplicationForm rule={found.rule} existing={existing} offers={offers} />;
 }

@@ -20,10 +20,11 @@ export function AgreementSection(props: { secondment: SecondmentDetail; onChange
   const canUpload = s.status === 'pending';
 
   const onUploaded = async (file: EvidenceItem | undefined) => {
-    if (!file) return;
+    const fileId = file?.fileId;
+    if (!fileId) return;
     try {
       await withSession(() =>
-        api.vp.secondments.uploadAgreement.mutate({ secondmentId: s.id, fileId: file.fileId }),
+        api.vp.secondments.uploadAgreement.mutate({ secondmentId: s.id, fileId }),
       );
       void toastDone('协议已上传');
       props.onChanged();

@@ -12,8 +12,43 @@
  * Account numbers and credit codes are text cells, so leading zeros and all 19+ digits survive.
  */
 import ExcelJS from 'exceljs';
-import { todayInShanghai } from '@kc/domain';
-import type { BatchDto } from './disbursement-service';
+import { formatYuan, todayInShanghai } from '@kc/domain';
+import { writeAudit } from '../../audit';
+import { batchDto } from './batch-dto';
+import type { BatchDto } from './batch-dto';
+import type { OfficerCtx } from './common';
+
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/**
+ * The batch's 拨付清单 as an .xlsx file, base64 in the tRPC answer (the admin turns it into a
+ * Blob download). It carries bank account numbers: every export is audited.
+ */
+export async function exportBatchXlsx(ctx: OfficerCtx, batchId: string) {
+  // The bank needs the full numbers; the router lets finance officers only export.
+  const batch = await batchDto(ctx.db.prisma, batchId, 'full');
+  const file = await buildDisbursementWorkbook(batch, {
+    exportedAt: ctx.now(),
+    exportedBy: ctx.caller.displayName,
+  });
+  await writeAudit(ctx.db.prisma, ctx, {
+    action: 'disbursement.export',
+    objectType: 'disbursement_batch',
+    objectId: batch.id,
+    details: {
+      number: batch.number,
+      status: batch.status,
+      items: batch.itemCount,
+      total: formatYuan(batch.totalFen),
+    },
+  });
+  return {
+    filename: `拨付清单-${batch.number}.xlsx`,
+    mimeType: XLSX_MIME,
+    sizeBytes: file.length,
+    base64: file.toString('base64'),
+  };
+}
 
 /** The largest amount the sheet can show exactly (see the module comment), exclusive. */
 export const MAX_EXPORT_FEN = 10n ** 15n;

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '变更申请',
+  enablePullDownRefresh: true,
+});

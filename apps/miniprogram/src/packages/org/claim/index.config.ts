@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '认领申诉',
+  enablePullDownRefresh: true,
+});

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '免申即享',
+  enablePullDownRefresh: true,
+});

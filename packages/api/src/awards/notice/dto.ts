@@ -1,0 +1,156 @@
+import type { Prisma, TransactionClient } from '@kc/db';
+import {
+  addCalendarDays,
+  applicationStatusName,
+  areaName,
+  findPolicySet,
+  policyRule,
+} from '@kc/domain';
+import { areaScope } from '../../access';
+import type { OfficerCaller } from '../../caller';
+import { dateOf } from '../../dates';
+import { appError } from '../../errors';
+import type { OfficerCtx } from './common';
+import type { NoticeBatchStatus, NoticeItemStatus, ObjectionStatus } from './statuses';
+import {
+  NOTICE_BATCH_STATUS_LABELS,
+  NOTICE_ITEM_STATUS_LABELS,
+  OBJECTION_STATUS_LABELS,
+} from './statuses';
+
+function itemInclude(ctx: OfficerCtx) {
+  const scope = areaScope(ctx.caller);
+  return {
+    where: scope.areaCode ? { application: { areaCode: scope.areaCode } } : {},
+    include: {
+      application: {
+        include: {
+          organisation: { select: { name: true } },
+          researcher: { select: { name: true } },
+        },
+      },
+      objections: { orderBy: [{ receivedAt: 'asc' as const }, { id: 'asc' as const }] },
+    },
+    orderBy: { application: { number: 'asc' as const } },
+  } satisfies Prisma.NoticeBatch$itemsArgs;
+}
+
+type BatchRow = Prisma.NoticeBatchGetPayload<{
+  include: { items: ReturnType<typeof itemInclude> };
+}>;
+
+function ruleLabel(policySetId: string, ruleId: string) {
+  const set = findPolicySet(policySetId);
+  const rule = set ? policyRule(set, ruleId) : undefined;
+  return { ruleName: rule?.name ?? ruleId, clause: rule?.clause ?? '' };
+}
+
+/**
+ * The notice as published: who, for what (programme and clause), how much, under which
+ * application number; and, for officers, the state of each item and its objections. Who
+ * objected is shown to bureau officers only (objectors are protected from retaliation).
+ */
+export function noticeDto(batch: BatchRow, caller: OfficerCaller) {
+  const bureau = caller.role === 'bureau-admin' || caller.role === 'bureau-reviewer';
+  const items = batch.items.map((item) => {
+    const app = item.application;
+    const status = item.status as NoticeItemStatus;
+    return {
+      id: item.id,
+      status,
+      statusLabel: NOTICE_ITEM_STATUS_LABELS[status] ?? status,
+      applicationId: app.id,
+      applicationNumber: app.number,
+      applicationStatus: app.status,
+      applicationStatusLabel: applicationStatusName(app.status),
+      organisationName: app.organisation?.name ?? app.researcher?.name ?? '',
+      areaCode: app.areaCode,
+      areaName: areaName(app.areaCode),
+      ruleId: app.ruleId,
+      ...ruleLabel(app.policySetId, app.ruleId),
+      year: app.year,
+      /** The approved amount (fen). Null only for an item pulled back by an upheld objection. */
+      amountFen: app.approvedAmountFen,
+      objections: item.objections.map((o) => {
+        const objectionStatus = o.status as ObjectionStatus;
+        return {
+          id: o.id,
+          receivedAt: o.receivedAt,
+          objector: bureau ? o.objector : null,
+          content: o.content,
+          status: objectionStatus,
+          statusLabel: OBJECTION_STATUS_LABELS[objectionStatus] ?? objectionStatus,
+          resolution: o.resolution,
+          resolvedAt: o.resolvedAt,
+        };
+      }),
+    };
+  });
+  const status = batch.status as NoticeBatchStatus;
+  const publishedOn = dateOf(batch.publishedOn);
+  return {
+    id: batch.id,
+    number: batch.number,
+    title: batch.title,
+    status,
+    statusLabel: NOTICE_BATCH_STATUS_LABELS[status] ?? status,
+    workingDays: batch.workingDays,
+    publishedOn,
+    /** The first day of the period: the day after publication (民法典 第二百零一条). */
+    startsOn: publishedOn ? addCalendarDays(publishedOn, 1) : null,
+    /** The last day of the period (it ends at 24:00 Asia/Shanghai). */
+    endsOn: dateOf(batch.endsOn),
+    createdAt: batch.createdAt,
+    publishedAt: batch.publishedAt,
+    closedAt: batch.closedAt,
+    items,
+    itemCount: items.length,
+    /** Sum of the listed awards still standing (pulled items excluded), fen. */
+    totalFen: items.reduce(
+      (sum, i) => (i.status === 'pulled' ? sum : sum + (i.amountFen ?? 0n)),
+      0n,
+    ),
+    openObjections: items.reduce(
+      (n, i) => n + i.objections.filter((o) => o.status === 'open').length,
+      0,
+    ),
+  };
+}
+
+export type NoticeDto = ReturnType<typeof noticeDto>;
+
+export async function loadBatch(
+  db: Pick<TransactionClient, 'noticeBatch'>,
+  ctx: OfficerCtx,
+  id: string,
+) {
+  const batch = await db.noticeBatch.findUnique({
+    where: { id },
+    include: { items: itemInclude(ctx) },
+  });
+  if (!batch) throw appError('NOT_FOUND');
+  // An area officer sees a batch only through its own area's items.
+  if (areaScope(ctx.caller).areaCode && batch.items.length === 0) throw appError('NOT_FOUND');
+  return batch;
+}
+
+export async function noticeById(ctx: OfficerCtx, id: string): Promise<NoticeDto> {
+  return noticeDto(await loadBatch(ctx.db.prisma, ctx, id), ctx.caller);
+}
+
+export async function listNotices(
+  ctx: OfficerCtx,
+  filter: { status?: NoticeBatchStatus | undefined },
+): Promise<NoticeDto[]> {
+  const scope = areaScope(ctx.caller);
+  const batches = await ctx.db.prisma.noticeBatch.findMany({
+    where: {
+      ...(filter.status ? { status: filter.status } : {}),
+      ...(scope.areaCode ? { items: { some: { application: { areaCode: scope.areaCode } } } } : {}),
+    },
+    include: { items: itemInclude(ctx) },
+    orderBy: [{ createdAt: 'desc' }, { number: 'desc' }],
+    take: 100,
+  });
+  return batches.map((b) => noticeDto(b, ctx.caller));
+}
