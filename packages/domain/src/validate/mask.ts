@@ -15,13 +15,20 @@ export function maskResidentId(id: string | null | undefined): string {
 
 // No lookbehind: WeChat on iOS below 16.4 cannot parse it. The leading group keeps the boundary.
 const RESIDENT_ID_IN_TEXT = /(^|[^0-9A-Za-z])(\d{6})\d{8}(\d{3}[\dXx])(?![0-9A-Za-z])/g;
-// Letters count as part of the token on both sides, as for ID numbers: an identifier such as a
-// UUID's last group (…-c15802980859) holds 11-digit runs that are not phone numbers.
-const MOBILE_IN_TEXT = /(^|[^0-9A-Za-z])(?:\+?86)?(1[3-9]\d)\d{4}(\d{4})(?![0-9A-Za-z])/g;
+// A letter before a mobile number does not protect it: in a URL-encoded query (%3A13912345678)
+// the number follows a hex letter.
+const MOBILE_IN_TEXT = /(^|\D)(?:\+?86)?(1[3-9]\d)\d{4}(\d{4})(?!\d)/g;
+// UUIDs are set aside first: a last group such as c15802980859 holds an 11-digit run that the
+// mobile pattern would take for a phone number, and the record's id would be lost from the log.
+const UUID_IN_TEXT = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+// Private-use characters mark where each UUID was; they never occur in real text.
+const SET_ASIDE = /\uE000(\d+)\uE001/g;
 
 /** Masks every resident ID and mobile number found inside free text (log lines, error messages). */
 export function redactPII(text: string): string {
-  return text
+  const uuids: string[] = [];
+  const shielded = text.replace(UUID_IN_TEXT, (uuid) => `\uE000${uuids.push(uuid) - 1}\uE001`);
+  return shielded
     .replace(
       RESIDENT_ID_IN_TEXT,
       (_m, before: string, head: string, tail: string) => `${before}${head}********${tail}`,
@@ -29,5 +36,6 @@ export function redactPII(text: string): string {
     .replace(
       MOBILE_IN_TEXT,
       (_m, before: string, head: string, tail: string) => `${before}${head}****${tail}`,
-    );
+    )
+    .replace(SET_ASIDE, (_m, index: string) => uuids[Number(index)] ?? _m);
 }
