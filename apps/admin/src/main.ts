@@ -7,6 +7,8 @@ import { accessDirective } from './access/directive';
 import App from './App.vue';
 import { createAppRouter } from './router';
 import './styles.css';
+// One layout rule for every detail card (el-descriptions): fixed label width, wrapping values.
+import './styles/descriptions.css';
 
 const app = createApp(App);
 app.use(createPinia());

@@ -126,6 +126,17 @@ const finance: Officer = {
   areaCode: null,
 };
 
+/** Types the reveal reason into the dialog (appended to the body) and confirms it. */
+async function giveReason(reason: string) {
+  const input = document.body.querySelector<HTMLTextAreaElement>('[data-testid="pii-reason"]');
+  if (!input) throw new Error('no reason dialog');
+  input.value = reason;
+  input.dispatchEvent(new Event('input'));
+  await flushPromises();
+  document.body.querySelector<HTMLElement>('[data-testid="pii-reason-confirm"]')?.click();
+  await flushPromises();
+}
+
 async function mountAs(officer: Officer, view: Component) {
   const auth = useAuthStore();
   auth.token = 'token';
@@ -161,7 +172,8 @@ describe('organisation directory', () => {
     expect(text).toContain('企业');
     expect(text).toContain('埇桥区');
     expect(text).toContain('通用智能');
-    expect(text).toContain('2026-01-02 00:30');
+    // 注册日期: the day in Asia/Shanghai (16:30 UTC is the next morning there).
+    expect(text).toContain('2026-01-02');
     expect(wrapper.text()).toContain('共 41 条');
     expect(orgApi.listOrganisations).toHaveBeenCalledWith({ page: 1, pageSize: 20 });
     wrapper.unmount();
@@ -250,14 +262,20 @@ describe('organisation directory', () => {
     wrapper.unmount();
   });
 
-  it('reveals the full phone only on request, for a role that may', async () => {
+  it('reveals the full phone only on request, with a reason, for a role that may', async () => {
     api.revealContact.mockResolvedValue({ contactPhone: '13912345678' });
     const wrapper = await mountAs(officers.yongqiao, OrganisationsView);
     const cell = wrapper.get('[data-testid="org-table"] [data-testid="pii"]');
     expect(api.revealContact).not.toHaveBeenCalled();
     await cell.get('[data-testid="pii-reveal"]').trigger('click');
     await flushPromises();
-    expect(api.revealContact).toHaveBeenCalledWith({ id: item.id });
+    // No reason, no reveal: the officer is asked in Chinese, and nothing is sent.
+    expect(document.body.textContent).toContain('查看完整号码将记入审计日志');
+    await giveReason('');
+    expect(document.body.textContent).toContain('请填写查看理由');
+    expect(api.revealContact).not.toHaveBeenCalled();
+    await giveReason('  电话核实认证材料 ');
+    expect(api.revealContact).toHaveBeenCalledWith({ id: item.id, reason: '电话核实认证材料' });
     expect(cell.get('[data-testid="pii-value"]').text()).toBe('13912345678');
     expect(cell.find('[data-testid="pii-reveal"]').exists()).toBe(false);
     wrapper.unmount();
@@ -298,7 +316,8 @@ describe('researcher directory', () => {
     expect(table.text()).toContain('138****0002');
     await table.get('[data-testid="pii-reveal"]').trigger('click');
     await flushPromises();
-    expect(api.revealMobile).toHaveBeenCalledWith({ id: 'r1' });
+    await giveReason('核实申报人联系方式');
+    expect(api.revealMobile).toHaveBeenCalledWith({ id: 'r1', reason: '核实申报人联系方式' });
     expect(table.text()).toContain('13855720002');
     wrapper.unmount();
   });

@@ -96,3 +96,12 @@ describe('access codes', () => {
     expect(hasAccessByCodes([], undefined)).toBe(true);
   });
 });
+
+describe('the accounts entry says what it is', () => {
+  // There is no role editor: roles are fixed (OFFICER_ROLES), so the entry is named for the accounts.
+  it('is 人员账号, not 用户与角色', () => {
+    const all = titles(menuOf('bureau-admin'));
+    expect(all).toContain('人员账号');
+    expect(all).not.toContain('用户与角色');
+  });
+});

@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import NoticeActions from '../src/views/notices/components/notice-actions.vue';
+import NoticePrint from '../src/views/notices/components/notice-print.vue';
 import ObjectionDialog from '../src/views/notices/components/objection-dialog.vue';
+import PublishDialog from '../src/views/notices/components/publish-dialog.vue';
 import type { Notice, NoticeItem } from '../src/views/notices/types';
 import { officers } from './helpers';
 import { more, mountAs } from './mount';
@@ -21,7 +23,7 @@ function notice(overrides: Partial<Notice> = {}): Notice {
     statusLabel: '公示中',
     workingDays: 5,
     publishedOn: '2026-11-27',
-    startsOn: '2026-11-28',
+    startsOn: '2026-11-27',
     endsOn: '2026-12-04',
     itemCount: 1,
     items: [],
@@ -73,14 +75,33 @@ describe('notice actions', () => {
   });
 });
 
+describe('publishing', () => {
+  it('previews the period the server sets: from the day of publication', async () => {
+    const { wrapper } = await mountAs(more.reviewer, PublishDialog, {
+      props: {
+        notice: notice({
+          status: 'draft',
+          publishedOn: null,
+          startsOn: null,
+          endsOn: null,
+          createdAt: NOW,
+        } as Partial<Notice>),
+      },
+    });
+    const period = document.querySelector('[data-testid="publish-period"]');
+    expect(period?.textContent).toContain('2026-11-27 至 2026-12-04（5 个工作日）');
+    wrapper.unmount();
+  });
+});
+
 describe('recording an objection', () => {
-  it('explains that nothing can be recorded before the period starts', async () => {
+  it('takes an objection on the day the notice is published', async () => {
     const { wrapper } = await mountAs(more.reviewer, ObjectionDialog, {
       props: { notice: notice(), item },
     });
     const dialog = document.querySelector('[data-testid="objection-dialog"]');
-    expect(dialog?.textContent).toContain('公示期自 2026-11-28 起算');
-    expect(dialog?.querySelector('[data-testid="objection-content"]')).toBeNull();
+    expect(dialog?.textContent).toContain('公示期 2026-11-27 至 2026-12-04');
+    expect(dialog?.querySelector('[data-testid="objection-content"]')).not.toBeNull();
     wrapper.unmount();
   });
 
@@ -91,6 +112,26 @@ describe('recording an objection', () => {
     const dialog = document.querySelector('[data-testid="objection-dialog"]');
     expect(dialog?.querySelector('[data-testid="objection-content"]')).not.toBeNull();
     expect(dialog?.querySelector('[data-testid="objection-not-started"]')).toBeNull();
+    wrapper.unmount();
+  });
+});
+
+describe('the printed notice', () => {
+  it('tells the public until when and to whom to object', async () => {
+    const contact = {
+      department: '宿州市科学技术局某科',
+      phone: '0557-1234567',
+      address: '宿州市某路1号',
+    };
+    const { wrapper } = await mountAs(more.reviewer, NoticePrint, {
+      props: { notice: notice({ objectionContact: contact } as Partial<Notice>) },
+    });
+    const text = wrapper.text();
+    expect(text).toContain('公示期：2026-11-27 至 2026-12-04');
+    expect(text).toContain('2026-12-04 24时前');
+    expect(text).toContain('宿州市科学技术局某科');
+    expect(text).toContain('联系电话：0557-1234567');
+    expect(text).toContain('地址：宿州市某路1号');
     wrapper.unmount();
   });
 });

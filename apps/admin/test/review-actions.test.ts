@@ -149,3 +149,19 @@ describe('review actions', () => {
     wrapper.unmount();
   });
 });
+
+describe('approve dialog: the amount box’s hint', () => {
+  it('derives from the engine’s amount and never suggests more than the maximum', async () => {
+    const { wrapper } = await mountAs(more.reviewer, ReviewActions, {
+      props: { application: application({ computedAmountFen: 10_000_000n }) },
+    });
+    await click('action-approve');
+    await click('override-toggle');
+    const el = document.querySelector('[data-testid="override-amount"]') as HTMLElement;
+    const box = (el.matches('input') ? el : el.querySelector('input')) as HTMLInputElement;
+    const figures = (box.placeholder.replace(/,/g, '').match(/\d+(\.\d+)?/g) ?? []).map(Number);
+    expect(box.placeholder).toContain('100000');
+    expect(Math.max(...figures)).toBeLessThanOrEqual(100_000);
+    wrapper.unmount();
+  });
+});

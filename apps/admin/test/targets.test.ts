@@ -1,10 +1,35 @@
-import { describe, expect, it } from 'vitest';
+import { flushPromises } from '@vue/test-utils';
+import { defineComponent, h } from 'vue';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { trpc } from '../src/api/client';
+import type * as Download from '../src/utils/download';
+import { saveBlob } from '../src/utils/download';
 import { byAreaOption, byYearOption, progressOption } from '../src/views/targets/charts/options';
-import { targetSheets } from '../src/views/targets/export-sheets';
+import TargetsView from '../src/views/targets/index.vue';
 import type { TargetsReport } from '../src/views/targets/queries';
 import { verifiedLine } from '../src/views/targets/verified-line';
-import { buildWorkbook } from '../src/views/targets/xlsx/workbook';
-import { crc32, zipStored } from '../src/views/targets/xlsx/zip';
+import { officers } from './helpers';
+import { mountAs } from './mount';
+
+vi.mock('../src/api/client', () => ({
+  trpc: {
+    dashboard: { targets: { query: vi.fn() }, targetsXlsx: { query: vi.fn() } },
+  },
+}));
+vi.mock('../src/utils/download', async (importOriginal) => ({
+  ...(await importOriginal<typeof Download>()),
+  saveBlob: vi.fn(),
+}));
+// happy-dom has no canvas: the charts are drawn for real in targets-charts.test.ts.
+vi.mock('../src/views/targets/charts/chart-panel.vue', () => ({
+  default: defineComponent({
+    props: { title: { type: String, required: true } },
+    setup: (props, { expose }) => {
+      expose({ toDataUrl: () => null });
+      return () => h('div', { 'data-testid': 'target-chart' }, props.title);
+    },
+  }),
+}));
 
 const report = {
   targetYear: 2030,
@@ -59,8 +84,6 @@ const report = {
   },
 } as unknown as TargetsReport;
 
-const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
-
 describe('2030 targets charts', () => {
   it('draws only measured targets, with their per cent of the 2030 figure', () => {
     const option = progressOption(report) as {
@@ -90,42 +113,32 @@ describe('2030 targets charts', () => {
 });
 
 describe('xlsx export', () => {
-  it('computes the standard CRC-32', () => {
-    expect(crc32(new TextEncoder().encode('123456789'))).toBe(0xcbf43926);
+  const targets = vi.mocked(trpc.dashboard.targets.query);
+  const xlsx = vi.mocked(trpc.dashboard.targetsXlsx.query);
+  beforeEach(() => {
+    document.body.innerHTML = '';
+    vi.mocked(saveBlob).mockReset();
+    targets.mockReset().mockResolvedValue(report as never);
+    xlsx.mockReset().mockResolvedValue({
+      filename: '2030目标进度_埇桥区_2026-11-27.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      sizeBytes: 2,
+      base64: btoa('PK'),
+    });
   });
 
-  it('writes a ZIP whose central directory lists every entry at its offset', () => {
-    const zip = zipStored([
-      { name: 'a.txt', data: new TextEncoder().encode('甲') },
-      { name: 'b.txt', data: new TextEncoder().encode('乙丙') },
-    ]);
-    const view = new DataView(zip.buffer);
-    const end = zip.length - 22;
-    expect(view.getUint32(end, true)).toBe(0x06054b50);
-    expect(view.getUint16(end + 10, true)).toBe(2);
-    const centralAt = view.getUint32(end + 16, true);
-    expect(view.getUint32(centralAt, true)).toBe(0x02014b50);
-    const secondLocal = view.getUint32(centralAt + 46 + 5 + 42, true);
-    expect(view.getUint32(secondLocal, true)).toBe(0x04034b50);
-    expect(text(zip.slice(secondLocal + 30 + 5, secondLocal + 30 + 5 + 6))).toBe('乙丙');
-  });
-
-  it('puts targets, years, areas and money (as yuan numbers) in four sheets', () => {
-    const sheets = targetSheets(report);
-    expect(sheets.map((s) => s.name)).toEqual(['目标进度', '分年度', '分县区园区', '资金拨付']);
-    expect(sheets[0]?.rows[2]).toContain('暂不统计');
-    // Verified organisations counted; what they only declared shown apart.
-    expect(sheets[0]?.rows[0]?.slice(4, 6)).toEqual([
-      '当前值（全市，已核验）',
-      '自报未核验（不计入）',
-    ]);
-    expect(sheets[0]?.rows[1]?.slice(4, 6)).toEqual([12, 5]);
-    expect(sheets[3]?.rows[1]).toEqual(['合计', '全市', { yuan: 1_234_567.89 }, '¥1,234,567.89']);
-
-    const workbook = text(buildWorkbook(sheets));
-    expect(workbook).toContain('<sheet name="资金拨付" sheetId="4" r:id="rId4"/>');
-    expect(workbook).toContain('<c r="C2" s="1"><v>1234567.89</v></c>');
-    expect(workbook).toContain('未来产业链高新技术企业');
+  it('downloads the workbook the server builds, for the officer’s own area', async () => {
+    const { wrapper } = await mountAs(officers.yongqiao, TargetsView, { path: '/targets' });
+    await flushPromises();
+    await wrapper.get('[data-testid="targets-export-xlsx"]').trigger('click');
+    await flushPromises();
+    expect(xlsx).toHaveBeenCalledWith({ areaCode: 'yongqiao' });
+    expect(saveBlob).toHaveBeenCalledTimes(1);
+    const [blob, filename] = vi.mocked(saveBlob).mock.calls[0]!;
+    expect(filename).toBe('2030目标进度_埇桥区_2026-11-27.xlsx');
+    expect(blob.type).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(await blob.text()).toBe('PK');
+    wrapper.unmount();
   });
 });
 

@@ -29,6 +29,7 @@ function candidate(over: Record<string, unknown>) {
     capacity: 1,
     relatedFirmCreditCodes: [],
     status: 'active',
+    progress: { code: 'applied', name: '已报名' },
     institutionUnverified: false,
     institutionNote: null,
     ...over,

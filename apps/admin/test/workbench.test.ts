@@ -54,6 +54,17 @@ beforeEach(() => {
         actionLabel: '申请：县区审核通过，报送市局',
         objectType: 'application',
         objectId: 'a-1',
+        path: '/applications/a-1',
+      },
+      {
+        id: '2',
+        at: new Date('2026-11-27T01:00:00Z'),
+        actorName: '王成员',
+        action: 'organisation.member-join',
+        actionLabel: '机构：成员加入',
+        objectType: 'organisation_member',
+        objectId: 'm-1',
+        path: null,
       },
     ],
   } as never);
@@ -103,6 +114,42 @@ describe('workbench', () => {
     const { wrapper } = await mountAs(more.finance, WorkbenchView);
     expect(wrapper.find('[data-testid="exemption-panel"]').exists()).toBe(false);
     expect(panel).not.toHaveBeenCalled();
+    wrapper.unmount();
+  });
+
+  it('shows that it is loading, not 暂无待办事项, until the summary arrives', async () => {
+    let arrive: (value: unknown) => void = () => {};
+    const pending = summary.getMockImplementation()!;
+    summary.mockReset().mockReturnValue(new Promise((resolve) => (arrive = resolve)) as never);
+    const { wrapper } = await mountAs(more.reviewer, WorkbenchView);
+    expect(wrapper.text()).not.toContain('暂无待办事项');
+    expect(wrapper.text()).not.toContain('暂无动态');
+    expect(wrapper.find('[data-testid="workbench-loading"]').exists()).toBe(true);
+    expect(wrapper.find('[data-testid="workbench-queues"]').exists()).toBe(false);
+
+    arrive(await pending());
+    await vi.waitFor(() =>
+      expect(wrapper.find('[data-testid="queue-bureau-review"]').exists()).toBe(true),
+    );
+    expect(wrapper.find('[data-testid="workbench-loading"]').exists()).toBe(false);
+    wrapper.unmount();
+  });
+
+  it('links each recent activity to its record, and opens it', { timeout: 20_000 }, async () => {
+    const { wrapper, router } = await mountAs(more.reviewer, WorkbenchView);
+    const links = wrapper.findAll('[data-testid="recent-link"]');
+    // The member's join has no page of its own: shown, not linked.
+    expect(links).toHaveLength(1);
+    expect(links[0]!.attributes('href')).toBe('/applications/a-1');
+    expect(links[0]!.text()).toContain('申请：县区审核通过，报送市局');
+    expect(wrapper.get('[data-testid="workbench-recent"]').text()).toContain('机构：成员加入');
+
+    await links[0]!.trigger('click');
+    // The detail page is loaded on demand: give its first import time.
+    await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/applications/a-1'), {
+      timeout: 15_000,
+    });
+    expect(router.currentRoute.value.name).toBe('ApplicationDetail');
     wrapper.unmount();
   });
 });

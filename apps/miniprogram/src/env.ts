@@ -1,3 +1,5 @@
+import { DEFAULT_FILE_MAX_MB } from '@kc/domain';
+
 /**
  * The one place the app reads build-time configuration. Taro replaces `process.env.X`
  * with literals at build time (values come from config/index.ts), so these are constants.
@@ -10,7 +12,7 @@ export const env = {
   /** Only used on H5, where there is no wx.login: the fake WeChat service issues login codes. */
   fakeWechatUrl: stripSlash(process.env.TARO_APP_FAKE_WECHAT_URL ?? ''),
   /** Largest evidence upload the API accepts (its FILE_MAX_MB), checked before sending. */
-  fileMaxMb: positiveNumber(process.env.TARO_APP_FILE_MAX_MB, 10),
+  fileMaxMb: positiveNumber(process.env.TARO_APP_FILE_MAX_MB, DEFAULT_FILE_MAX_MB),
   /** WeChat subscribe-message templates for status changes; none configured = no prompt. */
   subscribeTemplateIds: (process.env.TARO_APP_SUBSCRIBE_TEMPLATE_IDS ?? '')
     .split(',')

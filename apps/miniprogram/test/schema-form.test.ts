@@ -46,6 +46,9 @@ describe('forms described from domain schemas', () => {
     const need = Object.fromEntries(describeFields(vpNeedSchema).map((f) => [f.name, f]));
     expect(need.positions).toMatchObject({ kind: 'integer', initial: '1', optional: true });
     expect(need.investorInstitutions?.kind).toBe('text-list');
+    // 细分方向 is scored, so it is asked for, not offered as 选填 (issue 11).
+    expect(need.subFieldCode).toMatchObject({ optional: false, title: '细分方向' });
+    expect(need.subFieldCode?.description).toContain('匹配评分');
     const candidate = Object.fromEntries(describeFields(vpCandidateSchema).map((f) => [f.name, f]));
     expect(candidate.priorityFlags?.kind).toBe('multi-choice');
     expect(candidate.relatedFirmCreditCodes?.kind).toBe('text-list');

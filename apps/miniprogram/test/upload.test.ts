@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { UploadError, readUploadAnswer, tooLarge } from '../src/services/upload-common';
+import { UPLOAD_EXTENSIONS, UPLOAD_FILE_TYPES } from '@kc/domain';
+import {
+  UploadError,
+  pickerAccept,
+  readUploadAnswer,
+  tooLarge,
+  uploadHintText,
+} from '../src/services/upload-common';
 
 describe('evidence upload answers', () => {
   it('returns the stored file of a successful upload', () => {
@@ -37,5 +44,19 @@ describe('evidence upload answers', () => {
     expect(error.appCode).toBe('FILE_TOO_LARGE');
     expect(error.message).toContain('不能超过 10 MB');
     expect(error.message).toContain('证书.png');
+  });
+
+  it('says under the uploads which types are accepted and the size limit, as the server does', () => {
+    const hint = uploadHintText();
+    expect(hint).toContain('不超过 10 MB');
+    expect(hint).not.toContain('规定大小');
+    for (const type of UPLOAD_FILE_TYPES) expect(hint).toContain(type.label);
+  });
+
+  it('offers exactly the server’s types in the pickers', () => {
+    expect(pickerAccept('chat').split(',').sort()).toEqual(
+      UPLOAD_EXTENSIONS.map((e) => `.${e}`).sort(),
+    );
+    expect(pickerAccept('media')).toBe('image/*');
   });
 });

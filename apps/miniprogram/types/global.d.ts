@@ -15,3 +15,13 @@ declare namespace NodeJS {
     TARO_APP_SUBSCRIBE_TEMPLATE_IDS?: string;
   }
 }
+
+/**
+ * The H5 router Taro's H5 platform aliases in (`@tarojs/router$`); only the part the form's
+ * leave guard uses (leave-guard.h5.ts). It is the `history` package's History.
+ */
+declare module '@tarojs/router' {
+  export const history: {
+    block(blocker: (transition: { retry(): void }) => void): () => void;
+  };
+}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_FILE_MAX_MB } from '@kc/domain';
 
 /**
  * The server's whole configuration, read from the environment once at start-up.
@@ -35,7 +36,7 @@ const envSchema = z
     /** Folder of uploaded evidence files; default <repo root>/.data/files. */
     FILE_STORAGE_DIR: z.string().min(1).optional(),
     /** Largest evidence upload (certificate scan, contract, transfer voucher), in MB. */
-    FILE_MAX_MB: z.coerce.number().positive().max(100).default(10),
+    FILE_MAX_MB: z.coerce.number().positive().max(100).default(DEFAULT_FILE_MAX_MB),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default('info'),

@@ -553,6 +553,41 @@ describe('official lists over HTTP (名单导入)', () => {
   });
 });
 
+describe('templates over HTTP (协议模板, issue 11)', () => {
+  const templateUpload = (bytes: Uint8Array, filename: string, token?: string) => {
+    const form = new FormData();
+    form.append('file', new Blob([bytes]), filename);
+    return fetch(`${apiUrl}/files/templates`, {
+      method: 'POST',
+      headers: bearer(token),
+      body: form,
+    });
+  };
+
+  it('takes a bureau officer’s PDF, which a call then offers as its agreement template', async () => {
+    const admin = await officerToken('admin');
+    const res = await templateUpload(pdf('三方协议模板'), '三方协议模板.pdf', admin);
+    expect(res.status).toBe(200);
+    const file = (await res.json()) as Uploaded;
+    expect(file).toMatchObject({ mimeType: 'application/pdf', originalName: '三方协议模板.pdf' });
+  });
+
+  it('refuses applicants and area officers with 403, and nobody signed in with 401', async () => {
+    for (const token of [
+      await applicantToken('files-test-template'),
+      await officerToken('yongqiao'),
+    ]) {
+      const res = await templateUpload(pdf('模板'), '模板.pdf', token);
+      expect(res.status).toBe(403);
+      expect(((await res.json()) as Refusal).error).toEqual({
+        appCode: 'FORBIDDEN',
+        message: '只有科技局经办人员可以上传模板',
+      });
+    }
+    expect((await templateUpload(pdf('模板'), '模板.pdf')).status).toBe(401);
+  });
+});
+
 describe('file settings from the environment', () => {
   it('defaults to <repo>/.data/files and 10 MB, and reads FILE_STORAGE_DIR / FILE_MAX_MB', () => {
     expect(fileSettingsFromEnv(parseEnv({}))).toEqual({

@@ -1,6 +1,6 @@
 import type { Prisma } from '@kc/db';
 import { redactPII } from '@kc/domain';
-import type { Caller } from './caller';
+import type { ApplicantCaller, OfficerCaller } from './caller';
 
 export interface AuditEntry {
   action: string;
@@ -12,6 +12,10 @@ export interface AuditEntry {
 
 type AuditWriter = Pick<Prisma.TransactionClient, 'auditLog'>;
 
+/** Who acted: the caller, or the officer a login is about (no session yet, so no caller). */
+export type AuditActor =
+  Pick<OfficerCaller, 'kind' | 'userId' | 'role'> | Pick<ApplicantCaller, 'kind' | 'userId'>;
+
 /**
  * Appends one audit record, inside the caller's transaction so the record and the change
  * stand or fall together. Details pass through the PII redactor: the log never holds
@@ -19,7 +23,7 @@ type AuditWriter = Pick<Prisma.TransactionClient, 'auditLog'>;
  */
 export async function writeAudit(
   db: AuditWriter,
-  who: { caller: Caller | null; ip: string | null; now: () => Date },
+  who: { caller: AuditActor | null; ip: string | null; now: () => Date },
   entry: AuditEntry,
 ): Promise<void> {
   const details = JSON.parse(
@@ -42,22 +46,43 @@ export async function writeAudit(
 
 /**
  * Who acted in a page of audit rows, in one query: `displayName`, or `displayName（username）`
- * where officers must tell namesakes apart (the audit log itself).
+ * where officers must tell namesakes apart (the audit log itself). With `withUnit`, an applicant
+ * is named with their organisation (or as the researcher they registered as): “微信用户” alone
+ * tells an officer nothing.
  */
 export async function auditActorNames(
-  db: Pick<Prisma.TransactionClient, 'user'>,
+  db: Pick<Prisma.TransactionClient, 'user' | 'organisationMember' | 'researcher'>,
   rows: readonly { actorUserId: string | null }[],
-  options: { withUsername?: boolean } = {},
+  options: { withUsername?: boolean; withUnit?: boolean } = {},
 ): Promise<Map<string, string>> {
   const ids = [...new Set(rows.flatMap((r) => (r.actorUserId ? [r.actorUserId] : [])))];
-  const users = await db.user.findMany({
-    where: { id: { in: ids } },
-    select: { id: true, displayName: true, username: true },
-  });
+  const [users, members, researchers] = await Promise.all([
+    db.user.findMany({
+      where: { id: { in: ids } },
+      select: { id: true, displayName: true, username: true },
+    }),
+    options.withUnit
+      ? db.organisationMember.findMany({
+          where: { userId: { in: ids }, status: 'active' },
+          select: { userId: true, organisation: { select: { name: true } } },
+        })
+      : [],
+    options.withUnit
+      ? db.researcher.findMany({
+          where: { userId: { in: ids } },
+          select: { userId: true, name: true, institutionName: true },
+        })
+      : [],
+  ]);
+  const unit = new Map(members.map((m) => [m.userId, m.organisation.name]));
+  const researcher = new Map(researchers.map((r) => [r.userId, r]));
   return new Map(
-    users.map((u) => [
-      u.id,
-      options.withUsername && u.username ? `${u.displayName}（${u.username}）` : u.displayName,
-    ]),
+    users.map((u) => {
+      if (options.withUsername && u.username) return [u.id, `${u.displayName}（${u.username}）`];
+      const r = researcher.get(u.id);
+      if (r) return [u.id, `${r.name}（${r.institutionName}）`];
+      const org = unit.get(u.id);
+      return [u.id, org ? `${u.displayName}（${org}）` : u.displayName];
+    }),
   );
 }

@@ -82,6 +82,7 @@ const TRPC_CODE: Record<ErrorCode, TRPCCode> = {
   LIST_IMPORT_CLOSED: 'CONFLICT',
   INVITATION_CLOSED: 'CONFLICT',
   INSTITUTION_LINK_CLOSED: 'CONFLICT',
+  REVEAL_REASON_REQUIRED: 'BAD_REQUEST',
 };
 
 /** The `cause` of every error we throw on purpose: a stable code and optional field errors. */

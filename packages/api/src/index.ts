@@ -13,6 +13,7 @@ export type { WeChatClient } from './auth/wechat';
 export type { Logger } from './logger';
 export { evidenceAccess } from './awards/evidence-access';
 export { officerFileAccess } from './files/officer-access';
+export { applicantFileAccess } from './files/applicant-access';
 export { memberFileAccess } from './organisations/documents/file-access';
 export { silentLogger } from './logger';
 

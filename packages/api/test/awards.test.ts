@@ -206,6 +206,8 @@ describe('review', () => {
     ).toBeGreaterThan(0);
     const audit = await h.prisma.auditLog.findMany({ where: { objectId: application.id } });
     expect(audit.map((a) => a.action)).toEqual([
+      'application.create',
+      'application.submit',
       'application.accept-area',
       'application.forward',
       'application.approve',

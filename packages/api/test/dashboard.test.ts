@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Harness } from './harness';
 import { createHarness, failure } from './harness';
@@ -328,5 +329,99 @@ describe('dashboard.targets', () => {
       value: 1,
       selfDeclared: 7,
     });
+  });
+});
+
+describe('dashboard.targetsXlsx', () => {
+  async function readBack(base64: string) {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(base64, 'base64') as unknown as ArrayBuffer);
+    return wb;
+  }
+  const rowValues = (ws: ExcelJS.Worksheet, row: number) =>
+    (ws.getRow(row).values as unknown[]).slice(1);
+
+  it('builds the targets workbook on the server: four sheets, numbers as numbers, yuan from fen', async () => {
+    const admin = await h.officer('admin');
+    const report = await admin.dashboard.targets.query();
+    const file = await admin.dashboard.targetsXlsx.query();
+    expect(file).toMatchObject({
+      filename: `2030目标进度_全市_${report.asOf}.xlsx`,
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    });
+    expect(Buffer.from(file.base64, 'base64').length).toBe(file.sizeBytes);
+
+    const wb = await readBack(file.base64);
+    expect(wb.worksheets.map((ws) => ws.name)).toEqual([
+      '目标进度',
+      '分年度',
+      '分县区园区',
+      '资金拨付',
+    ]);
+    const [progress, byYear, byArea, money] = wb.worksheets as [
+      ExcelJS.Worksheet,
+      ExcelJS.Worksheet,
+      ExcelJS.Worksheet,
+      ExcelJS.Worksheet,
+    ];
+    expect(rowValues(progress, 1)).toEqual([
+      '目标',
+      '规划原文',
+      '目标值',
+      '单位',
+      '当前值（全市，已核验）',
+      '自报未核验（不计入）',
+      '完成比例',
+      '是否达成',
+      '统计口径',
+    ]);
+    expect(progress.getRow(1).font?.bold).toBe(true);
+    // One row per target, in the report's order; counts and ratios are numbers.
+    report.targets.forEach((t, i) => {
+      const row = progress.getRow(i + 2);
+      expect(row.getCell(1).value).toBe(t.name);
+      expect(row.getCell(3).value).toBe(t.figure);
+      expect(row.getCell(5).value).toBe(t.measured ? t.value : '暂不统计');
+    });
+    const cases = report.targets.findIndex((t) => t.id === 'scenario-cases') + 2;
+    expect(progress.getCell(cases, 5).value).toBe(5);
+    expect(progress.getCell(cases, 7).value).toBe(1);
+    expect(progress.getCell(cases, 7).numFmt).toBe('0%');
+    expect(progress.getCell(cases, 8).value).toBe('已达成');
+    const scale = report.targets.findIndex((t) => t.id === 'industry-scale') + 2;
+    expect(progress.getCell(scale, 9).value).toContain('营业收入');
+
+    expect(rowValues(byYear, 1)).toEqual(['目标', '年度', '数量']);
+    expect(rowValues(byYear, 2)).toEqual(['未来产业链高新技术企业', 2025, 1]);
+    expect(rowValues(byArea, 1)).toEqual(['目标', '县区/园区', '数量']);
+    expect(typeof byArea.getCell(2, 3).value).toBe('number');
+
+    // 20 万元 paid: 200000 yuan as a number shown with two decimals, beside the formatted text.
+    expect(rowValues(money, 1)).toEqual(['口径', '年度或县区/园区', '已拨付（元）', '已拨付']);
+    expect(rowValues(money, 2)).toEqual(['合计', '全市', 200_000, '¥200,000.00']);
+    expect(money.getCell(2, 3).numFmt).toBe('#,##0.00');
+    expect(rowValues(money, 3)).toEqual(['分年度', '2026年', 200_000, '¥200,000.00']);
+    expect(rowValues(money, 4)).toEqual(['分县区园区', '埇桥区', 200_000, '¥200,000.00']);
+  });
+
+  it('gives an area officer their own area only', async () => {
+    const yongqiao = await h.officer('yongqiao');
+    const file = await yongqiao.dashboard.targetsXlsx.query();
+    expect(file.filename).toMatch(/^2030目标进度_埇桥区_\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const wb = await readBack(file.base64);
+    const progress = wb.getWorksheet('目标进度')!;
+    expect(progress.getCell(1, 5).value).toBe('当前值（埇桥区，已核验）');
+    const areas = new Set<unknown>();
+    wb.getWorksheet('分县区园区')!.eachRow((row, n) => {
+      if (n > 1) areas.add(row.getCell(2).value);
+    });
+    expect([...areas]).toEqual(['埇桥区']);
+
+    const dangshan = await h.officer('dangshan');
+    const theirs = await readBack((await dangshan.dashboard.targetsXlsx.query()).base64);
+    expect(rowValues(theirs.getWorksheet('资金拨付')!, 2)).toEqual(['合计', '砀山县', 0, '¥0.00']);
+    expect(
+      (await failure(() => yongqiao.dashboard.targetsXlsx.query({ areaCode: 'dangshan' }))).appCode,
+    ).toBe('FORBIDDEN');
   });
 });

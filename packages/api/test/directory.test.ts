@@ -17,7 +17,9 @@ describe('directory with reveal on demand', () => {
     expect(zhang.mobileMasked).toBe('139****1901');
     expect(zhang.residentIdMasked).toMatch(/^\d{6}\*+\w{4}$/);
     expect(JSON.stringify(page)).not.toContain('13965571901');
-    expect(await reviewer.researchers.revealMobile.mutate({ id: zhang.id })).toEqual({
+    expect(
+      await reviewer.researchers.revealMobile.mutate({ id: zhang.id, reason: '核实申报材料' }),
+    ).toEqual({
       mobile: '13965571901',
     });
     const audit = await h.prisma.auditLog.findFirst({
@@ -41,16 +43,27 @@ describe('directory with reveal on demand', () => {
     const yongqiao = await h.officer('yongqiao');
     const own = (await yongqiao.organisations.list.query({})).items[0]!;
     expect(own.areaCode).toBe('yongqiao');
-    const { contactPhone } = await yongqiao.organisations.revealContact.mutate({ id: own.id });
+    const { contactPhone } = await yongqiao.organisations.revealContact.mutate({
+      id: own.id,
+      reason: '联系补正材料',
+    });
     expect(contactPhone).toMatch(/^1\d{10}$/);
     const admin = await h.officer('admin');
     const other = (await admin.organisations.list.query({ areaCode: 'dangshan' })).items[0]!;
     expect(
-      (await failure(() => yongqiao.organisations.revealContact.mutate({ id: other.id }))).appCode,
+      (
+        await failure(() =>
+          yongqiao.organisations.revealContact.mutate({ id: other.id, reason: '联系补正材料' }),
+        )
+      ).appCode,
     ).toBe('NOT_FOUND');
     const finance = await h.officer('finance');
     expect(
-      (await failure(() => finance.organisations.revealContact.mutate({ id: own.id }))).appCode,
+      (
+        await failure(() =>
+          finance.organisations.revealContact.mutate({ id: own.id, reason: '联系补正材料' }),
+        )
+      ).appCode,
     ).toBe('FORBIDDEN');
     // The area officer reads the audit log of their own area, including their reveal.
     const log = await yongqiao.audit.search.query({ action: 'organisation.reveal-contact' });

@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { policySetFor } from '@kc/domain';
 import type { Harness } from './harness';
 import { createHarness, failure } from './harness';
 import { submittedScenario, toBureauReview } from './awards-support';
@@ -78,6 +79,8 @@ describe('the notice flow', () => {
     expect(draft.items.map((i) => i.applicationNumber)).toEqual(
       [one.application.number, two.application.number].sort(),
     );
+    // Nothing is in notice yet: the items say they wait for the batch to be published.
+    expect(draft.items.map((i) => i.statusLabel)).toEqual(['待发布', '待发布']);
     expect(draft.items[0]).toMatchObject({
       status: 'listed',
       organisationName: one.firm.org.name,
@@ -95,9 +98,16 @@ describe('the notice flow', () => {
     expect(notice).toMatchObject({
       status: 'published',
       publishedOn: '2026-11-27',
-      startsOn: '2026-11-28',
+      // Open from the day of publication; the five working days are counted after it.
+      startsOn: '2026-11-27',
       endsOn: '2026-12-04',
     });
+    expect(notice.items.map((i) => i.statusLabel)).toEqual(['公示中', '公示中']);
+    // Whom to object to is the policy version's setting, not words in a screen.
+    expect(notice.objectionContact).toEqual(
+      policySetFor('2026-11-27')!.settings.noticeObjectionContact,
+    );
+    expect(notice.objectionContact.phone).toMatch(/^0557-\d{7}$/);
     expect(warnings).toEqual([]);
     for (const { application } of [one, two]) {
       const seen = await reviewer.review.byId.query({ id: application.id });
@@ -108,16 +118,6 @@ describe('the notice flow', () => {
       });
     }
     const itemOne = notice.items.find((i) => i.applicationId === one.application.id)!;
-
-    // The day of publication is not in the period (it starts the next day).
-    const tooEarly = await failure(() =>
-      admin.notices.recordObjection.mutate({
-        itemId: itemOne.id,
-        objector: '匿名',
-        content: '该案例入选时间存疑',
-      }),
-    );
-    expect(tooEarly.appCode).toBe('OUTSIDE_NOTICE_PERIOD');
 
     ({ admin, reviewer } = await travelTo(at('2026-11-30')));
     const objected = await admin.notices.recordObjection.mutate({
@@ -196,6 +196,8 @@ describe('the notice flow', () => {
 
     const closed = await admin.notices.close.mutate({ batchId: draft.id });
     expect(closed.status).toBe('closed');
+    expect(closed.items.find((i) => i.id === itemOne.id)!.statusLabel).toBe('异议不成立');
+    expect(closed.items.find((i) => i.id !== itemOne.id)!.statusLabel).toBe('公示期满无异议');
     for (const { application } of [one, two]) {
       expect(await statusOf(application.id)).toBe('notice-passed');
     }
@@ -222,6 +224,38 @@ describe('the notice flow', () => {
         where: { action: { in: ['notice.record-objection', 'notice.dismiss-objection'] } },
       }),
     ).toBe(4);
+  });
+
+  it('takes objections from the day of publication, by the Asia/Shanghai day', async () => {
+    const { application } = await approvedScenario('发布当日异议案例');
+    // Published on Friday 2026-11-27 (the harness clock).
+    let { admin } = await travelTo(START);
+    const draft = await admin.notices.create.mutate({
+      title: '发布当日异议',
+      applicationIds: [application.id],
+    });
+    const { notice } = await admin.notices.publish.mutate({ batchId: draft.id });
+    const itemId = notice.items[0]!.id;
+
+    // The same day, 18:00: the notice is public, the objection is taken (before the fix the
+    // period started the next day and this was refused).
+    ({ admin } = await travelTo(at('2026-11-27', 18)));
+    const taken = await admin.notices.recordObjection.mutate({
+      itemId,
+      objector: '匿名',
+      content: '该案例入选时间存疑',
+    });
+    expect(taken.items[0]!.objections).toHaveLength(1);
+    // The evening before, in Suzhou, is the day before (16:00 UTC is midnight in Suzhou).
+    const dayBefore = await failure(() =>
+      admin.notices.recordObjection.mutate({
+        itemId,
+        objector: '匿名',
+        content: '前一日收到的意见',
+        receivedAt: new Date('2026-11-26T15:59:00Z'),
+      }),
+    );
+    expect(dayBefore.appCode).toBe('OUTSIDE_NOTICE_PERIOD');
   });
 
   it('warns when the period runs into a year whose holidays are not entered yet', async () => {

@@ -10,9 +10,10 @@ describe('message centre (notifications.*) and the workbench', () => {
   });
   afterAll(() => h.close());
 
-  it('the applicant is told of every officer step, with the comment, and nothing about their own', async () => {
+  it('the applicant is told of every officer step, with the comment, and gets a receipt for their submission', async () => {
     const { firm, application } = await submittedScenario(h, '消息中心测试场景');
-    expect((await firm.client.notifications.unreadCount.query()).count).toBe(0);
+    // The receipt of the submission (issue 11); withdrawing is not echoed back.
+    expect((await firm.client.notifications.unreadCount.query()).count).toBe(1);
 
     // Each officer step a few minutes after the last: messages are listed newest first.
     const later = (minutes: number) => {
@@ -41,11 +42,17 @@ describe('message centre (notifications.*) and the workbench', () => {
       expectedVersion: atBureau.version,
     });
     const { items, nextCursor } = await firm.client.notifications.mine.query({});
-    expect(items.map((n) => n.title)).toEqual(['申请被退回修改', '已报送市局', '申请已受理']);
+    expect(items.map((n) => n.title)).toEqual([
+      '申请被退回修改',
+      '已报送市局',
+      '申请已受理',
+      '申请已提交',
+    ]);
     expect(items[0]!.body).toContain('请补充场景运行数据');
     expect(items[0]!.body).toContain(application.number);
     expect(items[0]!.link).toEqual({ page: 'application', id: application.id });
     expect(nextCursor).toBeNull();
+    await firm.client.notifications.markRead.mutate({ ids: [items[3]!.id] });
 
     const firstPage = await firm.client.notifications.mine.query({ limit: 2 });
     expect(firstPage.items).toHaveLength(2);
@@ -53,7 +60,7 @@ describe('message centre (notifications.*) and the workbench', () => {
       limit: 2,
       cursor: firstPage.nextCursor!,
     });
-    expect(rest.items.map((n) => n.title)).toEqual(['申请已受理']);
+    expect(rest.items.map((n) => n.title)).toEqual(['申请已受理', '申请已提交']);
 
     expect((await firm.client.notifications.unreadCount.query()).count).toBe(3);
     await firm.client.notifications.markRead.mutate({ ids: [items[0]!.id] });

@@ -395,6 +395,12 @@ describe('科技副总 call lifecycle', () => {
         activities: '驻企调研膜电极产线，完成首轮涂布工艺试验。',
       },
     });
+    // Each save is a change by the researcher, and audited (issue 11).
+    expect(
+      await h.prisma.auditLog.count({
+        where: { action: 'vp.secondment.work-log', objectId: secondmentId, actorRole: 'applicant' },
+      }),
+    ).toBe(2);
     const future = await failure(() =>
       zhou.client.vp.secondments.saveWorkLog.mutate({
         secondmentId,

@@ -1,5 +1,6 @@
-import { APPLICATION_ACTION_LABELS } from './applications/transitions';
-import { vpCallActionName } from './matching/call';
+import { APPLICATION_ACTION_LABELS, APPLICATION_ACTIONS } from './applications/transitions';
+import { officerRoleName, OFFICER_ROLE_CODES } from './entities/officer';
+import { VP_CALL_ACTIONS, VP_CALL_ACTION_CODES } from './matching/call';
 
 /** Chinese names of the audit log's actions, for the officers who read it. */
 const AUDIT_ACTION_LABELS: Record<string, string> = {
@@ -82,15 +83,94 @@ const AUDIT_ACTION_LABELS: Record<string, string> = {
   'vp.secondment.evaluate': '年度考核',
   'vp.secondment.complete': '任期届满',
   'vp.secondment.terminate': '提前终止选派',
+  // Applicant-side changes (issue 11: every state change by anyone is audited).
+  'application.create': '申请：创建申请草稿',
+  'application.resubmit': '申请：重新提交申请',
+  'application.delete-draft': '申请：删除申请草稿',
+  'researcher.register': '注册科研人员资料',
+  'researcher.update': '修改科研人员资料',
+  'vp.need.update': '修改科技副总需求',
+  'vp.secondment.work-log': '填写科技副总工作日志',
+  'vp.call.agreement-template': '上传科技副总三方协议模板',
 };
 
-export function auditActionLabel(action: string): string {
+/**
+ * Actions written as `prefix${code}`, with every code the prefix may take. The API's audit-name
+ * test checks that each of them has a name.
+ */
+export const AUDIT_ACTION_FAMILIES: Readonly<Record<string, readonly string[]>> = {
+  'application.': APPLICATION_ACTIONS.map((a) => a.code),
+  'vp.call.': VP_CALL_ACTION_CODES,
+  'vp.pair.': ['pin', 'forbid'],
+  'vp.secondment.': ['complete', 'terminate'],
+};
+
+/** The Chinese name of an action, or null when it has none (the audit-name test fails then). */
+export function auditActionName(action: string): string | null {
   const known = AUDIT_ACTION_LABELS[action];
   if (known) return known;
   if (action.startsWith('application.')) {
-    const step = action.slice('application.'.length);
-    return `申请：${APPLICATION_ACTION_LABELS[step as keyof typeof APPLICATION_ACTION_LABELS] ?? step}`;
+    const step =
+      APPLICATION_ACTION_LABELS[action.slice(12) as keyof typeof APPLICATION_ACTION_LABELS];
+    return step ? `申请：${step}` : null;
   }
-  if (action.startsWith('vp.call.')) return `科技副总批次：${vpCallActionName(action.slice(8))}`;
-  return action;
+  if (action.startsWith('vp.call.')) {
+    const step = VP_CALL_ACTIONS.find((a) => a.code === action.slice(8));
+    return step ? `科技副总批次：${step.name}` : null;
+  }
+  return null;
+}
+
+/** Chinese names of the kinds of record the audit log is about. */
+const AUDIT_OBJECT_TYPE_LABELS: Record<string, string> = {
+  user: '账号',
+  application: '奖补申请',
+  'notice-batch': '公示批次',
+  objection: '公示异议',
+  disbursement_batch: '拨付批次',
+  'programme-budget': '年度预算',
+  organisation: '单位',
+  organisation_verification: '机构认证',
+  organisation_change: '变更申请',
+  organisation_claim: '认领申诉',
+  organisation_bank_account: '收款账户',
+  organisation_document: '资料库资料',
+  organisation_invite: '成员邀请码',
+  organisation_member: '单位成员',
+  official_list_import: '官方名单导入',
+  official_list_entry: '官方名单条目',
+  exemption_invitation: '免申即享邀请',
+  researcher: '科研人员',
+  stored_file: '上传材料',
+  vp_call: '科技副总批次',
+  vp_need: '科技副总需求',
+  vp_candidate: '科技副总报名',
+  vp_secondment: '科技副总选派',
+};
+
+export function auditObjectTypeName(objectType: string): string | null {
+  return AUDIT_OBJECT_TYPE_LABELS[objectType] ?? null;
+}
+
+/** Every kind of record with its name, for the audit search's filter. */
+export const AUDIT_OBJECT_TYPES = Object.entries(AUDIT_OBJECT_TYPE_LABELS).map(([code, name]) => ({
+  code,
+  name,
+}));
+
+/** Who acted, by role: an officer role, or an applicant (mini-program user). */
+export function auditActorRoleName(role: string | null): string | null {
+  if (!role) return null;
+  if ((OFFICER_ROLE_CODES as readonly string[]).includes(role)) return officerRoleName(role);
+  return role === 'applicant' ? '申请人' : '其他';
+}
+
+/** The name shown for an action; an unnamed one (an old row) is never shown as its code. */
+export function auditActionLabel(action: string): string {
+  return auditActionName(action) ?? '其他操作';
+}
+
+/** The name shown for a kind of record. */
+export function auditObjectTypeLabel(objectType: string): string {
+  return auditObjectTypeName(objectType) ?? '其他记录';
 }

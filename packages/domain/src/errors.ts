@@ -84,6 +84,7 @@ export const ERROR_CODES = {
   LIST_IMPORT_CLOSED: '该名单导入已确认或已放弃，不能再次操作',
   INVITATION_CLOSED: '该免申即享邀请已处理，不能重复操作',
   INSTITUTION_LINK_CLOSED: '该单位关联申请已处理',
+  REVEAL_REASON_REQUIRED: '查看完整号码须填写查看理由',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -46,6 +46,9 @@ describe('directories with masked PII', () => {
     const masked = `${FIRM.phone.slice(0, 3)}****${FIRM.phone.slice(-4)}`;
     await expect.poll(() => row.getByTestId('pii-value').textContent()).toBe(masked);
     await row.getByTestId('pii-reveal').click();
+    // A reveal asks for the officer's reason first (kept in the audit log).
+    await page.getByTestId('pii-reason').fill('电话核实认证材料');
+    await page.getByTestId('pii-reason-confirm').click();
     await expect.poll(() => row.getByTestId('pii-value').textContent()).toBe(FIRM.phone);
     await snap(page, 'admin-directory-revealed');
     await context.close();
@@ -69,6 +72,8 @@ describe('directories with masked PII', () => {
     expect(await first.getByTestId('pii-value').textContent()).toMatch(/^1\d{2}\*{4}\d{4}$/);
     expect(await first.textContent()).toMatch(/\d{6}\*+\d{3}[\dX]/);
     await first.getByTestId('pii-reveal').click();
+    await page.getByTestId('pii-reason').fill('核实申报人联系方式');
+    await page.getByTestId('pii-reason-confirm').click();
     await expect.poll(() => first.getByTestId('pii-value').textContent()).toMatch(/^1\d{10}$/);
     await snap(page, 'admin-researchers');
     await context.close();

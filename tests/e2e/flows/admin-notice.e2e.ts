@@ -7,8 +7,8 @@ import { desktopPage, launchBrowser, snap } from '../support/browser';
 
 /**
  * Public notice: the bureau lists approved awards in a batch, sets the period in working days,
- * publishes, prints and exports the list. Refused: closing before the period is over, recording
- * an objection before the period starts, changes by an area officer, any access by finance.
+ * publishes, prints and exports the list. An objection is taken on the day of publication.
+ * Refused: closing before the period is over, changes by an area officer, any access by finance.
  */
 const stack = inject('stack');
 
@@ -55,6 +55,9 @@ describe('public notice', () => {
     await expect.poll(() => page.getByTestId('notice-status').textContent()).toContain('草稿');
     const items = page.getByTestId('notice-items');
     for (const app of apps) expect(await items.textContent()).toContain(app.number);
+    // Not in notice yet: the items wait for publication.
+    expect(await items.textContent()).toContain('待发布');
+    expect(await items.textContent()).not.toContain('公示中');
     expect(await page.getByTestId('notice-period').textContent()).toContain('7 个工作日');
 
     await page.getByTestId('notice-publish').click();
@@ -87,13 +90,18 @@ describe('public notice', () => {
     const printed = page.locator('article.print');
     await expect.poll(() => printed.isVisible()).toBe(true);
     expect(await printed.textContent()).toContain(title);
+    // Until when, and to whom, the public may object (the policy version's setting).
+    const objection = (await printed.getByTestId('notice-print-objection').textContent()) ?? '';
+    expect(objection).toMatch(/\d{4}-\d{2}-\d{2} 24时前/);
+    expect(objection).toMatch(/联系电话：0557-\d{7}/);
+    expect(objection).toContain('地址：');
     expect(await page.getByTestId('side-menu').isVisible()).toBe(false);
     await snap(page, 'admin-notice-print');
     await page.emulateMedia({ media: 'screen' });
     await page.context().close();
   });
 
-  it('refuses to close before the period ends and to record an objection before it starts', async () => {
+  it('refuses to close before the period ends, and takes an objection on the day of publication', async () => {
     const page = await open('reviewer', noticeUrl);
     await expect.poll(() => page.getByTestId('notice-close').isDisabled()).toBe(true);
     expect(await page.getByTestId('notice-close-hint').textContent()).toContain('期满后方可结束');
@@ -101,10 +109,12 @@ describe('public notice', () => {
     const row = page.getByTestId('notice-items').locator('tr', { hasText: apps[0]?.number ?? '' });
     await row.getByTestId('objection-record').click();
     const dialog = page.getByTestId('objection-dialog');
+    await dialog.getByTestId('objection-objector').fill('匿名');
+    await dialog.getByTestId('objection-content').fill('发布当日收到的异议');
+    await dialog.getByTestId('objection-confirm').click();
     await expect
-      .poll(() => dialog.getByTestId('objection-not-started').textContent())
-      .toContain('暂不能登记');
-    expect(await dialog.getByTestId('objection-confirm').isDisabled()).toBe(true);
+      .poll(() => page.getByTestId('notice-open-objections').textContent())
+      .toContain('1');
     await page.context().close();
   });
 

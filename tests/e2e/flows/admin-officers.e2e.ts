@@ -5,7 +5,7 @@ import { lastMessage, signIn } from '../support/admin-b-session';
 import { desktopPage, launchBrowser, snap } from '../support/browser';
 
 /**
- * 用户与角色: the bureau admin creates an area officer, who signs in; the admin ends their
+ * 人员账号: the bureau admin creates an area officer, who signs in; the admin ends their
  * sessions (they are sent back to the login page) and disables the account. Refusals: a taken
  * username, demoting oneself, and a reviewer opening the page.
  */
@@ -105,7 +105,7 @@ describe('users and roles', () => {
   it('does not open the page for a bureau reviewer', async () => {
     const { context, page } = await desktopPage(browser);
     await signIn(page, stack.adminUrl, 'reviewer');
-    expect(await page.getByTestId('side-menu').textContent()).not.toContain('用户与角色');
+    expect(await page.getByTestId('side-menu').textContent()).not.toContain('人员账号');
     await page.goto(`${stack.adminUrl}/system/officers`);
     await page.waitForURL(/\/403/);
     await context.close();

@@ -6,6 +6,7 @@ import type { Api } from '../support/api';
 import { officerApi, refusalOf } from '../support/api';
 import { desktopPage, launchBrowser, snap } from '../support/browser';
 import { alignBrowserClock, moveClockPast, resetClock } from '../support/clock';
+import { tinyPdf } from '../support/mp-data';
 
 /**
  * The 科技副总 matching workbench: a bureau reviewer runs the matcher on a call of this run,
@@ -124,6 +125,21 @@ describe('科技副总 matching workbench', () => {
     await page.getByTestId('vp-confirm-submit').click();
     await expect.poll(() => page.getByTestId('vp-call-status').textContent()).toBe('公示中');
     await snap(page, 'admin-vp-confirmed');
+
+    // The needs follow the call (issue 11): both are matched and in the notice, not 征集中.
+    await page.locator('.el-tabs__item', { hasText: '企业需求' }).click();
+    const progress = page.locator('[data-testid^="vp-need-progress-"]');
+    await expect.poll(() => progress.allTextContents()).toEqual(['公示中', '公示中']);
+
+    // The bureau offers a three-party agreement template for the parties to download.
+    await page.getByTestId('vp-agreement-template-file').setInputFiles({
+      name: '三方协议模板.pdf',
+      mimeType: 'application/pdf',
+      buffer: tinyPdf('vp-template'),
+    });
+    await expect
+      .poll(() => page.getByTestId('vp-agreement-template-name').textContent())
+      .toBe('三方协议模板.pdf');
 
     // The confirmed pairs are now secondments waiting for the agreement.
     await page.locator('.el-tabs__item', { hasText: '选派与履职' }).click();

@@ -1,7 +1,9 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { officerApi } from '../support/api';
-import { launchBrowser, phonePage, snap } from '../support/browser';
+import { DEMO_PASSWORD, apiClient, officerApi } from '../support/api';
+import { desktopPage, launchBrowser, phonePage, snap } from '../support/browser';
 import { resetClock } from '../support/clock';
 import { openAs, registerFirm, registerResearcher, tinyPdf } from '../support/mp-data';
 import { chooseFiles, textOf, typeInto } from '../support/mp-ui';
@@ -15,6 +17,9 @@ import { researcherDuringTerm } from '../support/mp-vp-term';
  * works through the term (support/mp-vp-term.ts).
  */
 const stack = inject('stack');
+/** Before/after screenshots the issue asks for (artifacts/issue-11). */
+const ISSUE_ARTIFACTS = path.resolve(import.meta.dirname, '../../../artifacts/issue-11');
+mkdirSync(ISSUE_ARTIFACTS, { recursive: true });
 
 let browser: Browser;
 let closeBrowser: () => Promise<void>;
@@ -30,6 +35,23 @@ afterAll(async () => {
 });
 
 const NEED_TITLE = '燃料电池膜电极涂布工艺攻关';
+
+/** An officer's upload to POST /files/templates, as the admin's 上传模板 sends it. */
+async function officerUpload(username: string, name: string, bytes: Buffer): Promise<string> {
+  const { token } = await apiClient(stack.apiUrl).auth.officerLogin.mutate({
+    username,
+    password: DEMO_PASSWORD,
+  });
+  const form = new FormData();
+  form.append('file', new Blob([new Uint8Array(bytes)]), name);
+  const res = await fetch(`${stack.apiUrl}/files/templates`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+    body: form,
+  });
+  if (!res.ok) throw new Error(`template upload failed: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { id: string }).id;
+}
 
 describe('mini-program: 科技副总', () => {
   it('need, application, match and agreement, seen by the firm and the researcher', async () => {
@@ -110,7 +132,11 @@ describe('mini-program: 科技副总', () => {
     await rp.waitForURL(/packages\/vp\/home/);
     await expect.poll(() => textOf(rp, `#vp-applied-${call.id}`)).toContain('您已报名本批次');
 
-    // The bureau matches and confirms (the admin's part, through the API).
+    // The bureau offers its agreement template and matches and confirms (through the API).
+    await admin.vp.calls.setAgreementTemplate.mutate({
+      callId: call.id,
+      fileId: await officerUpload('admin', '三方协议模板.pdf', tinyPdf('template')),
+    });
     await admin.vp.calls.advance.mutate({ callId: call.id, action: 'start-matching' });
     const run = await admin.vp.matching.run.mutate({ callId: call.id });
     if (!run) throw new Error('the matcher made no run');
@@ -126,14 +152,30 @@ describe('mini-program: 科技副总', () => {
     await expect.poll(() => textOf(fp, '#vp-secondments')).toContain('韩志超');
     expect(await textOf(fp, '#vp-secondments')).toContain('待签协议');
     await snap(fp, 'mp-vp-firm-match');
+    // Issue 11: the need follows its call once the list is published, not 征集中.
+    expect(await textOf(fp, '#vp-needs')).toContain('公示中');
+    expect(await textOf(fp, '#vp-needs')).not.toContain('征集中');
 
     // The researcher sees the match and uploads the signed agreement.
     await rp.reload();
+    await expect.poll(() => textOf(rp, '#vp-candidacies')).toContain('公示中');
+    expect(await textOf(rp, '#vp-candidacies')).not.toContain('已报名');
     const match = rp.locator('#vp-secondments [id^="vp-secondment-"]').first();
     await expect.poll(() => match.textContent()).toContain('宿州氢途新能源科技有限公司');
     await match.click();
     await rp.waitForURL(/packages\/vp\/secondment/);
     await expect.poll(() => textOf(rp, '#secondment-status')).toBe('待签协议');
+    // The bureau's agreement template downloads from the agreement section (issue 11).
+    await expect
+      .poll(() => textOf(rp, '#secondment-agreement-template'))
+      .toBe('下载协议模板：三方协议模板.pdf');
+    const [download] = await Promise.all([
+      rp.waitForEvent('download'),
+      rp.locator('#secondment-agreement-template').click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('三方协议模板.pdf');
+    // No contact while the notice may still remove the pair.
+    expect(await textOf(rp, '#secondment-counterpart')).toContain('确认选派后');
     await chooseFiles(rp, '#evidence-agreement-chat', [
       { name: '三方协议.pdf', mimeType: 'application/pdf', buffer: tinyPdf('agreement') },
     ]);
@@ -149,5 +191,52 @@ describe('mini-program: 科技副总', () => {
   it('once the notice has passed: term dates, work logs, a result and the evaluation', async () => {
     if (!matched) throw new Error('the matching test above did not finish');
     await researcherDuringTerm(browser, stack, matched);
+  });
+
+  it('the demo call, matched and published: each need and application says where it stands', async () => {
+    await resetClock(stack.apiUrl);
+    const admin = await officerApi(stack.apiUrl, 'admin');
+    const demo = (await admin.vp.calls.list.query({ status: 'matching' })).find((c) =>
+      c.title.includes('演示批次'),
+    );
+    if (!demo) throw new Error('the demo seed has no 科技副总 call at the matching stage');
+    const run = await admin.vp.matching.run.mutate({ callId: demo.id });
+    await admin.vp.calls.advance.mutate({
+      callId: demo.id,
+      action: 'confirm-matches',
+      runId: run?.id,
+    });
+    try {
+      // The issue's after-screenshots: the demo firm whose need was matched, and the researcher.
+      for (const [width, open] of [
+        [375, phonePage],
+        [1440, desktopPage],
+      ] as const) {
+        for (const [openid, list, expected, suffix] of [
+          ['demo-openid-firm-1', '#vp-needs', '公示中', ''],
+          ['demo-openid-researcher-4', '#vp-candidacies', '公示中', '-researcher'],
+          ['demo-openid-researcher-3', '#vp-candidacies', '未匹配', '-unmatched'],
+        ] as const) {
+          const { context, page } = await open(browser);
+          await openAs(context, page, stack.h5Url, openid);
+          await page.waitForURL(/pages\/programmes/);
+          await page.locator('#nav-profile').click();
+          await page.locator('#profile-menu-vp').click();
+          await expect.poll(() => textOf(page, list)).toContain(expected);
+          await page.screenshot({
+            path: path.join(ISSUE_ARTIFACTS, `05-vp-status-after${suffix}-${width}.png`),
+            fullPage: true,
+          });
+          await context.close();
+        }
+      }
+    } finally {
+      // Leave the demo call as the seed made it, for the flows that follow.
+      await admin.vp.calls.advance.mutate({
+        callId: demo.id,
+        action: 'return-to-matching',
+        comment: '浏览器测试结束，恢复演示批次',
+      });
+    }
   });
 });

@@ -44,6 +44,8 @@ export async function researcherDuringTerm(
     const termYears = findVpSettings(call.settingsVersion)?.termYears ?? Number.NaN;
     const termEnd = termEndDate(today, termYears);
     await expect.poll(() => textOf(page, '#secondment-status')).toBe('履职中');
+    // Confirmed: the researcher now sees the firm's contact person and phone (issue 11).
+    expect(await textOf(page, '#secondment-counterpart')).toMatch(/联系电话：1\d{10}/);
     expect(await textOf(page, '#secondment-term')).toContain(`${today} 至 ${termEnd}`);
 
     // A month that has not come yet is refused; this month is recorded.

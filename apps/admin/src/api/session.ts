@@ -1,17 +1,34 @@
+import { SESSION_CHANNEL, createTabSession } from './tab-session';
+
 /**
- * The officer's bearer token. Kept in sessionStorage so closing the browser tab
- * ends the session on shared office computers.
+ * The officer's bearer token. Kept in sessionStorage so closing the browser's admin tabs
+ * ends the session on shared office computers; shared with the other open tabs of the same
+ * browser, and ended in all of them at logout (tab-session.ts).
  */
-const KEY = 'kc-admin-token';
+const session = createTabSession({ storage: sessionStorage, channelName: SESSION_CHANNEL });
 
 export function getToken(): string | null {
-  return sessionStorage.getItem(KEY);
+  return session.get();
 }
 
 export function setToken(token: string): void {
-  sessionStorage.setItem(KEY, token);
+  session.set(token);
 }
 
 export function clearToken(): void {
-  sessionStorage.removeItem(KEY);
+  session.clear();
+}
+
+/** A tab opened without a session takes the one another open tab holds, if any. */
+export function adoptTokenFromOtherTab(): Promise<string | null> {
+  return session.adopt();
+}
+
+/** Logout: the token is forgotten here and in every other tab that holds it. */
+export function endSessionInAllTabs(): void {
+  session.endEverywhere();
+}
+
+export function onSessionEndedInOtherTab(handler: () => void): () => void {
+  return session.onEndedElsewhere(handler);
 }

@@ -1,5 +1,6 @@
 import type { Router } from 'vue-router';
 import { isSessionLost, messageOf, onSessionLost } from '../api/errors';
+import { onSessionEndedInOtherTab } from '../api/session';
 import { useAuthStore } from '../store/auth';
 import { LOGIN_PATH } from './routes/core';
 
@@ -11,7 +12,8 @@ export function setupGuard(router: Router): void {
 
     const auth = useAuthStore();
     const toLogin = { path: LOGIN_PATH, query: { redirect: to.fullPath } };
-    if (!auth.isLoggedIn) return toLogin;
+    // A link opened in a new tab: take the session another tab of this browser holds.
+    if (!auth.isLoggedIn && !(await auth.adoptFromOtherTab())) return toLogin;
 
     // After a reload the token survives in sessionStorage but the officer does not.
     if (!auth.officer) {
@@ -32,6 +34,15 @@ export function setupGuard(router: Router): void {
 
   router.afterEach((to) => {
     document.title = to.meta.title ? `${to.meta.title} · ${TITLE}` : TITLE;
+  });
+
+  // Logged out in another tab: this tab's copy of the session is gone too.
+  onSessionEndedInOtherTab(() => {
+    useAuthStore().clear();
+    const current = router.currentRoute.value;
+    if (current.meta.public) return;
+    ElMessage.warning('您已在其他标签页退出登录');
+    void router.replace({ path: LOGIN_PATH, query: { redirect: current.fullPath } });
   });
 
   // Any API call can find the session gone (expired, or ended elsewhere).

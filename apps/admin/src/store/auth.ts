@@ -3,7 +3,13 @@ import { computed, ref } from 'vue';
 import { accessCodesForRole, hasAccessByCodes } from '../access/codes';
 import * as authApi from '../api/auth';
 import { UserFacingError } from '../api/errors';
-import { clearToken, getToken, setToken } from '../api/session';
+import {
+  adoptTokenFromOtherTab,
+  clearToken,
+  endSessionInAllTabs,
+  getToken,
+  setToken,
+} from '../api/session';
 
 export interface Officer {
   id: string;
@@ -40,6 +46,13 @@ export const useAuthStore = defineStore('auth', () => {
     return found;
   }
 
+  /** A new tab takes the session of another open tab of this browser; false when there is none. */
+  async function adoptFromOtherTab(): Promise<boolean> {
+    const shared = await adoptTokenFromOtherTab();
+    if (shared) token.value = shared;
+    return shared !== null;
+  }
+
   /** Forgets the session locally (the server may already have ended it). */
   function clear(): void {
     clearToken();
@@ -53,11 +66,24 @@ export const useAuthStore = defineStore('auth', () => {
     } catch {
       // The session is ended locally whatever the server says.
     } finally {
+      // Every tab of this browser holding the session forgets it too.
+      endSessionInAllTabs();
       clear();
     }
   }
 
-  return { token, officer, accessCodes, isLoggedIn, hasAccess, login, fetchMe, clear, logout };
+  return {
+    token,
+    officer,
+    accessCodes,
+    isLoggedIn,
+    hasAccess,
+    login,
+    fetchMe,
+    adoptFromOtherTab,
+    clear,
+    logout,
+  };
 });
 
 function toOfficer(o: Officer): Officer {

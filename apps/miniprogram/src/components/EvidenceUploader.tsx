@@ -3,7 +3,13 @@ import { Button, Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { formatBytes } from '../format';
 import { toast } from '../services/nav';
-import { type FileSource, UploadError, pickFiles, uploadFile } from '../services/upload';
+import {
+  type FileSource,
+  UploadError,
+  pickFiles,
+  uploadFile,
+  uploadHintText,
+} from '../services/upload';
 import { EvidenceReference } from './EvidenceReference';
 import type { EvidenceChoice, EvidenceItem } from './evidence-items';
 import { isReference, itemKey, referenceItem } from './evidence-items';
@@ -226,9 +232,7 @@ export function EvidenceUploader(props: {
           {props.error}
         </View>
       ) : null}
-      <View className="form-row__hint">
-        支持 PDF、图片（JPG、PNG、HEIC）及 Word、Excel 文档，单个文件不超过规定大小
-      </View>
+      <View className="form-row__hint">{uploadHintText()}</View>
     </View>
   );
 }

@@ -26,6 +26,11 @@ const TONE: Record<string, 'neutral' | 'progress' | 'warning' | 'success' | 'dan
   notice: 'warning',
   confirmed: 'success',
   closed: 'neutral',
+  // where a 科技副总 need or application stands (VP_PROGRESS_STATUSES)
+  'awaiting-match': 'progress',
+  applied: 'progress',
+  serving: 'success',
+  unmatched: 'neutral',
 };
 
 export function StatusTag({ status, label, id }: { status: string; label: string; id?: string }) {

@@ -1,3 +1,4 @@
+import { UPLOAD_EXTENSIONS, uploadHint } from '@kc/domain';
 import { env } from '../env';
 import { formatBytes } from '../format';
 
@@ -36,6 +37,14 @@ export class UploadError extends Error {
 export const uploadUrl = () => `${env.apiUrl}/files`;
 
 export const maxUploadBytes = () => Math.floor(env.fileMaxMb * 1024 * 1024);
+
+/** The hint under the uploads: the server's types (@kc/domain) and its size limit. */
+export const uploadHintText = () => uploadHint(env.fileMaxMb);
+
+/** The browser file input's `accept`: photos, or any type the server takes. */
+export function pickerAccept(source: FileSource): string {
+  return source === 'media' ? 'image/*' : UPLOAD_EXTENSIONS.map((e) => `.${e}`).join(',');
+}
 
 /** The same words the server uses, so the user reads one message whoever refused. */
 export function tooLarge(file: PickedFile): UploadError {

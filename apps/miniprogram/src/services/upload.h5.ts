@@ -6,6 +6,7 @@ import {
   type UploadedFile,
   isSessionRefusal,
   maxUploadBytes,
+  pickerAccept,
   readUploadAnswer,
   tooLarge,
   uploadUrl,
@@ -22,7 +23,7 @@ export function pickFiles(source: FileSource): Promise<PickedFile[]> {
     const input = document.createElement('input');
     input.type = 'file';
     input.multiple = true;
-    input.accept = source === 'media' ? 'image/*' : '.pdf,.docx,.xlsx,image/*';
+    input.accept = pickerAccept(source);
     input.style.display = 'none';
     input.id = `file-input-${source}`;
     const done = (files: PickedFile[]) => {

@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro';
+import { UPLOAD_EXTENSIONS } from '@kc/domain';
 import { ensureSession } from './session';
 import { clearSession, readSession } from './session-store';
 import {
@@ -25,7 +26,7 @@ export async function pickFiles(source: FileSource): Promise<PickedFile[]> {
       const { tempFiles } = await Taro.chooseMessageFile({
         count: 9,
         type: 'file',
-        extension: ['pdf', 'docx', 'xlsx', 'jpg', 'jpeg', 'png', 'heic', 'webp'],
+        extension: [...UPLOAD_EXTENSIONS],
       });
       return tempFiles.map((f) => ({ path: f.path, name: f.name, size: f.size }));
     }

@@ -69,11 +69,13 @@ describe('schema-driven forms in the WeChat build', () => {
       if (path === 'applications.saveDraft') {
         return { data: { id: 'a1', version: 1, ...(input as object) } };
       }
+      if (path === 'applications.mine') return { data: [] };
       return notFound;
     });
     const page = await sim.openPage('packages/apply/form/index', {
       ruleId: 'high-tech-enterprise',
     });
+    expect(sim.leaveAlert).toBeNull();
     expect(page.text('#apply-rule-name')).toBe('国家高新技术企业认定奖励');
 
     await page.tap('#apply-recognitionType-first');
@@ -83,6 +85,8 @@ describe('schema-driven forms in the WeChat build', () => {
     await settle();
     await page.input('#apply-certificateNo', 'GR202534001234');
     await page.blur('#apply-certificateNo');
+    // Unsaved changes: WeChat asks before the page is left.
+    expect(sim.leaveAlert).toContain('尚未保存');
     expect(page.text('#apply-certificateNo-error')).toContain(
       '证书编号中的年份 2025 与发证日期 2026-10-15 不一致',
     );
@@ -107,6 +111,8 @@ describe('schema-driven forms in the WeChat build', () => {
       },
     });
     expect(sim.toasts).toContain('草稿已保存');
+    await settle();
+    expect(sim.leaveAlert).toBeNull();
   });
 
   it('lets a researcher on an active secondment keep a monthly work log', async () => {

@@ -29,6 +29,8 @@ export interface Simulated {
   storage: Map<string, unknown>;
   toasts: string[];
   navigations: { api: string; url: string }[];
+  /** What WeChat would ask before leaving the page (enableAlertBeforeUnload), or null. */
+  leaveAlert: string | null;
   loginCodes: string[];
   /** Script the network: every wx.request goes here. */
   onRequest: (req: WxRequest) => WxRequestAnswer | Promise<WxRequestAnswer>;
@@ -99,6 +101,7 @@ export function bootMiniProgram(): Simulated {
     navigations,
     loginCodes,
     onRequest: () => ({ statusCode: 599, data: 'no network in the simulator' }),
+    leaveAlert: null,
     openPage: async (route, query = {}) => openPage(simulate, route, query),
   };
 
@@ -141,6 +144,15 @@ export function bootMiniProgram(): Simulated {
       finish(opts, { errMsg: 'redirectTo:ok' });
     },
     pageScrollTo: (opts: Cb<object>) => finish(opts, { errMsg: 'pageScrollTo:ok' }),
+    // WeChat's "ask before leaving" switch: the latest message while on, null once off.
+    enableAlertBeforeUnload: (opts: { message: string } & Cb<object>) => {
+      sim.leaveAlert = opts.message;
+      finish(opts, { errMsg: 'enableAlertBeforeUnload:ok' });
+    },
+    disableAlertBeforeUnload: (opts: Cb<object>) => {
+      sim.leaveAlert = null;
+      finish(opts, { errMsg: 'disableAlertBeforeUnload:ok' });
+    },
   });
 
   let app: Record<string, unknown> | null = null;

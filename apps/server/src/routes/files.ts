@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import multipart from '@fastify/multipart';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ApiDeps, Context } from '@kc/api';
-import { createContext, memberFileAccess, officerFileAccess } from '@kc/api';
+import { applicantFileAccess, createContext, officerFileAccess } from '@kc/api';
 import type {
   CanApplicantSeeFile,
   CanOfficerSeeFile,
@@ -155,6 +155,15 @@ export async function fileRoutes(app: FastifyInstance, options: FileRoutesOption
     return reply.code(200).send(uploaded);
   });
 
+  // 协议模板: a bureau officer's template for applicants (e.g. 科技副总 three-party agreement).
+  app.post('/files/templates', async (req, reply) => {
+    const caller = callerOrThrow(context(req));
+    files.assertMayUploadTemplate(caller);
+    const upload = await readUpload(req, maxBytes);
+    const uploaded = await files.uploadTemplate({ caller, ...upload });
+    return reply.code(200).send(uploaded);
+  });
+
   // No automatic HEAD route: it would open (and, for officers, audit) a download.
   app.get<{ Params: { id: string } }>(
     '/files/:id',
@@ -289,7 +298,7 @@ export interface ServerFileDeps {
   records?: FileRecords;
   /** Default: no officer may download any file. */
   canOfficerSee?: CanOfficerSeeFile;
-  /** Default: the uploader and the members of the organisation whose file it is. */
+  /** Default: the uploader, the members of the organisation whose file it is, and the rest of applicantFileAccess. */
   canApplicantSee?: CanApplicantSeeFile;
 }
 
@@ -304,7 +313,7 @@ export function fileRoutesOptions(apiDeps: ApiDeps, files: ServerFileDeps = {}):
     apiDeps,
     // Default: the real rule (evidence of an application the officer may see), never "deny all".
     canOfficerSee: files.canOfficerSee ?? officerFileAccess(apiDeps.db),
-    canApplicantSee: files.canApplicantSee ?? memberFileAccess(apiDeps.db),
+    canApplicantSee: files.canApplicantSee ?? applicantFileAccess(apiDeps.db),
     files: createFileService({
       store: apiDeps.fileStore ?? fileStoreOf(files),
       records: files.records ?? prismaFileRecords(apiDeps.db.prisma, apiDeps.now),

@@ -4,6 +4,7 @@ import type { EvidenceRef, Evaluation, Refusal } from '@kc/domain';
 import { EDITABLE_STATUSES, planTransition, todayInShanghai } from '@kc/domain';
 import type { ApplicantCaller } from '../caller';
 import type { Context } from '../context';
+import { writeAudit } from '../audit';
 import { appError } from '../errors';
 import { membershipOf, requireVerified } from '../organisations/membership';
 import { applicantProfileOf } from './applicant';
@@ -35,6 +36,9 @@ export interface DraftInput {
  * submitted (the bureau selects ten), and the budget is the bureau's to manage.
  */
 const APPROVAL_TIME_REFUSALS = new Set(['YEARLY_QUOTA_REACHED', 'BUDGET_INSUFFICIENT']);
+
+/** The timeline step of a deleted draft (see `deleteDraft`). */
+const DELETE_DRAFT = 'delete-draft';
 
 export function applicantActor(isOwner = true) {
   return { kind: 'applicant' as const, isOwner };
@@ -95,6 +99,7 @@ export async function previewApplication(
     evidenceKinds: req.evidenceKinds,
     appliedOn,
     applicationId: req.applicationId,
+    withBudget: false,
   });
 }
 
@@ -158,6 +163,13 @@ export async function saveDraft(ctx: ApplicantCtx, req: DraftInput) {
           at: ctx.now(),
         },
       });
+      await writeAudit(tx, ctx, {
+        action: 'application.create',
+        objectType: 'application',
+        objectId: id,
+        areaCode: created.areaCode,
+        details: { number: created.number, ruleId: created.ruleId, to: 'draft' },
+      });
     }
     if (evidence.length > 0) {
       await tx.applicationEvidence.createMany({
@@ -209,6 +221,7 @@ export async function submitApplication(
       evidenceKinds: row.evidence.map((e) => e.kind),
       appliedOn,
       applicationId: row.id,
+      withBudget: false,
     });
     const blocking = evaluation.refusals.filter((r) => !APPROVAL_TIME_REFUSALS.has(r.code));
     if (blocking.length > 0 || evaluation.missingEvidence.length > 0) {
@@ -241,6 +254,19 @@ export async function submitApplication(
       },
       details: { amountFen: evaluation.computedAmount.toString() },
     });
+    await writeAudit(tx, ctx, {
+      // A returned application submitted again reads as such in the log.
+      action: row.status === 'returned' ? 'application.resubmit' : 'application.submit',
+      objectType: 'application',
+      objectId: row.id,
+      areaCode: profile.areaCode,
+      details: {
+        number: row.number,
+        from: row.status,
+        to: plan.to,
+        amountFen: evaluation.computedAmount.toString(),
+      },
+    });
     return applicationDto(await ownApplication(tx, ctx, row.id), applicantActor());
   });
 }
@@ -267,13 +293,71 @@ export async function withdrawApplication(
       at: ctx.now(),
       comment: req.reason,
     });
+    await writeAudit(tx, ctx, {
+      action: 'application.withdraw',
+      objectType: 'application',
+      objectId: row.id,
+      areaCode: row.areaCode,
+      details: {
+        number: row.number,
+        from: row.status,
+        to: plan.to,
+        ...(req.reason?.trim() ? { reason: req.reason.trim() } : {}),
+      },
+    });
     return applicationDto(await ownApplication(tx, ctx, row.id), applicantActor());
+  });
+}
+
+/**
+ * Deletes a draft that was never submitted: with nothing sent there is nothing to withdraw, and
+ * the applicant's list no longer shows it. The timeline is append-only, so the row stays, closed
+ * (已撤回) with the step 删除草稿. Anything submitted (or returned) is withdrawn instead; a
+ * 免申即享 draft belongs to its invitation and stays.
+ */
+export async function deleteDraft(
+  ctx: ApplicantCtx,
+  req: { applicationId: string; expectedVersion?: number | undefined },
+) {
+  return ctx.db.prisma.$transaction(async (tx) => {
+    const row = await ownApplication(tx, ctx, req.applicationId);
+    if (row.status !== 'draft' || row.invitation) {
+      throw appError('APPLICATION_LOCKED', {
+        message: '只有尚未提交的草稿可以删除；已提交的申请请撤回',
+      });
+    }
+    assertVersion(row, req.expectedVersion);
+    const plan = planTransition({
+      status: 'draft',
+      action: 'withdraw',
+      actor: applicantActor(),
+      applicationAreaCode: row.areaCode,
+    });
+    if (!plan.ok) throw appError('INVALID_TRANSITION', { message: plan.message });
+    await changeStatus(tx, row, {
+      to: plan.to,
+      action: DELETE_DRAFT,
+      actor: { userId: ctx.caller.userId, role: 'applicant' },
+      at: ctx.now(),
+    });
+    await writeAudit(tx, ctx, {
+      action: 'application.delete-draft',
+      objectType: 'application',
+      objectId: row.id,
+      areaCode: row.areaCode,
+      details: { number: row.number, ruleId: row.ruleId, from: 'draft', to: plan.to },
+    });
+    return { id: row.id };
   });
 }
 
 export async function myApplications(ctx: ApplicantCtx) {
   const rows = await ctx.db.prisma.application.findMany({
-    where: await applicationsOfCaller(ctx.db.prisma, ctx),
+    where: {
+      ...(await applicationsOfCaller(ctx.db.prisma, ctx)),
+      // Deleted drafts are gone for the applicant.
+      NOT: { events: { some: { action: DELETE_DRAFT } } },
+    },
     include: APPLICATION_INCLUDE,
     orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
   });

@@ -461,3 +461,5 @@ export async function dashboardTargets(
     },
   };
 }
+
+export type TargetsReport = Awaited<ReturnType<typeof dashboardTargets>>;

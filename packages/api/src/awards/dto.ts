@@ -67,7 +67,7 @@ export function applicationDto(row: ApplicationRow, actor: TransitionActor) {
     computedAmountFen: row.computedAmountFen,
     approvedAmountFen: row.approvedAmountFen,
     overrideReason: row.overrideReason,
-    explanation: decodeJson<Explanation>(row.explanation),
+    explanation: explanationFor(decodeJson<Explanation>(row.explanation), actor),
     submittedAt: row.submittedAt,
     decidedAt: row.decidedAt,
     createdAt: row.createdAt,
@@ -89,6 +89,16 @@ export function applicationDto(row: ApplicationRow, actor: TransitionActor) {
   };
 }
 
+/** The programme's budget (noted at approval) is for officers: applicants get the rest. */
+function explanationFor(
+  explanation: Explanation | null,
+  actor: TransitionActor,
+): Explanation | null {
+  if (!explanation || actor.kind !== 'applicant') return explanation;
+  const { budget: _officersOnly, ...rest } = explanation;
+  return rest;
+}
+
 function evidenceRefOf(e: ApplicationEvidence): EvidenceRef | null {
   if (e.source === 'upload' && e.fileId) return { kind: e.kind, fileId: e.fileId };
   if (e.source === 'library' && e.documentId) return { kind: e.kind, documentId: e.documentId };
@@ -99,6 +109,7 @@ function evidenceRefOf(e: ApplicationEvidence): EvidenceRef | null {
 const OTHER_ACTIONS: Record<string, string> = {
   create: '创建申请',
   'save-draft': '保存草稿',
+  'delete-draft': '删除草稿',
   'record-objection': '公示期间收到异议',
   'dismiss-objection': '异议不成立，继续公示',
 };

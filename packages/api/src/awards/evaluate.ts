@@ -26,6 +26,11 @@ export interface EvaluationRequest {
   evidenceKinds: readonly string[];
   appliedOn: string;
   applicationId?: string | undefined;
+  /**
+   * Whether to check the programme's yearly budget: at approval (officers) yes; for applicants
+   * (preview, submit, 免申即享) no — the budget decides at approval, and is not theirs to see.
+   */
+  withBudget: boolean;
 }
 
 /**
@@ -48,6 +53,7 @@ export async function evaluateWithHistory(db: Reader, req: EvaluationRequest): P
     quotaYear: budgetYearOf(first, req.appliedOn),
     excludeApplicationId: req.applicationId,
     onceKeys: first.onceKeys,
+    withBudget: req.withBudget,
   });
   return evaluate(req.set, req.ruleId, application, history);
 }

@@ -16,6 +16,8 @@ export interface HistoryQuery {
    * scenario case is paid once, whoever applies), so awards holding them count too.
    */
   onceKeys?: readonly string[] | undefined;
+  /** Read the programme's yearly budget too (officers' evaluations only). */
+  withBudget: boolean;
 }
 
 /**
@@ -48,9 +50,11 @@ export async function loadHistory(db: Reader, q: HistoryQuery): Promise<AwardHis
     db.application.count({
       where: { ruleId: q.ruleId, year: q.quotaYear, status: awarded, ...notSelf },
     }),
-    db.programmeBudget.findUnique({
-      where: { ruleId_year: { ruleId: q.ruleId, year: q.quotaYear } },
-    }),
+    q.withBudget
+      ? db.programmeBudget.findUnique({
+          where: { ruleId_year: { ruleId: q.ruleId, year: q.quotaYear } },
+        })
+      : null,
   ]);
   const history: AwardHistory = {
     priorAwards: prior.map((a) => ({

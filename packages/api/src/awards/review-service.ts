@@ -1,8 +1,14 @@
 import type { Prisma, TransactionClient } from '@kc/db';
 import { isUniqueViolationOn } from '@kc/db';
-import type { ApplicationAction, ApplicationStatus, TransitionActor } from '@kc/domain';
+import type {
+  ApplicationAction,
+  ApplicationQueue,
+  ApplicationStatus,
+  TransitionActor,
+} from '@kc/domain';
 import {
   CONFLICT_OF_INTEREST_MESSAGE,
+  applicationQueueStatuses,
   fen,
   formatYuan,
   planTransition,
@@ -70,8 +76,8 @@ export async function officerApplication(ctx: OfficerCtx, id: string) {
 
 export interface QueueFilter {
   status?: ApplicationStatus | undefined;
-  /** several statuses at once (a queue such as 待县区受理/审核); ignored when `status` is set */
-  statuses?: ApplicationStatus[] | undefined;
+  /** a workbench queue (several statuses, e.g. 待县区受理/审核); narrowed further by `status` */
+  queue?: ApplicationQueue | undefined;
   ruleId?: string | undefined;
   areaCode?: string | undefined;
   year?: number | undefined;
@@ -85,12 +91,20 @@ export interface QueueFilter {
   pageSize: number;
 }
 
-export async function reviewQueue(ctx: OfficerCtx, f: QueueFilter) {
+/**
+ * Which applications the officer's list shows for a filter. The workbench counts its tiles with
+ * it too, so a tile's number is the length of the list it opens.
+ */
+export function reviewQueueWhere(
+  ctx: OfficerCtx,
+  f: Omit<QueueFilter, 'page' | 'pageSize' | 'sort' | 'order'>,
+): Prisma.ApplicationWhereInput {
   const scope = areaScope(ctx.caller);
   if (f.areaCode && scope.areaCode && f.areaCode !== scope.areaCode)
     throw appError('FORBIDDEN', { message: '您只能查看本县区或园区的数据' });
-  const where: Prisma.ApplicationWhereInput = {
-    status: f.status ?? (f.statuses?.length ? { in: f.statuses } : { not: 'draft' }),
+  return {
+    status: f.status ?? { not: 'draft' },
+    ...(f.queue ? { AND: [{ status: { in: [...applicationQueueStatuses(f.queue)] } }] } : {}),
     ...(scope.areaCode || f.areaCode ? { areaCode: scope.areaCode ?? f.areaCode } : {}),
     ...(f.ruleId ? { ruleId: f.ruleId } : {}),
     ...(f.year ? { year: f.year } : {}),
@@ -105,6 +119,10 @@ export async function reviewQueue(ctx: OfficerCtx, f: QueueFilter) {
         }
       : {}),
   };
+}
+
+export async function reviewQueue(ctx: OfficerCtx, f: QueueFilter) {
+  const where = reviewQueueWhere(ctx, f);
   const order = f.order ?? 'asc';
   const orderBy: Prisma.ApplicationOrderByWithRelationInput[] =
     f.sort === 'amount'
@@ -237,6 +255,7 @@ async function approve(
     evidenceKinds: row.evidence.map((e) => e.kind),
     appliedOn,
     applicationId: row.id,
+    withBudget: true,
   });
   const quota = evaluation.refusals.find((r) => r.code === 'YEARLY_QUOTA_REACHED');
   if (quota) throw appError('QUOTA_EXCEEDED', { message: quota.message });

@@ -22,7 +22,8 @@ export interface StatusChange {
  * Moves an application to its next status and writes the timeline event, in the caller's
  * transaction. The update is conditional on the version the caller read, so a change someone else
  * made in between fails with STALE_VERSION instead of being overwritten. When someone other than
- * the applicant acts, the applicant gets a message (消息中心) in the same transaction.
+ * the applicant acts, the applicant gets a message (消息中心) in the same transaction; so does
+ * their own submission (a receipt with the application number).
  */
 export async function changeStatus(
   tx: Pick<
@@ -50,7 +51,9 @@ export async function changeStatus(
       details: (change.details ?? {}) as Prisma.InputJsonValue,
     },
   });
-  if (change.actor.role === 'applicant') return;
+  // The applicant hears of what others do, and gets a receipt for their own submission;
+  // `applicantMessage` has no message for their other own steps.
+  if (change.actor.role === 'applicant' && change.action !== 'submit') return;
   const app = await tx.application.findUniqueOrThrow({
     where: { id: row.id },
     select: {

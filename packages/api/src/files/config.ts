@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_FILE_MAX_MB } from '@kc/domain';
 
 /** Settings of evidence uploads; the server builds them from FILE_STORAGE_DIR / FILE_MAX_MB. */
 export interface FileSettings {
@@ -8,7 +9,7 @@ export interface FileSettings {
   maxBytes: number;
 }
 
-export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
+export const DEFAULT_MAX_FILE_BYTES = DEFAULT_FILE_MAX_MB * 1024 * 1024;
 
 /** `<repo root>/.data/files`, next to the embedded database's `.data/pglite`. */
 export const DEFAULT_FILE_STORAGE_DIR = fileURLToPath(

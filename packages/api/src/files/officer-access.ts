@@ -3,7 +3,7 @@ import { evidenceAccess } from '../awards/evidence-access';
 import { documentFileAccess } from '../organisations/documents/file-access';
 import { organisationFileAccess } from '../organisations/verification/file-access';
 import { officialListFileAccess } from '../organisations/official-lists/file-access';
-import { vpAgreementAccess } from '../vice-president/agreement-access';
+import { vpAgreementAccess, vpTemplateOfficerAccess } from '../vice-president/agreement-access';
 import type { CanOfficerSeeFile } from './service';
 
 /** Every reason an officer may download a file; the first that grants access wins. */
@@ -11,6 +11,7 @@ export function officerFileAccess(db: Db): CanOfficerSeeFile {
   const rules = [
     evidenceAccess(db),
     vpAgreementAccess(db),
+    vpTemplateOfficerAccess(db),
     organisationFileAccess(db),
     documentFileAccess(db),
     officialListFileAccess(db),

@@ -87,6 +87,9 @@ export const LIST_MAX_BYTES = 5 * 1024 * 1024;
 /** Who may upload an official list: the bureau administrator, who imports it. */
 const LIST_UPLOADER_ROLES: readonly string[] = ['bureau-admin'];
 
+/** Who may upload a template applicants download (科技副总 协议模板): the bureau roles that run calls. */
+const TEMPLATE_UPLOADER_ROLES: readonly string[] = ['bureau-admin', 'bureau-reviewer'];
+
 export interface UploadEvidenceInput {
   caller: Caller | null;
   bytes: Uint8Array;
@@ -125,6 +128,13 @@ export interface FileService {
   /** Checks size and real type (xlsx, or CSV in UTF-8 / GBK), stores and records the list file. */
   uploadOfficialList(input: UploadEvidenceInput): Promise<UploadedFile>;
   /**
+   * Templates for applicants to download (协议模板) are uploaded by bureau officers only; throws
+   * UNAUTHENTICATED or FORBIDDEN otherwise. Call it before reading a request body.
+   */
+  assertMayUploadTemplate(caller: Caller | null): asserts caller is OfficerCaller;
+  /** Checks size and real type (as evidence: PDF, images, Word, Excel), stores and records it. */
+  uploadTemplate(input: UploadEvidenceInput): Promise<UploadedFile>;
+  /**
    * The owner's file, or one an officer is granted (audited before a byte is sent);
    * NOT_FOUND for everyone else, exactly as for a file that does not exist.
    */
@@ -151,6 +161,30 @@ export function createFileService(deps: FileServiceDeps): FileService {
     if (caller.kind !== 'officer' || !LIST_UPLOADER_ROLES.includes(caller.role)) {
       throw appError('FORBIDDEN', { message: '只有局管理员可以导入官方认定名单' });
     }
+  }
+
+  function assertMayUploadTemplate(caller: Caller | null): asserts caller is OfficerCaller {
+    if (!caller) throw appError('UNAUTHENTICATED');
+    if (caller.kind !== 'officer' || !TEMPLATE_UPLOADER_ROLES.includes(caller.role)) {
+      throw appError('FORBIDDEN', { message: '只有科技局经办人员可以上传模板' });
+    }
+  }
+
+  /** Size and real type as for evidence; the bytes are stored once per content. */
+  async function storeChecked(
+    bytes: Uint8Array,
+    originalName: string | null | undefined,
+    ownerUserId: string,
+  ) {
+    if (bytes.byteLength > maxBytes) throw fileTooLarge(maxBytes);
+    const sniffed = sniffFileType(bytes);
+    if (!sniffed.ok) {
+      throw new FileRejectedError(
+        sniffed.reason === 'empty' ? 'FILE_EMPTY' : 'FILE_TYPE_NOT_ALLOWED',
+        sniffed.message,
+      );
+    }
+    return storeAndRecord(bytes, sniffed.type.mimeType, originalName, ownerUserId);
   }
 
   async function storeAndRecord(
@@ -195,15 +229,15 @@ export function createFileService(deps: FileServiceDeps): FileService {
     async uploadEvidence(input) {
       const { caller, bytes } = input;
       assertMayUpload(caller);
-      if (bytes.byteLength > maxBytes) throw fileTooLarge(maxBytes);
-      const sniffed = sniffFileType(bytes);
-      if (!sniffed.ok) {
-        throw new FileRejectedError(
-          sniffed.reason === 'empty' ? 'FILE_EMPTY' : 'FILE_TYPE_NOT_ALLOWED',
-          sniffed.message,
-        );
-      }
-      return storeAndRecord(bytes, sniffed.type.mimeType, input.originalName, caller.userId);
+      return storeChecked(bytes, input.originalName, caller.userId);
+    },
+
+    assertMayUploadTemplate,
+
+    async uploadTemplate(input) {
+      const { caller, bytes } = input;
+      assertMayUploadTemplate(caller);
+      return storeChecked(bytes, input.originalName, caller.userId);
     },
 
     /**

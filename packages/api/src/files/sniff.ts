@@ -5,7 +5,11 @@
  * documents in the current format (docx, xlsx).
  */
 
-export type AcceptedFileKind = 'pdf' | 'jpeg' | 'png' | 'webp' | 'heic' | 'docx' | 'xlsx';
+import type { UploadFileKind } from '@kc/domain';
+import { ACCEPTED_TYPES_TEXT, uploadFileType } from '@kc/domain';
+
+/** The kinds of evidence file accepted: @kc/domain's UPLOAD_FILE_TYPES, shared with the mini-program. */
+export type AcceptedFileKind = UploadFileKind;
 
 export interface FileTypeInfo {
   kind: AcceptedFileKind | 'csv';
@@ -16,29 +20,24 @@ export interface FileTypeInfo {
   alsoKnownAs: readonly string[];
 }
 
+function info(kind: AcceptedFileKind): FileTypeInfo {
+  const { mimeType, extensions } = uploadFileType(kind);
+  const [extension, ...alsoKnownAs] = extensions;
+  return { kind, mimeType, extension, alsoKnownAs };
+}
+
 export const ACCEPTED_FILE_TYPES: Record<AcceptedFileKind, FileTypeInfo> = {
-  pdf: { kind: 'pdf', mimeType: 'application/pdf', extension: 'pdf', alsoKnownAs: [] },
-  jpeg: { kind: 'jpeg', mimeType: 'image/jpeg', extension: 'jpg', alsoKnownAs: ['jpeg', 'jpe'] },
-  png: { kind: 'png', mimeType: 'image/png', extension: 'png', alsoKnownAs: [] },
-  webp: { kind: 'webp', mimeType: 'image/webp', extension: 'webp', alsoKnownAs: [] },
-  heic: { kind: 'heic', mimeType: 'image/heic', extension: 'heic', alsoKnownAs: ['heif'] },
-  docx: {
-    kind: 'docx',
-    mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-    extension: 'docx',
-    alsoKnownAs: [],
-  },
-  xlsx: {
-    kind: 'xlsx',
-    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    extension: 'xlsx',
-    alsoKnownAs: [],
-  },
+  pdf: info('pdf'),
+  jpeg: info('jpeg'),
+  png: info('png'),
+  webp: info('webp'),
+  heic: info('heic'),
+  docx: info('docx'),
+  xlsx: info('xlsx'),
 };
 
-/** The sentence every refusal ends with. */
-export const ACCEPTED_TYPES_TEXT =
-  '请上传 PDF 文件、图片（JPG、PNG、WebP、HEIC）或 Word（.docx）、Excel（.xlsx）文档';
+/** The sentence every refusal ends with (the mini-program's upload hint uses the same words). */
+export { ACCEPTED_TYPES_TEXT };
 
 export type SniffResult =
   | { ok: true; type: FileTypeInfo }

@@ -2,6 +2,7 @@ import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { evidenceRefsSchema, policySetFor, programmeFit, todayInShanghai } from '@kc/domain';
 import {
+  deleteDraft,
   myApplication,
   myApplications,
   previewApplication,
@@ -97,6 +98,11 @@ export const applicationsRouter = {
       }),
     )
     .mutation(({ ctx, input }) => withdrawApplication(ctx, input)),
+
+  /** A draft never submitted is deleted (submitted ones are withdrawn). */
+  deleteDraft: applicantProcedure
+    .input(z.object({ applicationId: id, expectedVersion: version }))
+    .mutation(({ ctx, input }) => deleteDraft(ctx, input)),
 
   mine: applicantProcedure.query(({ ctx }) => myApplications(ctx)),
 

@@ -1,9 +1,10 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import type { Prisma } from '@kc/db';
-import { areaName, auditActionLabel } from '@kc/domain';
+import { areaName, auditActionLabel, auditActorRoleName, auditObjectTypeLabel } from '@kc/domain';
 import { areaScope } from '../access';
 import { auditActorNames } from '../audit';
+import { auditObjectLabels } from '../audit-objects';
 import { appError } from '../errors';
 import { pageInput, pageOf, pageWindow } from '../paging';
 import { officerProcedure } from '../trpc';
@@ -12,6 +13,27 @@ const date = z.iso.date({ error: '日期格式应为YYYY-MM-DD' });
 
 /** Shanghai midnight of a calendar date, as an instant. */
 const shanghaiStart = (day: string) => new Date(`${day}T00:00:00+08:00`);
+
+/** `%`, `_` and `\` match literally in a LIKE pattern. */
+const likeLiteral = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * The rows about one record, named by its id or by what officers know it by (an application or
+ * batch number…): the row's object, or any row whose details name it as a whole JSON string (an
+ * objection, a notice or disbursement batch listing the application).
+ */
+async function rowsAbout(db: Prisma.TransactionClient, record: string): Promise<bigint[]> {
+  const quoted = `%${likeLiteral(JSON.stringify(record))}%`;
+  const application = await db.application.findUnique({
+    where: { number: record },
+    select: { id: true },
+  });
+  const rows = await db.$queryRaw<{ id: bigint }[]>`
+    SELECT id FROM audit_log
+    WHERE object_id = ${record} OR object_id = ${application?.id ?? record}
+       OR details::text LIKE ${quoted}`;
+  return rows.map((r) => r.id);
+}
 
 /**
  * The audit log, read-only. The bureau admin reads all of it; an area officer reads what
@@ -50,7 +72,7 @@ export const auditRouter = {
         ...(actors ? { actorUserId: { in: actors.map((a) => a.id) } } : {}),
         ...(input.action ? { action: { startsWith: input.action } } : {}),
         ...(input.objectType ? { objectType: input.objectType } : {}),
-        ...(input.objectId ? { objectId: input.objectId } : {}),
+        ...(input.objectId ? { id: { in: await rowsAbout(ctx.db.prisma, input.objectId) } } : {}),
         ...(input.from || input.to
           ? {
               at: {
@@ -71,17 +93,23 @@ export const auditRouter = {
           ...pageWindow(input),
         }),
       ]);
-      const names = await auditActorNames(ctx.db.prisma, rows, { withUsername: true });
+      const [names, objects] = await Promise.all([
+        auditActorNames(ctx.db.prisma, rows, { withUsername: true, withUnit: true }),
+        auditObjectLabels(ctx.db.prisma, rows, ctx.now()),
+      ]);
       return pageOf(
-        rows.map((r) => ({
+        rows.map((r, i) => ({
           id: r.id.toString(),
           at: r.at,
           actorName: r.actorUserId ? (names.get(r.actorUserId) ?? null) : null,
           actorRole: r.actorRole,
+          actorRoleName: auditActorRoleName(r.actorRole),
           action: r.action,
           actionLabel: auditActionLabel(r.action),
           objectType: r.objectType,
+          objectTypeLabel: auditObjectTypeLabel(r.objectType),
           objectId: r.objectId,
+          objectLabel: objects[i] ?? null,
           areaCode: r.areaCode,
           areaName: r.areaCode ? areaName(r.areaCode) : null,
           details: r.details,

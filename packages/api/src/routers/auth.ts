@@ -154,19 +154,25 @@ export const authRouter = {
       throw appError('WRONG_CREDENTIALS');
     }
 
+    // The officer who logged in is the actor (a failed attempt has none: nobody proved who).
+    const actor = { kind: 'officer' as const, userId: user.id, role: roleFromDb(user.role) };
     const session = await prisma.$transaction(async (tx) => {
       await tx.user.update({
         where: { id: user.id },
         data: { failedLoginCount: 0, lockedUntil: null, lastLoginAt: now },
       });
       const session = await startSession(tx, ctx, user.id, ctx.config.officerSessionTtlMs);
-      await writeAudit(tx, who, {
-        action: 'auth.officer-login',
-        objectType: 'user',
-        objectId: user.id,
-        areaCode: user.areaCode,
-        details: { username: user.username },
-      });
+      await writeAudit(
+        tx,
+        { ...who, caller: actor },
+        {
+          action: 'auth.officer-login',
+          objectType: 'user',
+          objectId: user.id,
+          areaCode: user.areaCode,
+          details: { username: user.username },
+        },
+      );
       return session;
     });
     return {

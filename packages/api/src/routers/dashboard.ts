@@ -2,6 +2,7 @@ import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import { areaCodeSchema } from '@kc/domain';
 import { dashboardSummary, dashboardTargets } from '../awards/dashboard-service';
+import { exportTargetsXlsx } from '../awards/targets-export';
 import { officerProcedure } from '../trpc';
 
 const year = z
@@ -19,4 +20,12 @@ export const dashboardRouter = {
   targets: officerProcedure
     .input(z.object({ areaCode: areaCodeSchema.optional() }).default({}))
     .query(({ ctx, input }) => dashboardTargets(ctx, input)),
+
+  /**
+   * The targets as .xlsx, base64-encoded (the same figures and area scope as `targets`). A
+   * query: it reads and writes nothing, and figures carry no personal data.
+   */
+  targetsXlsx: officerProcedure
+    .input(z.object({ areaCode: areaCodeSchema.optional() }).default({}))
+    .query(({ ctx, input }) => exportTargetsXlsx(ctx, input)),
 } satisfies TRPCRouterRecord;

@@ -60,7 +60,7 @@ async function findOfficer(tx: Prisma.TransactionClient, officerId: string) {
   return user;
 }
 
-/** Officer accounts (用户与角色). Only the bureau admin manages them; every change is audited. */
+/** Officer accounts (人员账号). Only the bureau admin manages them; every change is audited. */
 export const officersRouter = {
   list: admin
     .input(

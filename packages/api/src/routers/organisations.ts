@@ -15,6 +15,7 @@ import { orgTypeToDb } from '../mappers';
 import { pageInput, pageOf, pageWindow } from '../paging';
 import { officerProcedure, officerWithRoles } from '../trpc';
 import { writeAudit } from '../audit';
+import { revealInput, requireRevealReason } from '../reveal';
 import { organisationTrustDetail } from '../organisations/verification/organisation-detail';
 
 export const organisationListInput = z.object({
@@ -71,8 +72,9 @@ export const organisationsRouter = {
 
   /** The full contact phone, for an officer who must call the firm. Audited. */
   revealContact: officerWithRoles('bureau-admin', 'bureau-reviewer', 'area-officer')
-    .input(z.object({ id: z.uuid({ error: '记录编号无效' }) }))
+    .input(revealInput)
     .mutation(async ({ ctx, input }) => {
+      const reason = requireRevealReason(input.reason);
       const org = await ctx.db.prisma.organisation.findUnique({ where: { id: input.id } });
       if (!org || !canSeeArea(ctx.caller, org.areaCode)) throw appError('NOT_FOUND');
       await writeAudit(ctx.db.prisma, ctx, {
@@ -80,7 +82,7 @@ export const organisationsRouter = {
         objectType: 'organisation',
         objectId: org.id,
         areaCode: org.areaCode,
-        details: { name: org.name },
+        details: { name: org.name, reason },
       });
       return { contactPhone: org.contactPhone };
     }),

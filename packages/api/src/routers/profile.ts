@@ -245,6 +245,13 @@ export const profileRouter = {
             create: { ...data, userId, createdAt: ctx.now(), updatedAt: ctx.now() },
             update: { ...data, updatedAt: ctx.now() },
           });
+          // Names only: the ID and mobile numbers never enter the log.
+          await writeAudit(tx, ctx, {
+            action: before ? 'researcher.update' : 'researcher.register',
+            objectType: 'researcher',
+            objectId: saved.id,
+            details: { name: saved.name, institutionName: saved.institutionName },
+          });
           // 单位关联: the institution's administrators confirm it (src/organisations/members).
           return syncInstitutionLink(tx, ctx, saved, before?.institutionCreditCode);
         });

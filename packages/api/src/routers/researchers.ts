@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Prisma, Researcher } from '@kc/db';
 import { FIELD_CODES, fieldName, maskMobile, researcherTitleName } from '@kc/domain';
 import { writeAudit } from '../audit';
+import { revealInput, requireRevealReason } from '../reveal';
 import { appError } from '../errors';
 import { pageInput, pageOf, pageWindow } from '../paging';
 import { officerWithRoles } from '../trpc';
@@ -69,17 +70,16 @@ export const researchersRouter = {
       return researcherOfficerDto(r);
     }),
 
-  revealMobile: bureau
-    .input(z.object({ id: z.uuid({ error: '记录编号无效' }) }))
-    .mutation(async ({ ctx, input }) => {
-      const r = await ctx.db.prisma.researcher.findUnique({ where: { id: input.id } });
-      if (!r) throw appError('NOT_FOUND');
-      await writeAudit(ctx.db.prisma, ctx, {
-        action: 'researcher.reveal-mobile',
-        objectType: 'researcher',
-        objectId: r.id,
-        details: { name: r.name },
-      });
-      return { mobile: r.mobile };
-    }),
+  revealMobile: bureau.input(revealInput).mutation(async ({ ctx, input }) => {
+    const reason = requireRevealReason(input.reason);
+    const r = await ctx.db.prisma.researcher.findUnique({ where: { id: input.id } });
+    if (!r) throw appError('NOT_FOUND');
+    await writeAudit(ctx.db.prisma, ctx, {
+      action: 'researcher.reveal-mobile',
+      objectType: 'researcher',
+      objectId: r.id,
+      details: { name: r.name, reason },
+    });
+    return { mobile: r.mobile };
+  }),
 } satisfies TRPCRouterRecord;

@@ -1,6 +1,11 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
-import { APPLICATION_STATUS_CODES, FIELD_CODES, areaCodeSchema } from '@kc/domain';
+import {
+  APPLICATION_QUEUE_CODES,
+  APPLICATION_STATUS_CODES,
+  FIELD_CODES,
+  areaCodeSchema,
+} from '@kc/domain';
 import { declareConflict, myConflicts } from '../awards/conflict-service';
 import { officerApplication, reviewAct, reviewQueue } from '../awards/review-service';
 import { pageInput } from '../paging';
@@ -14,10 +19,7 @@ export const reviewRouter = {
     .input(
       z.object({
         status: z.enum(APPLICATION_STATUS_CODES, { error: '未知的申请状态' }).optional(),
-        statuses: z
-          .array(z.enum(APPLICATION_STATUS_CODES, { error: '未知的申请状态' }))
-          .max(12)
-          .optional(),
+        queue: z.enum(APPLICATION_QUEUE_CODES, { error: '未知的待办类别' }).optional(),
         ruleId: z.string().max(64).optional(),
         areaCode: areaCodeSchema.optional(),
         year: z.number().int().min(2000).max(2100).optional(),

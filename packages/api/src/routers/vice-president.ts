@@ -13,6 +13,7 @@ import {
   vpWorkLogSchema,
 } from '@kc/domain';
 import { createTRPCRouter, applicantProcedure, authedProcedure, officerProcedure } from '../trpc';
+import { setAgreementTemplate } from '../vice-president/agreement-template';
 import { advanceCall, createCall, getCall, listCalls } from '../vice-president/calls';
 import {
   applyToCall,
@@ -73,6 +74,10 @@ const callsRouter = {
       }),
     )
     .mutation(({ ctx, input }) => advanceCall(ctx, input)),
+  /** the three-party agreement template the parties download (an officer's upload) */
+  setAgreementTemplate: officerProcedure
+    .input(z.object({ callId: id, fileId: id }))
+    .mutation(({ ctx, input }) => setAgreementTemplate(ctx, input)),
 } satisfies TRPCRouterRecord;
 
 const needsRouter = {
@@ -148,7 +153,12 @@ const secondmentsRouter = {
   list: officerProcedure
     .input(
       z
-        .object({ callId: id.optional(), status: z.enum(VP_SECONDMENT_STATUS_CODES).optional() })
+        .object({
+          callId: id.optional(),
+          status: z.enum(VP_SECONDMENT_STATUS_CODES).optional(),
+          /** the workbench's 年度待考核 tile */
+          due: z.enum(['evaluation']).optional(),
+        })
         .default({}),
     )
     .query(({ ctx, input }) => listSecondments(ctx, input)),

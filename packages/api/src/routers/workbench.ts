@@ -1,116 +1,97 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import type { Prisma } from '@kc/db';
-import type { ApplicationStatus, OfficerRole } from '@kc/domain';
-import { auditActionLabel, todayInShanghai } from '@kc/domain';
+import type { ApplicationQueue, OfficerRole } from '@kc/domain';
+import { applicationQueueName, auditActionLabel, todayInShanghai } from '@kc/domain';
 import { areaScope } from '../access';
 import { auditActorNames } from '../audit';
+import { candidateWhere } from '../awards/disbursement/candidates';
+import { reviewQueueWhere } from '../awards/review-service';
 import type { OfficerCaller } from '../caller';
 import type { Context } from '../context';
 import { dateOf, dbDate } from '../dates';
+import { recordPath } from '../record-paths';
 import { officerProcedure } from '../trpc';
 import { trustQueues } from '../organisations/verification/queues';
+import { secondmentWhere } from '../vice-president/secondments-officer';
 
-interface QueueDef {
+type OfficerCtx = Context & { caller: OfficerCaller };
+
+/**
+ * A workbench tile: what it counts and the list it opens. The count uses the list's own filter
+ * (`reviewQueueWhere`, `candidateWhere`, `secondmentWhere`) with the parameters the link puts in
+ * the URL, so the number on a tile is the length of the list it opens (issue 11).
+ */
+interface TileDef {
   key: string;
-  label: string;
+  label: (ctx: OfficerCtx) => string;
   roles: readonly OfficerRole[];
-  statuses?: readonly ApplicationStatus[];
   path: string;
+  count: (ctx: OfficerCtx) => Promise<number>;
 }
 
 const BUREAU: readonly OfficerRole[] = ['bureau-admin', 'bureau-reviewer'];
 const REVIEWERS: readonly OfficerRole[] = [...BUREAU, 'area-officer'];
 
-/** The work waiting for an officer, by role; counts are confined to the officer's area. */
-const APPLICATION_QUEUES: readonly QueueDef[] = [
-  {
-    key: 'area-review',
-    label: '待县区受理/审核',
-    roles: REVIEWERS,
-    statuses: ['submitted', 'area-review'],
-    path: '/applications?status=area-review',
-  },
-  {
-    key: 'bureau-review',
-    label: '待市局审核',
-    roles: BUREAU,
-    statuses: ['bureau-review'],
-    path: '/applications?status=bureau-review',
-  },
-  {
-    key: 'returned',
-    label: '已退回待修改',
-    roles: REVIEWERS,
-    statuses: ['returned'],
-    path: '/applications?status=returned',
-  },
-  {
-    key: 'approved',
-    label: '已批准待公示',
-    roles: BUREAU,
-    statuses: ['approved'],
-    path: '/applications?status=approved',
-  },
-  {
-    key: 'in-notice',
-    label: '公示中',
-    roles: [...REVIEWERS, 'finance-officer'],
-    statuses: ['in-notice'],
-    path: '/notices',
-  },
+/** An application queue of the domain, opening `/applications?queue=…`. */
+function applicationTile(queue: ApplicationQueue, roles: readonly OfficerRole[]): TileDef {
+  return {
+    key: queue,
+    label: () => applicationQueueName(queue),
+    roles,
+    path: `/applications?queue=${queue}`,
+    count: (ctx) => ctx.db.prisma.application.count({ where: reviewQueueWhere(ctx, { queue }) }),
+  };
+}
+
+const thisYear = (ctx: OfficerCtx) => Number(todayInShanghai(ctx.now()).slice(0, 4));
+
+/**
+ * The work waiting for an officer, by role; counts are confined to the officer's area. Finance
+ * has no 公示中 tile: it has no list of applications in notice to open.
+ */
+const TILES: readonly TileDef[] = [
+  applicationTile('area-review', REVIEWERS),
+  applicationTile('bureau-review', BUREAU),
+  applicationTile('returned', REVIEWERS),
+  applicationTile('approved', BUREAU),
+  applicationTile('in-notice', REVIEWERS),
   {
     key: 'awaiting-payment',
-    label: '待拨付',
+    label: () => '待编入拨付批次',
     roles: ['bureau-admin', 'finance-officer'],
-    statuses: ['notice-passed', 'in-disbursement'],
-    path: '/disbursements',
+    path: '/finance/disbursements?tab=candidates',
+    count: (ctx) => ctx.db.prisma.application.count({ where: candidateWhere({}) }),
+  },
+  {
+    key: 'vp-pending-agreement',
+    label: () => '科技副总待签协议',
+    roles: REVIEWERS,
+    path: '/vice-president/secondments?status=pending',
+    count: (ctx) =>
+      ctx.db.prisma.vpSecondment.count({ where: secondmentWhere(ctx, { status: 'pending' }) }),
+  },
+  {
+    key: 'vp-evaluation-due',
+    label: (ctx) => `科技副总${thisYear(ctx)}年度待考核`,
+    roles: REVIEWERS,
+    path: '/vice-president/secondments?due=evaluation',
+    count: (ctx) =>
+      ctx.db.prisma.vpSecondment.count({ where: secondmentWhere(ctx, { due: 'evaluation' }) }),
   },
 ];
 
-async function applicationQueues(ctx: Context & { caller: OfficerCaller }) {
-  const scope = areaScope(ctx.caller);
-  const mine = APPLICATION_QUEUES.filter((q) => q.roles.includes(ctx.caller.role));
-  const counts = await Promise.all(
-    mine.map((q) =>
-      ctx.db.prisma.application.count({
-        where: {
-          status: { in: [...(q.statuses ?? [])] },
-          ...(scope.areaCode ? { areaCode: scope.areaCode } : {}),
-        },
-      }),
-    ),
-  );
-  return mine.map((q, i) => ({ key: q.key, label: q.label, count: counts[i] ?? 0, path: q.path }));
+async function workQueues(ctx: OfficerCtx) {
+  const mine = TILES.filter((t) => t.roles.includes(ctx.caller.role));
+  const counts = await Promise.all(mine.map((t) => t.count(ctx)));
+  return mine.map((t, i) => ({
+    key: t.key,
+    label: t.label(ctx),
+    count: counts[i] ?? 0,
+    path: t.path,
+  }));
 }
 
-async function vpQueues(ctx: Context & { caller: OfficerCaller }) {
-  if (!REVIEWERS.includes(ctx.caller.role)) return [];
-  const scope = areaScope(ctx.caller);
-  const area = scope.areaCode ? { areaCode: scope.areaCode } : {};
-  const year = Number(todayInShanghai(ctx.now()).slice(0, 4));
-  const [pending, due] = await Promise.all([
-    ctx.db.prisma.vpSecondment.count({ where: { status: 'pending', ...area } }),
-    ctx.db.prisma.vpSecondment.count({
-      where: { status: 'active', ...area, evaluations: { none: { year } } },
-    }),
-  ]);
-  return [
-    {
-      key: 'vp-pending-agreement',
-      label: '科技副总待签协议',
-      count: pending,
-      path: '/vice-president',
-    },
-    {
-      key: 'vp-evaluation-due',
-      label: `科技副总${year}年度待考核`,
-      count: due,
-      path: '/vice-president',
-    },
-  ];
-}
-
-async function deadlines(ctx: Context & { caller: OfficerCaller }) {
+async function deadlines(ctx: OfficerCtx) {
   const today = todayInShanghai(ctx.now());
   const [notices, calls] = await Promise.all([
     ctx.db.prisma.noticeBatch.findMany({
@@ -151,7 +132,7 @@ async function deadlines(ctx: Context & { caller: OfficerCaller }) {
   return items.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
 
-async function recent(ctx: Context & { caller: OfficerCaller }) {
+async function recent(ctx: OfficerCtx) {
   const scope = areaScope(ctx.caller);
   const where: Prisma.AuditLogWhereInput = {
     action: { notIn: ['auth.officer-login', 'auth.officer-logout', 'auth.officer-login-failed'] },
@@ -171,19 +152,20 @@ async function recent(ctx: Context & { caller: OfficerCaller }) {
     actionLabel: auditActionLabel(r.action),
     objectType: r.objectType,
     objectId: r.objectId,
+    /** the record's page in the admin, where this officer has one */
+    path: recordPath(ctx.caller.role, r.objectType, r.objectId),
   }));
 }
 
 /** The officer's home page: their queues, the coming deadlines and what happened lately. */
 export const workbenchRouter = {
   summary: officerProcedure.query(async ({ ctx }) => {
-    const [apps, vp, trust, dates, activity] = await Promise.all([
-      applicationQueues(ctx),
-      vpQueues(ctx),
+    const [work, trust, dates, activity] = await Promise.all([
+      workQueues(ctx),
       trustQueues(ctx),
       deadlines(ctx),
       recent(ctx),
     ]);
-    return { queues: [...trust, ...apps, ...vp], deadlines: dates, recent: activity };
+    return { queues: [...trust, ...work], deadlines: dates, recent: activity };
   }),
 } satisfies TRPCRouterRecord;

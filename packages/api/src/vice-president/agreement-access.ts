@@ -1,6 +1,6 @@
 import type { Db } from '@kc/db';
 import { canSeeArea } from '../access';
-import type { CanOfficerSeeFile } from '../files/service';
+import type { CanApplicantSeeFile, CanOfficerSeeFile } from '../files/service';
 
 /**
  * An officer may download a three-party agreement of a secondment in their area. The grant
@@ -19,5 +19,37 @@ export function vpAgreementAccess(db: Db): CanOfficerSeeFile {
           details: { secondmentId: visible.id, callId: visible.callId },
         }
       : false;
+  };
+}
+
+/** Any officer may download a call's agreement template: a blank form, no one's data. */
+export function vpTemplateOfficerAccess(db: Db): CanOfficerSeeFile {
+  return async (_officer, file) => {
+    const call = await db.prisma.vpCall.findFirst({
+      where: { agreementTemplateFileId: file.id },
+      select: { id: true },
+    });
+    return call ? { details: { callId: call.id } } : false;
+  };
+}
+
+/** The parties of a secondment (firm members, the researcher) may download its call's template. */
+export function vpTemplateApplicantAccess(db: Db): CanApplicantSeeFile {
+  return async (applicant, file) => {
+    const parties = await db.prisma.vpSecondment.count({
+      where: {
+        status: { not: 'cancelled' },
+        call: { agreementTemplateFileId: file.id },
+        OR: [
+          {
+            need: {
+              organisation: { members: { some: { userId: applicant.userId, status: 'active' } } },
+            },
+          },
+          { candidate: { researcher: { userId: applicant.userId } } },
+        ],
+      },
+    });
+    return parties > 0;
   };
 }

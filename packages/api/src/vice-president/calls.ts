@@ -1,7 +1,7 @@
 import type { VpCallAction, VpCallForm, VpCallStatus } from '@kc/domain';
 import {
   isNoticePeriodOver,
-  noticeEndDate,
+  noticePeriod,
   planVpCallTransition,
   termEndDate,
   todayInShanghai,
@@ -14,8 +14,9 @@ import type { Context } from '../context';
 import { dateOf, dbDate } from '../dates';
 import { appError } from '../errors';
 import type { OfficerCtx } from './common';
-import { assertBureau, findCall, lockCall, settingsOf } from './common';
+import { assertBureau, lockCall, settingsOf } from './common';
 import { callDto } from './dto';
+import { TEMPLATE_INCLUDE } from './agreement-template';
 import { confirmMatches } from './matching';
 
 /** Opens a call for firm needs. The settings in force today are fixed on it. */
@@ -58,13 +59,18 @@ export async function createCall(ctx: OfficerCtx, input: VpCallForm) {
 export async function listCalls(ctx: Context, filter: { status?: VpCallStatus | undefined }) {
   const calls = await ctx.db.prisma.vpCall.findMany({
     where: filter.status ? { status: filter.status } : {},
+    include: TEMPLATE_INCLUDE,
     orderBy: [{ year: 'desc' }, { number: 'desc' }],
   });
   return calls.map(callDto);
 }
 
 export async function getCall(ctx: Context, callId: string) {
-  const call = await findCall(ctx.db.prisma, callId);
+  const call = await ctx.db.prisma.vpCall.findUnique({
+    where: { id: callId },
+    include: TEMPLATE_INCLUDE,
+  });
+  if (!call) throw appError('NOT_FOUND');
   const [needs, candidates, secondments] = await Promise.all([
     ctx.db.prisma.vpNeed.count({ where: { callId, status: 'active' } }),
     ctx.db.prisma.vpCandidate.count({ where: { callId, status: 'active' } }),
@@ -117,13 +123,14 @@ export async function advanceCall(ctx: OfficerCtx, req: AdvanceRequest) {
     switch (req.action) {
       case 'confirm-matches': {
         const confirmed = await confirmMatches(tx, call, req.runId, ctx.now());
-        const endsOn = noticeEndDate(today, settings.noticeWorkingDays);
+        // The same rule as the award notices: open from today, counted in working days after it.
+        const period = noticePeriod(today, settings.noticeWorkingDays);
         Object.assign(data, {
           confirmedRunId: confirmed.runId,
-          noticeStartsOn: dbDate(today),
-          noticeEndsOn: dbDate(endsOn),
+          noticeStartsOn: dbDate(period.startsOn),
+          noticeEndsOn: dbDate(period.endsOn),
         });
-        Object.assign(details, { ...confirmed, noticeEndsOn: endsOn });
+        Object.assign(details, { ...confirmed, noticeEndsOn: period.endsOn });
         break;
       }
       case 'return-to-matching': {
@@ -188,6 +195,7 @@ export async function advanceCall(ctx: OfficerCtx, req: AdvanceRequest) {
     const updated = await tx.vpCall.update({
       where: { id: call.id },
       data: { ...data, updatedAt: ctx.now() },
+      include: TEMPLATE_INCLUDE,
     });
     await writeAudit(tx, ctx, {
       action: `vp.call.${req.action}`,

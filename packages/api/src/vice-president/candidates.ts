@@ -21,6 +21,7 @@ import {
 } from './common';
 import { candidateDto } from './dto';
 import { RESEARCHER_WITH_INSTITUTION, institutionCheck, linkFactsFor } from './institution-check';
+import { PROGRESS_INCLUDE, progressOf } from './progress';
 
 const INCLUDE = { researcher: true } as const;
 
@@ -29,6 +30,7 @@ const FINDING_FIELDS: Record<EligibilityFinding['code'], string> = {
   'institution-kind': 'application.institutionKind',
   'contract-too-short': 'application.contractYears',
   capacity: 'application.capacity',
+  'young-doctor-too-old': 'application.priorityFlags',
   // Age and the firm-side findings are about the person or firm, not a field of this form.
   'too-old': '_form',
   'not-a-firm': '_form',
@@ -145,7 +147,7 @@ export async function withdrawApplication(ctx: ApplicantCtx, candidateId: string
 export async function myApplications(ctx: ApplicantCtx) {
   const rows = await ctx.db.prisma.vpCandidate.findMany({
     where: { researcher: { userId: ctx.caller.userId } },
-    include: { ...INCLUDE, call: true },
+    include: { ...INCLUDE, call: true, secondments: PROGRESS_INCLUDE.secondments },
     orderBy: { createdAt: 'desc' },
   });
   return rows.map((c) => ({
@@ -153,6 +155,7 @@ export async function myApplications(ctx: ApplicantCtx) {
     callNumber: c.call.number,
     callTitle: c.call.title,
     callStatus: c.call.status,
+    progress: progressOf('candidate', c),
   }));
 }
 
@@ -165,11 +168,12 @@ export async function callCandidates(
   const call = await findCall(ctx.db.prisma, filter.callId);
   const rows = await ctx.db.prisma.vpCandidate.findMany({
     where: { callId: call.id, ...(filter.includeWithdrawn ? {} : { status: 'active' }) },
-    include: RESEARCHER_WITH_INSTITUTION,
+    include: { ...RESEARCHER_WITH_INSTITUTION, ...PROGRESS_INCLUDE },
     orderBy: { createdAt: 'asc' },
   });
   return rows.map((c) => ({
     ...candidateDto(c, call.referenceDate),
     ...institutionCheck(c.institutionKind, c.researcher),
+    progress: progressOf('candidate', c),
   }));
 }

@@ -26,7 +26,10 @@ import {
 } from '@kc/domain';
 import { dateOf } from '../dates';
 
-export function callDto(call: VpCall) {
+/** A call's row, with its agreement template's file when the query included it. */
+type CallRow = VpCall & { agreementTemplateFile?: Pick<StoredFile, 'originalName'> | null };
+
+export function callDto(call: CallRow) {
   return {
     id: call.id,
     number: call.number,
@@ -43,6 +46,13 @@ export function callDto(call: VpCall) {
     noticeStartsOn: dateOf(call.noticeStartsOn),
     noticeEndsOn: dateOf(call.noticeEndsOn),
     confirmedRunId: call.confirmedRunId,
+    /** the three-party agreement template officers offer for download (协议模板) */
+    agreementTemplate: call.agreementTemplateFileId
+      ? {
+          fileId: call.agreementTemplateFileId,
+          name: call.agreementTemplateFile?.originalName ?? '三方协议模板',
+        }
+      : null,
     inputRevision: call.inputRevision,
     version: call.version,
   };

@@ -121,6 +121,19 @@ function stored<T>(json: Prisma.JsonValue): T {
   return value;
 }
 
+/** Runs stored before leftovers carried their reason (issue 11) say to run the matcher again. */
+function withReasons(summary: RunSummary): RunSummary {
+  const legacy = '原因未记录，请重新运行匹配';
+  return {
+    ...summary,
+    openNeeds: summary.openNeeds.map((n) => ({ ...n, reason: n.reason ?? legacy })),
+    unplacedCandidates: summary.unplacedCandidates.map((c) => ({
+      ...c,
+      reason: c.reason ?? legacy,
+    })),
+  };
+}
+
 /** A run with its proposals and what was left over; the latest one when no id is given. */
 export async function getRun(ctx: OfficerCtx, callId: string, runId?: string) {
   assertBureau(ctx.caller);
@@ -141,7 +154,7 @@ export async function getRun(ctx: OfficerCtx, callId: string, runId?: string) {
     }),
     prisma.vpPairRule.findMany({ where: { callId } }),
   ]);
-  const summary = stored<RunSummary>(run.summary);
+  const summary = withReasons(stored<RunSummary>(run.summary));
   return {
     id: run.id,
     runNo: run.runNo,

@@ -16,10 +16,17 @@ import {
   settingsOf,
 } from './common';
 import { needDto, ownNeedDto } from './dto';
+import { PROGRESS_INCLUDE, progressOf } from './progress';
 
 const INCLUDE = {
   organisation: { include: { members: { where: { status: 'active' }, select: { userId: true } } } },
+  ...PROGRESS_INCLUDE,
 } as const;
+
+/** The firm's and the officers' view of a need: with where it stands in its call. */
+function trackedNeedDto(need: Parameters<typeof ownNeedDto>[0] & Parameters<typeof progressOf>[1]) {
+  return { ...ownNeedDto(need), progress: progressOf('need', need) };
+}
 
 /** A firm posts a need while the call is open. The firm's conditions are checked first. */
 export async function createNeed(ctx: ApplicantCtx, callId: string, input: VpNeedForm) {
@@ -66,7 +73,7 @@ export async function createNeed(ctx: ApplicantCtx, callId: string, input: VpNee
       areaCode: need.areaCode,
       details: { callId, title: need.title },
     });
-    return ownNeedDto(need);
+    return trackedNeedDto(need);
   });
 }
 
@@ -91,7 +98,14 @@ export async function updateNeed(ctx: ApplicantCtx, needId: string, input: VpNee
       include: INCLUDE,
     });
     await bumpInputRevision(tx, call.id);
-    return ownNeedDto(need);
+    await writeAudit(tx, ctx, {
+      action: 'vp.need.update',
+      objectType: 'vp_need',
+      objectId: need.id,
+      areaCode: need.areaCode,
+      details: { callId: call.id, title: need.title },
+    });
+    return trackedNeedDto(need);
   });
 }
 
@@ -112,7 +126,7 @@ export async function withdrawNeed(ctx: ApplicantCtx, needId: string) {
       objectId: need.id,
       areaCode: need.areaCode,
     });
-    return ownNeedDto(need);
+    return trackedNeedDto(need);
   });
 }
 
@@ -123,7 +137,7 @@ export async function myNeeds(ctx: ApplicantCtx) {
     include: INCLUDE,
     orderBy: { createdAt: 'desc' },
   });
-  return needs.map(ownNeedDto);
+  return needs.map(trackedNeedDto);
 }
 
 /**
@@ -156,5 +170,5 @@ export async function callNeeds(
     include: INCLUDE,
     orderBy: [{ areaCode: 'asc' }, { createdAt: 'asc' }],
   });
-  return needs.map(ownNeedDto);
+  return needs.map(trackedNeedDto);
 }

@@ -1,4 +1,4 @@
-import type { TransactionClient } from '@kc/db';
+import type { Prisma, TransactionClient } from '@kc/db';
 import type { VpEvaluationForm } from '@kc/domain';
 import { VP_EVALUATOR_ROLES, todayInShanghai, vpGradeName } from '@kc/domain';
 import { areaScope, canSeeArea } from '../access';
@@ -15,18 +15,36 @@ import type { Row } from './secondment-rows';
 // Officers
 // ---------------------------------------------------------------------------------------------
 
-/** Secondments in the officer's area (all of them for bureau roles). */
-export async function listSecondments(
+export interface SecondmentFilter {
+  callId?: string | undefined;
+  status?: string | undefined;
+  /** `evaluation`: serving and not yet evaluated for this year (Asia/Shanghai) */
+  due?: 'evaluation' | undefined;
+}
+
+/**
+ * Which secondments the officer's list shows for a filter, in their area (all of them for bureau
+ * roles). The workbench counts its 科技副总 tiles with it, so a tile's number is its list's length.
+ */
+export function secondmentWhere(
   ctx: OfficerCtx,
-  filter: { callId?: string | undefined; status?: string | undefined },
-) {
+  filter: SecondmentFilter,
+): Prisma.VpSecondmentWhereInput {
   const scope = areaScope(ctx.caller);
+  const year = Number(todayInShanghai(ctx.now()).slice(0, 4));
+  return {
+    ...(filter.callId ? { callId: filter.callId } : {}),
+    ...(filter.status ? { status: filter.status } : {}),
+    ...(filter.due === 'evaluation'
+      ? { AND: [{ status: 'active' }, { evaluations: { none: { year } } }] }
+      : {}),
+    ...(scope.areaCode ? { areaCode: scope.areaCode } : {}),
+  };
+}
+
+export async function listSecondments(ctx: OfficerCtx, filter: SecondmentFilter) {
   const rows = await ctx.db.prisma.vpSecondment.findMany({
-    where: {
-      ...(filter.callId ? { callId: filter.callId } : {}),
-      ...(filter.status ? { status: filter.status } : {}),
-      ...(scope.areaCode ? { areaCode: scope.areaCode } : {}),
-    },
+    where: secondmentWhere(ctx, filter),
     include: INCLUDE,
     orderBy: [{ createdAt: 'desc' }],
   });

@@ -5,6 +5,8 @@ import { dbDate } from '../dates';
 import { appError } from '../errors';
 import type { ApplicantCtx } from './common';
 import { organisationOfMember, settingsOf } from './common';
+import { agreementTemplateOf } from './agreement-template';
+import { counterpartOf } from './counterpart';
 import { resultDto, secondmentDto, workLogDto } from './dto';
 import { INCLUDE, assertActive, detailOf, lockSecondment, termOf } from './secondment-rows';
 import type { Row } from './secondment-rows';
@@ -39,14 +41,22 @@ export async function mySecondments(ctx: ApplicantCtx) {
     include: INCLUDE,
     orderBy: { createdAt: 'desc' },
   });
-  return rows.map((row) => ({ ...secondmentDto(row), mySide: sideOf(ctx, row) }));
+  return rows.map((row) => {
+    const mySide = sideOf(ctx, row);
+    return { ...secondmentDto(row), mySide, counterpart: counterpartOf(row, mySide) };
+  });
 }
 
 export async function mySecondment(ctx: ApplicantCtx, id: string) {
   const row = await ctx.db.prisma.vpSecondment.findUnique({ where: { id }, include: INCLUDE });
   if (!row) throw appError('NOT_FOUND');
   const mySide = sideOf(ctx, row);
-  return { ...(await detailOf(ctx.db.prisma, row)), mySide };
+  return {
+    ...(await detailOf(ctx.db.prisma, row)),
+    mySide,
+    counterpart: counterpartOf(row, mySide),
+    agreementTemplate: await agreementTemplateOf(ctx.db.prisma, row.callId),
+  };
 }
 
 /**
@@ -139,6 +149,13 @@ export async function saveWorkLog(ctx: ApplicantCtx, secondmentId: string, input
         activities: input.activities,
         updatedAt: ctx.now(),
       },
+    });
+    await writeAudit(tx, ctx, {
+      action: 'vp.secondment.work-log',
+      objectType: 'vp_secondment',
+      objectId: secondmentId,
+      areaCode: row.areaCode,
+      details: { month: log.month, daysOnSite: log.daysOnSite },
     });
     return workLogDto(log);
   });

@@ -1,3 +1,4 @@
 export * from './status';
 export * from './transitions';
 export * from './messages';
+export * from './queues';

@@ -25,13 +25,15 @@ export function programmeName(ruleId: string): string {
   return ruleId;
 }
 
-const money = (fen: bigint | null | undefined) => (fen == null ? '' : `¥${formatYuan(fen)}`);
+/** `formatYuan` writes the ¥ itself (`¥30,000.00`): adding another gave 核定金额¥¥30,000.00. */
+const money = (fen: bigint | null | undefined) => (fen == null ? '' : formatYuan(fen));
 const withComment = (text: string, comment: string | null | undefined) =>
   comment?.trim() ? `${text}意见：${comment.trim()}` : text;
 
 /**
- * What the applicant is told when an officer (or the system) moves their application. The
- * applicant's own submit and withdraw are not announced back to them.
+ * What the applicant is told when an officer (or the system) moves their application, and the
+ * receipt for their own submission (with its number, to quote when they call). Their own
+ * withdrawal is not announced back to them.
  */
 export function applicantMessage(
   action: ApplicationAction | string,
@@ -39,6 +41,12 @@ export function applicantMessage(
 ): ApplicantMessage | null {
   const what = `您的“${programmeName(facts.ruleId)}”申请（${facts.number}）`;
   switch (action) {
+    case 'submit':
+      return {
+        kind: 'application.submitted',
+        title: '申请已提交',
+        body: `您的“${programmeName(facts.ruleId)}”申请已提交，申请编号 ${facts.number}，请等待受理。`,
+      };
     case 'accept-area':
       return {
         kind: 'application.accepted',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { RESEARCHER_TITLES, RESEARCHER_TITLE_CODES } from '../reference/titles';
-import { creditCodeSchema } from '../validate/credit-code';
+import { optionalCreditCodeSchema } from '../validate/credit-code';
 import { mobileSchema } from '../validate/mobile';
 import { residentIdSchema } from '../validate/resident-id';
 import {
@@ -22,11 +22,7 @@ export const researcherProfileSchema = z
     }),
     mobile: mobileSchema.meta({ title: '手机号码', description: '中国大陆手机号码' }),
     institutionName: text('工作单位', 2, 100),
-    institutionCreditCode: z
-      .union([z.literal(''), creditCodeSchema])
-      .optional()
-      .transform((v) => (v ? v : undefined))
-      .meta({ title: '单位统一社会信用代码' }),
+    institutionCreditCode: optionalCreditCodeSchema.meta({ title: '单位统一社会信用代码' }),
     title: codeChoice(RESEARCHER_TITLES, RESEARCHER_TITLE_CODES, {
       title: '职称',
       error: '请选择职称',

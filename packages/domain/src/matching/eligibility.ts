@@ -10,6 +10,7 @@ export interface EligibilityFinding {
     | 'institution-kind'
     | 'contract-too-short'
     | 'too-old'
+    | 'young-doctor-too-old'
     | 'capacity'
     | 'not-a-firm'
     | 'outside-city'
@@ -49,6 +50,13 @@ export function checkCandidateEligibility(
     findings.push({
       code: 'too-old',
       message: `年龄${age}岁，超过${national ? '国家级人才' : ''}${limit}周岁的限制`,
+    });
+  }
+  // A priority claim the birth date contradicts; the programme itself stays open to them.
+  if (facts.priorityFlags.includes('young-doctor') && age > settings.youngDoctorMaxAge) {
+    findings.push({
+      code: 'young-doctor-too-old',
+      message: `“青年博士”须在${settings.youngDoctorMaxAge}周岁及以下，您在年龄计算基准日${referenceDate}为${age}岁，请取消勾选`,
     });
   }
   if (facts.capacity < 1 || facts.capacity > settings.maxFirmsPerResearcher) {

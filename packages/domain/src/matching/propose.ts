@@ -1,6 +1,8 @@
 import type { CandidateFacts, NeedFacts, PairRule } from './facts';
 import type { PairExclusion, PairScore, PreparedCandidate, PreparedNeed } from './score';
 import { pairExclusion, prepareCandidate, prepareNeed, scorePair } from './score';
+import type { LeftoverCounts } from './leftover';
+import { emptyLeftoverCounts, leftoverReason } from './leftover';
 import type { VicePresidentSettings } from './settings';
 import { buildSparseEdges, maxWeightAssignment } from './solver';
 
@@ -39,10 +41,19 @@ export interface MatchOutcome {
   readonly proposals: readonly MatchProposal[];
   readonly totalScore: number;
   readonly refusedPins: readonly RefusedPin[];
-  /** needs with positions left, and whether any candidate was open to them at all */
-  readonly openNeeds: readonly { needId: string; positionsLeft: number; hadOptions: boolean }[];
-  /** candidates not placed, and whether any firm was open to them at all */
-  readonly unplacedCandidates: readonly { candidateId: string; hadOptions: boolean }[];
+  /** needs with positions left, whether any candidate was open to them at all, and why not */
+  readonly openNeeds: readonly {
+    needId: string;
+    positionsLeft: number;
+    hadOptions: boolean;
+    reason: string;
+  }[];
+  /** candidates not placed, whether any firm was open to them at all, and why not */
+  readonly unplacedCandidates: readonly {
+    candidateId: string;
+    hadOptions: boolean;
+    reason: string;
+  }[];
   readonly stats: MatchStats;
 }
 
@@ -53,6 +64,8 @@ interface Slot<P> {
   readonly capacity: number;
   left: number;
   hadOptions: boolean;
+  /** what the matcher met for it among pairs sharing a field, for the leftover's reason */
+  met: LeftoverCounts;
 }
 
 function slotsOf<F extends { id: string }, P>(
@@ -64,7 +77,14 @@ function slotsOf<F extends { id: string }, P>(
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .map((f) => {
       const capacity = Math.max(0, capacityOf(f));
-      return { prepared: prepare(f), id: f.id, capacity, left: capacity, hadOptions: false };
+      return {
+        prepared: prepare(f),
+        id: f.id,
+        capacity,
+        left: capacity,
+        hadOptions: false,
+        met: emptyLeftoverCounts(),
+      };
     });
 }
 
@@ -148,10 +168,19 @@ export function proposeMatches(input: MatchInput): MatchOutcome {
     refusedPins,
     openNeeds: needs
       .filter((n) => n.left > 0)
-      .map((n) => ({ needId: n.id, positionsLeft: n.left, hadOptions: n.hadOptions })),
+      .map((n) => ({
+        needId: n.id,
+        positionsLeft: n.left,
+        hadOptions: n.hadOptions,
+        reason: leftoverReason('need', n.met, n.hadOptions, settings.minScore),
+      })),
     unplacedCandidates: candidates
       .filter((c) => c.left === c.capacity)
-      .map((c) => ({ candidateId: c.id, hadOptions: c.hadOptions })),
+      .map((c) => ({
+        candidateId: c.id,
+        hadOptions: c.hadOptions,
+        reason: leftoverReason('candidate', c.met, c.hadOptions, settings.minScore),
+      })),
     stats: {
       needs: needs.length,
       positions: needs.reduce((sum, n) => sum + n.capacity, 0),
@@ -196,14 +225,23 @@ function allowedPairs(
         const need = at(needs, ni);
         const key = pairKey(need.id, candidate.id);
         if (rules.pinned.has(key)) continue;
+        const met = (count: Exclude<keyof LeftoverCounts, 'sameField'>) => {
+          need.met[count]++;
+          candidate.met[count]++;
+        };
+        need.met.sameField++;
+        candidate.met.sameField++;
         if (pairExclusion(need.prepared, candidate.prepared) === 'investment') {
           excluded.investment++;
+          met('investment');
         } else if (rules.forbidden.has(key)) {
           excluded.forbidden++;
+          met('forbidden');
         } else {
           const score = scorePair(need.prepared, candidate.prepared, rules.settings);
           if (score.total < rules.settings.minScore) {
             excluded['low-score']++;
+            met('lowScore');
             continue;
           }
           candidate.hadOptions = true;

@@ -45,11 +45,12 @@ export const vpNeedSchema = z
   .object({
     title: textField('需求名称', { min: 4, max: 50 }),
     fieldCode: choiceField('产业领域', FIELDS),
-    subFieldCode: z
-      .string()
-      .optional()
-      .transform((v) => (v ? v : undefined))
-      .meta({ title: '细分方向' }),
+    // Required: the sub-field is a part of the match score, so an optional-looking field cost
+    // firms that skipped it those points (issue 11; see docs/DECISIONS.md).
+    subFieldCode: z.string({ error: '请选择细分方向' }).min(1, '请选择细分方向').meta({
+      title: '细分方向',
+      description: '匹配评分的一部分，请选择与需求最接近的细分方向',
+    }),
     problem: textField('技术难题描述', { min: 20, max: 1000 }),
     expertiseWanted: textField('所需专长', {
       min: 4,

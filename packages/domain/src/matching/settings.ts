@@ -28,6 +28,12 @@ export interface VicePresidentSettings {
   readonly maxAge: number;
   /** age limit for national-level talents (国家级人才) */
   readonly maxAgeNationalTalent: number;
+  /**
+   * oldest age at which a researcher may claim 青年博士 (a priority group worth `weights.priority`),
+   * on the call's reference date. The plan does not define 青年; the 2023 central measures for
+   * 青年科技人才 count those of 40 and under, and the demo's 青年博士 (36) fits that reading.
+   */
+  readonly youngDoctorMaxAge: number;
   /** researchers on a contract (not on the staff) need a contract of at least this many years */
   readonly minContractYears: number;
   /** a firm must hold at least one of these qualifications */
@@ -51,6 +57,8 @@ export const VP_SETTINGS_VERSIONS: readonly VicePresidentSettings[] = [
     effectiveFrom: '2026-01-01',
     maxAge: 55,
     maxAgeNationalTalent: 60,
+    // Added with issue 11: the flag was accepted from anyone; 青年 had always meant this.
+    youngDoctorMaxAge: 40,
     minContractYears: 3,
     acceptedQualifications: [
       'high-tech-enterprise',

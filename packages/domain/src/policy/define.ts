@@ -60,6 +60,11 @@ function validate(set: PolicySet): PolicySet {
     Number.isInteger(s.publicNoticeWorkingDays) && s.publicNoticeWorkingDays >= 0,
     `${set.id}: publicNoticeWorkingDays must be a whole number`,
   );
+  const contact = s.noticeObjectionContact;
+  check(
+    [contact.department, contact.phone, contact.address].every((v) => v.trim().length > 0),
+    `${set.id}: noticeObjectionContact needs a department, a phone and an address`,
+  );
   const ids = new Set<string>();
   for (const rule of set.rules) {
     check(!ids.has(rule.id), `${set.id}: rule ${rule.id} appears twice`);

@@ -5,7 +5,7 @@ import { organisationTypeName } from '../reference/organisation-types';
 import type { PlatformLevel } from '../reference/platform-levels';
 import { platformLevelName } from '../reference/platform-levels';
 import { daysBetween, isIsoDate } from './dates';
-import { displayInputs } from './fields';
+import { datesAfter, displayInputs } from './fields';
 import { applyFormula } from './formula';
 import { keyPart } from './keys';
 import type { PolicySettingName } from './settings';
@@ -138,6 +138,8 @@ export function evaluate(
   const refusals: Refusal[] = [];
   const steps: string[] = [];
   const capsApplied: string[] = [];
+  // Kept apart from the steps: officers read it, applicants are not told the budget.
+  let budgetText: string | undefined;
   const settingsUsed: PolicySettingName[] = ['applicationWindowDays', 'coveredEventsFrom'];
   if (rule.recognition) settingsUsed.push('upgradeAward');
   if (rule.applicants.researchers) settingsUsed.push('contestTeamsMayApply');
@@ -180,7 +182,21 @@ export function evaluate(
   );
   const providedNames = rule.guide.evidence.filter((e) => provided.has(e.kind)).map((e) => e.name);
 
-  // 4. The input, through the rule's own schema.
+  // 4. A date after the application is a mistake in its field (a contract dated 2099), told even
+  // while other fields are still wrong, so the form shows it where it was typed.
+  const futureDates = isIsoDate(appliedOn)
+    ? datesAfter(rule.inputSchema, application.input, appliedOn)
+    : [];
+  for (const d of futureDates) {
+    refusals.push({
+      code: 'EVENT_AFTER_APPLICATION',
+      message: `${d.title}（${d.date}）晚于申请日期（${appliedOn}），请核对`,
+      field: d.field,
+    });
+  }
+  const toldFuture = new Set(futureDates.map((d) => d.date));
+
+  // 4b. The input, through the rule's own schema.
   const parsed = rule.inputSchema.safeParse(application.input);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
@@ -226,6 +242,7 @@ export function evaluate(
           message: `${event.label}（${event.date}）早于本政策覆盖起始日 ${settings.coveredEventsFrom}`,
         });
       } else if (days < 0) {
+        if (toldFuture.has(event.date)) continue;
         refusals.push({
           code: 'EVENT_AFTER_APPLICATION',
           message: `${event.label}（${event.date}）晚于申请日期（${appliedOn}）`,
@@ -359,9 +376,7 @@ export function evaluate(
     });
   }
   if (history.budgetRemaining !== undefined && amount > 0n) {
-    steps.push(
-      `本项目年度预算余额 ${formatYuan(history.budgetRemaining)}，本次核定 ${formatYuan(amount)}`,
-    );
+    budgetText = `本项目年度预算余额 ${formatYuan(history.budgetRemaining)}，本次核定 ${formatYuan(amount)}`;
     if (amount > history.budgetRemaining) {
       refusals.push({
         code: 'BUDGET_INSUFFICIENT',
@@ -416,6 +431,7 @@ export function evaluate(
         steps,
         capsApplied,
         ...(quotaText !== undefined ? { quota: quotaText } : {}),
+        ...(budgetText !== undefined ? { budget: budgetText } : {}),
         settings: settingsUsed.map((name) => describeSetting(name, settings)),
       },
     };

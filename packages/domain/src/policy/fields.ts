@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Fen } from '../money';
 import { formatYuan } from '../money';
 import type { Coded } from '../reference/lookup';
+import { isIsoDate } from './dates';
 
 /**
  * Field builders for rule input schemas. Each carries `.meta({ title, description })` in Chinese so
@@ -121,6 +122,45 @@ export function fieldMeta(schema: z.ZodType): PolicyFieldMeta | undefined {
     if (meta?.title) return meta;
   }
   return undefined;
+}
+
+function isDateSchema(schema: z.ZodType): boolean {
+  for (let s: z.ZodType | undefined = schema; s; s = inner(s)) {
+    if (s instanceof z.ZodISODate) return true;
+  }
+  return false;
+}
+
+/**
+ * Dates typed into a rule's form that fall after `day`, with the path of their field
+ * (`payments.0.paidOn`) and its title. Read from the raw input, so a date is judged even while
+ * another field is still wrong. Every date of a rule's form is something that has happened (a
+ * contract, a payment, a recognition); a field that may lie ahead says so with
+ * `.meta({ mayBeAfterApplication: true })`.
+ */
+export function datesAfter(
+  schema: z.ZodType,
+  value: unknown,
+  day: string,
+  path: readonly string[] = [],
+): { field: string; title: string; date: string }[] {
+  if (isDateSchema(schema)) {
+    const meta = fieldMeta(schema);
+    if (typeof value !== 'string' || !isIsoDate(value) || value <= day) return [];
+    if (meta?.mayBeAfterApplication === true) return [];
+    return [{ field: path.join('.'), title: meta?.title ?? path.join('.'), date: value }];
+  }
+  if (Array.isArray(value)) {
+    const element = arrayElementOf(schema);
+    return element
+      ? value.flatMap((v, i) => datesAfter(element, v, day, [...path, String(i)]))
+      : [];
+  }
+  const object = objectSchemaOf(schema);
+  if (!object || value === null || typeof value !== 'object') return [];
+  return Object.entries(object.shape as Record<string, z.ZodType>).flatMap(([key, field]) =>
+    datesAfter(field, (value as Record<string, unknown>)[key], day, [...path, key]),
+  );
 }
 
 /** The object schema under pipes and wrappers, if any. */

@@ -8,6 +8,7 @@ export {
   DEFAULT_POLICY_SETTINGS,
   POLICY_SETTING_INFO,
   describeSetting,
+  type NoticeObjectionContact,
   type PolicySettings,
   type PolicySettingName,
 } from './settings';

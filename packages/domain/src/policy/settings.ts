@@ -33,6 +33,21 @@ export interface PolicySettings {
    * is the common practice in Anhui. Used by the review workflow, not by `evaluate`.
    */
   readonly publicNoticeWorkingDays: number;
+  /**
+   * Where the public sends objections to a notice (公示异议受理): printed on every notice with
+   * its deadline. The plan names no office; the bureau sets it here, per policy version, so a
+   * change of office is a new version and old notices keep the contact they were published with.
+   */
+  readonly noticeObjectionContact: NoticeObjectionContact;
+}
+
+export interface NoticeObjectionContact {
+  /** The office that receives objections, e.g. 宿州市科学技术局某科. */
+  readonly department: string;
+  /** A landline with area code, e.g. 0557-1234567. */
+  readonly phone: string;
+  /** Postal address for written objections. */
+  readonly address: string;
 }
 
 export type PolicySettingName = keyof PolicySettings;
@@ -43,6 +58,12 @@ export const DEFAULT_POLICY_SETTINGS: PolicySettings = {
   coveredEventsFrom: '2026-01-01',
   contestTeamsMayApply: true,
   publicNoticeWorkingDays: 5,
+  // To be confirmed by the bureau before go-live (a new policy version then carries the real one).
+  noticeObjectionContact: {
+    department: '宿州市科学技术局政策法规科',
+    phone: '0557-3021680',
+    address: '安徽省宿州市埇桥区淮河西路宿州市市直机关办公大楼',
+  },
 };
 
 interface SettingInfo<K extends PolicySettingName> {
@@ -82,6 +103,11 @@ export const POLICY_SETTING_INFO: { readonly [K in PolicySettingName]: SettingIn
     label: '公示期',
     show: (v) => `${v} 个工作日`,
     note: '方案未规定公示期，按常见做法设置',
+  },
+  noticeObjectionContact: {
+    label: '公示异议受理',
+    show: (v) => `${v.department}，电话 ${v.phone}，地址 ${v.address}`,
+    note: '方案未规定公示异议的受理部门，由市科技局设置，印在每份公示上',
   },
 };
 

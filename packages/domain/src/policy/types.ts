@@ -310,6 +310,8 @@ export interface Explanation {
   readonly steps: readonly string[];
   readonly capsApplied: readonly string[];
   readonly quota?: string;
+  /** What is left of the programme's yearly budget: for officers only, never shown to applicants. */
+  readonly budget?: string;
   readonly settings: readonly ExplanationSetting[];
 }
 

@@ -61,3 +61,20 @@ export const creditCodeSchema = z
     }
     return result.value;
   });
+
+/**
+ * A credit code a form may leave empty (a researcher's institution): blank is "not given", anything
+ * else must be a valid code and is refused with the same reason as a required one.
+ */
+export const optionalCreditCodeSchema = z
+  .string({ error: '请填写统一社会信用代码' })
+  .optional()
+  .transform((raw, ctx) => {
+    if (raw === undefined || raw.trim() === '') return undefined;
+    const result = checkCreditCode(raw);
+    if (!result.ok) {
+      ctx.addIssue({ code: 'custom', message: result.message });
+      return z.NEVER;
+    }
+    return result.value;
+  });

@@ -283,3 +283,39 @@ describe('checkFirmEligibility', () => {
     ).toEqual(['not-a-firm', 'outside-city', 'no-qualification']);
   });
 });
+
+describe('青年博士 (+5 priority points) holds only up to the settings’ age', () => {
+  const youngDoctor = (birthDate: string) =>
+    researcher({ birthDate, priorityFlags: ['young-doctor'] });
+
+  it('takes its limit from the versioned settings (40 in vp-2026-01)', () => {
+    expect(SETTINGS.youngDoctorMaxAge).toBe(40);
+  });
+
+  it('accepts a 青年博士 who is exactly the limit age on the reference date', () => {
+    // 40 years old until the day before the 41st birthday (2026-04-01).
+    expect(checkCandidateEligibility(youngDoctor('1985-04-01'), SETTINGS, '2026-03-31')).toEqual(
+      [],
+    );
+  });
+
+  it('refuses the flag one day over (on the 41st birthday), saying why and what to do', () => {
+    const findings = checkCandidateEligibility(youngDoctor('1985-03-31'), SETTINGS, '2026-03-31');
+    expect(findings).toEqual([
+      {
+        code: 'young-doctor-too-old',
+        message: '“青年博士”须在40周岁及以下，您在年龄计算基准日2026-03-31为41岁，请取消勾选',
+      },
+    ]);
+  });
+
+  it('a 44-year-old claiming 青年博士 is refused the flag, not the programme', () => {
+    const findings = checkCandidateEligibility(youngDoctor('1982-01-10'), SETTINGS, '2026-03-31');
+    expect(codes(findings)).toEqual(['young-doctor-too-old']);
+    expect(findings[0]?.message).toContain('44岁');
+    // Without the flag the same person is eligible (55 is the programme's limit).
+    expect(
+      checkCandidateEligibility(researcher({ birthDate: '1982-01-10' }), SETTINGS, '2026-03-31'),
+    ).toEqual([]);
+  });
+});

@@ -99,10 +99,10 @@ describe('proposeMatches on a small call', () => {
     // 李安然 at the MEA firm and 王建华 at the storage firm score below 40.
     expect(scoreOf(NEED_MEA, LI)).toBeLessThan(40);
     expect(scoreOf(NEED_STORAGE, WANG)).toBeLessThan(40);
-    expect(o.openNeeds).toEqual([
+    expect(o.openNeeds).toMatchObject([
       { needId: 'need-b-storage', positionsLeft: 1, hadOptions: false },
     ]);
-    expect(o.unplacedCandidates).toEqual([{ candidateId: 'cand-li', hadOptions: false }]);
+    expect(o.unplacedCandidates).toMatchObject([{ candidateId: 'cand-li', hadOptions: false }]);
     expect(o.stats).toEqual({
       needs: 3,
       positions: 3,
@@ -123,8 +123,13 @@ describe('proposeMatches on a small call', () => {
       needId: 'need-c-carbon',
       positionsLeft: 1,
       hadOptions: false,
+      reason: '无符合条件的人选：同领域人选1名，其中被管理员排除1名',
     });
-    expect(o.unplacedCandidates).toContainEqual({ candidateId: 'cand-zhao', hadOptions: false });
+    expect(o.unplacedCandidates).toContainEqual({
+      candidateId: 'cand-zhao',
+      hadOptions: false,
+      reason: '无可配对的需求：同领域需求1项，其中被管理员排除1项',
+    });
   });
 
   it('counts the investment exclusion declared by the researcher too', () => {
@@ -161,7 +166,38 @@ describe('proposeMatches on a small call', () => {
       },
     });
     expect(run([NEED_MEA], []).openNeeds).toEqual([
-      { needId: 'need-a-mea', positionsLeft: 1, hadOptions: false },
+      {
+        needId: 'need-a-mea',
+        positionsLeft: 1,
+        hadOptions: false,
+        reason: '无符合条件的人选：没有同领域的报名人选',
+      },
+    ]);
+  });
+
+  it('says why each need and researcher was left over, from the exclusions it met', () => {
+    const o = run(NEEDS, CANDIDATES);
+    // 安徽理工大学 invested in the storage firm; 王建华 scores too low there.
+    expect(o.openNeeds).toEqual([
+      {
+        needId: 'need-b-storage',
+        positionsLeft: 1,
+        hadOptions: false,
+        reason: '无符合条件的人选：同领域人选2名，其中因创办或投资关系须回避1名、得分低于40分1名',
+      },
+    ]);
+    expect(o.unplacedCandidates).toEqual([
+      {
+        candidateId: 'cand-li',
+        hadOptions: false,
+        reason: '无可配对的需求：同领域需求2项，其中因创办或投资关系须回避1项、得分低于40分1项',
+      },
+    ]);
+    // Open to a need, but it went to a better-scoring researcher.
+    const rival = { ...WANG, id: 'cand-wang-2', researcherId: 'res-wang-2', name: '王建国' };
+    const crowded = run([NEED_MEA], [WANG, rival]);
+    expect(crowded.unplacedCandidates).toEqual([
+      expect.objectContaining({ hadOptions: true, reason: '可配对的需求已安排给得分更高的人选' }),
     ]);
   });
 });
@@ -179,14 +215,16 @@ describe('capacities', () => {
     const o = run([{ ...NEED_MEA, positions: 2 }], [weaker, good, strong]);
     expect(pairsOf(o)).toEqual(['need-a-mea|c1', 'need-a-mea|c2']);
     expect(o.openNeeds).toEqual([]);
-    expect(o.unplacedCandidates).toEqual([{ candidateId: 'c3', hadOptions: true }]);
+    expect(o.unplacedCandidates).toMatchObject([{ candidateId: 'c3', hadOptions: true }]);
     expect(o.stats.positions).toBe(2);
   });
 
   it('leaves positions open when there are too few researchers, saying options existed', () => {
     const o = run([{ ...NEED_MEA, positions: 3 }], [good]);
     expect(pairsOf(o)).toEqual(['need-a-mea|c2']);
-    expect(o.openNeeds).toEqual([{ needId: 'need-a-mea', positionsLeft: 2, hadOptions: true }]);
+    expect(o.openNeeds).toMatchObject([
+      { needId: 'need-a-mea', positionsLeft: 2, hadOptions: true },
+    ]);
   });
 
   it('places a researcher at no more firms than their capacity', () => {
@@ -203,7 +241,7 @@ describe('capacities', () => {
   it('places nobody with capacity 0 and fills no need with 0 positions', () => {
     const o = run([NEED_MEA], [{ ...strong, capacity: 0 }]);
     expect(o.proposals).toEqual([]);
-    expect(o.unplacedCandidates).toEqual([{ candidateId: 'c1', hadOptions: true }]);
+    expect(o.unplacedCandidates).toMatchObject([{ candidateId: 'c1', hadOptions: true }]);
     const closed = run([{ ...NEED_MEA, positions: 0 }], [strong]);
     expect(closed.proposals).toEqual([]);
     expect(closed.openNeeds).toEqual([]);
@@ -250,10 +288,12 @@ describe('minimum score', () => {
     const above = run([NEED_MEA], [WANG], [], { ...SETTINGS, minScore: s + 1 });
     expect(above.proposals).toEqual([]);
     expect(above.stats.excluded['low-score']).toBe(1);
-    expect(above.openNeeds).toEqual([
+    expect(above.openNeeds).toMatchObject([
       { needId: 'need-a-mea', positionsLeft: 1, hadOptions: false },
     ]);
-    expect(above.unplacedCandidates).toEqual([{ candidateId: 'cand-wang', hadOptions: false }]);
+    expect(above.unplacedCandidates).toMatchObject([
+      { candidateId: 'cand-wang', hadOptions: false },
+    ]);
   });
 });
 
@@ -270,7 +310,7 @@ describe('officer pins', () => {
       },
     ]);
     // the pin took the only position: 王建华 had an option but is not placed
-    expect(o.unplacedCandidates).toEqual([{ candidateId: 'cand-wang', hadOptions: true }]);
+    expect(o.unplacedCandidates).toMatchObject([{ candidateId: 'cand-wang', hadOptions: true }]);
     expect(o.openNeeds).toEqual([]);
     expect(o.refusedPins).toEqual([]);
   });

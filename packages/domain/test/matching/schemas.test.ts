@@ -73,9 +73,16 @@ describe('vpNeedSchema', () => {
     });
   });
 
-  it('accepts a need without sub-field, turning a blank one into undefined', () => {
-    expect(vpNeedSchema.parse({ ...NEED, subFieldCode: undefined }).subFieldCode).toBeUndefined();
-    expect(vpNeedSchema.parse({ ...NEED, subFieldCode: '' }).subFieldCode).toBeUndefined();
+  it('requires a sub-field: it is scored, so it may not look optional (issue 11, defect 6)', () => {
+    for (const subFieldCode of [undefined, '']) {
+      expect(errorsOf(vpNeedSchema, { ...NEED, subFieldCode })).toEqual({
+        subFieldCode: ['请选择细分方向'],
+      });
+    }
+    const meta = vpNeedSchema.shape.subFieldCode.meta();
+    expect(meta?.title).toBe('细分方向');
+    expect(meta?.description).toContain('匹配评分');
+    expect(vpNeedSchema.shape.subFieldCode.safeParse(undefined).success).toBe(false);
   });
 
   it('refuses a sub-field of another field, and an unknown one, on subFieldCode', () => {
@@ -102,6 +109,7 @@ describe('vpNeedSchema', () => {
   it('refuses an unknown field, listing the choices in Chinese', () => {
     expect(errorsOf(vpNeedSchema, { ...NEED, fieldCode: 'hydrogen', subFieldCode: '' })).toEqual({
       fieldCode: ['请选择产业领域（可选：通用智能、空天信息、低碳能源、生命健康、先进材料）'],
+      subFieldCode: ['请选择细分方向'],
     });
   });
 

@@ -1,7 +1,8 @@
+import type { NoticePeriod } from '@kc/domain';
 import {
   DEFAULT_POLICY_SETTINGS,
   DEFAULT_WORKING_CALENDAR,
-  noticeEndDate,
+  noticePeriod,
   policySetFor,
 } from '@kc/domain';
 import { todayShanghai } from '../../utils/date';
@@ -13,12 +14,12 @@ export function defaultWorkingDays(): number {
 }
 
 /**
- * The last day of a notice published on `publishedOn`, by the same working calendar the server
- * uses: a preview for the officer; the server computes the real one on publication.
+ * The period of a notice published on `publishedOn`, by the same rule and working calendar the
+ * server uses: a preview for the officer; the server computes the real one on publication.
  */
-export function previewEndDate(publishedOn: string, workingDays: number): string | null {
+export function previewPeriod(publishedOn: string, workingDays: number): NoticePeriod | null {
   try {
-    return noticeEndDate(publishedOn, workingDays, DEFAULT_WORKING_CALENDAR);
+    return noticePeriod(publishedOn, workingDays, DEFAULT_WORKING_CALENDAR);
   } catch {
     return null;
   }

@@ -83,7 +83,7 @@ export function usePairExplanation(
 }
 
 export function useSecondments(
-  filter: MaybeRefOrGetter<{ callId?: string; status?: VpSecondmentStatus }>,
+  filter: MaybeRefOrGetter<{ callId?: string; status?: VpSecondmentStatus; due?: 'evaluation' }>,
 ) {
   return useQuery({
     queryKey: computed(() => [...VP, 'secondments', toValue(filter)]),
@@ -114,6 +114,11 @@ function useVpMutation<I, O>(fn: (input: I) => Promise<O>) {
 
 export const useCreateCall = () =>
   useVpMutation((input: VpCallCreate) => trpc.vp.calls.create.mutate(input));
+
+export const useSetAgreementTemplate = () =>
+  useVpMutation((input: RouterInputs['vp']['calls']['setAgreementTemplate']) =>
+    trpc.vp.calls.setAgreementTemplate.mutate(input),
+  );
 
 export const useAdvanceCall = () =>
   useVpMutation((input: RouterInputs['vp']['calls']['advance']) =>

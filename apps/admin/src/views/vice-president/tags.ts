@@ -18,5 +18,21 @@ const SECONDMENT: Record<string, TagType> = {
   cancelled: 'info',
 };
 
+/** Where a need or an application stands (VP_PROGRESS_STATUSES). */
+const PROGRESS: Record<string, TagType> = {
+  collecting: 'primary',
+  'awaiting-match': 'primary',
+  applied: 'primary',
+  matching: 'warning',
+  'in-notice': 'warning',
+  confirmed: 'success',
+  serving: 'success',
+  completed: 'info',
+  terminated: 'danger',
+  unmatched: 'info',
+  withdrawn: 'info',
+};
+
+export const progressTagType = (code: string): TagType => PROGRESS[code] ?? 'info';
 export const callTagType = (status: string): TagType => CALL[status] ?? 'info';
 export const secondmentTagType = (status: string): TagType => SECONDMENT[status] ?? 'info';

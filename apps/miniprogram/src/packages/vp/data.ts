@@ -6,14 +6,3 @@ export type PublishedNeed = Awaited<ReturnType<typeof api.vp.needs.published.que
 export type MyCandidacy = Awaited<ReturnType<typeof api.vp.candidates.mine.query>>[number];
 export type MySecondment = Awaited<ReturnType<typeof api.vp.secondments.mine.query>>[number];
 export type SecondmentDetail = Awaited<ReturnType<typeof api.vp.secondments.myDetail.query>>;
-
-/** Need statuses as the firm reads them. */
-export const NEED_STATUS_LABELS: Record<string, string> = {
-  active: '征集中',
-  withdrawn: '已撤回',
-};
-
-export const CANDIDATE_STATUS_LABELS: Record<string, string> = {
-  active: '已报名',
-  withdrawn: '已撤回',
-};

@@ -1,3 +1,4 @@
+import type { Prisma } from '@kc/db';
 import type { OfficerCtx } from './common';
 import { ruleInfo } from './common';
 import { ACTIVE_ACCOUNT, payeeOf, payeeSummary } from './payee';
@@ -7,14 +8,19 @@ export interface CandidateFilter {
   year?: number | undefined;
 }
 
+/** Which applications the 待拨付申请 list shows; the workbench's 待拨付 tile counts with it. */
+export function candidateWhere(f: CandidateFilter): Prisma.ApplicationWhereInput {
+  return {
+    status: 'notice-passed',
+    ...(f.ruleId ? { ruleId: f.ruleId } : {}),
+    ...(f.year ? { year: f.year } : {}),
+  };
+}
+
 /** Applications whose notice has passed and that wait for a batch, with what the batch needs. */
 export async function disbursementCandidates(ctx: OfficerCtx, f: CandidateFilter) {
   const rows = await ctx.db.prisma.application.findMany({
-    where: {
-      status: 'notice-passed',
-      ...(f.ruleId ? { ruleId: f.ruleId } : {}),
-      ...(f.year ? { year: f.year } : {}),
-    },
+    where: candidateWhere(f),
     include: {
       organisation: {
         select: { id: true, name: true, creditCode: true, ...ACTIVE_ACCOUNT },

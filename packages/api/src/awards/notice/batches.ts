@@ -1,10 +1,10 @@
 import { nextNumber } from '@kc/db';
 import type { CalendarDate } from '@kc/domain';
-import { DEFAULT_POLICY_SETTINGS, policySetFor, todayInShanghai } from '@kc/domain';
+import { todayInShanghai } from '@kc/domain';
 import { writeAudit } from '../../audit';
 import { appError } from '../../errors';
 import type { OfficerCtx } from './common';
-import { assertDraft, lockBatch, lockListable } from './common';
+import { assertDraft, lockBatch, lockListable, noticeSettingsOn } from './common';
 import { loadBatch, noticeDto } from './dto';
 
 /** A batch holds at most this many applications (one transaction publishes or closes them all). */
@@ -12,7 +12,7 @@ export const MAX_NOTICE_ITEMS = 100;
 
 /** The notice length of the policy version in force (setting publicNoticeWorkingDays). */
 export function defaultNoticeWorkingDays(today: CalendarDate): number {
-  return (policySetFor(today)?.settings ?? DEFAULT_POLICY_SETTINGS).publicNoticeWorkingDays;
+  return noticeSettingsOn(today).publicNoticeWorkingDays;
 }
 
 export interface CreateNoticeInput {

@@ -1,6 +1,16 @@
 import type { Prisma, TransactionClient } from '@kc/db';
-import type { ApplicationAction, ApplicationStatus } from '@kc/domain';
-import { applicationStatusName, planTransition } from '@kc/domain';
+import type {
+  ApplicationAction,
+  ApplicationStatus,
+  CalendarDate,
+  PolicySettings,
+} from '@kc/domain';
+import {
+  DEFAULT_POLICY_SETTINGS,
+  applicationStatusName,
+  planTransition,
+  policySetFor,
+} from '@kc/domain';
 import { writeAudit } from '../../audit';
 import type { OfficerCaller } from '../../caller';
 import type { Context } from '../../context';
@@ -10,6 +20,11 @@ import { officerActor } from '../review-service';
 import { changeStatus, transitionRefused } from '../transition';
 
 export type OfficerCtx = Context & { caller: OfficerCaller };
+
+/** The settings of the policy version in force on `day` (notice length, objection contact). */
+export function noticeSettingsOn(day: CalendarDate): PolicySettings {
+  return policySetFor(day)?.settings ?? DEFAULT_POLICY_SETTINGS;
+}
 
 /** Locks the batch row for the rest of the transaction and reads it. */
 export async function lockBatch(tx: TransactionClient, batchId: string) {

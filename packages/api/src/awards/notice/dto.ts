@@ -1,21 +1,23 @@
 import type { Prisma, TransactionClient } from '@kc/db';
 import {
-  addCalendarDays,
   applicationStatusName,
   areaName,
   findPolicySet,
+  noticeStartDate,
   policyRule,
+  todayInShanghai,
 } from '@kc/domain';
 import { areaScope } from '../../access';
 import type { OfficerCaller } from '../../caller';
 import { dateOf } from '../../dates';
 import { appError } from '../../errors';
 import type { OfficerCtx } from './common';
+import { noticeSettingsOn } from './common';
 import type { NoticeBatchStatus, NoticeItemStatus, ObjectionStatus } from './statuses';
 import {
   NOTICE_BATCH_STATUS_LABELS,
-  NOTICE_ITEM_STATUS_LABELS,
   OBJECTION_STATUS_LABELS,
+  noticeItemStatusLabel,
 } from './statuses';
 
 function itemInclude(ctx: OfficerCtx) {
@@ -52,13 +54,14 @@ function ruleLabel(policySetId: string, ruleId: string) {
  */
 export function noticeDto(batch: BatchRow, caller: OfficerCaller) {
   const bureau = caller.role === 'bureau-admin' || caller.role === 'bureau-reviewer';
+  const status = batch.status as NoticeBatchStatus;
   const items = batch.items.map((item) => {
     const app = item.application;
-    const status = item.status as NoticeItemStatus;
+    const itemStatus = item.status as NoticeItemStatus;
     return {
       id: item.id,
-      status,
-      statusLabel: NOTICE_ITEM_STATUS_LABELS[status] ?? status,
+      status: itemStatus,
+      statusLabel: noticeItemStatusLabel(status, itemStatus),
       applicationId: app.id,
       applicationNumber: app.number,
       applicationStatus: app.status,
@@ -86,7 +89,6 @@ export function noticeDto(batch: BatchRow, caller: OfficerCaller) {
       }),
     };
   });
-  const status = batch.status as NoticeBatchStatus;
   const publishedOn = dateOf(batch.publishedOn);
   return {
     id: batch.id,
@@ -96,10 +98,16 @@ export function noticeDto(batch: BatchRow, caller: OfficerCaller) {
     statusLabel: NOTICE_BATCH_STATUS_LABELS[status] ?? status,
     workingDays: batch.workingDays,
     publishedOn,
-    /** The first day of the period: the day after publication (民法典 第二百零一条). */
-    startsOn: publishedOn ? addCalendarDays(publishedOn, 1) : null,
+    /** The first day objections are taken (`noticePeriod` in the domain: the day of publication). */
+    startsOn: publishedOn ? noticeStartDate(publishedOn) : null,
     /** The last day of the period (it ends at 24:00 Asia/Shanghai). */
     endsOn: dateOf(batch.endsOn),
+    /**
+     * Where objections go, printed on the notice: the setting of the policy version in force on
+     * the publication day (a draft: the day it was created).
+     */
+    objectionContact: noticeSettingsOn(publishedOn ?? todayInShanghai(batch.createdAt))
+      .noticeObjectionContact,
     createdAt: batch.createdAt,
     publishedAt: batch.publishedAt,
     closedAt: batch.closedAt,

@@ -1,4 +1,9 @@
-import { CONFLICT_OF_INTEREST_MESSAGE, addCalendarDays, todayInShanghai } from '@kc/domain';
+import {
+  CONFLICT_OF_INTEREST_MESSAGE,
+  mayRecordObjection,
+  noticeStartDate,
+  todayInShanghai,
+} from '@kc/domain';
 import { writeAudit } from '../../audit';
 import { dateOf } from '../../dates';
 import { appError } from '../../errors';
@@ -25,9 +30,9 @@ export interface RecordObjectionInput {
 }
 
 /**
- * Records an objection received during the period (the day after publication up to and
- * including the last day, Asia/Shanghai dates). It may be entered later, while the batch is
- * still open, as long as it was received in time. The item becomes `objected`.
+ * Records an objection received during the notice (the domain's `mayRecordObjection`: from the
+ * day of publication to the last day, Asia/Shanghai). It may be entered later, while the batch
+ * is still open, as long as it was received in time. The item becomes `objected`.
  */
 export async function recordObjection(ctx: OfficerCtx, input: RecordObjectionInput) {
   const now = ctx.now();
@@ -51,12 +56,14 @@ export async function recordObjection(ctx: OfficerCtx, input: RecordObjectionInp
             : `公示批次 ${batch.number} 已结束，不能登记异议`,
       });
     }
-    const publishedOn = dateOf(batch.publishedOn);
-    const endsOn = dateOf(batch.endsOn);
+    const period = {
+      startsOn: noticeStartDate(dateOf(batch.publishedOn)),
+      endsOn: dateOf(batch.endsOn),
+    };
     const day = todayInShanghai(receivedAt);
-    if (day <= publishedOn || day > endsOn) {
+    if (!mayRecordObjection(period, receivedAt)) {
       throw appError('OUTSIDE_NOTICE_PERIOD', {
-        message: `公示期为 ${addCalendarDays(publishedOn, 1)} 至 ${endsOn}，${day} 收到的异议不在公示期内`,
+        message: `公示期为 ${period.startsOn} 至 ${period.endsOn}，${day} 收到的异议不在公示期内`,
       });
     }
     if (item.status === 'pulled') {

@@ -3,7 +3,7 @@ import {
   DEFAULT_WORKING_CALENDAR,
   addCalendarDays,
   isNoticePeriodOver,
-  noticeEndDate,
+  noticePeriod,
   todayInShanghai,
   uncoveredYears,
 } from '@kc/domain';
@@ -39,7 +39,7 @@ export async function publishNotice(
         fieldErrors: { publishedOn: [`发布日期应在 ${createdOn} 至 ${today} 之间`] },
       });
     }
-    const endsOn = noticeEndDate(publishedOn, batch.workingDays, DEFAULT_WORKING_CALENDAR);
+    const { endsOn } = noticePeriod(publishedOn, batch.workingDays, DEFAULT_WORKING_CALENDAR);
     const items = await tx.noticeItem.findMany({
       where: { batchId: batch.id },
       select: { applicationId: true },

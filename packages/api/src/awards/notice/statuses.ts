@@ -13,6 +13,16 @@ export const NOTICE_ITEM_STATUS_LABELS = {
 } as const;
 export type NoticeItemStatus = keyof typeof NOTICE_ITEM_STATUS_LABELS;
 
+/**
+ * An item's label says where it really is: `listed` is only 公示中 while its batch is
+ * published; before that it waits for publication, after it the notice passed without objection.
+ */
+export function noticeItemStatusLabel(batch: NoticeBatchStatus, item: NoticeItemStatus): string {
+  if (batch === 'draft') return '待发布';
+  if (batch === 'closed' && item === 'listed') return '公示期满无异议';
+  return NOTICE_ITEM_STATUS_LABELS[item] ?? item;
+}
+
 export const OBJECTION_STATUS_LABELS = {
   open: '待处理',
   upheld: '异议成立',

@@ -158,6 +158,8 @@ export async function planConfirmation(
           input,
           evidenceKinds: evidence.map((e) => e.kind),
           appliedOn: today,
+          // The applicant reads this explanation: the budget is the bureau's, decided at approval.
+          withBudget: false,
         });
   return { input, missingInputs: missing, evaluation, evidence, bankAccount, set, rule };
 }

@@ -29,6 +29,9 @@ const paymentsField = z
   .max(50, '一次申请最多填写50笔支付')
   .meta({ title: '本次申请的支付记录', description: '本次申请所依据的每一笔支付，逐笔填写' });
 
+/** The fields the contract / payment cross-checks read. */
+const CROSS_CHECKED = new Set(['contractSignedOn', 'contractAmount', 'payments']);
+
 export const techTransferInput = z
   .object(
     {
@@ -55,37 +58,49 @@ export const techTransferInput = z
     },
     { error: '请填写申请内容' },
   )
-  .superRefine((value, ctx) => {
-    const total = value.payments.reduce((sum, p) => sum + p.amount, 0n);
-    if (total > value.contractAmount) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['payments'],
-        message: `本次申请的支付金额合计 ${formatYuan(total)} 超过合同成交额 ${formatYuan(value.contractAmount)}`,
-      });
-    }
-    const seen = new Set<string>();
-    value.payments.forEach((p, i) => {
-      if (p.paidOn < value.contractSignedOn) {
+  .superRefine(
+    (value, ctx) => {
+      const total = value.payments.reduce((sum, p) => sum + p.amount, 0n);
+      if (total > value.contractAmount) {
         ctx.addIssue({
           code: 'custom',
-          path: ['payments', i, 'paidOn'],
-          message: `第${i + 1}笔支付日期 ${p.paidOn} 早于合同签订日期 ${value.contractSignedOn}`,
+          path: ['payments'],
+          message: `本次申请的支付金额合计 ${formatYuan(total)} 超过合同成交额 ${formatYuan(value.contractAmount)}`,
         });
       }
-      if (p.voucherNo) {
-        const key = keyPart(p.voucherNo);
-        if (seen.has(key)) {
+      const seen = new Set<string>();
+      value.payments.forEach((p, i) => {
+        if (p.paidOn < value.contractSignedOn) {
           ctx.addIssue({
             code: 'custom',
-            path: ['payments', i, 'voucherNo'],
-            message: `第${i + 1}笔支付的转账凭证号 ${p.voucherNo} 重复填写`,
+            path: ['payments', i, 'paidOn'],
+            message: `第${i + 1}笔支付日期 ${p.paidOn} 早于合同签订日期 ${value.contractSignedOn}`,
           });
         }
-        seen.add(key);
-      }
-    });
-  })
+        if (p.voucherNo) {
+          const key = keyPart(p.voucherNo);
+          if (seen.has(key)) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['payments', i, 'voucherNo'],
+              message: `第${i + 1}笔支付的转账凭证号 ${p.voucherNo} 重复填写`,
+            });
+          }
+          seen.add(key);
+        }
+      });
+    },
+    // The contract and payment checks need only those fields: they run while another field
+    // (say 在宿转化应用情况) is still blank, so the form and its preview tell them at once.
+    {
+      when: (payload) =>
+        typeof payload.value === 'object' &&
+        payload.value !== null &&
+        payload.issues.every(
+          (i) => (i.path?.length ?? 0) > 0 && !CROSS_CHECKED.has(String(i.path?.[0])),
+        ),
+    },
+  )
   .transform((value) => ({
     ...value,
     /** Only payments with a bank transfer voucher count (四.8 "依据转账凭证"). */

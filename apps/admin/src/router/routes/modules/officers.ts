@@ -12,7 +12,7 @@ const routes: RouteRecordRaw[] = [
         path: 'officers',
         name: 'Officers',
         component: () => import('../../../views/officers/index.vue'),
-        meta: { title: '用户与角色', accessCodes: [ACCESS_CODES.officerManage] },
+        meta: { title: '人员账号', accessCodes: [ACCESS_CODES.officerManage] },
       },
       {
         path: 'audit',

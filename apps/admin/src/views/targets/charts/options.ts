@@ -9,11 +9,57 @@ import type { ChartOption } from './echarts';
  */
 const measured = (targets: readonly TargetRow[]) => targets.filter((t) => t.measured);
 
+/**
+ * A chart with nothing to draw says so in its own canvas (so the exported PNG says it too)
+ * instead of showing a bare axis that reads like a broken chart.
+ */
+function emptyState(text: string): ChartOption {
+  return {
+    title: {
+      text,
+      subtext: '有数据后在此显示',
+      left: 'center',
+      top: 'middle',
+      textStyle: { fontSize: 14, fontWeight: 'normal', color: '#606266' },
+      subtextStyle: { fontSize: 12, color: '#909399' },
+    },
+    xAxis: { show: false },
+    yAxis: { show: false },
+    series: [],
+  };
+}
+
+const hasData = (values: readonly number[]) => values.some((v) => v > 0);
+
+interface TitleOption {
+  textStyle?: object;
+  subtextStyle?: object;
+}
+
+/**
+ * The option for a chart `width` pixels wide: an empty-state title wraps onto more lines
+ * instead of running past a narrow canvas (ECharts wraps text only to a width in pixels).
+ */
+export function fitToWidth(option: ChartOption, width: number): ChartOption {
+  const title = option.title as TitleOption | undefined;
+  if (!title || Array.isArray(title) || width <= 0) return option;
+  const wrap = { width: Math.max(width - 24, 48), overflow: 'break' };
+  return {
+    ...option,
+    title: {
+      ...title,
+      textStyle: { ...title.textStyle, ...wrap },
+      subtextStyle: { ...title.subtextStyle, ...wrap },
+    },
+  };
+}
+
 /** How far each measured target is, in per cent of the 2030 figure, with the 100% line. */
 export function progressOption(report: TargetsReport): ChartOption {
   const rows = measured(report.targets).filter((t) => t.figure !== null);
   return {
-    grid: { left: 160, right: 48, top: 16, bottom: 24 },
+    // Room above the plot for the target line's label, away from the x-axis ticks below.
+    grid: { left: 160, right: 48, top: 32, bottom: 24 },
     tooltip: {
       trigger: 'axis',
       axisPointer: { type: 'shadow' },
@@ -39,7 +85,15 @@ export function progressOption(report: TargetsReport): ChartOption {
             return t ? `${t.value}/${t.figure}${t.unit}` : '';
           },
         },
-        markLine: { symbol: 'none', data: [{ xAxis: 100 }], lineStyle: { type: 'dashed' } },
+        markLine: {
+          symbol: 'none',
+          silent: true,
+          data: [{ xAxis: 100 }],
+          lineStyle: { type: 'dashed' },
+          // The y axis is inverted, so the line starts at the top: the label sits above the
+          // plot, never on the “100%” tick at the bottom.
+          label: { position: 'start', formatter: '2030年目标' },
+        },
       },
     ],
   };
@@ -49,6 +103,9 @@ export function progressOption(report: TargetsReport): ChartOption {
 export function byYearOption(report: TargetsReport): ChartOption {
   const rows = measured(report.targets).filter((t) => t.byYear);
   const years = [...new Set(rows.flatMap((t) => (t.byYear ?? []).map((y) => y.year)))].sort();
+  if (!hasData(rows.flatMap((t) => (t.byYear ?? []).map((y) => y.value)))) {
+    return emptyState('暂无分年度新增数据');
+  }
   return {
     legend: { top: 0 },
     grid: { left: 48, right: 24, top: 40, bottom: 32 },
@@ -71,6 +128,9 @@ export function byAreaOption(report: TargetsReport): ChartOption {
       rows.flatMap((t) => (t.byArea ?? []).map((a) => [a.areaCode ?? '', a.areaName] as const)),
     ).entries(),
   ].sort(([a], [b]) => a.localeCompare(b));
+  if (!hasData(rows.flatMap((t) => (t.byArea ?? []).map((a) => a.value)))) {
+    return emptyState('暂无分县区/园区数据');
+  }
   return {
     legend: { top: 0 },
     grid: { left: 180, right: 24, top: 40, bottom: 24 },
@@ -89,6 +149,7 @@ export function byAreaOption(report: TargetsReport): ChartOption {
 /** Money paid under the plan, per year, in yuan (labels in 万元). */
 export function moneyOption(report: TargetsReport): ChartOption {
   const years = report.moneyPaid.byYear;
+  if (!years.some((y) => y.paidFen > 0n)) return emptyState('暂无已拨付的奖补资金');
   return {
     grid: { left: 72, right: 24, top: 24, bottom: 32 },
     tooltip: {

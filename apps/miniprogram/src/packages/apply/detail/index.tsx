@@ -10,10 +10,10 @@ import { StatusTag } from '../../../components/StatusTag';
 import { Timeline } from '../../../components/Timeline';
 import { formatBytes, formatDateTime } from '../../../format';
 import { useLoader } from '../../../hooks/useLoader';
-import { leaveIfLoggedOut, open, routes, toast, toastDone } from '../../../services/nav';
+import { goTab, leaveIfLoggedOut, open, routes, toast, toastDone } from '../../../services/nav';
 import { withSession } from '../../../services/session';
 import { ruleFor } from '../rule';
-import { type ApplicationDetail, noticeAndPayment, timelineTone } from './stages';
+import { type ApplicationDetail, closeAction, noticeAndPayment, timelineTone } from './stages';
 import '../apply.css';
 
 /** 申请详情: where it stands, what the officers said, the notice and payment, and what to do. */
@@ -47,12 +47,35 @@ function evidenceText(e: ApplicationDetail['evidence'][number]): string {
 
 function Detail({ a, onChanged }: { a: ApplicationDetail; onChanged: () => void }) {
   const [busy, setBusy] = useState(false);
-  const can = (action: string) => a.allowedActions.some((x) => x.action === action);
   const editable = a.status === 'draft' || a.status === 'returned';
   const stage = noticeAndPayment(a);
   const rule = ruleFor(a.ruleId, a.policySetId)?.rule;
   const inputs = rule ? displayInputs(rule.inputSchema, a.input) : [];
   const lastReturn = [...a.timeline].reverse().find((t) => t.action === 'return');
+
+  const ending = closeAction(a);
+
+  const deleteDraft = async () => {
+    const { confirm } = await Taro.showModal({
+      title: '删除草稿',
+      content: '删除后草稿中填写的内容和上传的材料将不再保留。确定删除吗？',
+      confirmText: '删除',
+      confirmColor: '#e5484d',
+    });
+    if (!confirm) return;
+    setBusy(true);
+    try {
+      await withSession(() =>
+        api.applications.deleteDraft.mutate({ applicationId: a.id, expectedVersion: a.version }),
+      );
+      void toastDone('草稿已删除');
+      void goTab('applications');
+    } catch (error) {
+      if (leaveIfLoggedOut(error)) return;
+      void toast(describeError(error).message);
+      setBusy(false);
+    }
+  };
 
   const withdraw = async () => {
     const { confirm } = await Taro.showModal({
@@ -156,9 +179,18 @@ function Detail({ a, onChanged }: { a: ApplicationDetail; onChanged: () => void 
         ))}
       </View>
 
-      {editable || can('withdraw') ? (
+      {editable || ending ? (
         <View className="footer-bar footer-bar--split">
-          {can('withdraw') ? (
+          {ending === 'delete' ? (
+            <Button
+              id="detail-delete"
+              className="btn btn--ghost btn--danger"
+              disabled={busy || undefined}
+              onClick={() => void deleteDraft()}
+            >
+              删除草稿
+            </Button>
+          ) : ending === 'withdraw' ? (
             <Button
               id="detail-withdraw"
               className="btn btn--ghost btn--danger"

@@ -32,3 +32,15 @@ export function noticeAndPayment(a: ApplicationDetail): { notice: string; paymen
       return null;
   }
 }
+
+/**
+ * How the applicant ends an application: a draft was never sent, so it is deleted (删除草稿);
+ * a sent one is withdrawn (撤回申请) while the rules allow. A 免申即享 draft belongs to its
+ * invitation and is withdrawn like a sent one.
+ */
+export function closeAction(
+  a: Pick<ApplicationDetail, 'status' | 'viaExemption' | 'allowedActions'>,
+): 'delete' | 'withdraw' | null {
+  if (a.status === 'draft' && !a.viaExemption) return 'delete';
+  return a.allowedActions.some((x) => x.action === 'withdraw') ? 'withdraw' : null;
+}

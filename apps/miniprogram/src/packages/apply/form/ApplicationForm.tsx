@@ -1,13 +1,13 @@
 import { Button, View } from '@tarojs/components';
 import type { Rule } from '@kc/domain';
 import { documentKindForEvidence } from '@kc/domain';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { api } from '../../../api/client';
 import { describeError } from '../../../api/errors';
 import { DynamicForm } from '../../../components/DynamicForm';
 import { type EvidenceItem, EvidenceUploader } from '../../../components/EvidenceUploader';
 import { evidenceRefs } from '../../../components/evidence-items';
-import { fromInput } from '../../../forms/form-values';
+import { fromInput, inputKey } from '../../../forms/form-values';
 import { describeFields } from '../../../forms/schema-fields';
 import { useDynamicForm } from '../../../hooks/useDynamicForm';
 import Taro from '@tarojs/taro';
@@ -16,8 +16,13 @@ import { withSession } from '../../../services/session';
 import { askToSubscribe } from '../../../services/subscribe';
 import type { EvidenceOffers, ExistingApplication } from './evidence';
 import { choicesOf, initialEvidence, savableKinds } from './evidence';
+import { AUTOSAVE_INTERVAL_MS, autosavedText } from './draft-state';
+import { showDraftInUrl } from './draft-url';
+import { useLeaveGuard } from './leave-guard';
 import { PreviewCard } from './PreviewCard';
+import { previewReasons } from './preview-reasons';
 import { scrollToId } from './scroll';
+import { useDraftKeeper } from './useDraftKeeper';
 import { usePreview } from './usePreview';
 
 /**
@@ -48,9 +53,21 @@ export function ApplicationForm({
     existing ? { id: existing.id, version: existing.version } : null,
   );
   const [busy, setBusy] = useState<'save' | 'submit' | null>(null);
+  // Read by the autosave timer, which must not save while a tap is saving or submitting.
+  const busyRef = useRef(false);
   const preview = usePreview(rule.id, form.input, evidence, saved?.id);
+  const told = previewReasons(preview.result?.refusals ?? [], form.input);
+  // The preview's reasons under their fields, once it has caught up with what is typed.
+  const formWithReasons = preview.loading
+    ? form
+    : { ...form, errors: { ...told.fieldErrors, ...form.errors } };
+
+  const keeper = useDraftKeeper(inputKey({ input: form.input, evidence: evidenceRefs(evidence) }));
+  useLeaveGuard(keeper.dirty, keeper.stillDirty);
+  const [autosavedAt, setAutosavedAt] = useState<Date | null>(null);
 
   const save = async () => {
+    const key = keeper.snapshotNow();
     const result = await withSession(() =>
       api.applications.saveDraft.mutate({
         ...(saved ? { applicationId: saved.id, expectedVersion: saved.version } : {}),
@@ -60,9 +77,31 @@ export function ApplicationForm({
       }),
     );
     const next = { id: result.id, version: result.version };
+    if (!saved) showDraftInUrl(result.id);
     setSaved(next);
+    keeper.markSaved(key);
     return next;
   };
+
+  // Every 30 s of editing, what changed is saved as the draft; failures stay quiet (the next
+  // tap on 保存草稿 says why).
+  const autosave = useRef<() => Promise<void>>(async () => undefined);
+  autosave.current = async () => {
+    if (busyRef.current || !keeper.stillDirty()) return;
+    busyRef.current = true;
+    try {
+      await save();
+      setAutosavedAt(new Date());
+    } catch (error) {
+      leaveIfLoggedOut(error);
+    } finally {
+      busyRef.current = false;
+    }
+  };
+  useEffect(() => {
+    const timer = setInterval(() => void autosave.current(), AUTOSAVE_INTERVAL_MS);
+    return () => clearInterval(timer);
+  }, []);
 
   /** An uploaded 信用承诺书 (or account proof) kept in the 资料库 for the next application too. */
   const saveToLibrary = async (kind: string, fileId: string) => {
@@ -87,7 +126,8 @@ export function ApplicationForm({
   };
 
   const onSave = async () => {
-    if (busy) return;
+    if (busyRef.current) return;
+    busyRef.current = true;
     setBusy('save');
     try {
       await save();
@@ -95,12 +135,13 @@ export function ApplicationForm({
     } catch (error) {
       fail(error);
     } finally {
+      busyRef.current = false;
       setBusy(null);
     }
   };
 
   const onSubmit = async () => {
-    if (busy) return;
+    if (busyRef.current) return;
     // WeChat lets a page ask for subscribe messages only right after a tap.
     void askToSubscribe();
     if (!form.attempt()) {
@@ -109,6 +150,7 @@ export function ApplicationForm({
       scrollToId(first ? `apply-${first}` : undefined);
       return;
     }
+    busyRef.current = true;
     setBusy('submit');
     try {
       const draft = await save();
@@ -123,6 +165,7 @@ export function ApplicationForm({
     } catch (error) {
       fail(error);
     } finally {
+      busyRef.current = false;
       setBusy(null);
     }
   };
@@ -154,7 +197,7 @@ export function ApplicationForm({
 
       <View className="card">
         <View className="card__title">申请内容</View>
-        <DynamicForm idPrefix="apply" fields={fields} form={form} />
+        <DynamicForm idPrefix="apply" fields={fields} form={formWithReasons} />
       </View>
 
       <View className="card">
@@ -174,7 +217,16 @@ export function ApplicationForm({
         />
       </View>
 
-      <PreviewCard preview={preview} formComplete={form.valid} />
+      <PreviewCard
+        preview={preview}
+        reasons={told.reasons}
+        incomplete={told.incomplete || !form.valid}
+      />
+      {autosavedAt ? (
+        <View className="muted apply-autosaved" id="apply-autosaved">
+          {autosavedText(autosavedAt)}
+        </View>
+      ) : null}
 
       <View className="footer-bar footer-bar--split">
         <Button

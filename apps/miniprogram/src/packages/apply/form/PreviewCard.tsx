@@ -3,23 +3,24 @@ import { formatYuan } from '@kc/domain';
 import { useState } from 'react';
 import type { Preview } from './usePreview';
 
-/** Refusals the form already shows under its fields, or the evidence section lists. */
-const SHOWN_ELSEWHERE = new Set(['INVALID_INPUT', 'MISSING_EVIDENCE']);
-
 /**
  * 资格与金额测算: what the policy engine says about the application as it stands, with the
- * reasons when it would be refused and the calculation when it would be paid.
+ * reasons when it would be refused (the same a submission gives, also under their fields) and the
+ * calculation when it would be paid.
  */
 export function PreviewCard({
   preview,
-  formComplete,
+  reasons,
+  incomplete,
 }: {
   preview: Preview;
-  formComplete: boolean;
+  /** What is wrong with what was typed (preview-reasons.ts): the reasons a submission would give. */
+  reasons: readonly { code: string; message: string }[];
+  /** Fields still blank. */
+  incomplete: boolean;
 }) {
   const [open, setOpen] = useState(false);
   const r = preview.result;
-  const reasons = r?.refusals.filter((x) => !SHOWN_ELSEWHERE.has(x.code)) ?? [];
   return (
     <View className="card preview" id="apply-preview">
       <View className="card__title">
@@ -39,7 +40,7 @@ export function PreviewCard({
         <View className="preview__verdict preview__verdict--no" id="apply-preview-verdict">
           {reasons.length > 0
             ? '暂不符合申报条件'
-            : !formComplete
+            : incomplete
               ? '请完善申请内容'
               : '材料齐全后即可提交'}
           {r.computedAmountFen > 0n && reasons.length === 0 ? (

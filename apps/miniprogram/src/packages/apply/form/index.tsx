@@ -1,17 +1,22 @@
 import { Button, View } from '@tarojs/components';
 import { EDITABLE_STATUSES, applicationStatusName } from '@kc/domain';
 import { useLoad, useRouter } from '@tarojs/taro';
+import { useState } from 'react';
 import { api } from '../../../api/client';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/StateViews';
 import { useLoader } from '../../../hooks/useLoader';
 import { replace, routes } from '../../../services/nav';
 import { ruleFor } from '../rule';
 import { ApplicationForm } from './ApplicationForm';
+import { DraftOffer } from './DraftOffer';
+import { latestDraft } from './draft-state';
+import { showDraftInUrl } from './draft-url';
 import '../apply.css';
 
 /**
- * 在线申报: a new application (`?ruleId=`) or a draft / returned one (`?id=`). Anything already
- * submitted is shown as locked, with the way to its status page.
+ * 在线申报: a new application (`?ruleId=`) or a draft / returned one (`?id=`). A programme opened
+ * afresh with an unsent draft offers it first. Anything already submitted is shown as locked,
+ * with the way to its status page.
  */
 export default function ApplicationFormPage() {
   const { params } = useRouter();
@@ -23,12 +28,19 @@ export default function ApplicationFormPage() {
       const offers = ruleId
         ? await api.myOrg.documents.forEvidence.query({ ruleId }).catch(() => [])
         : [];
-      return { existing, offers };
+      // A programme opened afresh that already has an unsent draft: offer it (a failed lookup
+      // only costs the offer; the draft is still under 我的申请).
+      const draft =
+        !existing && ruleId
+          ? latestDraft(await api.applications.mine.query().catch(() => []), ruleId)
+          : null;
+      return { existing, offers, draft };
     },
     // Loaded once: coming back from the file chooser must not reset what was typed.
     { onShow: false },
   );
   useLoad(() => void reload());
+  const [draftChoice, setDraftChoice] = useState<'continue' | 'new' | null>(null);
 
   if (loaded.state === 'loading') return <LoadingState />;
   if (loaded.state === 'error') {
@@ -38,13 +50,27 @@ export default function ApplicationFormPage() {
       </View>
     );
   }
-  const { existing, offers } = loaded.data;
+  const { offers, draft } = loaded.data;
+  const existing = loaded.data.existing ?? (draftChoice === 'continue' ? draft : null);
   const found = ruleFor(existing?.ruleId ?? params.ruleId ?? '', existing?.policySetId);
   if (!found) {
     return (
       <View className="page">
         <EmptyState title="该奖补事项不存在或当前不受理申请" hint="请返回政策列表重新选择" />
       </View>
+    );
+  }
+  if (draft && !existing && draftChoice === null) {
+    return (
+      <DraftOffer
+        ruleName={found.rule.name}
+        savedAt={draft.updatedAt}
+        onContinue={() => {
+          showDraftInUrl(draft.id);
+          setDraftChoice('continue');
+        }}
+        onStartAnew={() => setDraftChoice('new')}
+      />
     );
   }
   if (existing && !EDITABLE_STATUSES.includes(existing.status)) {
@@ -66,5 +92,12 @@ export default function ApplicationFormPage() {
       </View>
     );
   }
-  return <ApplicationForm rule={found.rule} existing={existing} offers={offers} />;
+  return (
+    <ApplicationForm
+      key={existing?.id ?? 'new'}
+      rule={found.rule}
+      existing={existing}
+      offers={offers}
+    />
+  );
 }

@@ -6,7 +6,7 @@ import { EmptyState } from '../../../components/StateViews';
 import { StatusTag } from '../../../components/StatusTag';
 import { leaveIfLoggedOut, open, routes, toast, toastDone } from '../../../services/nav';
 import { withSession } from '../../../services/session';
-import { type Call, NEED_STATUS_LABELS, type MySecondment, type OwnNeed } from '../data';
+import type { Call, MySecondment, OwnNeed } from '../data';
 import { SecondmentList } from './SecondmentList';
 
 /** A firm: the call collecting needs, its own needs, and who it is matched with. */
@@ -75,8 +75,9 @@ export function FirmHome(props: {
               <View className="list-item__row">
                 <View className="list-item__title">{n.title}</View>
                 <StatusTag
-                  status={n.status === 'active' ? 'open' : 'withdrawn'}
-                  label={NEED_STATUS_LABELS[n.status] ?? n.status}
+                  status={n.progress.code}
+                  label={n.progress.name}
+                  id={`vp-need-progress-${n.id}`}
                 />
               </View>
               <View className="list-item__meta">

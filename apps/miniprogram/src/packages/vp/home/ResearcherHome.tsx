@@ -6,13 +6,7 @@ import { describeError } from '../../../api/errors';
 import { StatusTag } from '../../../components/StatusTag';
 import { leaveIfLoggedOut, open, routes, toast, toastDone } from '../../../services/nav';
 import { withSession } from '../../../services/session';
-import {
-  CANDIDATE_STATUS_LABELS,
-  type Call,
-  type MyCandidacy,
-  type MySecondment,
-  type PublishedNeed,
-} from '../data';
+import type { Call, MyCandidacy, MySecondment, PublishedNeed } from '../data';
 import { SecondmentList } from './SecondmentList';
 
 /** A researcher: the call taking applications (with the firms' needs), own applications, matches. */
@@ -92,8 +86,9 @@ export function ResearcherHome(props: {
                 ) : null}
               </View>
               <StatusTag
-                status={c.status === 'active' ? 'open' : 'withdrawn'}
-                label={CANDIDATE_STATUS_LABELS[c.status] ?? c.status}
+                status={c.progress.code}
+                label={c.progress.name}
+                id={`vp-candidacy-progress-${c.id}`}
               />
             </View>
           ))}

@@ -6,6 +6,7 @@ import { formatDateTime } from '../../../format';
 import { leaveIfLoggedOut, toast, toastDone } from '../../../services/nav';
 import { withSession } from '../../../services/session';
 import type { SecondmentDetail } from '../data';
+import { downloadTemplate } from './download-template';
 
 const AGREEMENT = {
   kind: 'agreement',
@@ -33,9 +34,28 @@ export function AgreementSection(props: { secondment: SecondmentDetail; onChange
     }
   };
 
+  const template = s.agreementTemplate;
+  const download = async () => {
+    if (!template) return;
+    try {
+      await downloadTemplate(template.fileId, template.name);
+    } catch (error) {
+      void toast(error instanceof Error ? error.message : '模板下载失败，请稍后重试');
+    }
+  };
+
   return (
     <View className="card" id="secondment-agreement">
       <View className="card__title">三方协议</View>
+      {template ? (
+        <View className="link" id="secondment-agreement-template" onClick={() => void download()}>
+          下载协议模板：{template.name}
+        </View>
+      ) : (
+        <View className="muted" id="secondment-agreement-template-none">
+          科技局尚未提供协议模板，可向科技局索取。
+        </View>
+      )}
       {s.agreement ? (
         <View className="notice notice--success" id="secondment-agreement-file">
           已上传：{s.agreement.name ?? '三方协议'}（{formatDateTime(s.agreement.uploadedAt)}）

@@ -6,6 +6,7 @@ import { ErrorState, LoadingState } from '../../../components/StateViews';
 import { StatusTag } from '../../../components/StatusTag';
 import { useLoader } from '../../../hooks/useLoader';
 import { AgreementSection } from './AgreementSection';
+import { CounterpartSection } from './CounterpartSection';
 import { ResultsSection } from './ResultsSection';
 import { WorkLogSection } from './WorkLogSection';
 import '../vp.css';
@@ -59,6 +60,7 @@ export default function SecondmentPage() {
         </KeyValue>
       </View>
 
+      <CounterpartSection secondment={s} />
       <AgreementSection secondment={s} onChanged={changed} />
       <WorkLogSection secondment={s} onChanged={changed} />
       <ResultsSection secondment={s} onChanged={changed} />

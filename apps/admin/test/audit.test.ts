@@ -1,0 +1,80 @@
+import { QueryClient, VueQueryPlugin } from '@tanstack/vue-query';
+import { flushPromises, mount } from '@vue/test-utils';
+import { ElConfigProvider } from 'element-plus';
+import zhCn from 'element-plus/es/locale/lang/zh-cn';
+import { createPinia, setActivePinia } from 'pinia';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { h } from 'vue';
+import AuditView from '../src/views/audit/index.vue';
+
+const search = vi.hoisted(() => vi.fn());
+vi.mock('../src/api/client', () => ({ trpc: { audit: { search: { query: search } } } }));
+
+const APP_ID = '6f1c2d1e-0000-4000-8000-000000000009';
+
+beforeEach(() => {
+  setActivePinia(createPinia());
+  document.body.innerHTML = '';
+  search.mockReset().mockResolvedValue({
+    items: [
+      {
+        id: '2',
+        at: new Date('2026-12-03T02:00:00Z'),
+        actorName: '陈晓东（宿州云启智能科技有限公司）',
+        actorRole: 'applicant',
+        actorRoleName: '申请人',
+        action: 'application.resubmit',
+        actionLabel: '申请：重新提交申请',
+        objectType: 'application',
+        objectTypeLabel: '奖补申请',
+        objectId: APP_ID,
+        objectLabel: 'SZKC-2026-000001',
+        areaCode: 'yongqiao',
+        areaName: '埇桥区',
+        details: {
+          number: 'SZKC-2026-000001',
+          from: 'returned',
+          to: 'submitted',
+          applicationId: APP_ID,
+        },
+        ip: '127.0.0.1',
+      },
+    ],
+    total: 1,
+    page: 1,
+    pageSize: 20,
+  });
+});
+
+describe('audit log screen', () => {
+  it('names actors, actions and records in Chinese, never by code or UUID', async () => {
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    const wrapper = mount(() => h(ElConfigProvider, { locale: zhCn }, () => h(AuditView)), {
+      global: { plugins: [[VueQueryPlugin, { queryClient: client }]] },
+      attachTo: document.body,
+    });
+    await flushPromises();
+    const table = wrapper.get('[data-testid="audit-table"]');
+    expect(table.text()).toContain('陈晓东（宿州云启智能科技有限公司）');
+    expect(table.text()).toContain('申请人');
+    expect(table.text()).toContain('申请：重新提交申请');
+    expect(table.text()).toContain('奖补申请');
+    expect(table.text()).toContain('SZKC-2026-000001');
+    await table.get('.el-table__expand-icon').trigger('click');
+    await flushPromises();
+    const shown = wrapper.text();
+    expect(shown).toContain('原状态');
+    expect(shown).toContain('退回修改');
+    for (const raw of ['application.resubmit', 'applicant', APP_ID, 'returned', 'vp_call'])
+      expect(shown).not.toContain(raw);
+
+    // The record box takes an application number, as officers know it.
+    await wrapper.get('input[data-testid="audit-object-id"]').setValue('SZKC-2026-000001');
+    await wrapper.get('[data-testid="audit-search"]').trigger('submit');
+    await flushPromises();
+    expect(search).toHaveBeenLastCalledWith(
+      expect.objectContaining({ objectId: 'SZKC-2026-000001' }),
+    );
+    wrapper.unmount();
+  });
+});

@@ -1,0 +1,39 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * Officers' screens are 1440×900 (issue 11: columns were cut off there). Element Plus gives a
+ * table's columns their `width` / `min-width` and scrolls sideways when they add up to more than
+ * the table has, so each list's columns must add up to no more than its room:
+ * 1440 − side menu 220 − page padding 40 − card padding 40 − borders 2 − scrollbar 15 = 1123 px;
+ * the new-notice dialog's picker: dialog 900 − padding 32 − form labels 100 = 768 px.
+ * The browser flow admin-layout.e2e.ts checks the same screens in Chromium.
+ */
+const PAGE_ROOM = 1123;
+const TABLES = [
+  { file: '../src/views/organisations/index.vue', room: PAGE_ROOM },
+  { file: '../src/views/officers/index.vue', room: PAGE_ROOM },
+  { file: '../src/views/notices/components/approved-picker.vue', room: 768 },
+];
+
+/** `{ label, width }` of each `<el-table-column>` in a component's template. */
+function columnsOf(file: string) {
+  const source = readFileSync(fileURLToPath(new URL(file, import.meta.url)), 'utf8');
+  return [...source.matchAll(/<el-table-column\b([^>]*)>/g)].map(([, attrs = '']) => {
+    const attr = (name: string) => new RegExp(`(?:^|\\s)${name}="([^"]*)"`).exec(attrs)?.[1];
+    return {
+      label: attr('label') ?? attr('type') ?? '?',
+      width: Number(attr('width') ?? attr('min-width') ?? 80),
+    };
+  });
+}
+
+describe('list columns fit a 1440 px screen', () => {
+  it.each(TABLES)('$file: the columns add up to the room the table has', ({ file, room }) => {
+    const columns = columnsOf(file);
+    expect(columns.length).toBeGreaterThan(3);
+    const total = columns.reduce((sum, c) => sum + c.width, 0);
+    expect(total, columns.map((c) => `${c.label} ${c.width}`).join(', ')).toBeLessThanOrEqual(room);
+  });
+});
