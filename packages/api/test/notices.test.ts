@@ -137,6 +137,8 @@ describe('the notice flow', () => {
       actionLabel: '公示期间收到异议',
     });
     expect(JSON.stringify(applicantView.timeline)).not.toContain('王先生');
+    // The applicant's timeline shows the notice period's dates.
+    expect(applicantView.notice).toEqual({ startsOn: '2026-11-27', endsOn: '2026-12-04' });
 
     // Friday 4 December is still the last day of the period.
     ({ admin, reviewer } = await travelTo(at('2026-12-04', 23)));

@@ -5,7 +5,7 @@ import { openAs, registerFirm, registerResearcher, tinyPdf, tinyPng } from '../s
 import { chooseFiles, confirmModal, input, textOf, typeInto } from '../support/mp-ui';
 
 /**
- * Journeys 2 and 3 of the mini-program: find money I can get (programmes by field and section,
+ * Journeys 2 and 3 of the mini-program: find money I can get (programmes by section,
  * the guide, what my profile already qualifies for) and apply (a form built from the rule's
  * schema, live eligibility and amount, evidence uploads, draft, submit, withdraw).
  */
@@ -45,9 +45,11 @@ describe('mini-program: programmes and applying', () => {
     await page.goBack();
     await page.waitForURL(/pages\/programmes/);
 
-    // Filtering by field keeps the programmes of that field (and those of all fields).
-    await page.locator('#programmes-field-aerospace-information').click();
-    await expect.poll(() => page.locator('#programme-tech-transfer').count()).toBe(1);
+    // No field chips: every money clause serves all five fields (docs/DECISIONS.md).
+    expect(await page.locator('#programmes-fields').count()).toBe(0);
+    // The footer names the draft's status once, not （征求意见稿）（征求意见稿…）.
+    const footer = await textOf(page, '#programmes-policy');
+    expect(footer.match(/征求意见稿/g)).toHaveLength(1);
 
     await page.locator('#programme-tech-transfer').click();
     await page.waitForURL(/packages\/apply\/programme/);
@@ -57,6 +59,11 @@ describe('mini-program: programmes and applying', () => {
     expect(await textOf(page, '#guide-conditions')).toContain('转账凭证');
     expect(await textOf(page, '#guide-evidence')).toContain('银行转账凭证（回单）');
     expect(await textOf(page, '#guide-deadline')).toContain('365 天内');
+    // 咨询电话 from the policy version's settings; on H5 a tel: link.
+    expect(await textOf(page, '#guide-consultation')).toContain('宿州市科学技术局');
+    expect(await page.locator('#guide-consultation-phone').getAttribute('href')).toMatch(
+      /^tel:\d+$/,
+    );
     await snap(page, 'mp-programme-guide');
     await context.close();
   });
@@ -96,6 +103,14 @@ describe('mini-program: programmes and applying', () => {
     await typeInto(page, 'apply-certificateNo', 'gr202634001234');
     await expect.poll(() => page.locator('#apply-certificateNo-error').count()).toBe(0);
 
+    // The typed text sits in the middle of its box, not at the top edge (375×812 phone).
+    const box = await page.locator('#apply-certificateNo').boundingBox();
+    const text = await input(page, 'apply-certificateNo').boundingBox();
+    expect(box && text).toBeTruthy();
+    if (box && text) {
+      expect(Math.abs(text.y + text.height / 2 - (box.y + box.height / 2))).toBeLessThan(2);
+    }
+
     // Live preview: the engine names what is missing before anything is submitted.
     await expect.poll(() => textOf(page, '#apply-preview-missing')).toContain('高新技术企业证书');
 
@@ -132,6 +147,8 @@ describe('mini-program: programmes and applying', () => {
     await page.waitForURL(/packages\/apply\/detail/);
     await expect.poll(() => textOf(page, '#detail-status')).toBe('已提交');
     expect(await textOf(page, '#detail-timeline')).toContain('提交申请');
+    // The steps ahead of a submitted application, from the domain's lifecycle.
+    expect(await textOf(page, '#detail-timeline')).toMatch(/市局审核.*县区审核.*提交申请/);
     expect(await textOf(page, '#detail-evidence')).toContain('信用承诺书.pdf');
     expect(await textOf(page, '#detail-inputs')).toContain('GR202634001234');
     expect(await page.locator('#detail-edit').count()).toBe(0);

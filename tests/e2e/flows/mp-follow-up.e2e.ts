@@ -145,6 +145,12 @@ describe('mini-program: following up an application', () => {
     expect(await textOf(page, '#detail-payment')).toContain('公示期满后拨付');
     expect(await textOf(page, '#detail-amount')).toContain('30,000.00');
     expect(await textOf(page, '#detail-timeline')).toContain('批准');
+    // The notice period's dates, and the steps still ahead, greyed.
+    expect(await textOf(page, '#detail-notice')).toMatch(
+      /公示中（\d{4}-\d{2}-\d{2} 至 \d{4}-\d{2}-\d{2}）/,
+    );
+    expect(await textOf(page, '#detail-timeline')).toContain('公示期：');
+    expect(await page.locator('#detail-timeline .timeline__item--ahead').count()).toBe(3);
     await snap(page, 'mp-application-in-notice');
     await context.close();
   });

@@ -1,5 +1,7 @@
 import { Button, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
 import type { ReactNode } from 'react';
+import { goHome } from '../services/nav';
 
 /** What a page shows while its first load runs. */
 export function LoadingState({ text = '加载中…' }: { text?: string }) {
@@ -11,14 +13,24 @@ export function LoadingState({ text = '加载中…' }: { text?: string }) {
   );
 }
 
-/** A failed load: the reason, in Chinese, and a way to try again. */
+/** A failed load: what happened, in Chinese, a way to try again and a way out. */
 export function ErrorState({ message, onRetry }: { message: string; onRetry: () => void }) {
+  // A page opened directly (shared link, reload) has nothing to go back to: offer home instead.
+  const canGoBack = Taro.getCurrentPages().length > 1;
   return (
     <View className="state" id="state-error">
       <View className="state__icon">!</View>
+      <View className="state__title">加载失败</View>
       <View className="state__text">{message}</View>
       <Button id="state-retry" className="btn btn--ghost btn--small" onClick={onRetry}>
         重新加载
+      </Button>
+      <Button
+        id="state-back"
+        className="btn btn--small"
+        onClick={() => void (canGoBack ? Taro.navigateBack() : goHome())}
+      >
+        {canGoBack ? '返回' : '回到首页'}
       </Button>
     </View>
   );
@@ -33,7 +45,7 @@ export function EmptyState(props: {
 }) {
   return (
     <View className="state state--empty" id={props.id ?? 'state-empty'}>
-      <View className="state__icon state__icon--empty">○</View>
+      <View className="state__illustration" />
       <View className="state__title">{props.title}</View>
       {props.hint ? <View className="state__text">{props.hint}</View> : null}
       {props.action}

@@ -1,4 +1,4 @@
-import { Input, Textarea } from '@tarojs/components';
+import { Input, Textarea, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
 import { FormRow } from './FormRow';
 
@@ -66,6 +66,12 @@ export function TextField(props: TextFieldProps) {
           onBlur={() => onBlur?.()}
         />
       )}
+      {multiline ? (
+        // The box stops taking text at the maximum without a word; the count says why.
+        <View className="textarea__count" id={`${id}-count`}>
+          已输入 {value.length}/{maxlength}
+        </View>
+      ) : null}
       {addon}
     </FormRow>
   );

@@ -6,17 +6,20 @@ export interface TimelineEntry {
   time: string;
   /** An officer's comment or the applicant's reason: shown in full, it is what to act on. */
   comment?: string | null;
-  tone?: 'normal' | 'warning' | 'danger' | 'success';
+  /** `ahead`: a step not reached yet, greyed. */
+  tone?: 'normal' | 'warning' | 'danger' | 'success' | 'ahead';
 }
 
 /** Newest first, the way people read a history of what happened to their application. */
 export function Timeline({ entries, id }: { entries: readonly TimelineEntry[]; id?: string }) {
+  // The latest thing that happened, below any steps still ahead.
+  const latest = entries.findIndex((e) => e.tone !== 'ahead');
   return (
     <View className="timeline" id={id}>
       {entries.map((e, i) => (
         <View
           key={e.key}
-          className={`timeline__item timeline__item--${e.tone ?? 'normal'}${i === 0 ? ' timeline__item--latest' : ''}`}
+          className={`timeline__item timeline__item--${e.tone ?? 'normal'}${i === latest ? ' timeline__item--latest' : ''}`}
         >
           <View className="timeline__dot" />
           <View className="timeline__body">

@@ -40,6 +40,8 @@ const Taro = {
   },
   reLaunch: async () => undefined,
   navigateTo: async () => undefined,
+  navigateBack: async () => undefined,
+  getCurrentPages: () => [] as unknown[],
   pageScrollTo: async () => undefined,
 };
 

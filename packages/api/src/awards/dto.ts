@@ -13,21 +13,36 @@ import {
   evidenceSourceName,
   findPolicySet,
   isApplicationAction,
+  noticeStartDate,
   policyRule,
 } from '@kc/domain';
+import { dateOf } from '../dates';
 import { decodeJson } from './codec';
 
 export type ApplicationRow = Application & {
   evidence: (ApplicationEvidence & { file: StoredFile | null })[];
   events: ApplicationEvent[];
   invitation: { id: string } | null;
+  noticeItems: { status: string; batch: { publishedOn: Date | null; endsOn: Date | null } }[];
 };
 
 export const APPLICATION_INCLUDE = {
   evidence: { include: { file: true }, orderBy: { createdAt: 'asc' } },
   events: { orderBy: { id: 'asc' } },
   invitation: { select: { id: true } },
+  noticeItems: {
+    select: { status: true, batch: { select: { publishedOn: true, endsOn: true } } },
+    orderBy: { createdAt: 'desc' },
+  },
 } as const;
+
+/** The latest published notice listing the application, unless an objection pulled it out. */
+function noticeOf(row: ApplicationRow): { startsOn: string; endsOn: string } | null {
+  const item = row.noticeItems.find((i) => i.status !== 'pulled' && i.batch.publishedOn);
+  const publishedOn = dateOf(item?.batch.publishedOn ?? null);
+  const endsOn = dateOf(item?.batch.endsOn ?? null);
+  return publishedOn && endsOn ? { startsOn: noticeStartDate(publishedOn), endsOn } : null;
+}
 
 /** An application as its owner and the officers see it; `actor` decides the action buttons. */
 export function applicationDto(row: ApplicationRow, actor: TransitionActor) {
@@ -62,6 +77,8 @@ export function applicationDto(row: ApplicationRow, actor: TransitionActor) {
       mimeType: e.file?.mimeType ?? null,
       sizeBytes: e.file?.sizeBytes ?? null,
     })),
+    /** The period of the public notice it is (or was) listed in; null before it is published. */
+    notice: noticeOf(row),
     /** 免申即享: the application came from an official list, confirmed by the organisation. */
     viaExemption: row.invitation !== null,
     computedAmountFen: row.computedAmountFen,

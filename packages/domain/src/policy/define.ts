@@ -29,6 +29,8 @@ export function renderRule(draft: RuleDraft, settings: PolicySettings): Rule {
       ...draft.guide,
       timeLimit: `自${draft.guide.timeLimitFrom}起 ${settings.applicationWindowDays} 天内提出申请；${settings.coveredEventsFrom} 以前发生的不在本政策范围内`,
       amountText: amountTextOf(draft.formula, draft.yearlyQuota),
+      consultation:
+        settings.consultationContacts.byRule[draft.id] ?? settings.consultationContacts.default,
     },
   };
 }
@@ -65,6 +67,22 @@ function validate(set: PolicySet): PolicySet {
     [contact.department, contact.phone, contact.address].every((v) => v.trim().length > 0),
     `${set.id}: noticeObjectionContact needs a department, a phone and an address`,
   );
+  const consultation = s.consultationContacts;
+  for (const [key, c] of Object.entries({
+    default: consultation.default,
+    ...consultation.byRule,
+  })) {
+    check(
+      c.office.trim().length > 0 && /^\d{3,4}-\d{7,8}$/.test(c.phone),
+      `${set.id}: consultation contact ${key} needs an office and a phone like 0557-1234567`,
+    );
+  }
+  for (const id of Object.keys(consultation.byRule)) {
+    check(
+      set.rules.some((r) => r.id === id),
+      `${set.id}: consultation contact for unknown rule ${id}`,
+    );
+  }
   const ids = new Set<string>();
   for (const rule of set.rules) {
     check(!ids.has(rule.id), `${set.id}: rule ${rule.id} appears twice`);

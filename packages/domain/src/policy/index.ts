@@ -8,6 +8,8 @@ export {
   DEFAULT_POLICY_SETTINGS,
   POLICY_SETTING_INFO,
   describeSetting,
+  type ConsultationContact,
+  type ConsultationContacts,
   type NoticeObjectionContact,
   type PolicySettings,
   type PolicySettingName,

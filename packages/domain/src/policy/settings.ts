@@ -39,6 +39,24 @@ export interface PolicySettings {
    * change of office is a new version and old notices keep the contact they were published with.
    */
   readonly noticeObjectionContact: NoticeObjectionContact;
+  /**
+   * 咨询电话 on each programme's guide. The plan names no contact; `default` serves every
+   * programme, `byRule` (keyed by rule id) gives one its own office. Per version, like the rest.
+   */
+  readonly consultationContacts: ConsultationContacts;
+}
+
+/** Who answers applicants' questions about a programme. */
+export interface ConsultationContact {
+  /** The office, e.g. 宿州市科学技术局某科. */
+  readonly office: string;
+  /** A landline with area code, e.g. 0557-1234567. */
+  readonly phone: string;
+}
+
+export interface ConsultationContacts {
+  readonly default: ConsultationContact;
+  readonly byRule: Readonly<Record<string, ConsultationContact>>;
 }
 
 export interface NoticeObjectionContact {
@@ -63,6 +81,12 @@ export const DEFAULT_POLICY_SETTINGS: PolicySettings = {
     department: '宿州市科学技术局政策法规科',
     phone: '0557-3021680',
     address: '安徽省宿州市埇桥区淮河西路宿州市市直机关办公大楼',
+  },
+  // PLACEHOLDER, to be confirmed by the bureau before go-live: the bureau's main line for every
+  // programme until it names an office per programme (a new policy version then carries them).
+  consultationContacts: {
+    default: { office: '宿州市科学技术局（待市科技局确认）', phone: '0557-3021680' },
+    byRule: {},
   },
 };
 
@@ -108,6 +132,14 @@ export const POLICY_SETTING_INFO: { readonly [K in PolicySettingName]: SettingIn
     label: '公示异议受理',
     show: (v) => `${v.department}，电话 ${v.phone}，地址 ${v.address}`,
     note: '方案未规定公示异议的受理部门，由市科技局设置，印在每份公示上',
+  },
+  consultationContacts: {
+    label: '咨询电话',
+    show: (v) =>
+      [`${v.default.office} ${v.default.phone}`]
+        .concat(Object.entries(v.byRule).map(([id, c]) => `${id}：${c.office} ${c.phone}`))
+        .join('；'),
+    note: '方案未规定各事项的咨询电话，由市科技局按事项设置，显示在申兑指南上',
   },
 };
 

@@ -5,7 +5,7 @@ import type { FieldCode } from '../reference/fields';
 import type { OrganisationType, QualificationCode } from '../reference/organisation-types';
 import type { PlatformLevel } from '../reference/platform-levels';
 import type { RefusalCode } from './refusals';
-import type { PolicySettings } from './settings';
+import type { ConsultationContact, PolicySettings } from './settings';
 
 /** A calendar date `YYYY-MM-DD` (Asia/Shanghai is implied; the engine never reads a clock). */
 export type IsoDate = string;
@@ -221,6 +221,8 @@ export interface ApplicantGuide extends GuideDraft {
   readonly timeLimit: string;
   /** 支持标准, from the formula and quota, so it can never disagree with what is paid. */
   readonly amountText: string;
+  /** 咨询电话, from the version's settings (`consultationContacts`). */
+  readonly consultation: ConsultationContact;
 }
 
 interface RuleShape<I> {

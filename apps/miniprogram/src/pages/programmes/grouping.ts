@@ -2,11 +2,6 @@ import type { api } from '../../api/client';
 
 export type Programme = Awaited<ReturnType<typeof api.programmes.open.query>>[number];
 
-/** A rule with no fields of its own serves all five. */
-export function inField(p: Programme, fieldCode: string | null): boolean {
-  return fieldCode === null || p.fieldCodes === null || p.fieldCodes.includes(fieldCode as never);
-}
-
 /** Programmes under the plan's section headings, in the plan's order (the rules come in clause order). */
 export function groupByProgramme(
   list: readonly Programme[],

@@ -1,6 +1,4 @@
 import { Button, View } from '@tarojs/components';
-import { FIELDS } from '@kc/domain';
-import { useState } from 'react';
 import { api } from '../../api/client';
 import { BottomNav } from '../../components/BottomNav';
 import { EmptyState, ErrorState, LoadingState } from '../../components/StateViews';
@@ -8,18 +6,18 @@ import { useLoader } from '../../hooks/useLoader';
 import { useUnreadCount } from '../../hooks/useUnreadCount';
 import { useWaitingInvitations } from '../../hooks/useWaitingInvitations';
 import { open, routes } from '../../services/nav';
-import { type Programme, groupByProgramme, inField } from './grouping';
+import { policyCitation } from './citation';
+import { type Programme, groupByProgramme } from './grouping';
 import './index.css';
 
 /**
  * 政策申报 — the home page. Programmes the caller's profile already qualifies for come first
  * (免申即享: "you are registered as a high-tech enterprise, claim the award"); the rest by the
- * plan's sections, filtered by the five future-industry fields.
+ * plan's sections. No field filter: every money clause serves all five fields (docs/DECISIONS.md).
  */
 export default function ProgrammesPage() {
   const unread = useUnreadCount();
   const invitations = useWaitingInvitations();
-  const [field, setField] = useState<string | null>(null);
   const { loaded, reload } = useLoader(() => api.programmes.open.query());
 
   return (
@@ -43,22 +41,15 @@ export default function ProgrammesPage() {
       {loaded.state === 'error' ? (
         <ErrorState message={loaded.message} onRetry={() => void reload()} />
       ) : null}
-      {loaded.state === 'ready' ? (
-        <ProgrammeList list={loaded.data} field={field} onField={setField} />
-      ) : null}
+      {loaded.state === 'ready' ? <ProgrammeList list={loaded.data} /> : null}
 
       <BottomNav current="programmes" badge={unread} />
     </View>
   );
 }
 
-function ProgrammeList(props: {
-  list: readonly Programme[];
-  field: string | null;
-  onField: (code: string | null) => void;
-}) {
+function ProgrammeList(props: { list: readonly Programme[] }) {
   const suggested = props.list.filter((p) => p.suggested);
-  const shown = props.list.filter((p) => inField(p, props.field));
   const policy = props.list[0]?.policy;
   return (
     <View>
@@ -82,32 +73,8 @@ function ProgrammeList(props: {
         </View>
       ) : null}
 
-      <View className="filter-bar" id="programmes-fields">
-        <View
-          id="programmes-field-all"
-          className={props.field === null ? 'chip chip--small chip--active' : 'chip chip--small'}
-          onClick={() => props.onField(null)}
-        >
-          全部领域
-        </View>
-        {FIELDS.map((f) => (
-          <View
-            key={f.code}
-            id={`programmes-field-${f.code}`}
-            className={
-              props.field === f.code ? 'chip chip--small chip--active' : 'chip chip--small'
-            }
-            onClick={() => props.onField(f.code)}
-          >
-            {f.name}
-          </View>
-        ))}
-      </View>
-
-      {shown.length === 0 ? (
-        <EmptyState title="该领域暂无可申报的事项" hint="换个领域看看，或查看全部领域" />
-      ) : null}
-      {groupByProgramme(shown).map((group) => (
+      {props.list.length === 0 ? <EmptyState title="暂无可申报的事项" /> : null}
+      {groupByProgramme(props.list).map((group) => (
         <View key={group.heading} className="programme-group">
           <View className="section-title">{group.heading}</View>
           {group.items.map((p) => (
@@ -137,7 +104,7 @@ function ProgrammeList(props: {
       ))}
       {policy ? (
         <View className="footnote" id="programmes-policy">
-          依据：{policy.title}（{policy.status}，版本 {policy.version}）
+          {policyCitation(policy)}
         </View>
       ) : null}
     </View>

@@ -8,12 +8,12 @@ import { KeyValue } from '../../../components/KeyValue';
 import { ErrorState, LoadingState } from '../../../components/StateViews';
 import { StatusTag } from '../../../components/StatusTag';
 import { Timeline } from '../../../components/Timeline';
-import { formatBytes, formatDateTime } from '../../../format';
+import { formatBytes } from '../../../format';
 import { useLoader } from '../../../hooks/useLoader';
 import { goTab, leaveIfLoggedOut, open, routes, toast, toastDone } from '../../../services/nav';
 import { withSession } from '../../../services/session';
 import { ruleFor } from '../rule';
-import { type ApplicationDetail, closeAction, noticeAndPayment, timelineTone } from './stages';
+import { type ApplicationDetail, closeAction, noticeAndPayment, timelineEntries } from './stages';
 import '../apply.css';
 
 /** 申请详情: where it stands, what the officers said, the notice and payment, and what to do. */
@@ -146,16 +146,7 @@ function Detail({ a, onChanged }: { a: ApplicationDetail; onChanged: () => void 
 
       <View className="card">
         <View className="card__title">办理进度</View>
-        <Timeline
-          id="detail-timeline"
-          entries={[...a.timeline].reverse().map((t, i) => ({
-            key: `${i}-${t.action}`,
-            title: t.actionLabel,
-            time: formatDateTime(t.at),
-            comment: t.comment,
-            tone: timelineTone(t.action),
-          }))}
-        />
+        <Timeline id="detail-timeline" entries={timelineEntries(a)} />
       </View>
 
       {inputs.length > 0 ? (

@@ -4,7 +4,9 @@ import type { ReactNode } from 'react';
 import { api } from '../../../api/client';
 import { ErrorState, LoadingState } from '../../../components/StateViews';
 import { useLoader } from '../../../hooks/useLoader';
+import { policyCitation } from '../../../pages/programmes/citation';
 import { open, routes } from '../../../services/nav';
+import { ConsultationSection } from './ConsultationSection';
 import '../apply.css';
 
 /** 申兑指南 of one programme: who may apply, conditions, amount, evidence, time limit. */
@@ -87,9 +89,8 @@ export default function ProgrammePage() {
           ))}
         </GuideSection>
       ) : null}
-      <View className="footnote">
-        依据：{p.policy.title}（{p.policy.status}）
-      </View>
+      <ConsultationSection office={g.consultation.office} phone={g.consultation.phone} />
+      <View className="footnote">{policyCitation(p.policy)}</View>
 
       <View className="footer-bar">
         <Button
