@@ -45,6 +45,7 @@ console.log(`
   管理后台 admin            ${stack.adminUrl}
   小程序 H5 mini-program    ${stack.h5Url}
   API (tRPC)               ${stack.apiUrl}/trpc     health: ${stack.apiUrl}/healthz
+  公开页面 public pages     ${stack.apiUrl}/public   (policy, guides, 公示 — no login)
   fake WeChat login        ${stack.wechatUrl}
 
   Demo officer logins (password Demo@2026):

@@ -1,11 +1,8 @@
-import { QueryClient, VueQueryPlugin } from '@tanstack/vue-query';
-import { flushPromises, mount } from '@vue/test-utils';
-import { ElConfigProvider } from 'element-plus';
-import zhCn from 'element-plus/es/locale/lang/zh-cn';
-import { createPinia, setActivePinia } from 'pinia';
+import { flushPromises } from '@vue/test-utils';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { h } from 'vue';
 import AuditView from '../src/views/audit/index.vue';
+import { officers } from './helpers';
+import { mountAs } from './mount';
 
 const search = vi.hoisted(() => vi.fn());
 vi.mock('../src/api/client', () => ({ trpc: { audit: { search: { query: search } } } }));
@@ -13,7 +10,6 @@ vi.mock('../src/api/client', () => ({ trpc: { audit: { search: { query: search }
 const APP_ID = '6f1c2d1e-0000-4000-8000-000000000009';
 
 beforeEach(() => {
-  setActivePinia(createPinia());
   document.body.innerHTML = '';
   search.mockReset().mockResolvedValue({
     items: [
@@ -48,12 +44,7 @@ beforeEach(() => {
 
 describe('audit log screen', () => {
   it('names actors, actions and records in Chinese, never by code or UUID', async () => {
-    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-    const wrapper = mount(() => h(ElConfigProvider, { locale: zhCn }, () => h(AuditView)), {
-      global: { plugins: [[VueQueryPlugin, { queryClient: client }]] },
-      attachTo: document.body,
-    });
-    await flushPromises();
+    const { wrapper, router } = await mountAs(officers.admin, AuditView, { path: '/system/audit' });
     const table = wrapper.get('[data-testid="audit-table"]');
     expect(table.text()).toContain('陈晓东（宿州云启智能科技有限公司）');
     expect(table.text()).toContain('申请人');
@@ -70,11 +61,12 @@ describe('audit log screen', () => {
 
     // The record box takes an application number, as officers know it.
     await wrapper.get('input[data-testid="audit-object-id"]').setValue('SZKC-2026-000001');
-    await wrapper.get('[data-testid="audit-search"]').trigger('submit');
+    await wrapper.get('[data-testid="filter-search"]').trigger('submit');
     await flushPromises();
     expect(search).toHaveBeenLastCalledWith(
       expect.objectContaining({ objectId: 'SZKC-2026-000001' }),
     );
+    expect(router.currentRoute.value.query).toEqual({ objectId: 'SZKC-2026-000001' });
     wrapper.unmount();
   });
 });

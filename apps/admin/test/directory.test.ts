@@ -6,10 +6,12 @@ import { createPinia, setActivePinia } from 'pinia';
 import type { Component } from 'vue';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { h } from 'vue';
+import { createMemoryHistory, createRouter } from 'vue-router';
 import { accessDirective } from '../src/access/directive';
 import * as orgApi from '../src/api/organisations';
 import type { OrganisationDetail, OrganisationListItem } from '../src/api/organisations';
 import type { Officer } from '../src/store/auth';
+import { routes } from '../src/router/routes';
 import { useAuthStore } from '../src/store/auth';
 import OrganisationsView from '../src/views/organisations/index.vue';
 import ResearchersView from '../src/views/researchers/index.vue';
@@ -137,14 +139,17 @@ async function giveReason(reason: string) {
   await flushPromises();
 }
 
-async function mountAs(officer: Officer, view: Component) {
+async function mountAs(officer: Officer, view: Component, path = '/organisations') {
   const auth = useAuthStore();
   auth.token = 'token';
   auth.officer = officer;
+  // The filters live in the URL, so the page needs the router.
+  const router = createRouter({ history: createMemoryHistory(), routes });
+  await router.push(path);
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   const wrapper = mount(() => h(ElConfigProvider, { locale: zhCn }, () => h(view)), {
     global: {
-      plugins: [[VueQueryPlugin, { queryClient: client }]],
+      plugins: [router, [VueQueryPlugin, { queryClient: client }]],
       directives: { access: accessDirective },
     },
     attachTo: document.body,
@@ -187,19 +192,12 @@ describe('organisation directory', () => {
     await wrapper.get('input[data-testid="filter-q"]').setValue(' 云图 ');
     await wrapper.get('[data-testid="filter-search"]').trigger('submit');
     await flushPromises();
-    expect(orgApi.listOrganisations).toHaveBeenLastCalledWith({
-      page: 1,
-      pageSize: 20,
-      q: '云图',
-      areaCode: 'yongqiao',
-    });
+    // The area is fixed, not sent: the server confines an area officer to their own area.
+    expect(orgApi.listOrganisations).toHaveBeenLastCalledWith({ page: 1, pageSize: 20, q: '云图' });
     await wrapper.get('[data-testid="filter-reset"]').trigger('click');
     await flushPromises();
-    expect(orgApi.listOrganisations).toHaveBeenLastCalledWith({
-      page: 1,
-      pageSize: 20,
-      areaCode: 'yongqiao',
-    });
+    expect(orgApi.listOrganisations).toHaveBeenLastCalledWith({ page: 1, pageSize: 20 });
+    expect(wrapper.get('[data-testid="filter-area"]').text()).toContain('埇桥区');
     wrapper.unmount();
   });
 
@@ -310,7 +308,7 @@ describe('researcher directory', () => {
       pageSize: 20,
     });
     api.revealMobile.mockResolvedValue({ mobile: '13855720002' });
-    const wrapper = await mountAs(officers.admin, ResearchersView);
+    const wrapper = await mountAs(officers.admin, ResearchersView, '/researchers');
     const table = wrapper.get('[data-testid="researcher-table"]');
     expect(table.text()).toContain('341302********1234');
     expect(table.text()).toContain('138****0002');

@@ -9,6 +9,7 @@ import { registerCors } from './cors';
 import type { AppLogger } from './logger';
 import type { ServerFileDeps } from './routes/files';
 import { fileRoutes, fileRoutesOptions, fileStoreOf } from './routes/files';
+import { publicRoutes } from './routes/public';
 import type { TestClock } from './routes/test-clock';
 import { testClockRoutes } from './routes/test-clock';
 
@@ -29,8 +30,8 @@ export interface ServerDeps {
 }
 
 /**
- * The HTTP host: tRPC under /trpc, evidence files under /files, liveness under /healthz (and,
- * with the test clock on, /test/clock). No business logic here.
+ * The HTTP host: tRPC under /trpc, evidence files under /files, public pages under /public,
+ * liveness under /healthz (and, with the test clock on, /test/clock). No business logic here.
  */
 export async function buildServer(deps: ServerDeps) {
   const app = Fastify({
@@ -69,6 +70,8 @@ export async function buildServer(deps: ServerDeps) {
   });
 
   await app.register(fileRoutes, fileRoutesOptions(apiDeps, deps.files));
+  // Public pages (公示, 申兑指南): no session, the same clock as the procedures.
+  await app.register(publicRoutes, { prefix: '/public', deps: apiDeps });
   if (deps.testClock) await app.register(testClockRoutes, { clock: deps.testClock });
 
   app.get('/healthz', async () => {

@@ -46,7 +46,7 @@ describe('audit log', () => {
       .locator('.el-select-dropdown__item:visible', { hasText: '查看人才完整手机' })
       .click();
     await page.getByTestId('audit-object-id').fill(researcherId);
-    await page.getByTestId('audit-search').click();
+    await page.getByTestId('filter-search').click();
     const rows = page.getByTestId('audit-table').locator('.el-table__row');
     // The unfiltered first page stays on screen until the search answers.
     await expect
@@ -75,7 +75,7 @@ describe('audit log', () => {
     await signIn(page, stack.adminUrl, 'admin');
     await page.goto(`${stack.adminUrl}/system/audit`);
     await page.getByTestId('audit-object-id').fill(application.number);
-    await page.getByTestId('audit-search').click();
+    await page.getByTestId('filter-search').click();
     await expect
       .poll(() => page.getByTestId('audit-action-label').allTextContents())
       .toEqual(['申请：提交申请', '申请：创建申请草稿']);
@@ -95,7 +95,7 @@ describe('audit log', () => {
     await page.getByTestId('audit-actor').fill('reviewer');
     await page.getByTestId('audit-action').click();
     await page.locator('.el-select-dropdown__item:visible', { hasText: '登录与退出' }).click();
-    await page.getByTestId('audit-search').click();
+    await page.getByTestId('filter-search').click();
     await expect
       .poll(async () => [...new Set(await page.getByTestId('audit-actor-name').allTextContents())])
       .toEqual([expect.stringContaining('reviewer')]);
@@ -112,7 +112,7 @@ describe('audit log', () => {
     await signIn(page, stack.adminUrl, 'dangshan');
     await page.goto(`${stack.adminUrl}/system/audit`);
     await page.getByTestId('audit-object-id').fill(researcherId);
-    await page.getByTestId('audit-search').click();
+    await page.getByTestId('filter-search').click();
     await expect.poll(() => page.getByTestId('audit-table').textContent()).toContain('暂无记录');
     await context.close();
 

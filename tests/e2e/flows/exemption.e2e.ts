@@ -73,7 +73,7 @@ describe('免申即享: a 高企 list import → invitation → one-tap confirm 
     await choose(page, 'list-kind', '国家高新技术企业认定名单');
     const [chooser] = await Promise.all([
       page.waitForEvent('filechooser'),
-      page.getByTestId('list-file').locator('button', { hasText: '选择文件' }).click(),
+      page.getByTestId('list-file').getByText('选择文件').click(),
     ]);
     await chooser.setFiles(SAMPLE);
     await page.getByTestId('list-preview').click();

@@ -1,7 +1,14 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, phonePage, snap } from '../support/browser';
-import { openAs, registerFirm, registerResearcher, tinyPdf, tinyPng } from '../support/mp-data';
+import {
+  landedOnProgrammes,
+  openAs,
+  registerFirm,
+  registerResearcher,
+  tinyPdf,
+  tinyPng,
+} from '../support/mp-data';
 import { chooseFiles, confirmModal, input, textOf, typeInto } from '../support/mp-ui';
 
 /**
@@ -165,7 +172,7 @@ describe('mini-program: programmes and applying', () => {
     const firm = await registerFirm(stack, { name: '宿州绿能储热科技有限公司' });
     const { context, page } = await phonePage(browser);
     await openAs(context, page, stack.h5Url, firm.openid);
-    await page.waitForURL(/pages\/programmes/);
+    await landedOnProgrammes(page);
     await page.goto(`${stack.h5Url}/#/packages/apply/form/index?ruleId=tech-transfer`);
     await typeInto(page, 'apply-contractNo', 'HT-2026-0815');
     await typeInto(page, 'apply-contractAmount', '1,200,000');

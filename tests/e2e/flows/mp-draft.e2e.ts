@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, phonePage } from '../support/browser';
-import { openAs, registerFirm } from '../support/mp-data';
+import { landedOnProgrammes, openAs, registerFirm } from '../support/mp-data';
 import { confirmModal, input, textOf, typeInto } from '../support/mp-ui';
 
 /**
@@ -136,7 +136,7 @@ describe('mini-program: keeping a draft', () => {
     });
     const { context, page } = await phonePage(browser);
     await openAs(context, page, stack.h5Url, firm.openid);
-    await page.waitForURL(/pages\/programmes/);
+    await landedOnProgrammes(page);
     await page.goto(`${stack.h5Url}/#/packages/apply/detail/index?id=${draft.id}`);
     await expect.poll(() => textOf(page, '#detail-delete')).toBe('删除草稿');
     expect(await page.locator('#detail-withdraw').count()).toBe(0);

@@ -160,6 +160,16 @@ export async function openAs(context: BrowserContext, page: Page, h5Url: string,
   await page.locator('#login-submit').click();
 }
 
+/**
+ * Waits until 政策 (where a registered applicant lands after login) is on screen, not only in
+ * the address bar. Going to another page while Taro's router is still finishing the login's
+ * reLaunch leaves the new page hidden behind 政策 (seen on a loaded CI machine).
+ */
+export async function landedOnProgrammes(page: Page) {
+  await page.waitForURL(/pages\/programmes/);
+  await page.locator('#programmes-page').waitFor({ state: 'visible' });
+}
+
 /** Uploads a file as an applicant (for data set up through the API). */
 export async function uploadAs(apiUrl: string, token: string, name: string, bytes: Buffer) {
   const res = await fetch(`${apiUrl}/files`, {

@@ -14,6 +14,8 @@ type ElOrder = 'ascending' | 'descending' | null;
 export interface RouteTableOptions<F extends Record<string, string>> {
   /** Filter names with their "not set" values (usually ''). Values are strings, as in a URL. */
   filters: F;
+  /** Which values a filter takes from a link; anything else in the URL is ignored (default kept). */
+  accept?: { [K in keyof F]?: (value: string) => boolean };
   pageSize?: number;
 }
 
@@ -48,14 +50,20 @@ export function useRouteTable<F extends Record<string, string>>(options: RouteTa
       order: order === 'asc' || order === 'desc' ? order : null,
     };
   });
-  const filters = computed<F>(() => {
-    const out = { ...options.filters };
-    for (const name of names) {
-      const value = single(route.query[name]);
-      if (value !== undefined) (out as Record<string, string>)[name] = value;
-    }
-    return out;
-  });
+  // One computed per filter, so a filter's `accept` may read another filter without a cycle.
+  const values = Object.fromEntries(
+    names.map((name) => [
+      name,
+      computed(() => {
+        const value = single(route.query[name]);
+        const accept = options.accept?.[name];
+        return value !== undefined && (!accept || accept(value)) ? value : options.filters[name];
+      }),
+    ]),
+  ) as unknown as Record<keyof F, { value: string }>;
+  const filters = computed<F>(
+    () => Object.fromEntries(names.map((name) => [name, values[name].value])) as F,
+  );
 
   const draft = reactive({ ...filters.value }) as F;
   watch(filters, (applied) => Object.assign(draft, applied));
@@ -63,8 +71,10 @@ export function useRouteTable<F extends Record<string, string>>(options: RouteTa
   function go(patch: Record<string, string | number | undefined | null>) {
     const query: LocationQueryRaw = { ...route.query };
     for (const [key, value] of Object.entries(patch)) {
-      if (value === undefined || value === null || value === '') delete query[key];
-      else query[key] = String(value);
+      // Typed text goes to the link trimmed, so a stray space is not a different list.
+      const text = value === undefined || value === null ? '' : String(value).trim();
+      if (text === '') delete query[key];
+      else query[key] = text;
     }
     // Defaults are left out of the URL so links stay short.
     if (query.page === '1') delete query.page;
@@ -77,9 +87,19 @@ export function useRouteTable<F extends Record<string, string>>(options: RouteTa
     pageSize,
     sort,
     filters,
+    /** One applied filter, read on its own (safe inside another filter's `accept`). */
+    filter: (name: keyof F) => values[name].value,
     draft,
     search: () => go({ ...draft, page: undefined }),
-    reset: () => go({ ...Object.fromEntries(names.map((n) => [n, undefined])), page: undefined }),
+    /** Clears the filters (but those in `keep`) and goes back to page 1. */
+    reset: (keep: readonly string[] = []) =>
+      go({
+        ...Object.fromEntries(names.filter((n) => !keep.includes(n)).map((n) => [n, undefined])),
+        page: undefined,
+      }),
+    /** Sets some filters at once (a tab, a dropped tag) and goes back to page 1. */
+    patch: (values: Partial<Record<keyof F & string, string | undefined>>) =>
+      go({ ...values, page: undefined }),
     setPage: (n: number) => go({ page: n }),
     setPageSize: (n: number) => go({ pageSize: n, page: undefined }),
     /** For el-table's `@sort-change`. */

@@ -1,4 +1,5 @@
 import type { Router } from 'vue-router';
+import { mayOpenRoute } from '../access/route-access';
 import { isSessionLost, messageOf, onSessionLost } from '../api/errors';
 import { onSessionEndedInOtherTab } from '../api/session';
 import { useAuthStore } from '../store/auth';
@@ -26,7 +27,7 @@ export function setupGuard(router: Router): void {
       }
     }
 
-    if (!to.matched.every((record) => auth.hasAccess(record.meta.accessCodes))) {
+    if (!mayOpenRoute(to, auth.hasAccess)) {
       return { name: 'Forbidden' };
     }
     return true;

@@ -1,5 +1,6 @@
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
+import { pressable } from './a11y';
 
 export interface ChipOption {
   code: string;
@@ -51,7 +52,13 @@ export function ChipGroup({
   };
 
   return (
-    <View id={id} className="chips" role={multiple ? 'group' : 'radiogroup'}>
+    // Named by its FormRow's label (`<id>-label`).
+    <View
+      id={id}
+      className="chips"
+      role={multiple ? 'group' : 'radiogroup'}
+      aria-labelledby={`${id}-label`}
+    >
       {options.map((option) => {
         const active = value.includes(option.code);
         const className = ['chip', small ? 'chip--small' : '', active ? 'chip--active' : '']
@@ -62,8 +69,8 @@ export function ChipGroup({
             key={option.code}
             id={`${chipIdPrefix}-${option.code}`}
             className={className}
-            role={multiple ? 'checkbox' : 'radio'}
-            aria-checked={active}
+            {...pressable(multiple ? 'checkbox' : 'radio')}
+            aria-checked={active ? 'true' : 'false'}
             data-code={option.code}
             onClick={() => toggle(option.code)}
           >

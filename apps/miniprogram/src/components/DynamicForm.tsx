@@ -1,6 +1,7 @@
 import { Button, Text, View } from '@tarojs/components';
 import { env } from '../env';
 import { ChipGroup } from './ChipGroup';
+import { pressable } from './a11y';
 import { DateField } from './DateField';
 import { FormRow } from './FormRow';
 import { TextField } from './TextField';
@@ -229,6 +230,8 @@ function GroupList(props: ControlProps & { rows: FormValues[] }) {
             <Text>第 {i + 1} 项</Text>
             {rows.length > 1 && !props.disabled ? (
               <Text
+                {...pressable()}
+                aria-label={`删除第 ${i + 1} 项`}
                 className="link link--danger"
                 id={`${id}-${i}-remove`}
                 onClick={() =>

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import type { EvidenceChoice, EvidenceItem } from './evidence-items';
+import { pressable } from './a11y';
 
 /**
  * The part of an evidence row about the 资料库 and the registered account: the reference in use
@@ -20,6 +21,7 @@ export function EvidenceReference(props: {
         <Text className="evidence__file-name">✓ {referenced.name}</Text>
         {!disabled ? (
           <Text
+            {...pressable()}
             className="link"
             id={`evidence-${kind}-upload-instead`}
             onClick={() => props.onUse(false)}
@@ -34,6 +36,7 @@ export function EvidenceReference(props: {
     return disabled ? null : (
       <View className="form-row__hint">
         <Text
+          {...pressable()}
           className="link"
           id={`evidence-${kind}-use-reference`}
           onClick={() => props.onUse(true)}

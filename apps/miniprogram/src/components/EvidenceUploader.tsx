@@ -11,6 +11,7 @@ import {
   uploadHintText,
 } from '../services/upload';
 import { EvidenceReference } from './EvidenceReference';
+import { pressable } from './a11y';
 import type { EvidenceChoice, EvidenceItem } from './evidence-items';
 import { isReference, itemKey, referenceItem } from './evidence-items';
 
@@ -170,6 +171,8 @@ export function EvidenceUploader(props: {
                         <Text className="muted evidence__file-size">已存入资料库</Text>
                       ) : (
                         <Text
+                          {...pressable()}
+                          aria-label={`存入资料库：${f.name}`}
                           className="link evidence__file-size"
                           id={`evidence-save-${f.fileId}`}
                           onClick={() => void save(req.kind, f.fileId ?? '')}
@@ -180,6 +183,8 @@ export function EvidenceUploader(props: {
                     ) : null}
                     {!props.disabled && f.ref ? (
                       <Text
+                        {...pressable()}
+                        aria-label={`删除：${f.name}`}
                         className="link link--danger"
                         id={`evidence-remove-${itemKey(f)}`}
                         onClick={() => remove(f)}
@@ -190,7 +195,15 @@ export function EvidenceUploader(props: {
                   </View>
                 ))}
             {running ? (
-              <View className="progress" id={`evidence-${req.kind}-progress`}>
+              <View
+                className="progress"
+                id={`evidence-${req.kind}-progress`}
+                role="progressbar"
+                aria-valuenow={running.percent}
+                aria-valuemin={0}
+                aria-valuemax={100}
+                aria-label={`正在上传 ${running.name}`}
+              >
                 <View className="progress__label">
                   正在上传 {running.name} · {running.percent}%
                 </View>
@@ -200,7 +213,7 @@ export function EvidenceUploader(props: {
               </View>
             ) : null}
             {rowErrors[req.kind] ? (
-              <View className="form-row__error" id={`evidence-${req.kind}-error`}>
+              <View className="form-row__error" id={`evidence-${req.kind}-error`} role="alert">
                 {rowErrors[req.kind]}
               </View>
             ) : null}
@@ -208,6 +221,8 @@ export function EvidenceUploader(props: {
               <View className="evidence__actions">
                 <Button
                   id={`evidence-${req.kind}-media`}
+                  // Every row has these two buttons: the name says which document they add.
+                  aria-label={`${req.name}：拍照/相册`}
                   className="btn btn--ghost btn--small btn--inline"
                   disabled={running ? true : undefined}
                   onClick={() => void add(req.kind, 'media')}
@@ -216,6 +231,7 @@ export function EvidenceUploader(props: {
                 </Button>
                 <Button
                   id={`evidence-${req.kind}-chat`}
+                  aria-label={`${req.name}：${IS_WEAPP ? '微信聊天文件' : '选择文件'}`}
                   className="btn btn--ghost btn--small btn--inline"
                   disabled={running ? true : undefined}
                   onClick={() => void add(req.kind, 'chat')}

@@ -1,4 +1,6 @@
+import { env } from '../env';
 import { Button, ScrollView, View } from '@tarojs/components';
+import { useEffect } from 'react';
 
 /**
  * 《隐私保护指引》 shown in-page (a custom modal rather than Taro.showModal, whose plain-text
@@ -13,12 +15,26 @@ const PARAGRAPHS = [
   '五、您的权利：您可以在“我的”页面查看和修改登记信息，也可以退出登录。如需注销账号或对个人信息处理有疑问，请联系宿州市科学技术局。',
 ];
 
+/** Taro types no role on ScrollView; H5 and WeChat both pass it through. */
+const SCROLL_REGION: Record<string, unknown> = {
+  role: 'region',
+  'aria-labelledby': 'privacy-title',
+  tabIndex: 0,
+};
+
 export function PrivacyModal({ onClose }: { onClose: () => void }) {
+  // H5: focus moves into the dialog, so a keyboard or screen reader user lands on the text.
+  useEffect(() => {
+    if (env.platform === 'h5') document.getElementById('privacy-body')?.focus();
+  }, []);
   return (
     <View className="modal-mask" id="privacy-modal" catchMove>
-      <View className="modal">
-        <View className="modal__title">隐私保护指引</View>
-        <ScrollView className="modal__body" scrollY>
+      <View className="modal" role="dialog" aria-modal="true" aria-labelledby="privacy-title">
+        <View className="modal__title" id="privacy-title">
+          隐私保护指引
+        </View>
+        {/* Scrolled by keyboard too: a tab stop with a name. */}
+        <ScrollView className="modal__body" id="privacy-body" scrollY {...SCROLL_REGION}>
           {PARAGRAPHS.map((p) => (
             <View key={p.slice(0, 8)} className="modal__para">
               {p}

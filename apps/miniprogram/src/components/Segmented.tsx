@@ -1,4 +1,5 @@
 import { View } from '@tarojs/components';
+import { pressable } from './a11y';
 
 export interface SegmentedOption<T extends string> {
   value: T;
@@ -17,8 +18,8 @@ export function Segmented<T extends string>(props: {
         <View
           key={o.value}
           id={o.id}
-          role="tab"
-          aria-selected={o.value === props.value}
+          {...pressable('tab')}
+          aria-selected={o.value === props.value ? 'true' : 'false'}
           className={
             o.value === props.value ? 'segmented__item segmented__item--active' : 'segmented__item'
           }

@@ -6,8 +6,8 @@ import { goHome } from '../services/nav';
 /** What a page shows while its first load runs. */
 export function LoadingState({ text = '加载中…' }: { text?: string }) {
   return (
-    <View className="state state--loading" id="state-loading">
-      <View className="state__spinner" />
+    <View className="state state--loading" id="state-loading" role="status">
+      <View className="state__spinner" aria-hidden="true" />
       <View className="state__text">{text}</View>
     </View>
   );
@@ -18,8 +18,10 @@ export function ErrorState({ message, onRetry }: { message: string; onRetry: () 
   // A page opened directly (shared link, reload) has nothing to go back to: offer home instead.
   const canGoBack = Taro.getCurrentPages().length > 1;
   return (
-    <View className="state" id="state-error">
-      <View className="state__icon">!</View>
+    <View className="state" id="state-error" role="alert">
+      <View className="state__icon" aria-hidden="true">
+        !
+      </View>
       <View className="state__title">加载失败</View>
       <View className="state__text">{message}</View>
       <Button id="state-retry" className="btn btn--ghost btn--small" onClick={onRetry}>
@@ -45,7 +47,7 @@ export function EmptyState(props: {
 }) {
   return (
     <View className="state state--empty" id={props.id ?? 'state-empty'}>
-      <View className="state__illustration" />
+      <View className="state__illustration" aria-hidden="true" />
       <View className="state__title">{props.title}</View>
       {props.hint ? <View className="state__text">{props.hint}</View> : null}
       {props.action}

@@ -1,6 +1,6 @@
 import { Input, Textarea, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
-import { FormRow } from './FormRow';
+import { FormRow, rowIds } from './FormRow';
 
 export interface TextFieldProps {
   id: string;
@@ -40,6 +40,16 @@ export function TextField(props: TextFieldProps) {
     multiline,
     addon,
   } = props;
+  const ids = rowIds(id, hint, error);
+  // H5: Taro's inner <input> takes these; the visible label names the box, not the placeholder.
+  const nativeProps = {
+    'aria-labelledby': ids.labelledBy,
+    // Fallback for checkers that do not resolve the Taro <taro-text-core> label (axe).
+    'aria-label': label,
+    'aria-describedby': ids.describedBy,
+    'aria-invalid': error ? 'true' : undefined,
+    'aria-required': required ? 'true' : undefined,
+  };
   return (
     <FormRow id={id} label={label} required={required} hint={hint} error={error}>
       {multiline ? (
@@ -50,6 +60,7 @@ export function TextField(props: TextFieldProps) {
           placeholder={placeholder}
           placeholderClass="placeholder"
           maxlength={maxlength}
+          nativeProps={nativeProps}
           onInput={(e) => onChange(e.detail.value)}
           onBlur={() => onBlur?.()}
         />
@@ -62,6 +73,7 @@ export function TextField(props: TextFieldProps) {
           placeholder={placeholder}
           placeholderClass="placeholder"
           maxlength={maxlength}
+          nativeProps={nativeProps}
           onInput={(e) => onChange(e.detail.value)}
           onBlur={() => onBlur?.()}
         />

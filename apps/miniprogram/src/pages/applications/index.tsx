@@ -8,6 +8,7 @@ import { formatDateTime } from '../../format';
 import { useLoader } from '../../hooks/useLoader';
 import { useUnreadCount } from '../../hooks/useUnreadCount';
 import { goTab, open, routes } from '../../services/nav';
+import { pressable } from '../../components/a11y';
 
 type Application = Awaited<ReturnType<typeof api.applications.mine.query>>[number];
 
@@ -50,6 +51,7 @@ function ApplicationCard({ application: a }: { application: Application }) {
   const amount = a.approvedAmountFen ?? a.computedAmountFen;
   return (
     <View
+      {...pressable('link')}
       className="card list-card"
       id={`application-${a.number}`}
       onClick={() => void open(routes.application, { id: a.id })}

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { api } from '../../api/client';
 import { describeError } from '../../api/errors';
 import { PrivacyModal } from '../../components/PrivacyModal';
+import { pressable } from '../../components/a11y';
 import { goHome, goRegister, toast } from '../../services/nav';
 import { login, readSession, recordConsent, withSession } from '../../services/session';
 import './index.css';
@@ -67,16 +68,22 @@ export default function LoginPage() {
         </Button>
         <View className="login__consent">
           <View
+            {...pressable('checkbox')}
             id="login-consent"
             className={consent ? 'checkbox checkbox--checked' : 'checkbox'}
-            role="checkbox"
-            aria-checked={consent}
+            aria-checked={consent ? 'true' : 'false'}
+            aria-label="我已阅读并同意《隐私保护指引》"
             onClick={() => setConsent(!consent)}
           >
             {consent ? '✓' : ''}
           </View>
           <Text onClick={() => setConsent(!consent)}>我已阅读并同意</Text>
-          <Text id="login-privacy-link" className="link" onClick={() => setShowPrivacy(true)}>
+          <Text
+            {...pressable()}
+            id="login-privacy-link"
+            className="link"
+            onClick={() => setShowPrivacy(true)}
+          >
             《隐私保护指引》
           </Text>
         </View>

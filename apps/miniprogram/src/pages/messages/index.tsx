@@ -10,6 +10,7 @@ import { useLoader } from '../../hooks/useLoader';
 import { open, routes, toast } from '../../services/nav';
 import { askToSubscribe } from '../../services/subscribe';
 import { withSession } from '../../services/session';
+import { pressable } from '../../components/a11y';
 
 type Page = Awaited<ReturnType<typeof api.notifications.mine.query>>;
 type Message = Page['items'][number];
@@ -99,12 +100,22 @@ export default function MessagesPage() {
           <View className="muted">{unread > 0 ? `${unread} 条未读` : '全部已读'}</View>
           <View className="toolbar__actions">
             {env.platform === 'weapp' ? (
-              <View className="link" id="messages-subscribe" onClick={() => void askToSubscribe()}>
+              <View
+                {...pressable()}
+                className="link"
+                id="messages-subscribe"
+                onClick={() => void askToSubscribe()}
+              >
                 微信提醒
               </View>
             ) : null}
             {unread > 0 ? (
-              <View className="link" id="messages-read-all" onClick={() => void markAllRead()}>
+              <View
+                {...pressable()}
+                className="link"
+                id="messages-read-all"
+                onClick={() => void markAllRead()}
+              >
                 全部标为已读
               </View>
             ) : null}
@@ -120,6 +131,7 @@ export default function MessagesPage() {
       ) : null}
       {items.map((m) => (
         <View
+          {...pressable()}
           key={m.id}
           id={`message-${m.id}`}
           className={m.readAt ? 'card message' : 'card message message--unread'}

@@ -1,4 +1,5 @@
 import { View } from '@tarojs/components';
+import { pressable } from '../../components/a11y';
 import { open, routes } from '../../services/nav';
 
 interface Props {
@@ -56,13 +57,16 @@ export function OrgMenu({ verificationStatus, verificationStatusLabel, role }: P
       {items.map((item) => (
         <View
           key={item.id}
+          {...pressable('link')}
           className="menu__item"
           id={item.id}
           onClick={() => void open(item.route)}
         >
           <View>{item.title}</View>
           {item.hint ? <View className="menu__hint">{item.hint}</View> : null}
-          <View className="menu__arrow">›</View>
+          <View className="menu__arrow" aria-hidden="true">
+            ›
+          </View>
         </View>
       ))}
     </View>

@@ -14,6 +14,7 @@ import type { ReactNode } from 'react';
 import { api } from '../../api/client';
 import { describeError } from '../../api/errors';
 import { BottomNav } from '../../components/BottomNav';
+import { pressable } from '../../components/a11y';
 import { useUnreadCount } from '../../hooks/useUnreadCount';
 import {
   goEditProfile,
@@ -25,6 +26,7 @@ import {
   routes,
 } from '../../services/nav';
 import { logout, withSession } from '../../services/session';
+import { isLargeText, setLargeText } from '../../services/text-size';
 import { OrgMenu } from './OrgMenu';
 import './index.css';
 
@@ -36,6 +38,7 @@ type State =
 export default function ProfilePage() {
   const [state, setState] = useState<State>({ state: 'loading' });
   const unread = useUnreadCount();
+  const [largeText, setLarge] = useState(isLargeText);
 
   const load = async () => {
     try {
@@ -71,7 +74,12 @@ export default function ProfilePage() {
       {state.state === 'error' ? (
         <View className="center profile__status">
           <View className="muted">{state.message}</View>
-          <View id="profile-retry" className="link profile__retry" onClick={() => void load()}>
+          <View
+            {...pressable()}
+            id="profile-retry"
+            className="link profile__retry"
+            onClick={() => void load()}
+          >
             重试
           </View>
         </View>
@@ -87,6 +95,7 @@ export default function ProfilePage() {
       {state.state === 'ready' ? (
         <View className="card menu">
           <View
+            {...pressable('link')}
             className="menu__item"
             id="profile-menu-applications"
             onClick={() => void goTab('applications')}
@@ -95,6 +104,7 @@ export default function ProfilePage() {
             <View className="menu__arrow">›</View>
           </View>
           <View
+            {...pressable('link')}
             className="menu__item"
             id="profile-menu-vp"
             onClick={() => void open(routes.vpHome)}
@@ -108,6 +118,7 @@ export default function ProfilePage() {
             <View className="menu__arrow">›</View>
           </View>
           <View
+            {...pressable('link')}
             className="menu__item"
             id="profile-menu-messages"
             onClick={() => void goTab('messages')}
@@ -117,6 +128,24 @@ export default function ProfilePage() {
           </View>
         </View>
       ) : null}
+
+      <View className="card menu">
+        <View
+          {...pressable('switch')}
+          aria-checked={largeText ? 'true' : 'false'}
+          aria-label="大字模式"
+          className="menu__item"
+          id="profile-large-text"
+          onClick={() => {
+            setLargeText(!largeText);
+            setLarge(!largeText);
+          }}
+        >
+          <View>大字模式</View>
+          <View className="menu__hint">{largeText ? '已开启' : '字号放大，便于阅读'}</View>
+          <View className={largeText ? 'switch switch--on' : 'switch'} />
+        </View>
+      </View>
 
       {state.state !== 'loading' ? (
         <View className="profile__actions">

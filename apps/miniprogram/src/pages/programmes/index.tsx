@@ -1,6 +1,7 @@
 import { Button, View } from '@tarojs/components';
 import { api } from '../../api/client';
 import { BottomNav } from '../../components/BottomNav';
+import { pressable } from '../../components/a11y';
 import { EmptyState, ErrorState, LoadingState } from '../../components/StateViews';
 import { useLoader } from '../../hooks/useLoader';
 import { useUnreadCount } from '../../hooks/useUnreadCount';
@@ -29,6 +30,7 @@ export default function ProgrammesPage() {
 
       {invitations > 0 ? (
         <View
+          {...pressable('link')}
           className="notice notice--success exemption-banner"
           id="programmes-invitations"
           onClick={() => void open(routes.orgInvitations)}
@@ -80,6 +82,7 @@ function ProgrammeList(props: { list: readonly Programme[] }) {
           {group.items.map((p) => (
             <View
               key={p.id}
+              {...pressable('link')}
               id={`programme-${p.id}`}
               className={p.suggested ? 'card programme programme--suggested' : 'card programme'}
               onClick={() => void open(routes.programme, { id: p.id })}

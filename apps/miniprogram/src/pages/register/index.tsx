@@ -10,6 +10,7 @@ import { withSession } from '../../services/session';
 import { INSTITUTION_TYPES, OrganisationForm } from './OrganisationForm';
 import { ResearcherForm } from './ResearcherForm';
 import './index.css';
+import { pressable } from '../../components/a11y';
 
 type Kind = 'organisation' | 'institution' | 'researcher';
 
@@ -79,7 +80,12 @@ export default function RegisterPage() {
     return (
       <View className="page center register__status">
         <View className="muted">{loaded.message}</View>
-        <View id="register-retry" className="link register__retry" onClick={() => void load()}>
+        <View
+          {...pressable()}
+          id="register-retry"
+          className="link register__retry"
+          onClick={() => void load()}
+        >
           重试
         </View>
       </View>
@@ -116,6 +122,7 @@ export default function RegisterPage() {
       {kind !== 'researcher' ? (
         // A colleague's organisation is already on the platform: join it, do not register it again.
         <View
+          {...pressable('link')}
           className="register__join"
           id="register-join"
           onClick={() => void open(routes.orgJoin)}
@@ -127,6 +134,7 @@ export default function RegisterPage() {
       {kind !== 'researcher' ? (
         // Someone else registered the organisation: the claim filed earlier, and its outcome.
         <View
+          {...pressable('link')}
           className="register__join"
           id="register-claims"
           onClick={() => void open(routes.orgClaim)}

@@ -20,10 +20,10 @@ import {
   noticeItemStatusLabel,
 } from './statuses';
 
-function itemInclude(ctx: OfficerCtx) {
-  const scope = areaScope(ctx.caller);
+/** The items a reader sees: those of `areaCode` (an area officer), or all of them. */
+function itemInclude(areaCode?: string) {
   return {
-    where: scope.areaCode ? { application: { areaCode: scope.areaCode } } : {},
+    where: areaCode ? { application: { areaCode } } : {},
     include: {
       application: {
         include: {
@@ -50,10 +50,11 @@ function ruleLabel(policySetId: string, ruleId: string) {
 /**
  * The notice as published: who, for what (programme and clause), how much, under which
  * application number; and, for officers, the state of each item and its objections. Who
- * objected is shown to bureau officers only (objectors are protected from retaliation).
+ * objected is shown to bureau officers only (objectors are protected from retaliation); with
+ * no caller (the public pages) to nobody.
  */
-export function noticeDto(batch: BatchRow, caller: OfficerCaller) {
-  const bureau = caller.role === 'bureau-admin' || caller.role === 'bureau-reviewer';
+export function noticeDto(batch: BatchRow, caller: OfficerCaller | null) {
+  const bureau = caller?.role === 'bureau-admin' || caller?.role === 'bureau-reviewer';
   const status = batch.status as NoticeBatchStatus;
   const items = batch.items.map((item) => {
     const app = item.application;
@@ -134,7 +135,7 @@ export async function loadBatch(
 ) {
   const batch = await db.noticeBatch.findUnique({
     where: { id },
-    include: { items: itemInclude(ctx) },
+    include: { items: itemInclude(areaScope(ctx.caller).areaCode) },
   });
   if (!batch) throw appError('NOT_FOUND');
   // An area officer sees a batch only through its own area's items.
@@ -156,9 +157,35 @@ export async function listNotices(
       ...(filter.status ? { status: filter.status } : {}),
       ...(scope.areaCode ? { items: { some: { application: { areaCode: scope.areaCode } } } } : {}),
     },
-    include: { items: itemInclude(ctx) },
+    include: { items: itemInclude(scope.areaCode) },
     orderBy: [{ createdAt: 'desc' }, { number: 'desc' }],
     take: 100,
   });
   return batches.map((b) => noticeDto(b, ctx.caller));
+}
+
+/** Batches anyone may read: published (running) and closed ones; a draft never. */
+const PUBLIC_STATUSES: NoticeBatchStatus[] = ['published', 'closed'];
+
+/**
+ * Published and closed notices for the public pages, newest publication first, as the admin
+ * reads them (the same query and DTO) with no caller: objectors are never named.
+ */
+export async function listPublicNotices(db: Pick<TransactionClient, 'noticeBatch'>) {
+  const batches = await db.noticeBatch.findMany({
+    where: { status: { in: PUBLIC_STATUSES } },
+    include: { items: itemInclude() },
+    orderBy: [{ publishedOn: 'desc' }, { number: 'desc' }],
+    take: 100,
+  });
+  return batches.map((b) => noticeDto(b, null));
+}
+
+/** One published or closed notice, or null (unknown, or still a draft). */
+export async function publicNoticeById(db: Pick<TransactionClient, 'noticeBatch'>, id: string) {
+  const batch = await db.noticeBatch.findFirst({
+    where: { id, status: { in: PUBLIC_STATUSES } },
+    include: { items: itemInclude() },
+  });
+  return batch ? noticeDto(batch, null) : null;
 }

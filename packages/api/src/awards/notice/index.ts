@@ -23,7 +23,8 @@ export {
   removeNoticeItem,
 } from './batches';
 export type { NoticeDto } from './dto';
-export { listNotices, noticeById } from './dto';
+export { listNotices, listPublicNotices, noticeById, publicNoticeById } from './dto';
+export { noticeSettingsOn } from './common';
 export type { RecordObjectionInput, ResolveObjectionInput } from './objections';
 export { recordObjection, resolveObjection } from './objections';
 export { closeNotice, publishNotice } from './publish';

@@ -2,6 +2,7 @@ import { View } from '@tarojs/components';
 import { formatYuan } from '@kc/domain';
 import { useState } from 'react';
 import type { Preview } from './usePreview';
+import { pressable } from '../../../components/a11y';
 
 /**
  * 资格与金额测算: what the policy engine says about the application as it stands, with the
@@ -67,6 +68,7 @@ export function PreviewCard({
       {r ? (
         <View>
           <View
+            {...pressable()}
             className="link preview__toggle"
             id="apply-preview-toggle"
             onClick={() => setOpen(!open)}

@@ -2,6 +2,7 @@ import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { env } from '../../../env';
 import { telHref } from './consultation';
+import { pressable } from '../../../components/a11y';
 
 /**
  * 咨询电话 of a programme, from its policy version's settings. WeChat dials through
@@ -19,6 +20,7 @@ export function ConsultationSection({ office, phone }: { office: string; phone: 
           </a>
         ) : (
           <View
+            {...pressable()}
             className="link"
             id="guide-consultation-phone"
             onClick={() => void Taro.makePhoneCall({ phoneNumber: phone })}

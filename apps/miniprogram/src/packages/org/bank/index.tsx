@@ -11,6 +11,7 @@ import { formatDateTime } from '../../../format';
 import { useLoader } from '../../../hooks/useLoader';
 import { open, routes, toastDone } from '../../../services/nav';
 import { withSession } from '../../../services/session';
+import { pressable } from '../../../components/a11y';
 
 type BankAccountForm = Parameters<typeof api.myOrg.bankAccount.save.mutate>[0];
 
@@ -98,7 +99,12 @@ export default function BankAccountPage() {
       {!verified ? (
         <View className="notice notice--warning" id="bank-unverified">
           单位通过机构认证后，管理员才能登记收款账户（开户名称须与认证的单位名称一致）。
-          <View className="link" id="bank-go-verify" onClick={() => void open(routes.orgVerify)}>
+          <View
+            {...pressable('link')}
+            className="link"
+            id="bank-go-verify"
+            onClick={() => void open(routes.orgVerify)}
+          >
             去办理机构认证
           </View>
         </View>
@@ -145,7 +151,12 @@ export default function BankAccountPage() {
           />
           {account ? (
             <View className="center footnote">
-              <View className="link" id="bank-cancel" onClick={() => setEditing(false)}>
+              <View
+                {...pressable()}
+                className="link"
+                id="bank-cancel"
+                onClick={() => setEditing(false)}
+              >
                 暂不变更
               </View>
             </View>

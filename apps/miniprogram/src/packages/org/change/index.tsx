@@ -14,6 +14,7 @@ import { leaveIfLoggedOut, toast, toastDone } from '../../../services/nav';
 import { withSession } from '../../../services/session';
 import { FileField } from '../documents/FileField';
 import { statusTone } from '../verify/data';
+import { pressable } from '../../../components/a11y';
 
 type Changes = Awaited<ReturnType<typeof api.myOrg.changes.list.query>>;
 type Change = Changes['items'][number];
@@ -47,6 +48,7 @@ function ChangeRow({ change, onWithdraw }: { change: Change; onWithdraw: () => v
       {change.status === 'pending' ? (
         <View className="list-item__actions">
           <View
+            {...pressable()}
             className="link link--danger"
             id={`change-${change.id}-withdraw`}
             onClick={onWithdraw}

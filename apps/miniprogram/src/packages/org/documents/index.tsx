@@ -11,6 +11,7 @@ import { useLoader } from '../../../hooks/useLoader';
 import { toastDone } from '../../../services/nav';
 import { withSession } from '../../../services/session';
 import { FileField } from './FileField';
+import { pressable } from '../../../components/a11y';
 
 type DocumentInput = Parameters<typeof api.myOrg.documents.add.mutate>[0];
 type Doc = Awaited<ReturnType<typeof api.myOrg.documents.list.query>>[number];
@@ -119,7 +120,12 @@ export default function DocumentsPage() {
             }}
           />
           <View className="center footnote">
-            <View className="link" id="documents-cancel" onClick={() => setAdding(false)}>
+            <View
+              {...pressable()}
+              className="link"
+              id="documents-cancel"
+              onClick={() => setAdding(false)}
+            >
               取消
             </View>
           </View>

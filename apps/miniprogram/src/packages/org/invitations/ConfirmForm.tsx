@@ -7,6 +7,7 @@ import { TextField } from '../../../components/TextField';
 import { leaveIfLoggedOut, replace, routes, toast, toastDone } from '../../../services/nav';
 import { withSession } from '../../../services/session';
 import { type ConfirmErrors, type InvitationDetail, checkConfirmForm } from './data';
+import { pressable } from '../../../components/a11y';
 
 /**
  * 确认申领: the commitment (and, for a re-recognition the list left open, the previous
@@ -125,7 +126,12 @@ export function ConfirmForm({ d, onChanged }: { d: InvitationDetail; onChanged: 
         确认申领
       </Button>
       <View className="center footnote">
-        <View className="link" id="invitation-decline" onClick={() => void decline()}>
+        <View
+          {...pressable()}
+          className="link"
+          id="invitation-decline"
+          onClick={() => void decline()}
+        >
           放弃申领
         </View>
       </View>

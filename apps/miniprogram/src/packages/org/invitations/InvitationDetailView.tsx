@@ -8,6 +8,7 @@ import { useLoader } from '../../../hooks/useLoader';
 import { open, routes } from '../../../services/nav';
 import { ConfirmForm } from './ConfirmForm';
 import { type InvitationDetail, invitationTone } from './data';
+import { pressable } from '../../../components/a11y';
 
 /**
  * One invitation: the application as the list filled it in (read-only), the amount the policy
@@ -75,6 +76,7 @@ function Detail({ d, onChanged }: { d: InvitationDetail; onChanged: () => void }
       ) : null}
       {d.application ? (
         <View
+          {...pressable('link')}
           className="notice notice--success"
           id="invitation-application"
           onClick={() => void open(routes.application, { id: d.application?.id })}
@@ -133,7 +135,12 @@ function Detail({ d, onChanged }: { d: InvitationDetail; onChanged: () => void }
         ) : (
           <View className="muted">尚未登记收款账户，奖补资金只拨付至单位对公账户。</View>
         )}
-        <View className="link" id="invitation-go-bank" onClick={() => void open(routes.orgBank)}>
+        <View
+          {...pressable('link')}
+          className="link"
+          id="invitation-go-bank"
+          onClick={() => void open(routes.orgBank)}
+        >
           {d.bankAccount ? '核对或变更收款账户 ›' : '去登记收款账户 ›'}
         </View>
       </View>

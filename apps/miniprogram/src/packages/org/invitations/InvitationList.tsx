@@ -5,6 +5,7 @@ import { formatDate } from '../../../format';
 import { useLoader } from '../../../hooks/useLoader';
 import { open, routes } from '../../../services/nav';
 import { invitationTone } from './data';
+import { pressable } from '../../../components/a11y';
 
 /** 免申即享 invitations of the organisation: those waiting first, each opening its detail. */
 export function InvitationList() {
@@ -33,6 +34,7 @@ export function InvitationList() {
       ) : null}
       {items.map((i) => (
         <View
+          {...pressable('link')}
           key={i.id}
           id={`invitation-${i.id}`}
           className="card list-card"

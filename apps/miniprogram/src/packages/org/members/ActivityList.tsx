@@ -6,6 +6,7 @@ import { formatDateTime } from '../../../format';
 import { toast } from '../../../services/nav';
 import { withSession } from '../../../services/session';
 import type { ActivityPage } from './data';
+import { pressable } from '../../../components/a11y';
 
 type Item = ActivityPage['items'][number];
 
@@ -49,7 +50,12 @@ export function ActivityList({ first }: { first: ActivityPage }) {
         </View>
       ))}
       {cursor ? (
-        <View className="link members__more" id="activity-more" onClick={() => void loadMore()}>
+        <View
+          {...pressable()}
+          className="link members__more"
+          id="activity-more"
+          onClick={() => void loadMore()}
+        >
           {busy ? '加载中…' : '查看更多'}
         </View>
       ) : null}

@@ -11,6 +11,7 @@ import { leaveIfLoggedOut, toast } from '../../../services/nav';
 import { withSession } from '../../../services/session';
 import type { CreatedInvite, OpenInvite } from './data';
 import { confirmThen, spacedCode, svgDataUri } from './data';
+import { pressable } from '../../../components/a11y';
 
 const ROLE_OPTIONS = [
   { value: 'agent' as const, label: '经办人', id: 'invite-role-agent' },
@@ -85,6 +86,7 @@ export function InvitePanel(props: {
                 </View>
               </View>
               <View
+                {...pressable()}
                 className="link link--danger"
                 id={`invite-revoke-${i.id}`}
                 onClick={() => void revoke(i)}

@@ -3,6 +3,7 @@ import { api } from '../../../api/client';
 import { formatDate } from '../../../format';
 import type { Member, Roster } from './data';
 import { confirmThen } from './data';
+import { pressable } from '../../../components/a11y';
 
 /** 单位成员: administrators first; administrators act on the others. */
 export function MemberList({ roster, onChanged }: { roster: Roster; onChanged: () => void }) {
@@ -60,6 +61,7 @@ export function MemberList({ roster, onChanged }: { roster: Roster; onChanged: (
             <View className="list-item__actions">
               {m.role === 'agent' ? (
                 <View
+                  {...pressable()}
                   className="link"
                   id={`member-hand-over-${m.id}`}
                   onClick={() => void handOver(m)}
@@ -68,6 +70,7 @@ export function MemberList({ roster, onChanged }: { roster: Roster; onChanged: (
                 </View>
               ) : null}
               <View
+                {...pressable()}
                 className="link"
                 id={`member-role-${m.id}`}
                 onClick={() => void setRole(m, m.role === 'admin' ? 'agent' : 'admin')}
@@ -75,6 +78,7 @@ export function MemberList({ roster, onChanged }: { roster: Roster; onChanged: (
                 {m.role === 'admin' ? '设为经办人' : '设为管理员'}
               </View>
               <View
+                {...pressable()}
                 className="link link--danger"
                 id={`member-remove-${m.id}`}
                 onClick={() => void remove(m)}

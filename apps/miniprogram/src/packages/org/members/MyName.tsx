@@ -6,6 +6,7 @@ import { SchemaForm } from '../../../components/SchemaForm';
 import { toastDone } from '../../../services/nav';
 import { withSession } from '../../../services/session';
 import type { Member } from './data';
+import { pressable } from '../../../components/a11y';
 
 /**
  * The name colleagues see. WeChat gives us none, so whoever registered the organisation is asked
@@ -15,7 +16,12 @@ export function MyName({ me, onChanged }: { me: Member; onChanged: () => void })
   const [open, setOpen] = useState(false);
   if (!me.nameMissing && !open) {
     return (
-      <View className="members__rename link" id="members-rename" onClick={() => setOpen(true)}>
+      <View
+        {...pressable()}
+        className="members__rename link"
+        id="members-rename"
+        onClick={() => setOpen(true)}
+      >
         修改我的姓名
       </View>
     );

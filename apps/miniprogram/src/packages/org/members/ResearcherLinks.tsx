@@ -3,6 +3,7 @@ import { api } from '../../../api/client';
 import { formatDate } from '../../../format';
 import type { LinkRequest } from './data';
 import { confirmThen } from './data';
+import { pressable } from '../../../components/a11y';
 
 /**
  * 科研人员单位确认 (administrators): researchers who named this organisation as their 工作单位.
@@ -51,6 +52,7 @@ export function ResearcherLinks(props: {
           {props.verified ? (
             <View className="list-item__actions">
               <View
+                {...pressable()}
                 className="link"
                 id={`link-confirm-${r.researcherId}`}
                 onClick={() => void decide(r, 'confirmed')}
@@ -58,6 +60,7 @@ export function ResearcherLinks(props: {
                 确认是本单位人员
               </View>
               <View
+                {...pressable()}
                 className="link link--danger"
                 id={`link-reject-${r.researcherId}`}
                 onClick={() => void decide(r, 'rejected')}

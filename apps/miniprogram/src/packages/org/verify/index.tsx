@@ -11,6 +11,7 @@ import { withSession } from '../../../services/session';
 import { StatusCard } from './StatusCard';
 import { ACTING_OVERRIDES } from './acting-fields';
 import { resubmitInitial } from './data';
+import { pressable } from '../../../components/a11y';
 
 /**
  * 机构认证: registration is not verification. The administrator sends the licence, the legal
@@ -62,7 +63,12 @@ export default function VerifyPage() {
         </Button>
       ) : null}
       {state.status === 'verified' && state.isAdmin ? (
-        <View className="card" id="verify-change-link" onClick={() => void open(routes.orgChange)}>
+        <View
+          {...pressable('link')}
+          className="card"
+          id="verify-change-link"
+          onClick={() => void open(routes.orgChange)}
+        >
           <View className="muted">
             已认证单位的名称、统一社会信用代码和类型已锁定，如有变化请提交变更申请 ›
           </View>

@@ -8,6 +8,7 @@ import { leaveIfLoggedOut, open, routes, toast, toastDone } from '../../../servi
 import { withSession } from '../../../services/session';
 import type { Call, MySecondment, OwnNeed } from '../data';
 import { SecondmentList } from './SecondmentList';
+import { pressable } from '../../../components/a11y';
 
 /** A firm: the call collecting needs, its own needs, and who it is matched with. */
 export function FirmHome(props: {
@@ -89,6 +90,7 @@ export function FirmHome(props: {
               {editable ? (
                 <View className="list-item__actions">
                   <View
+                    {...pressable('link')}
                     className="link"
                     id={`vp-need-edit-${n.id}`}
                     onClick={() => void open(routes.vpNeed, { callId: n.callId, id: n.id })}
@@ -96,6 +98,7 @@ export function FirmHome(props: {
                     修改
                   </View>
                   <View
+                    {...pressable()}
                     className="link link--danger"
                     id={`vp-need-withdraw-${n.id}`}
                     onClick={() => void withdraw(n)}

@@ -8,6 +8,7 @@ import { leaveIfLoggedOut, open, routes, toast, toastDone } from '../../../servi
 import { withSession } from '../../../services/session';
 import type { Call, MyCandidacy, MySecondment, PublishedNeed } from '../data';
 import { SecondmentList } from './SecondmentList';
+import { pressable } from '../../../components/a11y';
 
 /** A researcher: the call taking applications (with the firms' needs), own applications, matches. */
 export function ResearcherHome(props: {
@@ -77,6 +78,7 @@ export function ResearcherHome(props: {
                 </View>
                 {c.status === 'active' && c.callStatus === 'collecting' ? (
                   <View
+                    {...pressable()}
                     className="link link--danger"
                     id={`vp-candidacy-withdraw-${c.id}`}
                     onClick={() => void withdraw(c)}
@@ -114,7 +116,12 @@ function PublishedNeeds({ callId }: { callId: string }) {
   };
   return (
     <View className="published-needs">
-      <View className="link" id={`vp-needs-toggle-${callId}`} onClick={() => void toggle()}>
+      <View
+        {...pressable()}
+        className="link"
+        id={`vp-needs-toggle-${callId}`}
+        onClick={() => void toggle()}
+      >
         {openList ? '收起企业需求' : '查看企业需求'}
       </View>
       {openList && needs?.length === 0 ? <View className="muted">暂无企业需求</View> : null}

@@ -2,6 +2,7 @@ import { View } from '@tarojs/components';
 import { StatusTag } from '../../../components/StatusTag';
 import { open, routes } from '../../../services/nav';
 import type { MySecondment } from '../data';
+import { pressable } from '../../../components/a11y';
 
 /** Matches (proposed while in notice, confirmed once the term runs), for either side. */
 export function SecondmentList({ items }: { items: readonly MySecondment[] }) {
@@ -11,6 +12,7 @@ export function SecondmentList({ items }: { items: readonly MySecondment[] }) {
       <View className="card__title">匹配结果</View>
       {items.map((s) => (
         <View
+          {...pressable('link')}
           key={s.id}
           id={`vp-secondment-${s.id}`}
           className="list-item"

@@ -7,6 +7,7 @@ import { leaveIfLoggedOut, toast, toastDone } from '../../../services/nav';
 import { withSession } from '../../../services/session';
 import type { SecondmentDetail } from '../data';
 import { downloadTemplate } from './download-template';
+import { pressable } from '../../../components/a11y';
 
 const AGREEMENT = {
   kind: 'agreement',
@@ -48,7 +49,12 @@ export function AgreementSection(props: { secondment: SecondmentDetail; onChange
     <View className="card" id="secondment-agreement">
       <View className="card__title">三方协议</View>
       {template ? (
-        <View className="link" id="secondment-agreement-template" onClick={() => void download()}>
+        <View
+          {...pressable()}
+          className="link"
+          id="secondment-agreement-template"
+          onClick={() => void download()}
+        >
           下载协议模板：{template.name}
         </View>
       ) : (

@@ -1,6 +1,7 @@
 import { View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { SecondmentDetail } from '../data';
+import { pressable } from '../../../components/a11y';
 
 /**
  * Who to contact on the other side. The API gives it only once the call is confirmed (the
@@ -17,6 +18,7 @@ export function CounterpartSection({ secondment: s }: { secondment: SecondmentDe
           <View className="person-card__name">{c.name}</View>
           <View className="person-card__meta">{c.unit}</View>
           <View
+            {...pressable()}
             className="link"
             id="secondment-counterpart-phone"
             onClick={() => void Taro.makePhoneCall({ phoneNumber: c.phone })}

@@ -7,6 +7,7 @@ import type { FieldOverrides } from '../../../forms/schema-fields';
 import { toastDone } from '../../../services/nav';
 import { withSession } from '../../../services/session';
 import type { SecondmentDetail } from '../data';
+import { pressable } from '../../../components/a11y';
 
 const OVERRIDES: FieldOverrides = {
   contractAmount: {
@@ -39,7 +40,12 @@ export function ResultsSection(props: { secondment: SecondmentDetail; onChanged:
         </View>
       ))}
       {canAdd && !adding ? (
-        <View className="link subform__open" id="result-add" onClick={() => setAdding(true)}>
+        <View
+          {...pressable()}
+          className="link subform__open"
+          id="result-add"
+          onClick={() => setAdding(true)}
+        >
           + 记录成果
         </View>
       ) : null}

@@ -1,0 +1,242 @@
+/**
+ * What the public pages show, read through the same queries and DTOs the admin's procedures use
+ * (programmes: `programmeDto`; award notices: `listPublicNotices` / `publicNoticeById` beside
+ * `noticeDto`; 科技副总: `callDto` / `secondmentDto`), then narrowed to what a notice may legally
+ * show: organisation, programme, area and amount; researchers by name and institution. Nothing
+ * else leaves this module (no ids but the one in a page's address, no phone, no ID number).
+ */
+import type { Db } from '@kc/db';
+import type { CalendarDate, NoticeObjectionContact } from '@kc/domain';
+import { noticePhase, policySetFor, todayInShanghai } from '@kc/domain';
+import { programmeDto } from '../awards/programmes';
+import type { NoticeDto } from '../awards/notice';
+import { listPublicNotices, noticeSettingsOn, publicNoticeById } from '../awards/notice';
+import { listPublicVpCalls, publicVpNotice } from '../vice-president/public-notices';
+
+export interface PublicDeps {
+  db: Db;
+  now: () => Date;
+}
+
+/** The policy version in force today and its programmes (the applicant's list, as guides). */
+export function policyOverview(now: Date) {
+  const set = policySetFor(todayInShanghai(now));
+  if (!set) return null;
+  const programmes = set.rules.map((rule) => {
+    const p = programmeDto(set, rule);
+    return {
+      id: p.id,
+      clause: p.clause,
+      name: p.name,
+      programme: p.programme,
+      amountText: p.guide.amountText,
+    };
+  });
+  return {
+    title: set.title,
+    issuer: set.source.issuer,
+    /** 征求意见稿 or 正式印发 */
+    sourceStatus: set.source.status,
+    effectiveFrom: set.effectiveFrom,
+    consultation: set.settings.consultationContacts.default,
+    programmes,
+  };
+}
+
+export type PolicyOverview = NonNullable<ReturnType<typeof policyOverview>>;
+
+/** One programme's 申兑指南, or null for an id the version in force does not have. */
+export function programmeGuide(now: Date, ruleId: string) {
+  const set = policySetFor(todayInShanghai(now));
+  const rule = set?.rules.find((r) => r.id === ruleId);
+  if (!set || !rule) return null;
+  const p = programmeDto(set, rule);
+  return {
+    id: p.id,
+    clause: p.clause,
+    name: p.name,
+    programme: p.programme,
+    policyTitle: set.title,
+    sourceStatus: set.source.status,
+    whoMayApply: p.guide.whoMayApply,
+    conditions: p.guide.conditions,
+    amountText: p.guide.amountText,
+    /** The most one award can be (fen), from the formula. */
+    maxAmountFen: p.maxAmountFen,
+    yearlyQuota: p.yearlyQuota,
+    evidence: p.guide.evidence.map((e) => ({
+      name: e.name,
+      required: e.required,
+      note: e.note ?? null,
+    })),
+    timeLimit: p.guide.timeLimit,
+    notes: p.guide.notes ?? [],
+    consultation: p.guide.consultation,
+  };
+}
+
+export type ProgrammeGuide = NonNullable<ReturnType<typeof programmeGuide>>;
+
+/**
+ * Where a notice stands for the public: `running` (objections taken), `over` (the period ended,
+ * the bureau has not closed it yet), `closed` (results final).
+ */
+export type NoticeStage = 'running' | 'over' | 'closed';
+
+function stageOf(
+  closed: boolean,
+  period: { startsOn: CalendarDate; endsOn: CalendarDate },
+  now: Date,
+): NoticeStage {
+  if (closed) return 'closed';
+  return noticePhase(period, now) === 'over' ? 'over' : 'running';
+}
+
+interface NoticeHead {
+  kind: 'award' | 'vp';
+  id: string;
+  title: string;
+  stage: NoticeStage;
+  startsOn: CalendarDate;
+  endsOn: CalendarDate;
+  /** Where objections go: the policy version's setting on the publication day. */
+  objectionContact: NoticeObjectionContact;
+}
+
+/** An award notice (奖补公示) as published: the standing items only. */
+export function publicAwardNotice(dto: NoticeDto, now: Date) {
+  // Published batches always have both dates; a missing one would be a broken row.
+  if (!dto.startsOn || !dto.endsOn) return null;
+  const period = { startsOn: dto.startsOn, endsOn: dto.endsOn };
+  const standing = dto.items.filter((i) => i.status !== 'pulled');
+  const head: NoticeHead = {
+    kind: 'award',
+    id: dto.id,
+    title: dto.title,
+    stage: stageOf(dto.status === 'closed', period, now),
+    ...period,
+    objectionContact: dto.objectionContact,
+  };
+  return {
+    ...head,
+    number: dto.number,
+    workingDays: dto.workingDays,
+    closedOn: dto.closedAt ? todayInShanghai(dto.closedAt) : null,
+    items: standing.map((i) => ({
+      organisationName: i.organisationName,
+      clause: i.clause,
+      ruleName: i.ruleName,
+      areaName: i.areaName,
+      amountFen: i.amountFen,
+      /** For a closed notice: 公示期满无异议 or 异议不成立. */
+      resultLabel: i.statusLabel,
+    })),
+    /** Items withdrawn after an upheld objection: counted, not named. */
+    withdrawn: dto.items.length - standing.length,
+    totalFen: dto.totalFen,
+  };
+}
+
+export type PublicAwardNotice = NonNullable<ReturnType<typeof publicAwardNotice>>;
+
+type VpNoticeData = NonNullable<Awaited<ReturnType<typeof publicVpNotice>>>;
+
+/** A 科技副总 notice: which researcher goes to which firm. */
+export function publicVpNoticeView(data: VpNoticeData, now: Date) {
+  const { call } = data;
+  if (!call.noticeStartsOn || !call.noticeEndsOn) return null;
+  const period = { startsOn: call.noticeStartsOn, endsOn: call.noticeEndsOn };
+  const head: NoticeHead = {
+    kind: 'vp',
+    id: call.id,
+    title: call.title,
+    stage: stageOf(call.status !== 'notice', period, now),
+    ...period,
+    objectionContact: noticeSettingsOn(period.startsOn).noticeObjectionContact,
+  };
+  return {
+    ...head,
+    number: call.number,
+    pairs: data.secondments.map((s) => ({
+      organisationName: s.need.organisationName,
+      areaName: s.areaName,
+      needTitle: s.need.title,
+      researcherName: s.researcher.name,
+      institutionName: s.researcher.institutionName,
+    })),
+  };
+}
+
+export type PublicVpNotice = NonNullable<ReturnType<typeof publicVpNoticeView>>;
+
+/** A row of the notices list. */
+export interface NoticeSummary {
+  kind: 'award' | 'vp';
+  id: string;
+  title: string;
+  stage: NoticeStage;
+  startsOn: CalendarDate;
+  endsOn: CalendarDate;
+  /** Awards or pairs listed. */
+  count: number;
+}
+
+/** Every published notice, award and 科技副总 alike, newest first. */
+export async function noticeSummaries(deps: PublicDeps): Promise<NoticeSummary[]> {
+  const now = deps.now();
+  const [awards, calls] = await Promise.all([
+    listPublicNotices(deps.db.prisma),
+    listPublicVpCalls(deps.db.prisma),
+  ]);
+  const rows: NoticeSummary[] = [];
+  for (const dto of awards) {
+    const notice = publicAwardNotice(dto, now);
+    if (notice) rows.push({ ...summaryHead(notice), count: notice.items.length });
+  }
+  const counts = await deps.db.prisma.vpSecondment.groupBy({
+    by: ['callId'],
+    where: { callId: { in: calls.map((c) => c.id) }, status: { not: 'cancelled' } },
+    _count: true,
+  });
+  for (const call of calls) {
+    const startsOn = call.noticeStartsOn;
+    const endsOn = call.noticeEndsOn;
+    if (!startsOn || !endsOn) continue;
+    rows.push({
+      kind: 'vp',
+      id: call.id,
+      title: call.title,
+      stage: stageOf(call.status !== 'notice', { startsOn, endsOn }, now),
+      startsOn,
+      endsOn,
+      count: counts.find((c) => c.callId === call.id)?._count ?? 0,
+    });
+  }
+  return rows.sort((a, b) => b.startsOn.localeCompare(a.startsOn));
+}
+
+function summaryHead(n: NoticeHead): Omit<NoticeSummary, 'count'> {
+  return {
+    kind: n.kind,
+    id: n.id,
+    title: n.title,
+    stage: n.stage,
+    startsOn: n.startsOn,
+    endsOn: n.endsOn,
+  };
+}
+
+/** Ids in page addresses are UUIDs; anything else is unknown without asking the database. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export async function awardNotice(deps: PublicDeps, id: string) {
+  if (!UUID.test(id)) return null;
+  const dto = await publicNoticeById(deps.db.prisma, id);
+  return dto ? publicAwardNotice(dto, deps.now()) : null;
+}
+
+export async function vpNotice(deps: PublicDeps, id: string) {
+  if (!UUID.test(id)) return null;
+  const data = await publicVpNotice(deps.db.prisma, id);
+  return data ? publicVpNoticeView(data, deps.now()) : null;
+}

@@ -1,0 +1,46 @@
+/**
+ * Public pages (no login): the policy and its programme guides, the award and 科技副总 notices
+ * while they run and their results after. Server-rendered HTML with no script, built from the
+ * same queries the admin uses (data.ts) and escaped by construction (html.ts). apps/server
+ * serves them under `/public`.
+ */
+import type { PublicDeps } from './data';
+import { awardNotice, noticeSummaries, policyOverview, programmeGuide, vpNotice } from './data';
+import { errorPage, notFoundPage } from './views-errors';
+import { awardNoticePage, noticesPage, vpNoticePage } from './views-notices';
+import { indexPage, programmePage } from './views-policy';
+
+export type { PublicDeps } from './data';
+export { PUBLIC_BASE, PUBLIC_CSP, paths as publicPaths } from './layout';
+export { html, escapeHtml, Html } from './html';
+
+export interface PublicPage {
+  status: 200 | 404 | 500;
+  html: string;
+}
+
+const found = (html: string): PublicPage => ({ status: 200, html });
+const missing = (): PublicPage => ({ status: 404, html: notFoundPage() });
+
+export function createPublicPages(deps: PublicDeps) {
+  return {
+    index: async (): Promise<PublicPage> => found(indexPage(policyOverview(deps.now()))),
+    programme: async (id: string): Promise<PublicPage> => {
+      const guide = programmeGuide(deps.now(), id);
+      return guide ? found(programmePage(guide)) : missing();
+    },
+    notices: async (): Promise<PublicPage> => found(noticesPage(await noticeSummaries(deps))),
+    notice: async (id: string): Promise<PublicPage> => {
+      const notice = await awardNotice(deps, id);
+      return notice ? found(awardNoticePage(notice)) : missing();
+    },
+    vpNotice: async (id: string): Promise<PublicPage> => {
+      const notice = await vpNotice(deps, id);
+      return notice ? found(vpNoticePage(notice)) : missing();
+    },
+    notFound: missing,
+    error: (): PublicPage => ({ status: 500, html: errorPage() }),
+  };
+}
+
+export type PublicPages = ReturnType<typeof createPublicPages>;
