@@ -56,6 +56,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false },
+        // 大字模式: every font size scales with --kc-text-scale (runs after pxtransform).
+        [path.resolve(__dirname, 'postcss-text-scale.cjs')]: { enable: true, config: {} },
       },
       webpackChain(chain) {
         // tRPC's httpBatchLink calls `new AbortController()`; WeChat's JS runtime has none.

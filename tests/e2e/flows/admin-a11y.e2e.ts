@@ -17,8 +17,12 @@ import { resetClock } from '../support/clock';
  */
 const stack = inject('stack');
 
-/** One demo officer of each role (packages/db/src/seed.ts). */
-const ROLES = ['admin', 'reviewer', 'yongqiao', 'finance'] as const;
+/**
+ * Demo officers (packages/db/src/seed.ts) whose screens differ: the whole city, one area (fixed
+ * area filters, area-only figures) and finance (its own workbench). The bureau reviewer's pages
+ * are the admin's with fewer buttons, so sweeping them again would only cost CI time.
+ */
+const ROLES = ['admin', 'yongqiao', 'finance'] as const;
 
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
 const BLOCKING = new Set(['serious', 'critical']);

@@ -9,16 +9,18 @@ import { useLoader } from '../../hooks/useLoader';
 import { useUnreadCount } from '../../hooks/useUnreadCount';
 import { goTab, open, routes } from '../../services/nav';
 import { pressable } from '../../components/a11y';
+import { usePageClass } from '../../services/text-size';
 
 type Application = Awaited<ReturnType<typeof api.applications.mine.query>>[number];
 
 /** 我的申报: every application with where it stands; pull down to refresh. */
 export default function ApplicationsPage() {
+  const pageClass = usePageClass();
   const unread = useUnreadCount();
   const { loaded, reload } = useLoader(() => api.applications.mine.query());
 
   return (
-    <View className="page page--tabbed" id="applications-page">
+    <View className={`${pageClass} page--tabbed`} id="applications-page">
       {loaded.state === 'loading' ? <LoadingState /> : null}
       {loaded.state === 'error' ? (
         <ErrorState message={loaded.message} onRetry={() => void reload()} />

@@ -8,8 +8,10 @@ import { pressable } from '../../components/a11y';
 import { goHome, goRegister, toast } from '../../services/nav';
 import { login, readSession, recordConsent, withSession } from '../../services/session';
 import './index.css';
+import { usePageClass } from '../../services/text-size';
 
 export default function LoginPage() {
+  const pageClass = usePageClass();
   const [consent, setConsent] = useState(false);
   const [showPrivacy, setShowPrivacy] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -42,7 +44,7 @@ export default function LoginPage() {
   };
 
   return (
-    <View className="page login">
+    <View className={`${pageClass} login`}>
       <View className="login__hero">
         <View className="login__logo">科</View>
         <View className="login__title" id="login-title">

@@ -11,6 +11,7 @@ import { open, routes, toast } from '../../services/nav';
 import { askToSubscribe } from '../../services/subscribe';
 import { withSession } from '../../services/session';
 import { pressable } from '../../components/a11y';
+import { usePageClass } from '../../services/text-size';
 
 type Page = Awaited<ReturnType<typeof api.notifications.mine.query>>;
 type Message = Page['items'][number];
@@ -29,6 +30,7 @@ const LINK_ROUTES: Record<string, string> = {
 
 /** 消息中心: status changes of applications and 科技副总 news, newest first. */
 export default function MessagesPage() {
+  const pageClass = usePageClass();
   const [more, setMore] = useState<{ items: Message[]; cursor: string | null } | null>(null);
   const [busy, setBusy] = useState(false);
   const { loaded, reload, setLoaded } = useLoader(async () => {
@@ -90,7 +92,7 @@ export default function MessagesPage() {
   };
 
   return (
-    <View className="page page--tabbed" id="messages-page">
+    <View className={`${pageClass} page--tabbed`} id="messages-page">
       {loaded.state === 'loading' ? <LoadingState /> : null}
       {loaded.state === 'error' ? (
         <ErrorState message={loaded.message} onRetry={() => void reload()} />

@@ -26,7 +26,7 @@ import {
   routes,
 } from '../../services/nav';
 import { logout, withSession } from '../../services/session';
-import { isLargeText, setLargeText } from '../../services/text-size';
+import { setLargeText, useLargeText, usePageClass } from '../../services/text-size';
 import { OrgMenu } from './OrgMenu';
 import './index.css';
 
@@ -38,7 +38,8 @@ type State =
 export default function ProfilePage() {
   const [state, setState] = useState<State>({ state: 'loading' });
   const unread = useUnreadCount();
-  const [largeText, setLarge] = useState(isLargeText);
+  const largeText = useLargeText();
+  const pageClass = usePageClass();
 
   const load = async () => {
     try {
@@ -67,7 +68,7 @@ export default function ProfilePage() {
   };
 
   return (
-    <View className="page page--tabbed profile" id="profile-page">
+    <View className={`${pageClass} page--tabbed profile`} id="profile-page">
       {state.state === 'loading' ? (
         <View className="center muted profile__status">加载中…</View>
       ) : null}
@@ -136,10 +137,7 @@ export default function ProfilePage() {
           aria-label="大字模式"
           className="menu__item"
           id="profile-large-text"
-          onClick={() => {
-            setLargeText(!largeText);
-            setLarge(!largeText);
-          }}
+          onClick={() => setLargeText(!largeText)}
         >
           <View>大字模式</View>
           <View className="menu__hint">{largeText ? '已开启' : '字号放大，便于阅读'}</View>

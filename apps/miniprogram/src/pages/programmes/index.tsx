@@ -10,6 +10,7 @@ import { open, routes } from '../../services/nav';
 import { policyCitation } from './citation';
 import { type Programme, groupByProgramme } from './grouping';
 import './index.css';
+import { usePageClass } from '../../services/text-size';
 
 /**
  * 政策申报 — the home page. Programmes the caller's profile already qualifies for come first
@@ -17,12 +18,13 @@ import './index.css';
  * plan's sections. No field filter: every money clause serves all five fields (docs/DECISIONS.md).
  */
 export default function ProgrammesPage() {
+  const pageClass = usePageClass();
   const unread = useUnreadCount();
   const invitations = useWaitingInvitations();
   const { loaded, reload } = useLoader(() => api.programmes.open.query());
 
   return (
-    <View className="page page--tabbed" id="programmes-page">
+    <View className={`${pageClass} page--tabbed`} id="programmes-page">
       <View className="hero">
         <View className="hero__title">宿州市未来产业科技政策</View>
         <View className="hero__text">查看可申报的奖补事项，在线填报、上传材料、跟踪进度</View>

@@ -11,6 +11,7 @@ import { INSTITUTION_TYPES, OrganisationForm } from './OrganisationForm';
 import { ResearcherForm } from './ResearcherForm';
 import './index.css';
 import { pressable } from '../../components/a11y';
+import { usePageClass } from '../../services/text-size';
 
 type Kind = 'organisation' | 'institution' | 'researcher';
 
@@ -35,6 +36,7 @@ const KIND_OPTIONS = [
 ];
 
 export default function RegisterPage() {
+  const pageClass = usePageClass();
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
   const [kind, setKind] = useState<Kind>('organisation');
 
@@ -74,11 +76,11 @@ export default function RegisterPage() {
   };
 
   if (loaded.state === 'loading') {
-    return <View className="page center muted register__status">加载中…</View>;
+    return <View className={`${pageClass} center muted register__status`}>加载中…</View>;
   }
   if (loaded.state === 'error') {
     return (
-      <View className="page center register__status">
+      <View className={`${pageClass} center register__status`}>
         <View className="muted">{loaded.message}</View>
         <View
           {...pressable()}
@@ -94,7 +96,7 @@ export default function RegisterPage() {
 
   if (loaded.state === 'edit') {
     return (
-      <View className="page" id="register-page" data-mode="edit">
+      <View className={pageClass} id="register-page" data-mode="edit">
         <View className="register__intro">修改登记信息，提交后即时生效。</View>
         {loaded.kind === 'organisation' ? (
           <OrganisationForm
@@ -116,7 +118,7 @@ export default function RegisterPage() {
   }
 
   return (
-    <View className="page" id="register-page" data-mode="new">
+    <View className={pageClass} id="register-page" data-mode="new">
       <View className="register__intro">请选择登记类型并如实填写，带 * 的为必填项。</View>
       <Segmented options={KIND_OPTIONS} value={kind} onChange={(k) => setKind(k)} />
       {kind !== 'researcher' ? (

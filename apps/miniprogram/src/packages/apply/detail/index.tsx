@@ -15,9 +15,11 @@ import { withSession } from '../../../services/session';
 import { ruleFor } from '../rule';
 import { type ApplicationDetail, closeAction, noticeAndPayment, timelineEntries } from './stages';
 import '../apply.css';
+import { usePageClass } from '../../../services/text-size';
 
 /** 申请详情: where it stands, what the officers said, the notice and payment, and what to do. */
 export default function ApplicationDetailPage() {
+  const pageClass = usePageClass();
   const { params } = useRouter();
   const id = params.id ?? '';
   const { loaded, reload } = useLoader(() => api.applications.byId.query({ id }));
@@ -25,7 +27,7 @@ export default function ApplicationDetailPage() {
   if (loaded.state === 'loading') return <LoadingState />;
   if (loaded.state === 'error') {
     return (
-      <View className="page">
+      <View className={pageClass}>
         <ErrorState message={loaded.message} onRetry={() => void reload()} />
       </View>
     );
@@ -46,6 +48,7 @@ function evidenceText(e: ApplicationDetail['evidence'][number]): string {
 }
 
 function Detail({ a, onChanged }: { a: ApplicationDetail; onChanged: () => void }) {
+  const pageClass = usePageClass();
   const [busy, setBusy] = useState(false);
   const editable = a.status === 'draft' || a.status === 'returned';
   const stage = noticeAndPayment(a);
@@ -101,7 +104,7 @@ function Detail({ a, onChanged }: { a: ApplicationDetail; onChanged: () => void 
   };
 
   return (
-    <View className="page page--footer" id="detail-page">
+    <View className={`${pageClass} page--footer`} id="detail-page">
       <View className="card detail-head">
         <View className="detail-head__row">
           <View className="detail-head__name">{a.ruleName}</View>

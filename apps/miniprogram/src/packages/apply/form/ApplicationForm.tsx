@@ -24,6 +24,7 @@ import { previewReasons } from './preview-reasons';
 import { scrollToId } from './scroll';
 import { useDraftKeeper } from './useDraftKeeper';
 import { usePreview } from './usePreview';
+import { usePageClass } from '../../../services/text-size';
 
 /**
  * The application form, generated from the rule's input schema, with the evidence the guide
@@ -40,6 +41,7 @@ export function ApplicationForm({
   existing: ExistingApplication | null;
   offers: EvidenceOffers;
 }) {
+  const pageClass = usePageClass();
   const fields = useMemo(() => describeFields(rule.inputSchema), [rule]);
   const form = useDynamicForm(
     rule.inputSchema,
@@ -176,7 +178,7 @@ export function ApplicationForm({
     : null;
 
   return (
-    <View className="page page--footer" id="apply-page" data-rule={rule.id}>
+    <View className={`${pageClass} page--footer`} id="apply-page" data-rule={rule.id}>
       <View className="card guide-head">
         <View className="guide-head__clause">方案条款 {rule.clause}</View>
         <View className="guide-head__name" id="apply-rule-name">

@@ -1,5 +1,6 @@
 import { Button, View } from '@tarojs/components';
 import { formatDateTime } from '../../../format';
+import { usePageClass } from '../../../services/text-size';
 
 /**
  * Opening a programme that has an unsent draft: continue it, or start a new application (the
@@ -16,8 +17,9 @@ export function DraftOffer({
   onContinue: () => void;
   onStartAnew: () => void;
 }) {
+  const pageClass = usePageClass();
   return (
-    <View className="page" id="apply-draft-offer">
+    <View className={pageClass} id="apply-draft-offer">
       <View className="card">
         <View className="card__title">有一份尚未提交的草稿</View>
         <View className="guide-head__name">{ruleName}</View>

@@ -12,6 +12,7 @@ import { DraftOffer } from './DraftOffer';
 import { latestDraft } from './draft-state';
 import { showDraftInUrl } from './draft-url';
 import '../apply.css';
+import { usePageClass } from '../../../services/text-size';
 
 /**
  * 在线申报: a new application (`?ruleId=`) or a draft / returned one (`?id=`). A programme opened
@@ -19,6 +20,7 @@ import '../apply.css';
  * with the way to its status page.
  */
 export default function ApplicationFormPage() {
+  const pageClass = usePageClass();
   const { params } = useRouter();
   const { loaded, reload } = useLoader(
     async () => {
@@ -45,7 +47,7 @@ export default function ApplicationFormPage() {
   if (loaded.state === 'loading') return <LoadingState />;
   if (loaded.state === 'error') {
     return (
-      <View className="page">
+      <View className={pageClass}>
         <ErrorState message={loaded.message} onRetry={() => void reload()} />
       </View>
     );
@@ -55,7 +57,7 @@ export default function ApplicationFormPage() {
   const found = ruleFor(existing?.ruleId ?? params.ruleId ?? '', existing?.policySetId);
   if (!found) {
     return (
-      <View className="page">
+      <View className={pageClass}>
         <EmptyState title="该奖补事项不存在或当前不受理申请" hint="请返回政策列表重新选择" />
       </View>
     );
@@ -75,7 +77,7 @@ export default function ApplicationFormPage() {
   }
   if (existing && !EDITABLE_STATUSES.includes(existing.status)) {
     return (
-      <View className="page" id="apply-locked">
+      <View className={pageClass} id="apply-locked">
         <EmptyState
           title="申请已提交，当前状态下不能修改"
           hint={`当前状态：${applicationStatusName(existing.status)}。如审核中需要修改，请等待退回，或撤回后重新申报。`}

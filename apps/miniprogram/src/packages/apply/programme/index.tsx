@@ -8,9 +8,11 @@ import { policyCitation } from '../../../pages/programmes/citation';
 import { open, routes } from '../../../services/nav';
 import { ConsultationSection } from './ConsultationSection';
 import '../apply.css';
+import { usePageClass } from '../../../services/text-size';
 
 /** 申兑指南 of one programme: who may apply, conditions, amount, evidence, time limit. */
 export default function ProgrammePage() {
+  const pageClass = usePageClass();
   const { params } = useRouter();
   const id = params.id ?? '';
   const { loaded, reload } = useLoader(async () => {
@@ -23,7 +25,7 @@ export default function ProgrammePage() {
   if (loaded.state === 'loading') return <LoadingState />;
   if (loaded.state === 'error') {
     return (
-      <View className="page">
+      <View className={pageClass}>
         <ErrorState message={loaded.message} onRetry={() => void reload()} />
       </View>
     );
@@ -31,7 +33,7 @@ export default function ProgrammePage() {
   const p = loaded.data;
   const g = p.guide;
   return (
-    <View className="page page--footer" id="programme-page">
+    <View className={`${pageClass} page--footer`} id="programme-page">
       <View className="card guide-head">
         <View className="guide-head__clause">
           方案条款 {p.clause} · {p.programme}

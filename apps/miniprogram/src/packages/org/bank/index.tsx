@@ -12,6 +12,7 @@ import { useLoader } from '../../../hooks/useLoader';
 import { open, routes, toastDone } from '../../../services/nav';
 import { withSession } from '../../../services/session';
 import { pressable } from '../../../components/a11y';
+import { usePageClass } from '../../../services/text-size';
 
 type BankAccountForm = Parameters<typeof api.myOrg.bankAccount.save.mutate>[0];
 
@@ -49,6 +50,7 @@ function overrides(changing: boolean): FieldOverrides {
  * batch not yet paid holds one of its awards.
  */
 export default function BankAccountPage() {
+  const pageClass = usePageClass();
   const { loaded, reload } = useLoader(() => api.myOrg.bankAccount.get.query());
   const [editing, setEditing] = useState(false);
   const changing = loaded.state === 'ready' && loaded.data.account !== null;
@@ -57,7 +59,7 @@ export default function BankAccountPage() {
   if (loaded.state === 'loading') return <LoadingState />;
   if (loaded.state === 'error') {
     return (
-      <View className="page">
+      <View className={pageClass}>
         <ErrorState message={loaded.message} onRetry={() => void reload()} />
       </View>
     );

@@ -15,6 +15,7 @@ import { withSession } from '../../../services/session';
 import { FileField } from '../documents/FileField';
 import { statusTone } from '../verify/data';
 import { pressable } from '../../../components/a11y';
+import { usePageClass } from '../../../services/text-size';
 
 type Changes = Awaited<ReturnType<typeof api.myOrg.changes.list.query>>;
 type Change = Changes['items'][number];
@@ -66,12 +67,13 @@ function ChangeRow({ change, onWithdraw }: { change: Change; onWithdraw: () => v
  * here, with the new licence, once the area officer approves. The old values stay on record.
  */
 export default function ChangePage() {
+  const pageClass = usePageClass();
   const { loaded, reload } = useLoader(() => api.myOrg.changes.list.query());
 
   if (loaded.state === 'loading') return <LoadingState />;
   if (loaded.state === 'error') {
     return (
-      <View className="page">
+      <View className={pageClass}>
         <ErrorState message={loaded.message} onRetry={() => void reload()} />
       </View>
     );

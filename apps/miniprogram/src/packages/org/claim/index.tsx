@@ -13,6 +13,7 @@ import { goProfile, leaveIfLoggedOut, toast, toastDone } from '../../../services
 import { withSession } from '../../../services/session';
 import { ACTING_OVERRIDES } from '../verify/acting-fields';
 import { statusTone } from '../verify/data';
+import { usePageClass } from '../../../services/text-size';
 
 type Claim = Awaited<ReturnType<typeof api.claims.mine.query>>[number];
 
@@ -64,6 +65,7 @@ function ClaimCard({ claim, onWithdraw }: { claim: Claim; onWithdraw: () => void
  * and decides. Reached from registration with `?creditCode=`.
  */
 export default function ClaimPage() {
+  const pageClass = usePageClass();
   const { params } = useRouter();
   const creditCode = decodeURIComponent(params.creditCode ?? '');
   const { loaded, reload } = useLoader(() => api.claims.mine.query());
@@ -71,7 +73,7 @@ export default function ClaimPage() {
   if (loaded.state === 'loading') return <LoadingState />;
   if (loaded.state === 'error') {
     return (
-      <View className="page">
+      <View className={pageClass}>
         <ErrorState message={loaded.message} onRetry={() => void reload()} />
       </View>
     );

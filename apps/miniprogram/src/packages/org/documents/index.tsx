@@ -12,6 +12,7 @@ import { toastDone } from '../../../services/nav';
 import { withSession } from '../../../services/session';
 import { FileField } from './FileField';
 import { pressable } from '../../../components/a11y';
+import { usePageClass } from '../../../services/text-size';
 
 type DocumentInput = Parameters<typeof api.myOrg.documents.add.mutate>[0];
 type Doc = Awaited<ReturnType<typeof api.myOrg.documents.list.query>>[number];
@@ -64,13 +65,14 @@ function DocumentRow({ doc }: { doc: Doc }) {
  * again. Administrators and 经办人 add them; a newer one replaces the current one of its kind.
  */
 export default function DocumentsPage() {
+  const pageClass = usePageClass();
   const { loaded, reload } = useLoader(() => api.myOrg.documents.list.query());
   const [adding, setAdding] = useState(false);
 
   if (loaded.state === 'loading') return <LoadingState />;
   if (loaded.state === 'error') {
     return (
-      <View className="page">
+      <View className={pageClass}>
         <ErrorState message={loaded.message} onRetry={() => void reload()} />
       </View>
     );

@@ -9,6 +9,7 @@ import { open, routes } from '../../../services/nav';
 import { ConfirmForm } from './ConfirmForm';
 import { type InvitationDetail, invitationTone } from './data';
 import { pressable } from '../../../components/a11y';
+import { usePageClass } from '../../../services/text-size';
 
 /**
  * One invitation: the application as the list filled it in (read-only), the amount the policy
@@ -16,13 +17,14 @@ import { pressable } from '../../../components/a11y';
  * missing, and — for an administrator — the commitment and the one tap.
  */
 export function InvitationDetailView({ id }: { id: string }) {
+  const pageClass = usePageClass();
   const { loaded, reload } = useLoader(() =>
     api.myOrg.invitations.byId.query({ invitationId: id }),
   );
   if (loaded.state === 'loading') return <LoadingState />;
   if (loaded.state === 'error') {
     return (
-      <View className="page">
+      <View className={pageClass}>
         <ErrorState message={loaded.message} onRetry={() => void reload()} />
       </View>
     );
@@ -31,9 +33,10 @@ export function InvitationDetailView({ id }: { id: string }) {
 }
 
 function Detail({ d, onChanged }: { d: InvitationDetail; onChanged: () => void }) {
+  const pageClass = usePageClass();
   const waiting = d.status === 'invited';
   return (
-    <View className="page" id="invitation-page">
+    <View className={pageClass} id="invitation-page">
       <View className="card detail-head">
         <View className="detail-head__row">
           <View className="detail-head__name">{d.ruleName}</View>

@@ -6,21 +6,23 @@ import { useLoader } from '../../../hooks/useLoader';
 import { open, routes } from '../../../services/nav';
 import { invitationTone } from './data';
 import { pressable } from '../../../components/a11y';
+import { usePageClass } from '../../../services/text-size';
 
 /** 免申即享 invitations of the organisation: those waiting first, each opening its detail. */
 export function InvitationList() {
+  const pageClass = usePageClass();
   const { loaded, reload } = useLoader(() => api.myOrg.invitations.list.query());
   if (loaded.state === 'loading') return <LoadingState />;
   if (loaded.state === 'error') {
     return (
-      <View className="page">
+      <View className={pageClass}>
         <ErrorState message={loaded.message} onRetry={() => void reload()} />
       </View>
     );
   }
   const { items, waiting } = loaded.data;
   return (
-    <View className="page" id="invitations-page">
+    <View className={pageClass} id="invitations-page">
       <View className="notice" id="invitations-intro">
         市科技局导入官方认定名单（高新技术企业、研发平台、孵化器等）后，对政策有奖补的单位发出免申即享邀请：申请内容已按名单预先填好，单位管理员核对收款账户后一键确认即可，无需另行申报。
         {waiting > 0 ? `当前有 ${waiting} 项待确认。` : ''}

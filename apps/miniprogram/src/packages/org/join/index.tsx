@@ -9,6 +9,7 @@ import { useLoader } from '../../../hooks/useLoader';
 import { goProfile, toastDone } from '../../../services/nav';
 import { withSession } from '../../../services/session';
 import { InviteCodeField } from './InviteCodeField';
+import { usePageClass } from '../../../services/text-size';
 
 const OVERRIDES: FieldOverrides = {
   code: { render: (control: FieldControlContext) => <InviteCodeField control={control} /> },
@@ -20,13 +21,14 @@ const OVERRIDES: FieldOverrides = {
  * `?code=`). Someone already in an organisation or registered as a researcher is told why not.
  */
 export default function JoinPage() {
+  const pageClass = usePageClass();
   const { params } = useRouter();
   const { loaded, reload } = useLoader(() => api.profile.mine.query());
 
   if (loaded.state === 'loading') return <LoadingState />;
   if (loaded.state === 'error') {
     return (
-      <View className="page">
+      <View className={pageClass}>
         <ErrorState message={loaded.message} onRetry={() => void reload()} />
       </View>
     );
@@ -34,7 +36,7 @@ export default function JoinPage() {
   const mine = loaded.data;
   if (mine.type !== null) {
     return (
-      <View className="page" id="join-page">
+      <View className={pageClass} id="join-page">
         <View className="notice notice--warning" id="join-not-allowed">
           {mine.type === 'organisation'
             ? `您已是“${mine.organisation.name}”的成员。如需加入其他单位，请先在“单位成员”中退出原单位。`
@@ -44,7 +46,7 @@ export default function JoinPage() {
     );
   }
   return (
-    <View className="page page--footer" id="join-page">
+    <View className={`${pageClass} page--footer`} id="join-page">
       <View className="notice">
         请向单位管理员索取邀请码（有效期72小时，只能使用一次）。加入后，您将以管理员指定的身份为单位办理事项。
       </View>

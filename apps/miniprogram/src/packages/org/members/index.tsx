@@ -13,12 +13,14 @@ import { ResearcherLinks } from './ResearcherLinks';
 import type { CreatedInvite } from './data';
 import { confirmThen } from './data';
 import './members.css';
+import { usePageClass } from '../../../services/text-size';
 
 /**
  * 单位成员: everyone sees who is in the organisation and may leave it; administrators also
  * invite, change roles, hand over, remove, answer researchers and read the 单位动态.
  */
 export default function MembersPage() {
+  const pageClass = usePageClass();
   const [created, setCreated] = useState<CreatedInvite | null>(null);
   const { loaded, reload } = useLoader(async () => {
     const roster = await api.myOrg.members.list.query();
@@ -44,7 +46,7 @@ export default function MembersPage() {
   if (loaded.state === 'loading') return <LoadingState />;
   if (loaded.state === 'error') {
     return (
-      <View className="page">
+      <View className={pageClass}>
         <ErrorState message={loaded.message} onRetry={() => void reload()} />
       </View>
     );
@@ -63,7 +65,7 @@ export default function MembersPage() {
     });
 
   return (
-    <View className="page" id="members-page">
+    <View className={pageClass} id="members-page">
       <View className="card">
         <View className="card__title">{roster.organisation.name}</View>
         <View className="muted" id="members-my-role">

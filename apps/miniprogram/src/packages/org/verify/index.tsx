@@ -12,6 +12,7 @@ import { StatusCard } from './StatusCard';
 import { ACTING_OVERRIDES } from './acting-fields';
 import { resubmitInitial } from './data';
 import { pressable } from '../../../components/a11y';
+import { usePageClass } from '../../../services/text-size';
 
 /**
  * 机构认证: registration is not verification. The administrator sends the licence, the legal
@@ -19,12 +20,13 @@ import { pressable } from '../../../components/a11y';
  * the area officer decides. Any member sees the status; a rejected organisation submits again.
  */
 export default function VerifyPage() {
+  const pageClass = usePageClass();
   const { loaded, reload } = useLoader(() => api.myOrg.verification.latest.query());
 
   if (loaded.state === 'loading') return <LoadingState />;
   if (loaded.state === 'error') {
     return (
-      <View className="page">
+      <View className={pageClass}>
         <ErrorState message={loaded.message} onRetry={() => void reload()} />
       </View>
     );

@@ -10,6 +10,7 @@ import { useLoader } from '../../../hooks/useLoader';
 import { back, toastDone } from '../../../services/nav';
 import { withSession } from '../../../services/session';
 import '../vp.css';
+import { usePageClass } from '../../../services/text-size';
 
 const OVERRIDES: FieldOverrides = {
   priorityFlags: { options: PRIORITY_FLAGS.map((f) => ({ code: f.code, name: f.name })) },
@@ -20,6 +21,7 @@ const OVERRIDES: FieldOverrides = {
 
 /** A researcher applies to a call (`?callId=`); fields and expertise come from the profile. */
 export default function CandidateFormPage() {
+  const pageClass = usePageClass();
   const { params } = useRouter();
   const callId = params.callId ?? '';
   const { loaded, reload } = useLoader(async () => {
@@ -33,14 +35,14 @@ export default function CandidateFormPage() {
   if (loaded.state === 'loading') return <LoadingState />;
   if (loaded.state === 'error') {
     return (
-      <View className="page">
+      <View className={pageClass}>
         <ErrorState message={loaded.message} onRetry={() => void reload()} />
       </View>
     );
   }
   const { researcher, call } = loaded.data;
   return (
-    <View className="page page--footer" id="vp-candidate-page">
+    <View className={`${pageClass} page--footer`} id="vp-candidate-page">
       <View className="card">
         <View className="card__title">{call.title}</View>
         <View className="muted">报名截止 {call.applicationsDeadline}</View>

@@ -5,12 +5,14 @@ import { useLoader } from '../../../hooks/useLoader';
 import { FirmHome } from './FirmHome';
 import { ResearcherHome } from './ResearcherHome';
 import '../vp.css';
+import { usePageClass } from '../../../services/text-size';
 
 /**
  * 科技副总: a firm posts needs and sees who it is matched with; a researcher applies to the
  * current call, sees the match and keeps the secondment's records.
  */
 export default function VicePresidentHome() {
+  const pageClass = usePageClass();
   const { loaded, reload } = useLoader(async () => {
     const [mine, calls, secondments] = await Promise.all([
       api.profile.mine.query(),
@@ -29,7 +31,7 @@ export default function VicePresidentHome() {
   });
 
   return (
-    <View className="page" id="vp-home">
+    <View className={pageClass} id="vp-home">
       <View className="hero hero--small">
         <View className="hero__title">科技副总选派</View>
         <View className="hero__text">

@@ -9,6 +9,7 @@ import { useLoader } from '../../../hooks/useLoader';
 import { back, toastDone } from '../../../services/nav';
 import { withSession } from '../../../services/session';
 import '../vp.css';
+import { usePageClass } from '../../../services/text-size';
 
 /** Sub-fields follow the chosen field, so the schema's "must belong to the field" rarely fires. */
 const OVERRIDES: FieldOverrides = {
@@ -29,6 +30,7 @@ const OVERRIDES: FieldOverrides = {
 
 /** A firm's need (`?callId=`), or editing one (`&id=`) while the call still collects needs. */
 export default function NeedFormPage() {
+  const pageClass = usePageClass();
   const { params } = useRouter();
   const callId = params.callId ?? '';
   const needId = params.id;
@@ -50,14 +52,14 @@ export default function NeedFormPage() {
   if (loaded.state === 'loading') return <LoadingState />;
   if (loaded.state === 'error') {
     return (
-      <View className="page">
+      <View className={pageClass}>
         <ErrorState message={loaded.message} onRetry={() => void reload()} />
       </View>
     );
   }
   const need = loaded.data;
   return (
-    <View className="page page--footer" id="vp-need-page">
+    <View className={`${pageClass} page--footer`} id="vp-need-page">
       <View className="notice">
         请说明企业面临的技术难题和希望科技副总具备的专长。需求发布后由科技局统一匹配，联系方式不会公开。
       </View>

@@ -10,12 +10,14 @@ import { CounterpartSection } from './CounterpartSection';
 import { ResultsSection } from './ResultsSection';
 import { WorkLogSection } from './WorkLogSection';
 import '../vp.css';
+import { usePageClass } from '../../../services/text-size';
 
 /**
  * One secondment, for the firm or the researcher: who with whom, the three-party agreement,
  * the monthly work logs (days on site, what was done), results, and the bureau's evaluations.
  */
 export default function SecondmentPage() {
+  const pageClass = usePageClass();
   const { params } = useRouter();
   const id = params.id ?? '';
   const { loaded, reload } = useLoader(() =>
@@ -25,7 +27,7 @@ export default function SecondmentPage() {
   if (loaded.state === 'loading') return <LoadingState />;
   if (loaded.state === 'error') {
     return (
-      <View className="page">
+      <View className={pageClass}>
         <ErrorState message={loaded.message} onRetry={() => void reload()} />
       </View>
     );
@@ -33,7 +35,7 @@ export default function SecondmentPage() {
   const s = loaded.data;
   const changed = () => void reload();
   return (
-    <View className="page" id="vp-secondment-page" data-side={s.mySide}>
+    <View className={pageClass} id="vp-secondment-page" data-side={s.mySide}>
       <View className="card">
         <View className="detail-head__row">
           <View className="detail-head__name">{s.need.title}</View>
