@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { ListColumn } from '../src/composables/use-list-page';
 import { applicationColumns } from '../src/views/applications/data';
 import { columns as auditColumns } from '../src/views/audit/data';
+import { batchColumns } from '../src/views/disbursements/components/batch-data';
 import { ledgerColumns } from '../src/views/disbursements/ledger-data';
 import { columns as noticeColumns } from '../src/views/notices/data';
 import { organisationColumns } from '../src/views/organisations/data';
@@ -50,6 +51,7 @@ const LISTS: { name: string; columns: readonly ListColumn<never>[] }[] = [
   { name: '奖补申请', columns: [{ type: 'selection', width: 44 }, ...applicationColumns] },
   { name: '审计日志', columns: auditColumns },
   { name: '资金台账', columns: ledgerColumns },
+  { name: '拨付批次', columns: batchColumns },
   { name: '公示批次', columns: noticeColumns },
   { name: '单位库', columns: organisationColumns },
   { name: '人才库', columns: researcherColumns },
