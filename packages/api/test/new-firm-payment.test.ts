@@ -19,6 +19,26 @@ const AWARD = 200_000n * 100n; // a scenario case: 20万元
 const ACCOUNT_NO = '6222021313000004567';
 
 describe('money reaches a brand-new firm', () => {
+  it('an organisation not yet verified keeps a draft but cannot submit it', async () => {
+    h.clock.now = new Date('2026-11-27T02:00:00Z');
+    const firm = await h.applicant('new-firm-8802');
+    await firm.profile.saveOrganisation.mutate(
+      firmInput({ creditCode: creditCode(8802), name: '宿州未认证科技有限公司' }),
+    );
+    const draft = await firm.applications.saveDraft.mutate({
+      ruleId: 'scenario-case',
+      input: scenarioInput('未认证单位的草稿'),
+      evidence: [],
+    });
+    expect(draft.status).toBe('draft');
+    const refused = await failure(() =>
+      firm.applications.submit.mutate({ applicationId: draft.id, expectedVersion: draft.version }),
+    );
+    expect(refused.appCode).toBe('ORGANISATION_NOT_VERIFIED');
+    expect(refused.message).toMatch(/^单位尚未通过机构认证，请先在“我的—机构认证”提交/);
+    expect((await firm.applications.byId.query({ id: draft.id })).status).toBe('draft');
+  });
+
   it('register → verified → account → apply by reference → approved, noticed, batched, confirmed, paid', async () => {
     // Friday 2026-11-27, 10:00 in Shanghai.
     h.clock.now = new Date('2026-11-27T02:00:00Z');

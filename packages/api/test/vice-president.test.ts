@@ -93,6 +93,14 @@ describe('科技副总 call lifecycle', () => {
     expect(refused.appCode).toBe('VP_FIRM_NOT_ELIGIBLE');
     expect(refused.message).toContain('高新技术企业');
 
+    // Registered but not yet verified (机构认证): no need may be posted, whatever it declares.
+    const unverified = await vpFirm(h, {}, { verified: false });
+    const notVerified = await failure(() =>
+      unverified.client.vp.needs.create.mutate({ callId, need: needForm() }),
+    );
+    expect(notVerified.appCode).toBe('ORGANISATION_NOT_VERIFIED');
+    expect(notVerified.message).toMatch(/^单位尚未通过机构认证，请先在“我的—机构认证”提交/);
+
     const invalid = await failure(() =>
       firmA.client.vp.needs.create.mutate({
         callId,

@@ -13,7 +13,11 @@ let serial = 700;
 let idSeq = 100;
 
 /** A verified firm applicant in the 低碳能源 field unless told otherwise. */
-export async function vpFirm(h: Harness, overrides: Partial<OrganisationProfileInput> = {}) {
+export async function vpFirm(
+  h: Harness,
+  overrides: Partial<OrganisationProfileInput> = {},
+  { verified = true }: { verified?: boolean } = {},
+) {
   // Kept apart from the client: the tRPC client is a proxy that answers every property itself.
   const openid = `vp-firm-${randomBytes(6).toString('hex')}`;
   const client = await h.applicant(openid);
@@ -28,7 +32,7 @@ export async function vpFirm(h: Harness, overrides: Partial<OrganisationProfileI
       ...overrides,
     }),
   );
-  await verifiedInDb(h, org.id);
+  if (verified) await verifiedInDb(h, org.id);
   const me = await client.auth.me.query();
   return { client, openid, org, userId: me.id };
 }
