@@ -7,7 +7,9 @@ import type { Component } from 'vue';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { h } from 'vue';
 import { createMemoryHistory, createRouter } from 'vue-router';
+import { accessCodesForRole, hasAccessByCodes } from '../src/access/codes';
 import { accessDirective } from '../src/access/directive';
+import { mayOpenRoute } from '../src/access/route-access';
 import * as orgApi from '../src/api/organisations';
 import type { OrganisationDetail, OrganisationListItem } from '../src/api/organisations';
 import type { Officer } from '../src/store/auth';
@@ -279,11 +281,13 @@ describe('organisation directory', () => {
     wrapper.unmount();
   });
 
-  it('offers no reveal to finance, who may only read the masked number', async () => {
-    const wrapper = await mountAs(finance, OrganisationsView);
-    expect(wrapper.get('[data-testid="org-table"]').text()).toContain('139****5678');
-    expect(wrapper.find('[data-testid="pii-reveal"]').exists()).toBe(false);
-    wrapper.unmount();
+  it('is not open to finance, whose remit is payment (the server refuses it the directory)', () => {
+    const router = createRouter({ history: createMemoryHistory(), routes });
+    const held = accessCodesForRole(finance.role);
+    const may = (path: string) =>
+      mayOpenRoute(router.resolve(path), (codes) => hasAccessByCodes(held, codes));
+    expect(may('/organisations')).toBe(false);
+    expect(may('/finance/disbursements')).toBe(true);
   });
 });
 

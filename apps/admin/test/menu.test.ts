@@ -35,6 +35,13 @@ describe('side menu', () => {
     expect(titles(menu)).not.toContain('公示批次');
   });
 
+  it('gives finance nothing beyond payment, the workbench and the aggregate targets', () => {
+    // The server refuses finance every case-work procedure (packages/api role-scope.test.ts).
+    expect(titles(menuOf('finance-officer')).sort()).toEqual(
+      ['工作台', '2030目标看板', '资金管理', '年度预算', '拨付批次', '资金台账'].sort(),
+    );
+  });
+
   it('gives an area officer review and notices but no money pages', () => {
     const all = titles(menuOf('area-officer'));
     expect(all).toContain('申请列表');
@@ -79,10 +86,13 @@ describe('side menu', () => {
 });
 
 describe('access codes', () => {
-  it('gives every officer role the organisation directory, as the server allows', () => {
-    for (const role of ['bureau-admin', 'bureau-reviewer', 'area-officer', 'finance-officer']) {
+  it('gives case workers the organisation directory, and finance not, as the server allows', () => {
+    for (const role of ['bureau-admin', 'bureau-reviewer', 'area-officer']) {
+      expect(accessCodesForRole(role)).toContain(ACCESS_CODES.organisationList);
       expect(accessCodesForRole(role)).toContain(ACCESS_CODES.organisationView);
     }
+    expect(accessCodesForRole('finance-officer')).not.toContain(ACCESS_CODES.organisationList);
+    expect(accessCodesForRole('finance-officer')).not.toContain(ACCESS_CODES.organisationView);
   });
 
   it('gives an unknown role nothing', () => {

@@ -76,7 +76,7 @@ describe('new-officer form: required marks and checks from officerCreateSchema',
       用户名: '用户名为3至32位小写字母、数字或 _ . -',
       姓名: '姓名至少2个字',
       角色: '请选择角色',
-      初始密码: '密码至少8位',
+      初始密码: '密码至少10位',
     });
   });
 

@@ -34,6 +34,11 @@ export default defineAppConfig({
         'invitations/index',
       ],
     },
+    {
+      // 个人信息与隐私: see and export one's own data, 注销.
+      root: 'packages/me',
+      pages: ['privacy/index'],
+    },
   ],
   window: {
     backgroundTextStyle: 'dark',

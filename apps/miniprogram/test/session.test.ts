@@ -1,13 +1,23 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { CURRENT_PRIVACY_NOTICE } from '@kc/domain';
 import {
   CONSENT_KEY,
+  PENDING_CONSENT_KEY,
   SESSION_KEY,
+  consentVersion,
   hasConsent,
+  pendingConsent,
   readSession,
   recordConsent,
   saveSession,
 } from '../src/services/session-store';
-import { LoginRequiredError, login, logout, withSession } from '../src/services/session';
+import {
+  LoginRequiredError,
+  acceptPendingConsent,
+  login,
+  logout,
+  withSession,
+} from '../src/services/session';
 import { api } from '../src/api/client';
 import { fakeApi } from './support/fake-api';
 import { taroStub } from './stubs/taro';
@@ -49,7 +59,7 @@ describe('logging in', () => {
         user: { id: 'u1', kind: 'applicant', profileType: 'organisation' },
       },
     }));
-    await expect(login()).resolves.toEqual({ profileType: 'organisation' });
+    await expect(login()).resolves.toEqual({ profileType: 'organisation', consentRequired: null });
     expect(seen[0]?.inputs).toEqual([{ code: 'code-1' }]);
     expect(readSession()).toEqual({ token: 'tok-1', expiresAt: expiresAt.toISOString() });
   });
@@ -63,7 +73,7 @@ describe('logging in', () => {
   });
 
   it('logs in again once when the server says the session expired, then retries the call', async () => {
-    recordConsent();
+    recordConsent('v1');
     saveSession('old', new Date(Date.now() + HOUR));
     const seen = fakeApi((path, _input, req) => {
       if (path === 'auth.wechatLogin') {
@@ -95,7 +105,7 @@ describe('logging in', () => {
   });
 
   it('gives up after one retry rather than looping', async () => {
-    recordConsent();
+    recordConsent('v1');
     const call = vi.fn(() => api.profile.mine.query());
     fakeApi((path) =>
       path === 'auth.wechatLogin'
@@ -136,7 +146,7 @@ describe('logging in', () => {
   });
 
   it('logs out locally even when the server cannot be reached, and forgets the consent', async () => {
-    recordConsent();
+    recordConsent('v1');
     saveSession('tok', new Date(Date.now() + HOUR));
     taroStub.request = async () => {
       throw { errMsg: 'request:fail' };
@@ -145,5 +155,73 @@ describe('logging in', () => {
     expect(readSession()).toBeNull();
     expect(hasConsent()).toBe(false);
     expect(taroStub.storage.has(CONSENT_KEY)).toBe(false);
+  });
+  it('forgets a pending question about the notice on logout too', async () => {
+    taroStub.storage.set(PENDING_CONSENT_KEY, 'v9');
+    await logout();
+    expect(pendingConsent()).toBeNull();
+  });
+});
+
+const CURRENT = CURRENT_PRIVACY_NOTICE.version;
+
+function loginAnswer(consentRequired: { version: string } | null) {
+  return {
+    data: {
+      token: 'tok',
+      expiresAt: new Date(Date.now() + HOUR),
+      user: { id: 'u', kind: 'applicant', profileType: null },
+      consentRequired,
+    },
+  };
+}
+
+describe('consent to the privacy notice, by version', () => {
+  it('remembers which version was accepted; a value from an older build still counts as consent', () => {
+    recordConsent(CURRENT);
+    expect(consentVersion()).toBe(CURRENT);
+    expect(hasConsent()).toBe(true);
+    taroStub.storage.set(CONSENT_KEY, '2026-11-01T00:00:00.000Z');
+    expect(hasConsent()).toBe(true);
+    expect(consentVersion()).toBeNull();
+  });
+
+  it('sends the accepted version with the login (login page)', async () => {
+    const seen = fakeApi(() => loginAnswer(null));
+    await login(CURRENT);
+    expect(seen[0]?.inputs).toEqual([{ code: 'code-1', acceptedNoticeVersion: CURRENT }]);
+    expect(pendingConsent()).toBeNull();
+  });
+
+  it('a silent re-login the server answers with consentRequired sends the user to the notice, not on', async () => {
+    recordConsent('v1');
+    const seen = fakeApi((path) =>
+      path === 'auth.wechatLogin' ? loginAnswer({ version: CURRENT }) : { data: { type: null } },
+    );
+    await expect(withSession(() => api.profile.mine.query())).rejects.toBeInstanceOf(
+      LoginRequiredError,
+    );
+    expect(seen.map((r) => r.paths.join())).toEqual(['auth.wechatLogin']);
+    expect(seen[0]?.inputs).toEqual([{ code: 'code-1' }]);
+    expect(pendingConsent()).toBe(CURRENT);
+    // Nothing else is called until the question is answered.
+    await expect(withSession(() => api.profile.mine.query())).rejects.toBeInstanceOf(
+      LoginRequiredError,
+    );
+    expect(seen).toHaveLength(1);
+  });
+
+  it('同意 stores the acceptance on the server and locally, then calls go through again', async () => {
+    saveSession('tok', new Date(Date.now() + HOUR));
+    taroStub.storage.set(PENDING_CONSENT_KEY, CURRENT);
+    const seen = fakeApi((path) =>
+      path === 'me.acceptPrivacyNotice' ? { data: { version: CURRENT } } : { data: { type: null } },
+    );
+    await acceptPendingConsent(CURRENT);
+    expect(seen[0]?.paths).toEqual(['me.acceptPrivacyNotice']);
+    expect(seen[0]?.inputs).toEqual([{ version: CURRENT }]);
+    expect(pendingConsent()).toBeNull();
+    expect(consentVersion()).toBe(CURRENT);
+    await expect(withSession(() => api.profile.mine.query())).resolves.toEqual({ type: null });
   });
 });

@@ -2,10 +2,16 @@ import Fastify from 'fastify';
 import type { FastifyBaseLogger } from 'fastify';
 import { fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
 import type { FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
-import type { AppRouter, ApiConfig, WeChatClient } from '@kc/api';
-import { appRouter, createContext } from '@kc/api';
+import type { AppRouter, ApiConfig, JobQueue, WeChatClient } from '@kc/api';
+import { appRouter, createContext, retryAfterOf } from '@kc/api';
 import type { Db } from '@kc/db';
 import { registerCors } from './cors';
+import type { RateLimitSettings } from './rate-limit';
+import { DEFAULT_RATE_LIMITS, registerRateLimits } from './rate-limit';
+import type { ServerMetrics } from './metrics';
+import { observeHttp } from './metrics';
+import { registerApiHeaders } from './api-headers';
+import { registerInputGuard } from './input-guard';
 import type { AppLogger } from './logger';
 import type { ServerFileDeps } from './routes/files';
 import { fileRoutes, fileRoutesOptions, fileStoreOf } from './routes/files';
@@ -27,11 +33,20 @@ export interface ServerDeps {
   testClock?: TestClock;
   /** Evidence uploads: storage folder, size limit, officer access (defaults in routes/files.ts). */
   files?: ServerFileDeps;
+  /** Prometheus metrics (createMetrics); served by main.ts on METRICS_PORT, not here. */
+  metrics?: ServerMetrics;
+  /** Proxy addresses allowed to set the client address (X-Forwarded-For); TRUST_PROXY. */
+  trustProxy?: string;
+  /** Request rate limits (rate-limit.ts), shared by all instances through the database. */
+  rateLimits?: RateLimitSettings;
+  /** The job queue (jobs.ts): pushes after commit, the admin's 后台任务. */
+  jobs?: JobQueue;
 }
 
 /**
  * The HTTP host: tRPC under /trpc, evidence files under /files, public pages under /public,
- * liveness under /healthz (and, with the test clock on, /test/clock). No business logic here.
+ * liveness under /healthz, readiness under /readyz (and, with the test clock on, /test/clock).
+ * No business logic here.
  */
 export async function buildServer(deps: ServerDeps) {
   const app = Fastify({
@@ -39,8 +54,11 @@ export async function buildServer(deps: ServerDeps) {
     // tRPC batches can carry a full profile form. Evidence uploads (routes/files.ts) stream their
     // bodies and enforce their own limit (FILE_MAX_MB).
     bodyLimit: 1024 * 1024,
+    // req.ip feeds the audit log and rate limits: only the configured proxy may set it.
+    trustProxy: deps.trustProxy ?? false,
   });
   registerCors(app, deps.corsOrigins);
+  if (deps.metrics) observeHttp(app, deps.metrics);
 
   const apiDeps = {
     db: deps.db,
@@ -50,21 +68,44 @@ export async function buildServer(deps: ServerDeps) {
     now: deps.testClock?.now ?? deps.now ?? (() => new Date()),
     // One store for the file routes (which write it) and the procedures that read it.
     fileStore: fileStoreOf(deps.files),
+    metrics: deps.metrics?.api,
+    jobs: deps.jobs,
   };
 
+  registerApiHeaders(app);
+  registerInputGuard(app);
+  const limits = await registerRateLimits(app, {
+    db: deps.db,
+    // Real time, not the test clock: a jump back in days would leave windows open for days.
+    now: () => new Date(),
+    settings: deps.rateLimits ?? DEFAULT_RATE_LIMITS,
+    passwordHashing: deps.config.passwordHashing,
+  });
   await app.register(fastifyTRPCPlugin, {
     prefix: '/trpc',
     trpcOptions: {
       router: appRouter,
-      createContext: ({ req }) =>
-        createContext(apiDeps, {
-          authorization: req.headers.authorization,
-          ip: req.ip,
-          userAgent: req.headers['user-agent'],
-        }),
-      onError({ error, path }) {
+      // The request's own logger: every line a procedure writes carries the request id.
+      createContext: async ({ req, res, info }) => {
+        await limits.trpc(req, res, info);
+        return createContext(
+          { ...apiDeps, log: req.log },
+          {
+            authorization: req.headers.authorization,
+            ip: req.ip,
+            userAgent: req.headers['user-agent'],
+          },
+        );
+      },
+      // A throttled login or a rate limit says when to try again (RFC 9110 Retry-After).
+      responseMeta({ errors }) {
+        const seconds = retryAfterOf(errors);
+        return seconds === undefined ? {} : { headers: { 'retry-after': String(seconds) } };
+      },
+      onError({ error, path, type, req }) {
+        deps.metrics?.trpcError(error, path, type);
         if (error.code === 'INTERNAL_SERVER_ERROR')
-          deps.logger.error({ err: error.cause ?? error, path }, 'procedure failed');
+          req.log.error({ err: error.cause ?? error, path }, 'procedure failed');
       },
     } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
   });
@@ -74,9 +115,17 @@ export async function buildServer(deps: ServerDeps) {
   await app.register(publicRoutes, { prefix: '/public', deps: apiDeps });
   if (deps.testClock) await app.register(testClockRoutes, { clock: deps.testClock });
 
-  app.get('/healthz', async () => {
-    await deps.db.prisma.$queryRaw`SELECT 1`;
-    return { ok: true, database: deps.db.kind };
+  // Liveness, reachable from outside: says nothing about what runs behind it.
+  app.get('/healthz', async () => ({ ok: true }));
+  // Readiness, internal (nginx denies it): the database answers.
+  app.get('/readyz', async (req, reply) => {
+    try {
+      await deps.db.prisma.$queryRaw`SELECT 1`;
+      return { ok: true, database: deps.db.kind };
+    } catch (err) {
+      req.log.warn({ err }, 'readiness: database unavailable');
+      return reply.code(503).send({ ok: false, database: deps.db.kind });
+    }
   });
 
   return app;

@@ -13,8 +13,23 @@ export function createLogger(level: string, destination?: pino.DestinationStream
       censor: '[redacted]',
     },
     hooks: { streamWrite: (line) => redactPII(line) },
+    serializers: { req: requestForLog },
   };
   return destination ? pino(options, destination) : pino(options);
+}
+
+/**
+ * A request as logged: method and path, never the query string. GET queries carry tRPC inputs
+ * (searches, whole forms) percent-encoded; /trpc paths name the procedures, which is enough.
+ */
+function requestForLog(req: unknown): unknown {
+  if (!req || typeof req !== 'object') return req;
+  const r = req as { url?: unknown; method?: unknown; ip?: unknown; raw?: unknown };
+  if (typeof r.url !== 'string') return req;
+  const url = r.url.split('?')[0];
+  // A Fastify request: only what its default serializer showed, minus the query.
+  if (r.raw) return { method: r.method, url, remoteAddress: r.ip };
+  return { ...r, url };
 }
 
 export type AppLogger = ReturnType<typeof createLogger>;

@@ -2,48 +2,56 @@ import { createWeChatClient } from '@kc/api';
 import { createDb } from '@kc/db';
 import { seedDemo } from '@kc/db/seed';
 import { buildServer } from './app';
-import { EnvError, readEnv } from './env';
+import { readEnvOrExit } from './env';
 import { createLogger } from './logger';
+import { createMetrics, listenForMetrics } from './metrics';
+import { runsWorker, startJobs } from './jobs';
 import { createTestClock } from './routes/test-clock';
-import { apiConfigFromEnv, fileSettingsFromEnv } from './settings';
+import { apiConfigFromEnv, fileSettingsFromEnv, rateLimitsFromEnv } from './settings';
 
-let env;
-try {
-  env = readEnv();
-} catch (error) {
-  if (error instanceof EnvError) {
-    console.error(error.message);
-    process.exit(1);
-  }
-  throw error;
-}
+const env = readEnvOrExit();
 
 const logger = createLogger(env.LOG_LEVEL);
 const testClock = env.TEST_CLOCK ? createTestClock() : undefined;
 const now = testClock?.now ?? (() => new Date());
 const db = await createDb();
 if (env.SEED_DEMO) await seedDemo(db.prisma, { now: now() });
+// Only with METRICS_PORT: its own listener, loopback by default (metrics.ts says why).
+const metrics = env.METRICS_PORT ? createMetrics({ db }) : undefined;
+const wechat = createWeChatClient({
+  baseUrl: env.WECHAT_API_BASE,
+  appId: env.WECHAT_APPID,
+  secret: env.WECHAT_SECRET,
+});
+// Every instance enqueues; JOBS_WORKER (always, on PGlite) also runs the jobs here.
+const jobs = await startJobs({ db, env, logger, now, wechat, worker: runsWorker(env, db) });
+metrics?.registerJobQueueDepth(() => jobs.queueDepths());
 const app = await buildServer({
   db,
   logger,
   config: apiConfigFromEnv(env),
-  wechat: createWeChatClient({
-    baseUrl: env.WECHAT_API_BASE,
-    appId: env.WECHAT_APPID,
-    secret: env.WECHAT_SECRET,
-  }),
+  wechat,
+  jobs,
   corsOrigins: env.CORS_ORIGINS.split(',')
     .map((o) => o.trim())
     .filter(Boolean),
   files: { settings: fileSettingsFromEnv(env) },
+  rateLimits: rateLimitsFromEnv(env),
+  ...(env.TRUST_PROXY ? { trustProxy: env.TRUST_PROXY } : {}),
   now,
   ...(testClock ? { testClock } : {}),
+  ...(metrics ? { metrics } : {}),
 });
 if (env.TEST_CLOCK)
   logger.warn('TEST_CLOCK is on: POST /test/clock moves the time this server goes by');
 
 await app.listen({ host: env.HOST, port: env.PORT });
 logger.info({ database: db.kind }, `API listening on http://${env.HOST}:${env.PORT}/trpc`);
+const metricsListener =
+  metrics && env.METRICS_PORT
+    ? await listenForMetrics(metrics, { host: env.METRICS_HOST, port: env.METRICS_PORT })
+    : undefined;
+if (metricsListener) logger.info(`metrics on ${metricsListener.url}`);
 
 /** Stop taking requests, let in-flight ones finish, then close the database. */
 let stopping = false;
@@ -54,6 +62,9 @@ async function shutdown(signal: string) {
   const force = setTimeout(() => process.exit(1), 10_000).unref();
   try {
     await app.close();
+    await metricsListener?.close();
+    // Running jobs get a few seconds; one cut short is retried after its expiry (queues.ts).
+    await jobs.stop({ timeoutMs: 5_000 });
     await db.close();
   } finally {
     clearTimeout(force);

@@ -127,8 +127,14 @@ describe('fake WeChat: phone numbers', () => {
     expect((overseas as TRPCClientError<AppRouter>).message).toBe(
       '仅支持中国大陆手机号码，请手动填写中国大陆手机号码',
     );
+    // A code WeChat does not know (errcode 40029) is bad input: 400, not a gateway failure.
     const reused = await me.auth.phoneNumber.mutate({ code: 'spent-code' }).catch((e) => e);
-    expect((reused as TRPCClientError<AppRouter>).message).toContain('获取微信绑定的手机号失败');
+    const data = (reused as TRPCClientError<AppRouter>).data as {
+      httpStatus: number;
+      appCode: string;
+    };
+    expect(data).toMatchObject({ httpStatus: 400, appCode: 'WECHAT_PHONE_CODE_INVALID' });
+    expect((reused as TRPCClientError<AppRouter>).message).toContain('手机号授权已失效');
 
     expect(logs).toContain('wechat phone number failed');
     expect(logs).not.toContain('13805571234');

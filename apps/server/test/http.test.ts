@@ -73,9 +73,71 @@ async function wxLoginCode(openid?: string): Promise<string> {
 
 describe('the server over HTTP', () => {
   it('answers health checks', async () => {
+    // Liveness says nothing about what runs behind it (it is reachable from outside)...
     const res = await fetch(`${apiUrl}/healthz`);
-    expect(await res.json()).toMatchObject({ ok: true, database: db.kind });
-    expect(await client().health.check.query()).toMatchObject({ ok: true });
+    expect(await res.json()).toEqual({ ok: true });
+    // ...readiness (internal: nginx denies it) checks and names the database.
+    const ready = await fetch(`${apiUrl}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ ok: true, database: db.kind });
+    const check = await client().health.check.query();
+    expect(check).toMatchObject({ ok: true });
+    expect(check).not.toHaveProperty('database');
+  });
+
+  it('is not ready (503) while the database does not answer, and still alive', async () => {
+    const down = {
+      ...db,
+      prisma: { $queryRaw: () => Promise.reject(new Error('connection refused')) },
+    } as unknown as Db;
+    const app = await buildServer({
+      db: down,
+      logger: createLogger('silent'),
+      config: DEFAULT_API_CONFIG,
+      wechat: createWeChatClient({ baseUrl: wechatUrl, appId: 'wx-test', secret: 'x' }),
+      corsOrigins: [],
+    });
+    const ready = await app.inject({ method: 'GET', url: '/readyz' });
+    expect(ready.statusCode).toBe(503);
+    expect(ready.json()).toEqual({ ok: false, database: db.kind });
+    expect((await app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
+    await app.close();
+  });
+
+  it('takes the client address from X-Forwarded-For only when the proxy is trusted', async () => {
+    const seen = async (trustProxy: string | undefined) => {
+      const app = await buildServer({
+        db,
+        logger: createLogger('silent'),
+        config: DEFAULT_API_CONFIG,
+        wechat: createWeChatClient({ baseUrl: wechatUrl, appId: 'wx-test', secret: 'x' }),
+        corsOrigins: [],
+        ...(trustProxy ? { trustProxy } : {}),
+      });
+      app.get('/ip-probe', (req) => ({ ip: req.ip }));
+      const ip = async (remoteAddress: string) => {
+        const res = await app.inject({
+          method: 'GET',
+          url: '/ip-probe',
+          remoteAddress,
+          headers: { 'x-forwarded-for': '203.0.113.7' },
+        });
+        return (res.json() as { ip: string }).ip;
+      };
+      const result = { fromProxy: await ip('127.0.0.1'), fromElsewhere: await ip('198.51.100.9') };
+      await app.close();
+      return result;
+    };
+    // Behind nginx on this host: the forwarded address is the client's.
+    expect(await seen('127.0.0.1')).toEqual({
+      fromProxy: '203.0.113.7',
+      fromElsewhere: '198.51.100.9',
+    });
+    // No proxy configured: a client cannot pick its own address with a header.
+    expect(await seen(undefined)).toEqual({
+      fromProxy: '127.0.0.1',
+      fromElsewhere: '198.51.100.9',
+    });
   });
 
   it('logs a user in through the fake WeChat service, then registers and reads a firm', async () => {

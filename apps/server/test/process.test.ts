@@ -4,6 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SERVER_DIST, bundleServer } from '../scripts/build';
 
 /** The real entry point as a process: start-up checks and graceful shutdown. */
 const root = path.resolve(import.meta.dirname, '../../..');
@@ -18,8 +19,9 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-function run(env: Record<string, string>) {
-  const child = spawn(tsx, [main], {
+function run(env: Record<string, string>, command: string[] = [tsx, main]) {
+  const [bin = tsx, ...args] = command;
+  const child = spawn(bin, args, {
     cwd: root,
     // No DATABASE_URL: this test is about the process, on its own PGlite folder.
     env: { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'warn', ...env },
@@ -30,6 +32,18 @@ function run(env: Record<string, string>) {
   child.stderr.on('data', (c: Buffer) => (output += c.toString()));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   return { child, exited, output: () => output };
+}
+
+async function waitHealthy(port: number, proc: ReturnType<typeof run>): Promise<boolean> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline && proc.child.exitCode === null) {
+    const ok = await fetch(`http://127.0.0.1:${port}/healthz`)
+      .then((r) => r.ok)
+      .catch(() => false);
+    if (ok) return true;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return false;
 }
 
 describe('the server process', () => {
@@ -57,5 +71,55 @@ describe('the server process', () => {
     expect(await proc.exited).toBe(0);
     // The PGlite folder lock is gone, so another process may open it.
     expect(existsSync(`${pgliteDir}.lock`)).toBe(false);
+  }, 90_000);
+});
+
+/**
+ * The production build (scripts/build.ts, what `pnpm build` makes and `pnpm start:prod` runs),
+ * bundled here into a folder of its own beside dist/ so a concurrent build is not disturbed.
+ */
+describe('the production bundle', () => {
+  let bundle: string;
+  beforeAll(async () => {
+    const out = path.join(SERVER_DIST, `test-${process.pid}-${Date.now()}`);
+    await bundleServer(out);
+    bundle = path.join(out, 'main.js');
+    return () => rm(out, { recursive: true, force: true });
+  }, 60_000);
+
+  const production = {
+    NODE_ENV: 'production',
+    PII_HASH_KEY: 'a-real-key-for-this-test-only',
+    OFFICER_SECRET_KEY: Buffer.alloc(32, 7).toString('base64'),
+  };
+
+  it('refuses development settings under NODE_ENV=production, naming each', async () => {
+    const pgliteDir = path.join(dir, 'refused');
+    const proc = run({ ...production, SEED_DEMO: '1', TEST_CLOCK: '1', PGLITE_DIR: pgliteDir }, [
+      process.execPath,
+      bundle,
+    ]);
+    expect(await proc.exited).toBe(1);
+    expect(proc.output()).toContain('SEED_DEMO: demo data must not be loaded in production');
+    expect(proc.output()).toContain('TEST_CLOCK');
+    expect(existsSync(pgliteDir)).toBe(false);
+  });
+
+  it('starts in production on PGlite: migrations found, live, ready, public pages', async () => {
+    const port = 20_000 + Math.floor(Math.random() * 20_000);
+    const proc = run({ ...production, PORT: String(port), PGLITE_DIR: path.join(dir, 'prod') }, [
+      process.execPath,
+      bundle,
+    ]);
+    expect(await waitHealthy(port, proc), proc.output()).toBe(true);
+    const base = `http://127.0.0.1:${port}`;
+    expect(await (await fetch(`${base}/healthz`)).json()).toEqual({ ok: true });
+    expect(await (await fetch(`${base}/readyz`)).json()).toEqual({ ok: true, database: 'pglite' });
+    // A page that reads the tables: the migrations ran from the bundle.
+    expect((await fetch(`${base}/public`)).status).toBe(200);
+    // No test clock in production.
+    expect((await fetch(`${base}/test/clock`)).status).toBe(404);
+    proc.child.kill('SIGTERM');
+    expect(await proc.exited).toBe(0);
   }, 90_000);
 });

@@ -1,12 +1,15 @@
 import type { Db } from '@kc/db';
-import type { ErrorCode } from '@kc/domain';
-import { isAreaCode } from '@kc/domain';
+import type { ErrorCode, LoginStep } from '@kc/domain';
+import { LOGIN_STEPS, isAreaCode } from '@kc/domain';
+import { STEP_ERROR } from './auth/second-factor';
 import type { WeChatClient } from './auth/wechat';
 import type { FileStore } from './files/store';
+import type { JobQueue } from './jobs/runtime';
 import { bearerToken, hashToken } from './auth/tokens';
-import type { Caller } from './caller';
+import type { Caller, OfficerCaller } from './caller';
 import type { ApiConfig } from './config';
 import type { Logger } from './logger';
+import type { ApiMetrics } from './metrics';
 import { roleFromDb } from './mappers';
 
 /** Long-lived dependencies, built once by the server (or a test). */
@@ -21,6 +24,18 @@ export interface ApiDeps {
    * parsed from their .xlsx / .csv). The server passes the store its file routes write to.
    */
   fileStore?: FileStore | undefined;
+  /** Procedure timings and login failures for /metrics (the server's prom-client registry). */
+  metrics?: ApiMetrics | undefined;
+  /**
+   * The job queue (pg-boss): messages written by a mutation are enqueued for WeChat after it
+   * commits; administrators read and retry failed jobs. Absent in most tests.
+   */
+  jobs?: JobQueue | undefined;
+  /**
+   * Real time for officers' TOTP codes, which phones compute from it: never the movable test
+   * clock `now`. Default: the system clock; tests may set it.
+   */
+  wallClock?: (() => Date) | undefined;
 }
 
 /** What the API needs to know about an HTTP request, whatever the adapter. */
@@ -30,8 +45,16 @@ export interface RequestInfo {
   userAgent?: string | undefined;
 }
 
+/**
+ * An officer whose password matched but whose login still owes a step (second factor, a new
+ * password, enrolment). Never a `caller`: only the procedures of that step admit it.
+ */
+export type PendingOfficer = OfficerCaller & { step: LoginStep };
+
 export interface Context extends ApiDeps {
   caller: Caller | null;
+  /** Set (and `caller` null) for a session that still owes a login step. */
+  pending?: PendingOfficer | null;
   /** Why `caller` is null although a token was sent; thrown by protected procedures. */
   authError: ErrorCode | null;
   ip: string | null;
@@ -55,6 +78,8 @@ export async function createContext(deps: ApiDeps, req: RequestInfo): Promise<Co
   if (session.expiresAt <= now) return { ...base, caller: null, authError: 'SESSION_EXPIRED' };
   const user = session.user;
   if (user.disabled) return { ...base, caller: null, authError: 'ACCOUNT_DISABLED' };
+  // 注销: an old session of a cancelled account never comes back to life.
+  if (user.cancelledAt) return { ...base, caller: null, authError: 'UNAUTHENTICATED' };
 
   if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
     await deps.db.prisma.session.update({ where: { id: session.id }, data: { lastSeenAt: now } });
@@ -62,19 +87,23 @@ export async function createContext(deps: ApiDeps, req: RequestInfo): Promise<Co
 
   if (user.kind === 'OFFICER' && user.role && user.username) {
     const areaCode = user.areaCode && isAreaCode(user.areaCode) ? user.areaCode : null;
-    return {
-      ...base,
-      authError: null,
-      caller: {
-        kind: 'officer',
-        userId: user.id,
-        sessionId: session.id,
-        username: user.username,
-        displayName: user.displayName,
-        role: roleFromDb(user.role),
-        areaCode,
-      },
+    const officer: OfficerCaller = {
+      kind: 'officer',
+      userId: user.id,
+      sessionId: session.id,
+      username: user.username,
+      displayName: user.displayName,
+      role: roleFromDb(user.role),
+      areaCode,
     };
+    if (session.pendingStep !== null) {
+      // Fail closed: an unknown step is treated as the strictest one.
+      const step = (LOGIN_STEPS as readonly string[]).includes(session.pendingStep)
+        ? (session.pendingStep as LoginStep)
+        : 'second-factor';
+      return { ...base, caller: null, authError: STEP_ERROR[step], pending: { ...officer, step } };
+    }
+    return { ...base, authError: null, caller: officer };
   }
   if (user.kind === 'APPLICANT' && user.openid) {
     return {

@@ -13,14 +13,17 @@ const TRPC_CODE: Record<ErrorCode, TRPCCode> = {
   NOT_FOUND: 'NOT_FOUND',
   WRONG_CREDENTIALS: 'UNAUTHORIZED',
   ACCOUNT_LOCKED: 'TOO_MANY_REQUESTS',
+  LOGIN_THROTTLED: 'TOO_MANY_REQUESTS',
   ACCOUNT_DISABLED: 'FORBIDDEN',
   WECHAT_LOGIN_FAILED: 'BAD_REQUEST',
   WECHAT_PHONE_FAILED: 'BAD_GATEWAY',
+  WECHAT_PHONE_CODE_INVALID: 'BAD_REQUEST',
   ALREADY_REGISTERED: 'CONFLICT',
   CREDIT_CODE_TAKEN: 'CONFLICT',
   RESIDENT_ID_TAKEN: 'CONFLICT',
   RATE_LIMITED: 'TOO_MANY_REQUESTS',
   INTERNAL: 'INTERNAL_SERVER_ERROR',
+  BUSY: 'SERVICE_UNAVAILABLE',
   PROFILE_REQUIRED: 'PRECONDITION_FAILED',
   UNKNOWN_PROGRAMME: 'NOT_FOUND',
   APPLICATION_LOCKED: 'CONFLICT',
@@ -83,6 +86,18 @@ const TRPC_CODE: Record<ErrorCode, TRPCCode> = {
   INVITATION_CLOSED: 'CONFLICT',
   INSTITUTION_LINK_CLOSED: 'CONFLICT',
   REVEAL_REASON_REQUIRED: 'BAD_REQUEST',
+  PASSWORD_CHANGE_REQUIRED: 'FORBIDDEN',
+  SECOND_FACTOR_ENROLMENT_REQUIRED: 'FORBIDDEN',
+  SECOND_FACTOR_REQUIRED: 'FORBIDDEN',
+  WRONG_SECOND_FACTOR: 'BAD_REQUEST',
+  WRONG_RECOVERY_CODE: 'BAD_REQUEST',
+  WRONG_CURRENT_PASSWORD: 'BAD_REQUEST',
+  SECOND_FACTOR_ALREADY_ENROLLED: 'CONFLICT',
+  SECOND_FACTOR_NOT_ENROLLED: 'PRECONDITION_FAILED',
+  SECOND_FACTOR_REQUIRED_FOR_ROLE: 'FORBIDDEN',
+  OWN_SECOND_FACTOR_RESET: 'FORBIDDEN',
+  PRIVACY_NOTICE_OUTDATED: 'CONFLICT',
+  CANCEL_CONFIRMATION_REQUIRED: 'BAD_REQUEST',
 };
 
 /** The `cause` of every error we throw on purpose: a stable code and optional field errors. */
@@ -90,6 +105,8 @@ export class AppErrorCause extends Error {
   constructor(
     readonly appCode: ErrorCode,
     readonly fieldErrors?: Record<string, string[]>,
+    /** When to try again (throttled login, rate limit): `data.retryAfterSeconds` and Retry-After. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(appCode);
     this.name = 'AppErrorCause';
@@ -99,13 +116,35 @@ export class AppErrorCause extends Error {
 /** A TRPCError carrying a stable code and a Chinese message (the default one unless given). */
 export function appError(
   code: ErrorCode,
-  options: { message?: string; fieldErrors?: Record<string, string[]> } = {},
+  options: {
+    message?: string;
+    fieldErrors?: Record<string, string[]>;
+    retryAfterSeconds?: number;
+  } = {},
 ): TRPCError {
   return new TRPCError({
     code: TRPC_CODE[code],
     message: options.message ?? ERROR_CODES[code],
-    cause: new AppErrorCause(code, options.fieldErrors),
+    cause: new AppErrorCause(code, options.fieldErrors, options.retryAfterSeconds),
   });
+}
+
+/** A request over a rate limit (HTTP 429): the message says when to try again. */
+export function rateLimitedError(message: string, retryAfterSeconds: number): TRPCError {
+  return appError('RATE_LIMITED', { message, retryAfterSeconds });
+}
+
+/** The largest `retryAfterSeconds` among errors (for the Retry-After header), if any. */
+export function retryAfterOf(errors: readonly unknown[]): number | undefined {
+  let most: number | undefined;
+  for (const error of errors) {
+    const seconds =
+      error instanceof TRPCError && error.cause instanceof AppErrorCause
+        ? error.cause.retryAfterSeconds
+        : undefined;
+    if (seconds !== undefined && (most === undefined || seconds > most)) most = seconds;
+  }
+  return most;
 }
 
 /** Whether `error` is one we threw on purpose with this code. */

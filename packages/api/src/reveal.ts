@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { plainString } from '@kc/domain';
 import { appError } from './errors';
 
 /**
@@ -8,7 +9,7 @@ import { appError } from './errors';
  */
 export const revealInput = z.object({
   id: z.uuid({ error: '记录编号无效' }),
-  reason: z.string({ error: '查看理由应为文字' }).max(200, '查看理由最多200字').optional(),
+  reason: plainString({ error: '查看理由应为文字' }).max(200, '查看理由最多200字').optional(),
 });
 
 /** The trimmed reason, or the refusal. */

@@ -5,12 +5,15 @@ import { dashboardRouter } from './routers/dashboard';
 import { disbursementsRouter } from './routers/disbursements';
 import { noticesRouter } from './routers/notices';
 import { healthRouter } from './routers/health';
+import { jobsRouter } from './routers/jobs';
+import { meRouter } from './routers/me';
 import { organisationsRouter } from './routers/organisations';
 import { profileRouter } from './routers/profile';
 import { reviewRouter } from './routers/review';
 import { auditRouter } from './routers/audit';
 import { notificationsRouter } from './routers/notifications';
 import { officersRouter } from './routers/officers';
+import { officerSecurityRouter } from './routers/officer-security';
 import { researchersRouter } from './routers/researchers';
 import { vicePresidentRouter } from './routers/vice-president';
 import { workbenchRouter } from './routers/workbench';
@@ -35,6 +38,7 @@ export const appRouter = createTRPCRouter({
   vp: vicePresidentRouter,
   workbench: workbenchRouter,
   officers: officersRouter,
+  officerSecurity: officerSecurityRouter,
   audit: auditRouter,
   researchers: researchersRouter,
   notifications: notificationsRouter,
@@ -43,6 +47,8 @@ export const appRouter = createTRPCRouter({
   orgReview: orgReviewRouter,
   officialLists: officialListsRouter,
   exemptions: exemptionsRouter,
+  jobs: jobsRouter,
+  me: meRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,10 +1,14 @@
 import { initTRPC } from '@trpc/server';
+import type { TRPCError } from '@trpc/server';
 import superjson from 'superjson';
-import type { ErrorCode, OfficerRole } from '@kc/domain';
-import { ERROR_CODES } from '@kc/domain';
+import type { ErrorCode, LoginStep, OfficerRole } from '@kc/domain';
+import { ERROR_CODES, findUnsafeInput } from '@kc/domain';
+import { isBusyError } from '@kc/db';
 import type { ApplicantCaller, OfficerCaller } from './caller';
-import type { Context } from './context';
+import { assertCaseworker } from './access';
+import type { Context, PendingOfficer } from './context';
 import { AppErrorCause, appError } from './errors';
+import { collectNotifications, enqueuePushes } from './jobs/outbox';
 
 type Issue = { path?: readonly (PropertyKey | { key: PropertyKey })[]; message: string };
 
@@ -33,6 +37,14 @@ const FALLBACK_CODES: Partial<Record<string, ErrorCode>> = {
   TOO_MANY_REQUESTS: 'RATE_LIMITED',
 };
 
+/** The `appCode` the client is sent for this error: errorFormatter's rule, for metrics. */
+export function appCodeOf(error: TRPCError): ErrorCode {
+  const cause = error.cause;
+  if (cause instanceof AppErrorCause) return cause.appCode;
+  if (cause && Array.isArray((cause as { issues?: unknown }).issues)) return 'INVALID_INPUT';
+  return FALLBACK_CODES[error.code] ?? 'INTERNAL';
+}
+
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
   /**
@@ -44,10 +56,12 @@ const t = initTRPC.context<Context>().create({
     let appCode: ErrorCode;
     let message = error.message;
     let fieldErrors: Record<string, string[]> | undefined;
+    let retryAfterSeconds: number | undefined;
 
     if (cause instanceof AppErrorCause) {
       appCode = cause.appCode;
       fieldErrors = cause.fieldErrors;
+      retryAfterSeconds = cause.retryAfterSeconds;
     } else if (cause && Array.isArray((cause as { issues?: unknown }).issues)) {
       appCode = 'INVALID_INPUT';
       fieldErrors = fieldErrorsFromIssues((cause as unknown as { issues: Issue[] }).issues);
@@ -65,28 +79,113 @@ const t = initTRPC.context<Context>().create({
         path: shape.data.path,
         appCode,
         fieldErrors,
+        ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }),
       },
     };
   },
 });
 
+/**
+ * Messages a mutation wrote go to the job queue (WeChat subscribe messages) once it has
+ * returned, that is after its transaction committed; a failed enqueue is left to the dispatch
+ * scan, never to the caller.
+ */
+const pushAfterCommit = t.middleware(async ({ ctx, type, next }) => {
+  const jobs = ctx.jobs;
+  if (type !== 'mutation' || !jobs) return next();
+  const ids: string[] = [];
+  const result = await collectNotifications(ids, () => next());
+  if (result.ok && ids.length > 0) {
+    await enqueuePushes(jobs, ids).catch((error: unknown) =>
+      ctx.log.warn({ err: error }, 'enqueue of subscribe messages failed; the scan will'),
+    );
+  }
+  return result;
+});
+
+/** Times every call and reports its outcome (ApiDeps.metrics); first, so it sees all of it. */
+const observe = t.middleware(async ({ ctx, path, type, next }) => {
+  const metrics = ctx.metrics;
+  if (!metrics) return next();
+  const started = performance.now();
+  const result = await next();
+  metrics.procedure({
+    path,
+    type,
+    durationMs: performance.now() - started,
+    appCode: result.ok ? null : appCodeOf(result.error),
+    error: result.ok ? null : result.error,
+  });
+  return result;
+});
+
+/**
+ * Before any schema: unreadable text (NUL, lone surrogates), `__proto__` keys and absurd nesting
+ * anywhere in the input, free-form JSON included, are bad input (400), never a database error.
+ */
+const refuseUnsafeInput = t.middleware(async ({ getRawInput, next }) => {
+  const unsafe = findUnsafeInput(await getRawInput());
+  if (unsafe) {
+    throw appError('INVALID_INPUT', {
+      message: unsafe.message,
+      fieldErrors: { [unsafe.field]: [unsafe.message] },
+    });
+  }
+  return next();
+});
+
+/** Seconds a client waits before trying again after BUSY (Retry-After). */
+const BUSY_RETRY_AFTER_SECONDS = 3;
+
+/**
+ * A transaction that timed out twice (a lock held too long; the database client already ran it
+ * once more) is BUSY: 503 with Retry-After, nothing changed, safe to send again.
+ */
+const busyWhenLocked = t.middleware(async ({ ctx, path, next }) => {
+  const result = await next();
+  if (!result.ok) {
+    for (
+      let e: unknown = result.error, i = 0;
+      e && i < 4;
+      e = (e as { cause?: unknown }).cause, i++
+    ) {
+      if (isBusyError(e)) {
+        ctx.log.warn({ path }, 'transaction timed out twice: answered BUSY');
+        throw appError('BUSY', { retryAfterSeconds: BUSY_RETRY_AFTER_SECONDS });
+      }
+    }
+  }
+  return result;
+});
+
+const procedure = t.procedure
+  .use(observe)
+  .use(refuseUnsafeInput)
+  .use(busyWhenLocked)
+  .use(pushAfterCommit);
+
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const publicProcedure = t.procedure;
+export const publicProcedure = procedure;
 
+/**
+ * The one gate of every protected procedure. A session that still owes a login step has no
+ * caller (createContext), so it is refused here with that step's code
+ * (SECOND_FACTOR_REQUIRED, PASSWORD_CHANGE_REQUIRED…); only `loginStepProcedure` admits it.
+ */
 const authed = t.middleware(({ ctx, next }) => {
   if (!ctx.caller) throw appError(ctx.authError ?? 'UNAUTHENTICATED');
   return next({ ctx: { ...ctx, caller: ctx.caller } });
 });
 
 /** Researchers and firms, logged in through WeChat. */
-export const applicantProcedure = t.procedure.use(authed).use(({ ctx, next }) => {
+export const applicantProcedure = procedure.use(authed).use(({ ctx, next }) => {
   if (ctx.caller.kind !== 'applicant') throw appError('FORBIDDEN');
   return next({ ctx: { ...ctx, caller: ctx.caller as ApplicantCaller } });
 });
 
 /** Bureau and area officers. */
-export const officerProcedure = t.procedure.use(authed).use(({ ctx, next }) => {
+export const officerProcedure = procedure.use(authed).use(({ ctx, next }) => {
   if (ctx.caller.kind !== 'officer') throw appError('FORBIDDEN');
   return next({ ctx: { ...ctx, caller: ctx.caller as OfficerCaller } });
 });
@@ -99,5 +198,49 @@ export function officerWithRoles(...roles: OfficerRole[]) {
   });
 }
 
+/**
+ * Case work (applications, organisations, notices, 科技副总): every officer but finance, whose
+ * remit is payment (access.ts, CASEWORK_ROLES).
+ */
+export const caseworkProcedure = officerProcedure.use(({ ctx, next }) => {
+  assertCaseworker(ctx.caller);
+  return next();
+});
+
 /** Any logged-in caller. */
-export const authedProcedure = t.procedure.use(authed);
+export const authedProcedure = procedure.use(authed);
+
+/** The officer of a session, whether it is full (`step` null) or still owes a login step. */
+export type SessionOfficer = OfficerCaller & { step: LoginStep | null };
+
+/**
+ * An officer's session that is full or owes one of `steps`, and nothing else: the procedures a
+ * login step needs (and, with every step, auth.me and logout).
+ */
+export function loginStepProcedure(...steps: LoginStep[]) {
+  return procedure.use(({ ctx, next }) => {
+    let officer: SessionOfficer;
+    if (ctx.caller?.kind === 'officer') officer = { ...ctx.caller, step: null };
+    else if (ctx.pending && steps.includes(ctx.pending.step)) officer = ctx.pending;
+    else if (ctx.caller) throw appError('FORBIDDEN');
+    else throw appError(ctx.authError ?? 'UNAUTHENTICATED');
+    return next({ ctx: { ...ctx, officer } });
+  });
+}
+
+/** Any signed-in caller, or a login that still owes a step: auth.me and logout only. */
+export const sessionProcedure = procedure.use(({ ctx, next }) => {
+  if (!ctx.caller && !ctx.pending) throw appError(ctx.authError ?? 'UNAUTHENTICATED');
+  return next();
+});
+
+/** Only a login that owes `step` right now (e.g. entering the code after the password). */
+export function pendingStepProcedure(step: LoginStep) {
+  return procedure.use(({ ctx, next }) => {
+    if (ctx.pending?.step !== step) {
+      if (ctx.caller) throw appError('FORBIDDEN', { message: '当前登录无需此步骤' });
+      throw appError(ctx.authError ?? 'UNAUTHENTICATED');
+    }
+    return next({ ctx: { ...ctx, officer: ctx.pending as PendingOfficer } });
+  });
+}

@@ -67,7 +67,7 @@ describe('applying, as the applicant sees it', () => {
 
   it('never tells the applicant what is left of the programme’s budget', async () => {
     const { firm, application } = await submittedScenario(h, '不外露场景');
-    const preview = await firm.client.applications.preview.query({
+    const preview = await firm.client.applications.preview.mutate({
       ruleId: 'scenario-case',
       input: scenarioInput('不外露场景二'),
       evidenceKinds: SCENARIO_EVIDENCE,
@@ -158,7 +158,7 @@ describe('applying, as the applicant sees it', () => {
       firm: Awaited<ReturnType<typeof firmApplicant>>,
       input: Record<string, unknown>,
     ) {
-      const preview = await firm.client.applications.preview.query({
+      const preview = await firm.client.applications.preview.mutate({
         ruleId: 'tech-transfer',
         input,
         evidenceKinds: TECH_TRANSFER_EVIDENCE,

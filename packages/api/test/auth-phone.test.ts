@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Harness } from './harness';
 import { createHarness, failure } from './harness';
+import { phoneFromWeChat } from '../src/auth/phone';
+import { WeChatError } from '../src/auth/wechat-error';
+import { hasAppCode } from '../src/errors';
 
 /** auth.phoneNumber: the WeChat phone-number button's code → the applicant's verified mobile. */
 let h: Harness;
@@ -23,10 +26,31 @@ describe('the mobile number WeChat has verified', () => {
     const code = h.wechat.issuePhoneCode('13600001111');
     await applicant.auth.phoneNumber.mutate({ code });
     const reused = await failure(() => applicant.auth.phoneNumber.mutate({ code }));
+    // A code WeChat refuses (used, expired, made up) is the caller's: 400, not a gateway error.
     expect(reused).toMatchObject({
-      appCode: 'WECHAT_PHONE_FAILED',
-      message: '获取微信绑定的手机号失败，请重试或手动填写',
+      appCode: 'WECHAT_PHONE_CODE_INVALID',
+      message: '手机号授权已失效，请重新点击获取手机号，或手动填写',
+      httpStatus: 400,
     });
+  });
+
+  it('keeps WeChat’s own failures a gateway error (502)', async () => {
+    const log = { info() {}, warn() {}, error() {} };
+    for (const [errcode, appCode] of [
+      [40029, 'WECHAT_PHONE_CODE_INVALID'],
+      [40163, 'WECHAT_PHONE_CODE_INVALID'],
+      [41008, 'WECHAT_PHONE_CODE_INVALID'],
+      [-1, 'WECHAT_PHONE_FAILED'],
+      [40013, 'WECHAT_PHONE_FAILED'],
+      [undefined, 'WECHAT_PHONE_FAILED'],
+    ] as const) {
+      const wechat = {
+        code2Session: () => Promise.reject(new Error('unused')),
+        phoneNumber: () => Promise.reject(new WeChatError('refused', errcode)),
+      };
+      const error = await phoneFromWeChat({ wechat, log }, 'c').catch((e: unknown) => e);
+      expect(hasAppCode(error, appCode)).toBe(true);
+    }
   });
 
   it('refuses a number outside mainland China in plain Chinese', async () => {

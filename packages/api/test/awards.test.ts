@@ -52,7 +52,7 @@ describe('programmes and preview', () => {
   it('previews eligibility and the amount with its explanation before anything is saved', async () => {
     const { client } = await firmApplicant(h);
     const before = await h.prisma.application.count();
-    const preview = await client.applications.preview.query({
+    const preview = await client.applications.preview.mutate({
       ruleId: 'scenario-case',
       input: scenarioInput('预览用案例'),
       evidenceKinds: SCENARIO_EVIDENCE,
@@ -65,8 +65,11 @@ describe('programmes and preview', () => {
   it('needs a profile before applying', async () => {
     const bare = await h.applicant();
     expect(
-      (await failure(() => bare.applications.preview.query({ ruleId: 'scenario-case', input: {} })))
-        .appCode,
+      (
+        await failure(() =>
+          bare.applications.preview.mutate({ ruleId: 'scenario-case', input: {} }),
+        )
+      ).appCode,
     ).toBe('PROFILE_REQUIRED');
   });
 });

@@ -154,7 +154,7 @@ describe('paying an award: batch → confirmation by a second finance officer �
     ]);
     expect(journal[1]?.disbursementId).toBe(paid.items[0]?.disbursementId);
 
-    const app = await finance.review.byId.query({ id: applicationId });
+    const app = await admin.review.byId.query({ id: applicationId });
     expect(app.status).toBe('paid');
     expect(app.timeline.map((e) => e.action).slice(-2)).toEqual([
       'add-to-disbursement',
@@ -315,6 +315,49 @@ describe('four eyes', () => {
       await approver.api.disbursements.confirm.mutate({ batchId: clean.id, idempotencyKey: key() }),
     ).toMatchObject({ status: 'confirmed' });
   });
+
+  it('refuses the approver recording the payment of an award they approved, and writes nothing', async () => {
+    const approver = await newOfficer(h, 'BUREAU_REVIEWER', '原审核员乙');
+    const { applicationId, number } = await noticePassedAward(h, approver.api);
+    const other = await noticePassedAward(h, reviewer);
+    const batch = await finance.disbursements.createBatch.mutate({
+      applicationIds: [other.applicationId, applicationId],
+      idempotencyKey: key(),
+    });
+    await finance2.disbursements.confirm.mutate({ batchId: batch.id, idempotencyKey: key() });
+    await h.prisma.user.update({
+      where: { id: approver.userId },
+      data: { role: 'FINANCE_OFFICER' },
+    });
+    const before = await budgetOf(h, WORKSTATION_RULE);
+    const audits = await h.prisma.auditLog.count();
+
+    const refused = await failure(() =>
+      approver.api.disbursements.markPaid.mutate({ batchId: batch.id, idempotencyKey: key() }),
+    );
+    expect(refused.appCode).toBe('SEPARATION_OF_DUTIES');
+    expect(refused.message).toContain(number);
+    expect(refused.message).toContain('另一名财务人员');
+    expect(await budgetOf(h, WORKSTATION_RULE)).toEqual(before);
+    expect(
+      await h.prisma.ledgerEntry.count({
+        where: { applicationId: { in: [applicationId, other.applicationId] }, kind: 'payment' },
+      }),
+    ).toBe(0);
+    expect(await statusOf(applicationId)).toBe('in-disbursement');
+    expect(
+      (await h.prisma.disbursementBatch.findUniqueOrThrow({ where: { id: batch.id } })).status,
+    ).toBe('confirmed');
+    // Refusals are not audited (only failed logins are): nothing at all was written.
+    expect(await h.prisma.auditLog.count()).toBe(audits);
+
+    // Another finance officer records it.
+    const paid = await finance.disbursements.markPaid.mutate({
+      batchId: batch.id,
+      idempotencyKey: key(),
+    });
+    expect(paid).toMatchObject({ status: 'paid', paidBy: { userId: financeUserId } });
+  });
 });
 
 describe('refusals that pay nothing', () => {
@@ -444,7 +487,7 @@ describe('editing a draft batch', () => {
     });
     expect(smaller).toMatchObject({ totalFen: AWARD, itemCount: 1 });
     expect(await statusOf(a.applicationId)).toBe('notice-passed');
-    const timeline = await finance.review.byId.query({ id: a.applicationId });
+    const timeline = await admin.review.byId.query({ id: a.applicationId });
     expect(timeline.timeline.map((e) => e.action).slice(-2)).toEqual([
       'add-to-disbursement',
       'remove-from-disbursement',

@@ -7,7 +7,7 @@ import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import superjson from 'superjson';
 import { seedDemo } from '@kc/db/seed';
 import { createTestDb } from '@kc/db/testing';
-import type { AppRouter, WeChatClient } from '../src';
+import type { ApiConfig, AppRouter, WeChatClient } from '../src';
 import { WeChatError, type WeChatPhone } from '../src/auth/wechat';
 import { LocalFileStore } from '../src/files/store';
 import {
@@ -62,7 +62,7 @@ export function memoryWeChat() {
  * seeded with the demo data, and tRPC clients that go through the full HTTP request handling
  * (superjson, error formatting) without opening a port.
  */
-export async function createHarness(options: { start?: Date } = {}) {
+export async function createHarness(options: { start?: Date; config?: Partial<ApiConfig> } = {}) {
   const db = await createTestDb();
   // The one clock of the API, the seed and the test: every timestamp the app writes comes from it.
   const clock = { now: options.start ?? new Date('2026-11-27T02:00:00Z') };
@@ -73,13 +73,18 @@ export async function createHarness(options: { start?: Date } = {}) {
   const deps = {
     db,
     wechat: wechat.client,
-    config: { ...DEFAULT_API_CONFIG, piiHashKey: 'test-pii-hash-key-0123456789' },
+    config: {
+      ...DEFAULT_API_CONFIG,
+      piiHashKey: 'test-pii-hash-key-0123456789',
+      ...options.config,
+    } as ApiConfig,
     log: silentLogger,
     now: () => clock.now,
     fileStore,
   };
 
-  function client(token?: string) {
+  /** `ip`: the client address the API sees; `apiDeps`: another API instance's (same database). */
+  function client(token?: string, options: { ip?: string; apiDeps?: typeof deps } = {}) {
     return createTRPCClient<AppRouter>({
       links: [
         httpLink({
@@ -97,9 +102,9 @@ export async function createHarness(options: { start?: Date } = {}) {
               req: new Request(url, init as RequestInit),
               router: appRouter,
               createContext: ({ req }) =>
-                createContext(deps, {
+                createContext(options.apiDeps ?? deps, {
                   authorization: req.headers.get('authorization') ?? undefined,
-                  ip: '127.0.0.1',
+                  ip: options.ip ?? '127.0.0.1',
                 }),
             }),
         }),
@@ -123,6 +128,7 @@ export async function createHarness(options: { start?: Date } = {}) {
     clock,
     wechat,
     fileStore,
+    deps,
     client,
     officer,
     applicant,

@@ -47,7 +47,7 @@ describe('users and roles (officers.*)', () => {
         username: 'weak01',
         displayName: '弱密码',
         role: 'bureau-reviewer',
-        password: 'abcdefgh',
+        password: 'abcdefghijk',
       }),
     );
     expect(weak.fieldErrors?.password).toEqual(['密码须同时包含字母和数字']);
@@ -79,7 +79,7 @@ describe('users and roles (officers.*)', () => {
     expect((await failure(() => firm.officers.list.query({}))).appCode).toBe('FORBIDDEN');
   });
 
-  it('disabling ends the sessions at once; resetting a password too, and clears a lockout', async () => {
+  it('disabling ends the sessions at once; resetting a password too, and lifts a login delay', async () => {
     const admin = await h.officer('admin');
     const target = (await admin.officers.list.query({ q: 'lingbi01' }))[0]!;
     const lingbi = await h.officer('lingbi01', 'Lingbi2026');
@@ -98,14 +98,26 @@ describe('users and roles (officers.*)', () => {
     ).toBe(true);
 
     await admin.officers.update.mutate({ id: target.id, disabled: false });
-    for (let i = 0; i < 5; i++) await failure(() => h.officer('lingbi01', 'wrong-password1'));
-    expect((await failure(() => h.officer('lingbi01', 'Lingbi2026'))).appCode).toBe(
-      'ACCOUNT_LOCKED',
-    );
+    // From an address lingbi01 never logged in from, failures delay the next attempt …
+    const elsewhere = h.client(undefined, { ip: '10.77.0.1' });
+    for (let i = 0; i < 5; i++)
+      await failure(() =>
+        elsewhere.auth.officerLogin.mutate({ username: 'lingbi01', password: 'wrong-password1' }),
+      );
+    expect(
+      (
+        await failure(() =>
+          elsewhere.auth.officerLogin.mutate({ username: 'lingbi01', password: 'Lingbi2026' }),
+        )
+      ).appCode,
+    ).toBe('LOGIN_THROTTLED');
+    // … until the administrator sets a new password, which lifts the delay.
     await admin.officers.resetPassword.mutate({ id: target.id, password: 'NewPass2026' });
+    await elsewhere.auth.officerLogin.mutate({ username: 'lingbi01', password: 'NewPass2026' });
     const again = await h.officer('lingbi01', 'NewPass2026');
     expect((await again.auth.me.query()).kind).toBe('officer');
-    expect(await admin.officers.endSessions.mutate({ id: target.id })).toEqual({ ended: 1 });
+    // Both logins after the reset.
+    expect(await admin.officers.endSessions.mutate({ id: target.id })).toEqual({ ended: 2 });
     expect((await failure(() => again.auth.me.query())).appCode).toBe('UNAUTHENTICATED');
   });
 

@@ -255,6 +255,9 @@ describe('变更申请: a verified organisation changes its name, credit code or
     const finance = await h.officer('finance');
     expect(
       await failure(() => finance.orgReview.changes.list.query({ status: 'pending' })),
-    ).toMatchObject({ appCode: 'FORBIDDEN', message: '财务人员不办理机构认证、变更和认领申诉' });
+    ).toMatchObject({
+      appCode: 'FORBIDDEN',
+      message: '财务人员只办理奖补资金拨付，不能查看或办理此项业务',
+    });
   });
 });

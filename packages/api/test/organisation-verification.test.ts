@@ -347,7 +347,7 @@ describe('机构认证: the area officer decides', () => {
     const finance = await h.officer('finance');
     expect(await failure(() => finance.orgReview.verifications.byId.query({ id }))).toMatchObject({
       appCode: 'FORBIDDEN',
-      message: '财务人员不办理机构认证、变更和认领申诉',
+      message: '财务人员只办理奖补资金拨付，不能查看或办理此项业务',
     });
 
     const reviewer = await h.officer('reviewer');

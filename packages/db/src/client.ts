@@ -8,14 +8,15 @@
  * Pending migrations are applied first (same runner for both backends) unless `migrate: false`.
  */
 import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { readDbEnv } from './env';
 import { PrismaClient } from './generated/prisma/client';
-import { acquireDirLock } from './dir-lock';
+import { acquireDirLock, resolveDataDir } from './dir-lock';
+import { retryTimedOutTransactions } from './transaction-retry';
 import { pgConnection, pgliteConnection, runMigrations } from './migrate/runner';
 
 export type DbKind = 'pglite' | 'postgres';
@@ -25,6 +26,43 @@ export interface Db {
   kind: DbKind;
   /** Disconnects Prisma and closes the pool / PGlite instance. Idempotent. */
   close(): Promise<void>;
+  /** PostgreSQL only: the pg pool's connections now, for metrics (PGlite is one connection). */
+  poolStats?: () => PoolStats;
+  /**
+   * How the job queue (pg-boss, @kc/api jobs) reaches the same database: on PostgreSQL it opens
+   * its own small pool from the URL; PGlite has one in-process connection, shared through this.
+   */
+  queueConnection: QueueConnection;
+}
+
+export type QueueConnection =
+  { kind: 'postgres'; url: string } | { kind: 'pglite'; executeSql: ExecuteSql };
+
+/**
+ * pg-boss's `db` adapter. Without values the text may hold several statements (its locked
+ * `BEGIN; …; COMMIT;` plans): those run as one simple-protocol call and the last result counts.
+ */
+export type ExecuteSql = (
+  text: string,
+  values?: unknown[],
+) => Promise<{ rows: Record<string, unknown>[] }>;
+
+function pgliteExecuteSql(pglite: PGlite): ExecuteSql {
+  return async (text, values) => {
+    if (values && values.length > 0) {
+      return { rows: (await pglite.query<Record<string, unknown>>(text, values)).rows };
+    }
+    const results = await pglite.exec(text);
+    return { rows: (results.at(-1)?.rows ?? []) as Record<string, unknown>[] };
+  };
+}
+
+export interface PoolStats {
+  /** Connections open, busy or idle. */
+  total: number;
+  idle: number;
+  /** Queries waiting for a connection. */
+  waiting: number;
 }
 
 export interface CreateDbOptions {
@@ -42,6 +80,10 @@ export interface CreateDbOptions {
   poolMax?: number;
   /** Use this PGlite instance (the caller keeps ownership: `close()` does not close it). */
   pglite?: PGlite;
+  /** Interactive transactions' limits, over the backend's defaults below (tests make them short). */
+  transactionOptions?: { maxWait?: number; timeout?: number };
+  /** Called when a transaction timed out (P2028) and is run once more (transaction-retry.ts). */
+  onTransactionRetry?: (error: unknown) => void;
 }
 
 export const MEMORY = ':memory:';
@@ -94,22 +136,39 @@ async function createPostgresDb(connectionString: string, options: CreateDbOptio
       await client.end();
     }
   }
-  const adapter = new PrismaPg({
+  // Our own pool, handed to the adapter (which ends it on disconnect), so its counts can be read.
+  const transactionOptions = { ...POSTGRES_TRANSACTION_OPTIONS, ...options.transactionOptions };
+  const pool = new pg.Pool({
     connectionString,
-    options: UTC_SESSION,
+    // A lock wait ends when the transaction would time out anyway: without this the statement
+    // keeps waiting (the request hangs) however long the lock is held, then fails with P2028.
+    options: `${UTC_SESSION} -c lock_timeout=${transactionOptions.timeout}`,
     ...(options.poolMax ? { max: options.poolMax } : {}),
   });
-  const prisma = new PrismaClient({ adapter, transactionOptions: POSTGRES_TRANSACTION_OPTIONS });
+  const adapter = new PrismaPg(pool, { disposeExternalPool: true });
+  const prisma = retryTimedOutTransactions(
+    new PrismaClient({
+      adapter,
+      transactionOptions,
+    }),
+    options.onTransactionRetry,
+  );
   let closed: Promise<void> | undefined;
   return {
     prisma,
     kind: 'postgres',
-    close: () => (closed ??= prisma.$disconnect()),
+    close: () =>
+      (closed ??= prisma.$disconnect().then(async () => {
+        // Prisma never connected (nothing was queried): the adapter does not know the pool.
+        if (!pool.ended && !pool.ending) await pool.end();
+      })),
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+    queueConnection: { kind: 'postgres', url: connectionString },
   };
 }
 
 async function createPgliteDb(dir: string, options: CreateDbOptions): Promise<Db> {
-  const dataDir = dir === MEMORY ? undefined : resolve(dir);
+  const dataDir = dir === MEMORY ? undefined : resolveDataDir(dir);
   let releaseLock: (() => void) | undefined;
   if (dataDir) {
     mkdirSync(dirname(dataDir), { recursive: true });
@@ -140,14 +199,18 @@ async function wrapPglite(
       log: options.log,
     });
   }
-  const prisma = new PrismaClient({
-    adapter: new PrismaPGlite(pglite),
-    transactionOptions: PGLITE_TRANSACTION_OPTIONS,
-  });
+  const prisma = retryTimedOutTransactions(
+    new PrismaClient({
+      adapter: new PrismaPGlite(pglite),
+      transactionOptions: { ...PGLITE_TRANSACTION_OPTIONS, ...options.transactionOptions },
+    }),
+    options.onTransactionRetry,
+  );
   let closed: Promise<void> | undefined;
   return {
     prisma,
     kind: 'pglite',
+    queueConnection: { kind: 'pglite', executeSql: pgliteExecuteSql(pglite) },
     close: () =>
       (closed ??= (async () => {
         try {

@@ -3,7 +3,7 @@
  * DATABASE_URL is set. Demo seed: `@kc/db/seed`; test databases: `@kc/db/testing`.
  */
 export { createDb, MEMORY } from './client';
-export type { CreateDbOptions, Db, DbKind } from './client';
+export type { CreateDbOptions, Db, DbKind, ExecuteSql, PoolStats, QueueConnection } from './client';
 export { DEFAULT_SCRYPT_PARAMS, hashPassword, needsRehash, verifyPassword } from './password';
 export type { ScryptParams } from './password';
 export { hashResidentId, normaliseResidentId } from './pii';
@@ -15,6 +15,7 @@ export {
   isUniqueViolationOn,
   uniqueViolation,
 } from './errors';
+export { isBusyError } from './transaction-retry';
 export { NUMBER_FORMATS, formatNumber, nextNumber } from './numbers';
 export type { NumberScope } from './numbers';
 export type { UniqueViolation } from './errors';

@@ -14,7 +14,10 @@ import { readDbEnv } from './env';
 import { MIGRATIONS_DIR, pgConnection, pgliteConnection, runMigrations } from './migrate/runner';
 import type { MigrationConnection } from './migrate/runner';
 
-export type TestDbOptions = Pick<CreateDbOptions, 'migrate' | 'migrationsDir' | 'log'>;
+export type TestDbOptions = Pick<
+  CreateDbOptions,
+  'migrate' | 'migrationsDir' | 'log' | 'transactionOptions' | 'onTransactionRetry'
+>;
 
 const PREFIX = 'kc_test_';
 /** Databases left behind by a crashed run are dropped once they are this old. */

@@ -26,14 +26,9 @@ afterAll(async () => {
 
 describe('interactive transactions', () => {
   it('concurrent read-modify-write transactions with SELECT … FOR UPDATE lose no update', async () => {
-    const user = await db.prisma.user.create({
-      data: {
-        createdAt: AT,
-        updatedAt: AT,
-        kind: 'OFFICER',
-        username: 'counter',
-        displayName: 'c',
-      },
+    const key = 'test:counter';
+    await db.prisma.rateLimitCounter.create({
+      data: { key, count: 0, windowEndsAt: AT, updatedAt: AT },
     });
     const N = 8;
     // Together longer than Prisma's default maxWait (2 s): on PGlite they queue, and must not fail with P2028.
@@ -41,19 +36,17 @@ describe('interactive transactions', () => {
     await Promise.all(
       Array.from({ length: N }, () =>
         db.prisma.$transaction(async (tx) => {
-          const [row] = await tx.$queryRaw<{ failed_login_count: number }[]>`
-            SELECT failed_login_count FROM "user" WHERE id = ${user.id}::uuid FOR UPDATE`;
+          const [row] = await tx.$queryRaw<{ count: number }[]>`
+            SELECT count FROM rate_limit_counter WHERE key = ${key} FOR UPDATE`;
           await sleep(hold);
-          await tx.user.update({
-            where: { id: user.id },
-            data: { failedLoginCount: (row?.failed_login_count ?? 0) + 1 },
+          await tx.rateLimitCounter.update({
+            where: { key },
+            data: { count: (row?.count ?? 0) + 1 },
           });
         }),
       ),
     );
-    expect(
-      (await db.prisma.user.findUniqueOrThrow({ where: { id: user.id } })).failedLoginCount,
-    ).toBe(N);
+    expect((await db.prisma.rateLimitCounter.findUniqueOrThrow({ where: { key } })).count).toBe(N);
   });
 
   it('rolls back when the callback throws', async () => {
@@ -164,16 +157,16 @@ async function expectNowRoundTrips(target: Db) {
       kind: 'OFFICER',
       username: 'tz',
       displayName: 'tz',
-      lockedUntil: new Date('2026-01-01T00:00:00Z'),
+      passwordChangedAt: new Date('2026-01-01T00:00:00Z'),
     },
   });
   const read = await target.prisma.user.findUniqueOrThrow({ where: { id: user.id } });
-  expect(read.lockedUntil?.toISOString()).toBe('2026-01-01T00:00:00.000Z');
+  expect(read.passwordChangedAt?.toISOString()).toBe('2026-01-01T00:00:00.000Z');
   expect(Math.abs(read.createdAt.getTime() - before)).toBeLessThan(60_000);
   const [stored] = await target.prisma.$queryRaw<
     { exact: boolean; created_ms: number; now_ms: number }[]
   >`
-    SELECT locked_until = '2026-01-01T00:00:00Z'::timestamptz AS exact,
+    SELECT password_changed_at = '2026-01-01T00:00:00Z'::timestamptz AS exact,
            (extract(epoch FROM created_at) * 1000)::float8 AS created_ms,
            (extract(epoch FROM now()) * 1000)::float8 AS now_ms
     FROM "user" WHERE id = ${user.id}::uuid`;

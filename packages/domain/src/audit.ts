@@ -5,9 +5,12 @@ import { VP_CALL_ACTIONS, VP_CALL_ACTION_CODES } from './matching/call';
 /** Chinese names of the audit log's actions, for the officers who read it. */
 const AUDIT_ACTION_LABELS: Record<string, string> = {
   'auth.officer-login': '登录',
+  'auth.officer-password-accepted': '登录密码正确，待完成验证',
   'auth.officer-login-failed': '登录失败',
   'auth.officer-locked': '账号因多次登录失败被锁定',
+  'auth.officer-login-throttled': '登录尝试过多，暂缓登录',
   'auth.officer-logout': '退出登录',
+  'auth.officer-second-factor': '两步验证通过',
   'file.download': '下载材料',
   'organisation.reveal-contact': '查看完整联系电话',
   'organisation.register': '注册单位',
@@ -58,6 +61,7 @@ const AUDIT_ACTION_LABELS: Record<string, string> = {
   'notice.uphold-objection': '异议成立',
   'notice.dismiss-objection': '异议不成立',
   'notice.close': '结束公示',
+  'job.retry': '重试后台任务',
   'disbursement.create': '创建拨付批次',
   'disbursement.remove-item': '移出拨付事项',
   'disbursement.confirm': '确认拨付批次',
@@ -69,6 +73,11 @@ const AUDIT_ACTION_LABELS: Record<string, string> = {
   'officer.enable': '启用账号',
   'officer.reset-password': '重置密码',
   'officer.end-sessions': '强制下线',
+  'officer.change-password': '修改密码',
+  'officer.enrol-second-factor': '开启两步验证',
+  'officer.regenerate-recovery-codes': '重新生成恢复码',
+  'officer.reset-second-factor': '重置两步验证',
+  'officer.end-own-session': '结束本人会话',
   'vp.call.create': '创建科技副总批次',
   'vp.need.create': '发布科技副总需求',
   'vp.need.withdraw': '撤回科技副总需求',
@@ -92,6 +101,11 @@ const AUDIT_ACTION_LABELS: Record<string, string> = {
   'vp.need.update': '修改科技副总需求',
   'vp.secondment.work-log': '填写科技副总工作日志',
   'vp.call.agreement-template': '上传科技副总三方协议模板',
+  // Personal information rights (个人信息保护法) and retention
+  'privacy.consent': '同意隐私保护指引',
+  'privacy.export': '查看或导出个人信息',
+  'privacy.cancel-account': '注销账号',
+  'retention.run': '按保存期限清理过期记录',
 };
 
 /**
@@ -146,6 +160,8 @@ const AUDIT_OBJECT_TYPE_LABELS: Record<string, string> = {
   vp_need: '科技副总需求',
   vp_candidate: '科技副总报名',
   vp_secondment: '科技副总选派',
+  job: '后台任务',
+  system: '系统',
 };
 
 export function auditObjectTypeName(objectType: string): string | null {

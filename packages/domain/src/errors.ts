@@ -13,11 +13,17 @@ export const ERROR_CODES = {
   ACCOUNT_DISABLED: '账号已停用，请联系管理员',
   WECHAT_LOGIN_FAILED: '微信登录失败，请重试',
   WECHAT_PHONE_FAILED: '获取微信绑定的手机号失败，请重试或手动填写',
+  /** WeChat refused the phone-number code itself (used, expired, made up): 400, not 502. */
+  WECHAT_PHONE_CODE_INVALID: '手机号授权已失效，请重新点击获取手机号，或手动填写',
   ALREADY_REGISTERED: '您已注册其他类型的资料，不能重复注册',
   CREDIT_CODE_TAKEN: '该统一社会信用代码已被其他账号注册',
   RESIDENT_ID_TAKEN: '该身份证号码已被其他账号注册',
   RATE_LIMITED: '操作过于频繁，请稍后再试',
+  /** The message names the seconds: 尝试次数过多，请 N 秒后再试 (auth/login-throttle.ts). */
+  LOGIN_THROTTLED: '尝试次数过多，请稍后再试',
   INTERNAL: '系统繁忙，请稍后再试',
+  /** A transaction waited too long for a lock (tried twice); nothing was changed. Retry-After. */
+  BUSY: '系统繁忙，本次操作未生效，请稍后重试',
   // Applications and awards
   PROFILE_REQUIRED: '请先完善单位或个人资料，再申请奖补',
   UNKNOWN_PROGRAMME: '该奖补事项不存在或当前不受理申请',
@@ -85,6 +91,20 @@ export const ERROR_CODES = {
   INVITATION_CLOSED: '该免申即享邀请已处理，不能重复操作',
   INSTITUTION_LINK_CLOSED: '该单位关联申请已处理',
   REVEAL_REASON_REQUIRED: '查看完整号码须填写查看理由',
+  // Officers' password policy and second factor
+  PASSWORD_CHANGE_REQUIRED: '请先修改初始密码，再使用系统',
+  SECOND_FACTOR_ENROLMENT_REQUIRED: '请先设置两步验证，再使用系统',
+  SECOND_FACTOR_REQUIRED: '请先完成两步验证',
+  WRONG_SECOND_FACTOR: '动态验证码不正确或已使用过，请输入验证器中最新的验证码',
+  WRONG_RECOVERY_CODE: '恢复码不正确或已使用过',
+  WRONG_CURRENT_PASSWORD: '当前密码不正确',
+  SECOND_FACTOR_ALREADY_ENROLLED: '已开启两步验证，无需重复设置',
+  SECOND_FACTOR_NOT_ENROLLED: '尚未开启两步验证',
+  SECOND_FACTOR_REQUIRED_FOR_ROLE: '您的角色须使用两步验证，不能关闭',
+  OWN_SECOND_FACTOR_RESET: '不能重置自己的两步验证，请由其他管理员办理',
+  // Personal information rights
+  PRIVACY_NOTICE_OUTDATED: '隐私保护指引已更新，请阅读最新版本后再同意',
+  CANCEL_CONFIRMATION_REQUIRED: '请输入“注销”以确认注销账号',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -14,3 +14,4 @@ export * from './matching';
 export * from './organisations';
 export * from './audit';
 export * from './uploads';
+export * from './privacy';

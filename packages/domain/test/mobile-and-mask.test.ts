@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkMobile, maskMobile, maskResidentId, redactPII } from '../src';
+import { checkMobile, findUnmaskedPII, maskMobile, maskResidentId, redactPII } from '../src';
 
 describe('mainland mobile number', () => {
   it.each(['13912345678', '15055701234', '19955771234', '17712345678'])('accepts %s', (m) => {
@@ -42,6 +42,32 @@ describe('masking personal data', () => {
     expect(redactPII('电话13912345678。')).toBe('电话139****5678。');
     // URL-encoded: the number follows a hex letter (%3A is a colon).
     expect(redactPII('q=mobile%3A13912345678')).toBe('q=mobile%3A139****5678');
+  });
+
+  it('redacts numbers right after percent-encoding, which ends in a digit or hex letter', () => {
+    // A search sent in a GET query: {"q":"13912345678"} → %7B%22q%22%3A%2213912345678%22%7D
+    expect(redactPII('%22q%22%3A%2213912345678%22')).toBe('%22q%22%3A%22139****5678%22');
+    expect(redactPII('%3A%2211010519491231002X%22')).toBe('%3A%22110105********002X%22');
+    expect(redactPII('q%3D%2011010519491231002X')).toBe('q%3D%20110105********002X');
+    // Encoded twice (%25 is the percent sign), and a JSON \u escape.
+    expect(redactPII('%252213912345678')).toBe('%2522139****5678');
+    expect(redactPII('\\u002213912345678')).toBe('\\u0022139****5678');
+    // Still no match inside longer runs of digits.
+    expect(redactPII('%22139123456789%22')).toBe('%22139123456789%22');
+  });
+
+  it('finds unmasked numbers in a log, encoded or not, and ignores ids, hashes and times', () => {
+    expect(findUnmaskedPII('url /x?q=%2213912345678%22 id 11010519491231002X')).toEqual([
+      '13912345678',
+      '11010519491231002X',
+    ]);
+    expect(findUnmaskedPII('%252211010519491231002X%2522')).toEqual(['11010519491231002X']);
+    expect(
+      findUnmaskedPII(
+        '{"time":1796407900858,"responseTime":7.13912345678,"fileId":"76fe8625-038e-4bdb-85be-c15802980859","m":"139****5678"}',
+      ),
+    ).toEqual([]);
+    expect(findUnmaskedPII('sha ' + 'ab'.repeat(10) + '13912345678' + 'cd'.repeat(10))).toEqual([]);
   });
 
   it('leaves identifiers alone whose groups happen to hold a phone-like run of digits', () => {

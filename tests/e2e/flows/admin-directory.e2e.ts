@@ -7,7 +7,7 @@ import { desktopPage, launchBrowser, snap } from '../support/browser';
 
 /**
  * The directories: phone numbers masked in every list, the full number on request for roles
- * that may (and audited); finance sees only masked numbers and no 人才库.
+ * that may (and audited); finance, whose remit is payment, has no directory at all.
  */
 const stack = inject('stack');
 const FIRM = {
@@ -79,18 +79,17 @@ describe('directories with masked PII', () => {
     await context.close();
   });
 
-  it('finance sees masked numbers only, and cannot open the 人才库', async () => {
+  it('finance, whose remit is payment, has neither the 机构库 nor the 人才库', async () => {
     const { context, page } = await desktopPage(browser);
     await signIn(page, stack.adminUrl, 'finance');
-    await page.goto(`${stack.adminUrl}/organisations`);
-    await page.getByTestId('filter-q').fill(FIRM.name);
-    await page.getByTestId('filter-search').click();
-    const row = page.getByTestId('org-table').locator('tr', { hasText: FIRM.name });
-    await expect.poll(() => row.getByTestId('pii-value').textContent()).toContain('****');
-    expect(await row.getByTestId('pii-reveal').count()).toBe(0);
-    expect(await page.getByTestId('side-menu').textContent()).not.toContain('人才库');
-    await page.goto(`${stack.adminUrl}/researchers`);
-    await page.waitForURL(/\/403/);
+    await expect.poll(() => page.getByTestId('side-menu').textContent()).toContain('拨付批次');
+    const menu = (await page.getByTestId('side-menu').textContent()) ?? '';
+    expect(menu).not.toContain('机构库');
+    expect(menu).not.toContain('人才库');
+    for (const path of ['/organisations', '/researchers']) {
+      await page.goto(`${stack.adminUrl}${path}`);
+      await page.waitForURL(/\/403/);
+    }
     await context.close();
   });
 });

@@ -1,8 +1,10 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { RUN } from '../support/admin-b-data';
+import { adminLogin } from '../support/admin';
 import { lastMessage, signIn } from '../support/admin-b-session';
 import { desktopPage, launchBrowser, snap } from '../support/browser';
+import { changePasswordAtLogin } from '../support/officer-security';
 
 /**
  * 人员账号: the bureau admin creates an area officer, who signs in; the admin ends their
@@ -59,9 +61,14 @@ describe('users and roles', () => {
       .toContain('该用户名已被使用');
     await page.getByTestId('officer-dialog').locator('button', { hasText: '取消' }).click();
 
-    // The new officer signs in in another browser.
+    // The new officer signs in in another browser, and first replaces the password the admin set.
     const other = await desktopPage(browser);
-    await signIn(other.page, stack.adminUrl, USERNAME, PASSWORD);
+    await adminLogin(other.page, stack.adminUrl, USERNAME, PASSWORD);
+    await expect
+      .poll(() => other.page.getByTestId('login-step').textContent())
+      .toContain('修改初始密码');
+    await changePasswordAtLogin(other.page, PASSWORD, `${PASSWORD}-new`);
+    await other.page.getByTestId('officer-name').waitFor();
     expect(await other.page.getByTestId('officer-area').textContent()).toContain('砀山县');
 
     await page.reload();

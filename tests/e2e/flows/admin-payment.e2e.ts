@@ -13,6 +13,7 @@ import {
 import { desktopPage, launchBrowser, snap } from '../support/browser';
 import { resetClock } from '../support/clock';
 import { officerApi } from '../support/api';
+import { createReadyOfficer } from '../support/officer-security';
 
 /**
  * Budgets and payment: yearly budgets with paid / committed / remaining, set by the bureau admin
@@ -113,7 +114,7 @@ describe('disbursement', () => {
 
     const admin = await officerApi(stack.apiUrl, 'admin');
     const username = `fin-e2e-${randomBytes(3).toString('hex')}`;
-    await admin.officers.create.mutate({
+    await createReadyOfficer(stack.apiUrl, admin, {
       username,
       displayName: '复核财务',
       role: 'finance-officer',

@@ -52,7 +52,7 @@ export async function submitWorkstationApplication(
 }
 
 /** The application itself, as an applicant who already has an organisation profile. */
-async function applyForWorkstation(
+export async function applyForWorkstation(
   stack: StackUrls,
   api: Api,
   token: string,

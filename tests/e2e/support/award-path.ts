@@ -7,6 +7,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { officerApi } from './api';
 import { moveClockPast, resetClock } from './clock';
+import { createReadyOfficer } from './officer-security';
 
 /** A second finance officer (不相容岗位分离: the preparer of a batch may not confirm it). */
 export interface FinanceOfficer {
@@ -23,7 +24,7 @@ export async function secondFinanceOfficer(apiUrl: string): Promise<FinanceOffic
     password: 'Demo@2026x',
     displayName: '复核财务',
   };
-  await admin.officers.create.mutate({ ...officer, role: 'finance-officer' });
+  await createReadyOfficer(apiUrl, admin, { ...officer, role: 'finance-officer' });
   return officer;
 }
 

@@ -29,11 +29,33 @@ export async function launchBrowser(): Promise<{ browser: Browser; close: () => 
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      // The deployment pass (E2E_DEPLOY): accept nginx's run-time certificate by its key only.
+      ...(process.env.E2E_TLS_SPKI
+        ? [`--ignore-certificate-errors-spki-list=${process.env.E2E_TLS_SPKI}`]
+        : []),
     ],
   });
+  // The static hosts send the production CSP (deploy/nginx/render.mjs): a page that breaks it
+  // fails its file, whichever flow opened it.
+  const violations: string[] = [];
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (...args) => {
+    const context = await newContext(...args);
+    context.on('console', (message) => {
+      if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) {
+        violations.push(`${message.location().url}: ${message.text()}`);
+      }
+    });
+    return context;
+  };
   return {
     browser,
-    close: () => browser.close(),
+    close: async () => {
+      await browser.close();
+      if (violations.length > 0) {
+        throw new Error(`Content Security Policy violations:\n${violations.join('\n')}`);
+      }
+    },
   };
 }
 

@@ -8,7 +8,17 @@
  * (officers after 8 hours, applicants after 7 days): sign in again after moving the clock.
  */
 import type { BrowserContext } from 'playwright-core';
+import { inject } from 'vitest';
 import { addCalendarDays, todayInShanghai } from '@kc/domain';
+
+/**
+ * The clock is one offset per API process and /test/clock is not behind nginx: the stack's
+ * API address stands for every instance, each reached directly.
+ */
+function clockUrls(apiUrl: string): string[] {
+  const stack = inject('stack');
+  return apiUrl === stack.apiUrl ? stack.instanceUrls : [apiUrl];
+}
 
 export interface ClockState {
   offsetDays: number;
@@ -22,18 +32,25 @@ async function answer(res: Response): Promise<ClockState> {
 }
 
 export async function readClock(apiUrl: string): Promise<ClockState> {
-  return answer(await fetch(`${apiUrl}/test/clock`));
+  return answer(await fetch(`${clockUrls(apiUrl)[0]}/test/clock`));
 }
 
-/** Sets the offset from real time (absolute: 0 is real time again). */
+/** Sets the offset from real time (absolute: 0 is real time again), on every instance. */
 export async function setClockOffset(apiUrl: string, offsetDays: number): Promise<ClockState> {
-  return answer(
-    await fetch(`${apiUrl}/test/clock`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ offsetDays }),
-    }),
+  const states = await Promise.all(
+    clockUrls(apiUrl).map(async (url) =>
+      answer(
+        await fetch(`${url}/test/clock`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ offsetDays }),
+        }),
+      ),
+    ),
   );
+  const [first] = states;
+  if (!first) throw new Error('test clock: no API instance to move');
+  return first;
 }
 
 export function resetClock(apiUrl: string): Promise<ClockState> {

@@ -1,5 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import path from 'node:path';
 
 export interface Managed {
   name: string;
@@ -13,7 +15,13 @@ export function startProcess(
   name: string,
   command: string,
   args: string[],
-  options: { cwd: string; env: Record<string, string | undefined>; echo?: boolean },
+  options: {
+    cwd: string;
+    env: Record<string, string | undefined>;
+    echo?: boolean;
+    /** Also append everything the process writes to `<logDir>/<name>.log` (tests read it after). */
+    logDir?: string | undefined;
+  },
 ): Managed {
   const child = spawn(command, args, {
     cwd: options.cwd,
@@ -21,7 +29,14 @@ export function startProcess(
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let tail = '';
+  let file: ReturnType<typeof createWriteStream> | undefined;
+  if (options.logDir) {
+    mkdirSync(options.logDir, { recursive: true });
+    file = createWriteStream(path.join(options.logDir, `${name}.log`), { flags: 'a' });
+    child.once('close', () => file?.end());
+  }
   const keep = (chunk: Buffer) => {
+    file?.write(chunk);
     tail = (tail + chunk.toString()).slice(-8000);
     if (options.echo) process.stdout.write(`[${name}] ${chunk.toString()}`);
   };

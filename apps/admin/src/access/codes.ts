@@ -38,22 +38,21 @@ export const ACCESS_CODES = {
   exemptionView: 'exemption:view',
   officerManage: 'officer:manage',
   auditView: 'audit:view',
+  /** 后台任务: queue depth, failed jobs, retry */
+  jobsView: 'jobs:view',
 } as const;
 
 export type AccessCode = (typeof ACCESS_CODES)[keyof typeof ACCESS_CODES];
 
 const C = ACCESS_CODES;
 
-const EVERY_OFFICER: readonly AccessCode[] = [
-  C.workbench,
-  C.organisationList,
-  C.organisationView,
-  C.targetsView,
-];
+const EVERY_OFFICER: readonly AccessCode[] = [C.workbench, C.targetsView];
+/** Case workers (every role but finance) keep the organisation directory. */
+const CASEWORK: readonly AccessCode[] = [...EVERY_OFFICER, C.organisationList, C.organisationView];
 
 export const ROLE_ACCESS_CODES: Record<string, readonly AccessCode[]> = {
   'bureau-admin': [
-    ...EVERY_OFFICER,
+    ...CASEWORK,
     C.organisationReveal,
     C.researcherList,
     C.researcherReveal,
@@ -75,9 +74,10 @@ export const ROLE_ACCESS_CODES: Record<string, readonly AccessCode[]> = {
     C.exemptionView,
     C.officerManage,
     C.auditView,
+    C.jobsView,
   ],
   'bureau-reviewer': [
-    ...EVERY_OFFICER,
+    ...CASEWORK,
     C.organisationReveal,
     C.researcherList,
     C.researcherReveal,
@@ -96,7 +96,7 @@ export const ROLE_ACCESS_CODES: Record<string, readonly AccessCode[]> = {
   ],
   // The server confines an area officer's lists and details to their own area.
   'area-officer': [
-    ...EVERY_OFFICER,
+    ...CASEWORK,
     C.organisationReveal,
     C.applicationList,
     C.applicationAreaReview,
@@ -106,7 +106,8 @@ export const ROLE_ACCESS_CODES: Record<string, readonly AccessCode[]> = {
     C.organisationVerify,
     C.auditView,
   ],
-  // Finance checks the payee organisation before a disbursement, and pays.
+  // Finance pays: its batches, their frozen payee accounts, budgets and the ledger. The server
+  // refuses it applications, organisations, notices and 科技副总 (docs/AWARD-SPINE.md).
   'finance-officer': [
     ...EVERY_OFFICER,
     C.budgetList,

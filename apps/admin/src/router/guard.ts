@@ -27,6 +27,9 @@ export function setupGuard(router: Router): void {
       }
     }
 
+    // A login that still owes a step (second factor, new password) continues on the login page.
+    if (auth.pendingStep) return toLogin;
+
     if (!mayOpenRoute(to, auth.hasAccess)) {
       return { name: 'Forbidden' };
     }

@@ -1,3 +1,4 @@
+import type { LoginStep } from '@kc/domain';
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import { accessCodesForRole, hasAccessByCodes } from '../access/codes';
@@ -13,6 +14,8 @@ import {
 
 export interface Officer {
   id: string;
+  /** the login name (the password policy refuses passwords containing it) */
+  username?: string;
   displayName: string;
   role: string;
   areaCode: string | null;
@@ -21,6 +24,8 @@ export interface Officer {
 export const useAuthStore = defineStore('auth', () => {
   const token = ref<string | null>(getToken());
   const officer = ref<Officer | null>(null);
+  /** What the login still owes (second factor, new password, enrolment); null: signed in. */
+  const pendingStep = ref<LoginStep | null>(null);
 
   const accessCodes = computed(() => accessCodesForRole(officer.value?.role));
   const isLoggedIn = computed(() => token.value !== null);
@@ -29,11 +34,14 @@ export const useAuthStore = defineStore('auth', () => {
     return hasAccessByCodes(accessCodes.value, codes);
   }
 
-  async function login(username: string, password: string): Promise<void> {
+  /** Signs in with the password; returns the step the server still asks for, if any. */
+  async function login(username: string, password: string): Promise<LoginStep | null> {
     const result = await authApi.officerLogin({ username, password });
     setToken(result.token);
     token.value = result.token;
     officer.value = toOfficer(result.officer);
+    pendingStep.value = result.pendingStep ?? null;
+    return pendingStep.value;
   }
 
   /** Loads the signed-in officer; throws when the token is no longer valid. */
@@ -43,6 +51,7 @@ export const useAuthStore = defineStore('auth', () => {
     // A mini-program (applicant) token is valid but does not open the admin.
     if (!found) throw new UserFacingError('该账号不是管理人员，不能登录管理后台');
     officer.value = found;
+    pendingStep.value = me.kind === 'officer' ? (me.pendingStep ?? null) : null;
     return found;
   }
 
@@ -58,6 +67,7 @@ export const useAuthStore = defineStore('auth', () => {
     clearToken();
     token.value = null;
     officer.value = null;
+    pendingStep.value = null;
   }
 
   async function logout(): Promise<void> {
@@ -75,6 +85,7 @@ export const useAuthStore = defineStore('auth', () => {
   return {
     token,
     officer,
+    pendingStep,
     accessCodes,
     isLoggedIn,
     hasAccess,
@@ -87,7 +98,13 @@ export const useAuthStore = defineStore('auth', () => {
 });
 
 function toOfficer(o: Officer): Officer {
-  return { id: o.id, displayName: o.displayName, role: o.role, areaCode: o.areaCode ?? null };
+  return {
+    id: o.id,
+    ...(o.username ? { username: o.username } : {}),
+    displayName: o.displayName,
+    role: o.role,
+    areaCode: o.areaCode ?? null,
+  };
 }
 
 /** `auth.me` answers for applicants and officers alike; the admin accepts officers only. */

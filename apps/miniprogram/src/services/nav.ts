@@ -24,6 +24,7 @@ export const routes = {
   orgBank: '/packages/org/bank/index',
   orgDocuments: '/packages/org/documents/index',
   orgInvitations: '/packages/org/invitations/index',
+  privacy: '/packages/me/privacy/index',
 } as const;
 
 /** The four bottom tabs: switching replaces the page, like a tab bar. */

@@ -1,9 +1,19 @@
 import { api } from '../api/client';
 import { isSessionError } from '../api/errors';
 import { getLoginCode } from './login-code';
-import { clearConsent, clearSession, hasConsent, readSession, saveSession } from './session-store';
+import {
+  clearConsent,
+  clearPendingConsent,
+  clearSession,
+  hasConsent,
+  pendingConsent,
+  readSession,
+  recordConsent,
+  saveSession,
+  savePendingConsent,
+} from './session-store';
 
-export { clearSession, readSession, recordConsent } from './session-store';
+export { clearSession, pendingConsent, readSession, recordConsent } from './session-store';
 
 /** No session and no consent on record: the user must go through the login page. */
 export class LoginRequiredError extends Error {
@@ -15,12 +25,32 @@ export class LoginRequiredError extends Error {
 
 export type ProfileType = 'organisation' | 'researcher' | null;
 
-/** wx.login (on H5: the fake WeChat service) → auth.wechatLogin → token kept in storage. */
-export async function login(): Promise<{ profileType: ProfileType }> {
+/**
+ * wx.login (on H5: the fake WeChat service) → auth.wechatLogin → token kept in storage.
+ * `acceptedNoticeVersion`: the 《隐私保护指引》 version the user just accepted (login page);
+ * none on a silent re-login. If the server's records lack the current version it answers
+ * `consentRequired`, kept as pending until the user answers 同意 or 不同意.
+ */
+export async function login(
+  acceptedNoticeVersion?: string,
+): Promise<{ profileType: ProfileType; consentRequired: { version: string } | null }> {
   const code = await getLoginCode();
-  const result = await api.auth.wechatLogin.mutate({ code });
+  const result = await api.auth.wechatLogin.mutate({
+    code,
+    ...(acceptedNoticeVersion ? { acceptedNoticeVersion } : {}),
+  });
   saveSession(result.token, result.expiresAt);
-  return { profileType: result.user.profileType };
+  const consentRequired = result.consentRequired ?? null;
+  if (consentRequired) savePendingConsent(consentRequired.version);
+  else clearPendingConsent();
+  return { profileType: result.user.profileType, consentRequired };
+}
+
+/** 同意 the notice the server asked about: stored by the server with its version. */
+export async function acceptPendingConsent(version: string): Promise<void> {
+  await api.me.acceptPrivacyNotice.mutate({ version });
+  recordConsent(version);
+  clearPendingConsent();
 }
 
 let pendingLogin: Promise<unknown> | null = null;
@@ -30,12 +60,15 @@ let pendingLogin: Promise<unknown> | null = null;
  * privacy guideline before (an expired session). Concurrent callers share one login.
  */
 export async function ensureSession(): Promise<void> {
+  // The notice is answered on the login page before anything else.
+  if (pendingConsent()) throw new LoginRequiredError();
   if (readSession()) return;
   if (!hasConsent()) throw new LoginRequiredError();
   pendingLogin ??= login().finally(() => {
     pendingLogin = null;
   });
   await pendingLogin;
+  if (pendingConsent()) throw new LoginRequiredError();
 }
 
 /**
@@ -63,5 +96,6 @@ export async function logout(): Promise<void> {
     clearSession();
     // The next person on this phone or browser accepts the guideline for themselves.
     clearConsent();
+    clearPendingConsent();
   }
 }

@@ -99,6 +99,15 @@ describe('schema-driven forms in the WeChat build', () => {
     await new Promise((r) => setTimeout(r, 700));
     await settle();
     expect(page.text('#apply-preview-amount')).toBe('¥200,000.00');
+    // The form travels in a POST body, never in the URL (which proxies and logs keep).
+    const previews = seen.filter((r) => r.paths.includes('applications.preview'));
+    expect(previews.length).toBeGreaterThan(0);
+    for (const r of previews) {
+      expect({ method: r.method, inputInUrl: r.url.includes('input=') }).toEqual({
+        method: 'POST',
+        inputInUrl: false,
+      });
+    }
 
     await page.tap('#apply-save');
     const save = seen.find((r) => r.paths.includes('applications.saveDraft'));

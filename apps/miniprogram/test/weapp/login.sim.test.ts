@@ -1,3 +1,4 @@
+import { CURRENT_PRIVACY_NOTICE } from '@kc/domain';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeTrpcServer, type FakeHandler } from '../support/fake-api';
 import { type Simulated, bootMiniProgram } from './harness';
@@ -83,9 +84,14 @@ describe('login page, compiled for WeChat and run in the simulator', () => {
 
     expect(sim.loginCodes).toEqual(['sim-code-1']);
     expect(seen[0]?.paths).toEqual(['auth.wechatLogin']);
-    expect(seen[0]?.inputs).toEqual([{ code: 'sim-code-1' }]);
+    // The version of 《隐私保护指引》 accepted goes with the login, and is remembered.
+    expect(seen[0]?.inputs).toEqual([
+      { code: 'sim-code-1', acceptedNoticeVersion: CURRENT_PRIVACY_NOTICE.version },
+    ]);
     expect(sim.storage.get('kc.session')).toMatchObject({ token: 'tok-1' });
-    expect(sim.storage.get('kc.consent')).toEqual(expect.any(String));
+    expect(sim.storage.get('kc.consent')).toMatchObject({
+      version: CURRENT_PRIVACY_NOTICE.version,
+    });
     expect(seen[1]?.paths).toEqual(['profile.mine']);
     expect(seen[1]?.header.Authorization).toBe('Bearer tok-1');
     expect(sim.navigations).toEqual([{ api: 'reLaunch', url: '/pages/register/index' }]);

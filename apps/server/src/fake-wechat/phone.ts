@@ -42,6 +42,11 @@ export function registerPhoneRoutes(
     return { access_token: token, expires_in: tokenTtlS };
   });
 
+  const validToken = (token: string | undefined) => {
+    const expiresAt = tokens.get(token ?? '');
+    return expiresAt !== undefined && expiresAt >= Date.now();
+  };
+
   app.post<{ Querystring: { access_token?: string }; Body: { code?: unknown } | null }>(
     '/wxa/business/getuserphonenumber',
     async (req) => {
@@ -66,4 +71,6 @@ export function registerPhoneRoutes(
       };
     },
   );
+
+  return { validToken };
 }

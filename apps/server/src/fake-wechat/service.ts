@@ -1,12 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import Fastify from 'fastify';
 import { registerPhoneRoutes } from './phone';
+import { registerSubscribeRoutes } from './subscribe';
 
 /**
  * A stand-in for WeChat's server APIs, for development and tests only. It issues one-time login
  * codes (what `wx.login()` returns on a phone) and answers `jscode2session` like WeChat does,
  * so the server's real login path runs end to end without WeChat; and likewise phone-number
- * codes, access tokens and `getuserphonenumber` (see phone.ts).
+ * codes, access tokens and `getuserphonenumber` (see phone.ts), and subscribe messages
+ * (subscribe.ts).
  */
 export interface FakeWeChatOptions {
   appId: string;
@@ -57,12 +59,13 @@ export function createFakeWeChat(options: FakeWeChatOptions) {
     },
   );
 
-  registerPhoneRoutes(app, {
+  const { validToken } = registerPhoneRoutes(app, {
     appId: options.appId,
     secret: options.secret,
     codeTtlMs: ttl,
     ...(options.tokenTtlS ? { tokenTtlS: options.tokenTtlS } : {}),
   });
+  registerSubscribeRoutes(app, { validToken });
 
   return app;
 }

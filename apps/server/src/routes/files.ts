@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import multipart from '@fastify/multipart';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ApiDeps, Context } from '@kc/api';
-import { applicantFileAccess, createContext, officerFileAccess } from '@kc/api';
+import { applicantFileAccess, createContext, exportMyDataXlsx, officerFileAccess } from '@kc/api';
 import type {
   CanApplicantSeeFile,
   CanOfficerSeeFile,
@@ -15,6 +15,7 @@ import type {
 import {
   DEFAULT_FILE_SETTINGS,
   LocalFileStore,
+  S3FileStore,
   callerOrThrow,
   contentDisposition,
   createFileService,
@@ -164,6 +165,18 @@ export async function fileRoutes(app: FastifyInstance, options: FileRoutesOption
     return reply.code(200).send(uploaded);
   });
 
+  // 个人信息导出: the applicant's own data as .xlsx (me.export gives the same as JSON).
+  app.get('/files/me/export.xlsx', { exposeHeadRoute: false }, async (req, reply) => {
+    const file = await exportMyDataXlsx(context(req));
+    return reply
+      .header('content-type', file.mimeType)
+      .header('content-length', String(file.bytes.byteLength))
+      .header('content-disposition', contentDisposition(file.fileName))
+      .header('x-content-type-options', 'nosniff')
+      .header('cache-control', 'private, no-store')
+      .send(file.bytes);
+  });
+
   // No automatic HEAD route: it would open (and, for officers, audit) a download.
   app.get<{ Params: { id: string } }>(
     '/files/:id',
@@ -302,9 +315,13 @@ export interface ServerFileDeps {
   canApplicantSee?: CanApplicantSeeFile;
 }
 
-/** The store uploads go to: the one given, or the local folder of the settings. */
+/** The store uploads go to: the one given, else the bucket or the local folder of the settings. */
 export function fileStoreOf(files: ServerFileDeps = {}): FileStore {
-  return files.store ?? new LocalFileStore((files.settings ?? DEFAULT_FILE_SETTINGS).storageDir);
+  if (files.store) return files.store;
+  const settings = files.settings ?? DEFAULT_FILE_SETTINGS;
+  return settings.s3
+    ? S3FileStore.fromSettings(settings.s3)
+    : new LocalFileStore(settings.storageDir);
 }
 
 export function fileRoutesOptions(apiDeps: ApiDeps, files: ServerFileDeps = {}): FileRoutesOptions {

@@ -6,6 +6,9 @@ import { WeChatError } from './wechat-error';
 /** Mainland China's calling code: the only numbers the platform registers. */
 const MAINLAND = '86';
 
+/** WeChat's errcodes for the code itself: 40029 invalid, 40163 already used, 41008 missing. */
+const BAD_CODE = new Set([40029, 40163, 41008]);
+
 export const PHONE_MESSAGES = {
   notMainland: '仅支持中国大陆手机号码，请手动填写中国大陆手机号码',
   unusable: '微信绑定的手机号码无法使用，请手动填写',
@@ -25,6 +28,9 @@ export async function phoneFromWeChat(
   } catch (error) {
     if (error instanceof WeChatError) {
       ctx.log.warn({ errcode: error.errcode }, 'wechat phone number failed');
+      // The code was bad (the caller's to fix); anything else is WeChat's or ours (502).
+      if (error.errcode !== undefined && BAD_CODE.has(error.errcode))
+        throw appError('WECHAT_PHONE_CODE_INVALID');
       throw appError('WECHAT_PHONE_FAILED');
     }
     throw error;

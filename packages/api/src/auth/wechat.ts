@@ -16,6 +16,23 @@ export { WeChatError } from './wechat-error';
 export interface WeChatClient {
   code2Session(code: string): Promise<{ openid: string; unionid?: string }>;
   phoneNumber(code: string): Promise<WeChatPhone>;
+  /**
+   * A subscribe message (订阅消息) to one user. WeChat's own refusals come back as its errcode
+   * (0 = sent; 43101 = the user has not subscribed); only transport failures throw.
+   * Optional so test doubles that never push need not have it.
+   */
+  sendSubscribeMessage?(message: SubscribeMessage): Promise<{ errcode: number; errmsg: string }>;
+}
+
+export interface SubscribeMessage {
+  openid: string;
+  templateId: string;
+  /** Mini-program page opened from the message, e.g. `pages/messages/index`. */
+  page?: string | undefined;
+  /** Template field → value (WeChat's `{ key: { value } }`). */
+  data: Record<string, string>;
+  /** developer | trial | formal (WeChat's miniprogram_state). */
+  state?: 'developer' | 'trial' | 'formal';
 }
 
 /** The number WeChat has verified for the user: without country code, and that code (`86`). */
@@ -85,7 +102,46 @@ export function createWeChatClient(options: WeChatClientOptions): WeChatClient {
     };
   }
 
+  async function sendSubscribe(
+    message: SubscribeMessage,
+    retry: boolean,
+  ): Promise<{ errcode: number; errmsg: string }> {
+    const token = await tokens.get();
+    const url = new URL('/cgi-bin/message/subscribe/send', options.baseUrl);
+    url.searchParams.set('access_token', token);
+    let response: Response;
+    try {
+      response = await doFetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          touser: message.openid,
+          template_id: message.templateId,
+          ...(message.page ? { page: message.page } : {}),
+          data: Object.fromEntries(
+            Object.entries(message.data).map(([key, value]) => [key, { value }]),
+          ),
+          miniprogram_state: message.state ?? 'formal',
+          lang: 'zh_CN',
+        }),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch (cause) {
+      throw new WeChatError(`subscribe/send unreachable: ${(cause as Error).message}`);
+    }
+    if (!response.ok) throw new WeChatError(`subscribe/send HTTP ${response.status}`);
+    const body = (await response.json()) as { errcode?: number; errmsg?: string };
+    const errcode = body.errcode ?? 0;
+    if (STALE_TOKEN.has(errcode) && retry) {
+      tokens.invalidate(token);
+      return sendSubscribe(message, false);
+    }
+    return { errcode, errmsg: body.errmsg ?? '' };
+  }
+
   return {
+    sendSubscribeMessage: (message) => sendSubscribe(message, true),
+
     async code2Session(code) {
       const url = new URL('/sns/jscode2session', options.baseUrl);
       url.searchParams.set('appid', options.appId);

@@ -5,12 +5,18 @@ import type { CanOfficerSeeFile } from '../files/service';
 /**
  * An officer may download a file when it is evidence of a submitted application in their area
  * and they have declared no conflict with the applicant. The grant names the application, so the
- * audit record of the download says which one.
+ * audit record of the download says which one. `inBatch` narrows it to awards that are in a
+ * disbursement batch (finance's rule, files/officer-access.ts).
  */
-export function evidenceAccess(db: Db): CanOfficerSeeFile {
+export function evidenceAccess(db: Db, options: { inBatch?: boolean } = {}): CanOfficerSeeFile {
   return async (officer, file) => {
     const links = await db.prisma.applicationEvidence.findMany({
-      where: { fileId: file.id, application: { status: { not: 'draft' } } },
+      where: {
+        fileId: file.id,
+        application: options.inBatch
+          ? { disbursement: { isNot: null } }
+          : { status: { not: 'draft' } },
+      },
       select: {
         application: { select: { id: true, number: true, areaCode: true, organisationId: true } },
       },

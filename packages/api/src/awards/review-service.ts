@@ -27,6 +27,7 @@ import { evaluateWithHistory, ruleFor } from './evaluate';
 import { remainingOf } from './history';
 import { changeStatus, transitionRefused } from './transition';
 import { lockApplication, lockBudget } from './locks';
+import { likeLiteral } from '../search';
 
 type OfficerCtx = Context & { caller: OfficerCaller };
 type Reader = Pick<TransactionClient, 'application' | 'conflictOfInterest'>;
@@ -112,9 +113,9 @@ export function reviewQueueWhere(
     ...(f.q
       ? {
           OR: [
-            { number: { contains: f.q } },
-            { organisation: { name: { contains: f.q } } },
-            { researcher: { name: { contains: f.q } } },
+            { number: { contains: likeLiteral(f.q) } },
+            { organisation: { name: { contains: likeLiteral(f.q) } } },
+            { researcher: { name: { contains: likeLiteral(f.q) } } },
           ],
         }
       : {}),

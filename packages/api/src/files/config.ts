@@ -1,10 +1,13 @@
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_FILE_MAX_MB } from '@kc/domain';
+import type { S3StoreSettings } from './s3-store';
 
-/** Settings of evidence uploads; the server builds them from FILE_STORAGE_DIR / FILE_MAX_MB. */
+/** Settings of evidence uploads; the server builds them from FILE_* and S3_* variables. */
 export interface FileSettings {
-  /** Folder of the local file store. */
+  /** Folder of the local file store (unused when `s3` is set). */
   storageDir: string;
+  /** FILE_STORE=s3: the bytes live in this bucket instead of `storageDir`. */
+  s3?: S3StoreSettings | undefined;
   /** Largest accepted upload, in bytes. */
   maxBytes: number;
 }

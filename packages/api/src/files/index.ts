@@ -48,3 +48,7 @@ export { FileNotInStoreError, LocalFileStore, contentKey, sha256Hex } from './st
 export type { FileStore } from './store';
 export { callerOrThrow, fileErrorResponse } from './http';
 export type { FileRouteErrorBody } from './http';
+export { S3FileStore, createS3Client } from './s3-store';
+export type { S3StoreSettings } from './s3-store';
+export { copyLocalFiles, missingFromStore } from './copy-store';
+export type { CopyReport } from './copy-store';

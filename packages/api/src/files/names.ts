@@ -71,7 +71,8 @@ export function contentDisposition(fileName: string): string {
     fileName
       .normalize('NFKD')
       .replace(/[^\x20-\x7e]/g, '_')
-      .replace(/["\\%;]/g, '_') || 'file';
+      // "/" too: NFKD turns ／ into one, and a client may read the fallback as a path.
+      .replace(/["\\%;/]/g, '_') || 'file';
   const encoded = encodeURIComponent(fileName).replace(
     /['()*]/g,
     (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,

@@ -15,6 +15,9 @@ export interface FileStore {
   /** The content; fails with {@link FileNotInStoreError} when it is not there. */
   get(sha256: string): Promise<Readable>;
   has(sha256: string): Promise<boolean>;
+  /** Removes the content (注销, retention); absent content is not an error. Optional: a store
+   * without it keeps the bytes, which nothing references any more. */
+  remove?(sha256: string): Promise<void>;
 }
 
 export class FileNotInStoreError extends Error {
@@ -100,5 +103,9 @@ export class LocalFileStore implements FileStore {
   async has(sha256: string): Promise<boolean> {
     const s = await stat(this.pathOf(sha256)).catch(() => null);
     return s?.isFile() ?? false;
+  }
+
+  async remove(sha256: string): Promise<void> {
+    await rm(this.pathOf(sha256), { force: true });
   }
 }

@@ -1,4 +1,5 @@
 import type { TransactionClient } from '@kc/db';
+import { noteNotificationWritten } from '../jobs/outbox';
 
 export interface NewNotification {
   userId: string;
@@ -53,7 +54,7 @@ export async function notify(
   tx: Pick<TransactionClient, 'notification'>,
   message: NewNotification,
 ): Promise<void> {
-  await tx.notification.create({
+  const row = await tx.notification.create({
     data: {
       userId: message.userId,
       kind: message.kind,
@@ -63,5 +64,7 @@ export async function notify(
       linkId: message.link?.id ?? null,
       createdAt: message.at,
     },
+    select: { id: true },
   });
+  noteNotificationWritten(row.id);
 }

@@ -1,6 +1,12 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
-import { evidenceRefsSchema, policySetFor, programmeFit, todayInShanghai } from '@kc/domain';
+import {
+  evidenceRefsSchema,
+  plainString,
+  policySetFor,
+  programmeFit,
+  todayInShanghai,
+} from '@kc/domain';
 import {
   deleteDraft,
   myApplication,
@@ -16,7 +22,7 @@ import { programmeDto } from '../awards/programmes';
 import { applicantProcedure, authedProcedure } from '../trpc';
 
 const id = z.uuid({ error: '记录编号无效' });
-const ruleId = z.string({ error: '请选择奖补事项' }).trim().min(1, '请选择奖补事项').max(64);
+const ruleId = plainString({ error: '请选择奖补事项' }).trim().min(1, '请选择奖补事项').max(64);
 const version = z.number().int().positive().optional();
 
 /**
@@ -56,11 +62,13 @@ export const applicationsRouter = {
       z.object({
         ruleId,
         input: z.unknown(),
-        evidenceKinds: z.array(z.string().max(64)).max(50).default([]),
+        evidenceKinds: z.array(plainString().max(64)).max(50).default([]),
         applicationId: id.optional(),
       }),
     )
-    .query(async ({ ctx, input }) => {
+    // A mutation although it changes nothing: the form travels in the POST body, not in a URL
+    // that proxies and logs keep.
+    .mutation(async ({ ctx, input }) => {
       const evaluation = await previewApplication(ctx, input);
       return {
         eligible: evaluation.eligible,
@@ -77,7 +85,7 @@ export const applicationsRouter = {
       z.object({
         applicationId: id.optional(),
         ruleId,
-        input: z.record(z.string(), z.unknown(), { error: '申请内容格式不正确' }),
+        input: z.record(plainString(), z.unknown(), { error: '申请内容格式不正确' }),
         /** uploads, 资料库 documents and the registered 收款账户 (evidenceRefSchema) */
         evidence: evidenceRefsSchema,
         expectedVersion: version,
@@ -93,7 +101,7 @@ export const applicationsRouter = {
     .input(
       z.object({
         applicationId: id,
-        reason: z.string().trim().max(500).optional(),
+        reason: plainString().trim().max(500).optional(),
         expectedVersion: version,
       }),
     )

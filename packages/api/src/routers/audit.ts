@@ -1,21 +1,25 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import type { Prisma } from '@kc/db';
-import { areaName, auditActionLabel, auditActorRoleName, auditObjectTypeLabel } from '@kc/domain';
+import {
+  areaName,
+  auditActionLabel,
+  auditActorRoleName,
+  auditObjectTypeLabel,
+  plainString,
+} from '@kc/domain';
 import { areaScope } from '../access';
 import { auditActorNames } from '../audit';
 import { auditObjectLabels } from '../audit-objects';
 import { appError } from '../errors';
 import { pageInput, pageOf, pageWindow } from '../paging';
 import { officerProcedure } from '../trpc';
+import { likeLiteral } from '../search';
 
 const date = z.iso.date({ error: '日期格式应为YYYY-MM-DD' });
 
 /** Shanghai midnight of a calendar date, as an instant. */
 const shanghaiStart = (day: string) => new Date(`${day}T00:00:00+08:00`);
-
-/** `%`, `_` and `\` match literally in a LIKE pattern. */
-const likeLiteral = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
  * The rows about one record, named by its id or by what officers know it by (an application or
@@ -44,10 +48,10 @@ export const auditRouter = {
     .input(
       z.object({
         ...pageInput,
-        actor: z.string().trim().max(32).optional(),
-        action: z.string().trim().max(64).optional(),
-        objectType: z.string().trim().max(32).optional(),
-        objectId: z.string().trim().max(64).optional(),
+        actor: plainString().trim().max(32).optional(),
+        action: plainString().trim().max(64).optional(),
+        objectType: plainString().trim().max(32).optional(),
+        objectId: plainString().trim().max(64).optional(),
         from: date.optional(),
         to: date.optional(),
       }),
@@ -60,8 +64,8 @@ export const auditRouter = {
         ? await ctx.db.prisma.user.findMany({
             where: {
               OR: [
-                { username: { contains: input.actor, mode: 'insensitive' } },
-                { displayName: { contains: input.actor } },
+                { username: { contains: likeLiteral(input.actor), mode: 'insensitive' } },
+                { displayName: { contains: likeLiteral(input.actor) } },
               ],
             },
             select: { id: true },
@@ -70,7 +74,7 @@ export const auditRouter = {
       const where: Prisma.AuditLogWhereInput = {
         ...(scope.areaCode ? { areaCode: scope.areaCode } : {}),
         ...(actors ? { actorUserId: { in: actors.map((a) => a.id) } } : {}),
-        ...(input.action ? { action: { startsWith: input.action } } : {}),
+        ...(input.action ? { action: { startsWith: likeLiteral(input.action) } } : {}),
         ...(input.objectType ? { objectType: input.objectType } : {}),
         ...(input.objectId ? { id: { in: await rowsAbout(ctx.db.prisma, input.objectId) } } : {}),
         ...(input.from || input.to

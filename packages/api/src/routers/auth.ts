@@ -1,21 +1,27 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import type { Prisma } from '@kc/db';
-import { hashPassword, verifyPassword } from '@kc/db';
+import { hashPassword } from '@kc/db';
 import { officerLoginSchema, wechatLoginSchema, wechatPhoneCodeSchema } from '@kc/domain';
 import { writeAudit } from '../audit';
+import { loginAttempt, loginCompleted } from '../auth/login-throttle';
 import { newSessionToken } from '../auth/tokens';
 import { phoneFromWeChat } from '../auth/phone';
 import { WeChatLoginError } from '../auth/wechat';
 import type { Context } from '../context';
 import { appError } from '../errors';
 import { roleFromDb } from '../mappers';
-import { applicantProcedure, authedProcedure, publicProcedure } from '../trpc';
+import type { LoginStep } from '@kc/domain';
+import { loginOpening } from '../auth/second-factor';
+import { consentOnLogin } from '../privacy/consent';
+import type { ApplicantCaller } from '../caller';
+import { applicantProcedure, publicProcedure, sessionProcedure } from '../trpc';
 
 async function startSession(
   db: Pick<Prisma.TransactionClient, 'session'>,
   ctx: Context,
   userId: string,
   ttlMs: number,
+  pendingStep: LoginStep | null = null,
 ) {
   const { token, tokenHash } = newSessionToken();
   const expiresAt = new Date(ctx.now().getTime() + ttlMs);
@@ -27,6 +33,8 @@ async function startSession(
       createdAt: ctx.now(),
       lastSeenAt: ctx.now(),
       userAgent: ctx.userAgent?.slice(0, 300) ?? null,
+      ip: ctx.ip?.slice(0, 64) ?? null,
+      pendingStep,
     },
   });
   return { token, expiresAt };
@@ -59,30 +67,31 @@ export const authRouter = {
     } catch (error) {
       if (error instanceof WeChatLoginError) {
         ctx.log.warn({ errcode: error.errcode, err: error.message }, 'wechat login failed');
+        ctx.metrics?.loginFailed('applicant', 'wechat-code');
         throw appError('WECHAT_LOGIN_FAILED');
       }
       throw error;
     }
-    const user = await ctx.db.prisma.user.upsert({
-      where: { openid },
-      create: {
-        kind: 'APPLICANT',
-        openid,
-        displayName: '微信用户',
-        lastLoginAt: ctx.now(),
-        createdAt: ctx.now(),
-        updatedAt: ctx.now(),
-      },
-      update: { lastLoginAt: ctx.now() },
+    // One transaction: the account, the acceptance of the notice and the session.
+    const { user, session, consentRequired } = await ctx.db.prisma.$transaction(async (tx) => {
+      const user = await tx.user.upsert({
+        where: { openid },
+        create: {
+          kind: 'APPLICANT',
+          openid,
+          displayName: '微信用户',
+          lastLoginAt: ctx.now(),
+          createdAt: ctx.now(),
+          updatedAt: ctx.now(),
+        },
+        update: { lastLoginAt: ctx.now() },
+      });
+      if (user.kind !== 'APPLICANT') throw appError('FORBIDDEN');
+      if (user.disabled) throw appError('ACCOUNT_DISABLED');
+      const consentRequired = await consentOnLogin(tx, ctx, user.id, input.acceptedNoticeVersion);
+      const session = await startSession(tx, ctx, user.id, ctx.config.applicantSessionTtlMs);
+      return { user, session, consentRequired };
     });
-    if (user.kind !== 'APPLICANT') throw appError('FORBIDDEN');
-    if (user.disabled) throw appError('ACCOUNT_DISABLED');
-    const session = await startSession(
-      ctx.db.prisma,
-      ctx,
-      user.id,
-      ctx.config.applicantSessionTtlMs,
-    );
     return {
       ...session,
       user: {
@@ -90,6 +99,8 @@ export const authRouter = {
         kind: 'applicant' as const,
         profileType: await profileTypeOf(ctx, user.id),
       },
+      // The mini-program shows the notice (同意 / 不同意) before anything else.
+      consentRequired,
     };
   }),
 
@@ -101,79 +112,54 @@ export const authRouter = {
     .input(wechatPhoneCodeSchema)
     .mutation(async ({ ctx, input }) => ({ mobile: await phoneFromWeChat(ctx, input.code) })),
 
-  /** Officer login with lockout after repeated failures. */
+  /** Officer login, throttled (never locked) after repeated failures: auth/login-throttle.ts. */
   officerLogin: publicProcedure.input(officerLoginSchema).mutation(async ({ ctx, input }) => {
     const prisma = ctx.db.prisma;
+    const attempt = loginAttempt(ctx, input.username);
+    await attempt.check();
     const user = await prisma.user.findUnique({ where: { username: input.username } });
     const who = { caller: null, ip: ctx.ip, now: ctx.now };
     if (!user || user.kind !== 'OFFICER' || !user.passwordHash || !user.role) {
-      await verifyPassword(input.password, await decoy());
-      await writeAudit(prisma, who, {
-        action: 'auth.officer-login-failed',
-        objectType: 'user',
-        details: { username: input.username, reason: 'unknown-user' },
-      });
-      throw appError('WRONG_CREDENTIALS');
+      await attempt.verify(input.password, await decoy());
+      return attempt.failed({ reason: 'unknown-user' });
     }
     const now = ctx.now();
-    if (user.lockedUntil && user.lockedUntil > now) {
-      const minutes = Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 60_000);
-      throw appError('ACCOUNT_LOCKED', {
-        message: `密码错误次数过多，账号已锁定，请${minutes}分钟后再试`,
-      });
+    if (!(await attempt.verify(input.password, user.passwordHash))) {
+      return attempt.failed({ userId: user.id, reason: 'wrong-password' });
     }
+    // Only after the password: a wrong one tells nobody whether the account exists or is disabled.
     if (user.disabled) throw appError('ACCOUNT_DISABLED');
-
-    if (!(await verifyPassword(input.password, user.passwordHash))) {
-      const { maxFailures, lockMs } = ctx.config.lockout;
-      const locked = await prisma.$transaction(async (tx) => {
-        const updated = await tx.user.update({
-          where: { id: user.id },
-          data: { failedLoginCount: { increment: 1 } },
-        });
-        const lock = updated.failedLoginCount >= maxFailures;
-        if (lock) {
-          await tx.user.update({
-            where: { id: user.id },
-            data: { failedLoginCount: 0, lockedUntil: new Date(now.getTime() + lockMs) },
-          });
-        }
-        await writeAudit(tx, who, {
-          action: lock ? 'auth.officer-locked' : 'auth.officer-login-failed',
-          objectType: 'user',
-          objectId: user.id,
-          details: { username: user.username, failures: updated.failedLoginCount },
-        });
-        return lock;
-      });
-      if (locked) {
-        throw appError('ACCOUNT_LOCKED', {
-          message: `密码连续错误${maxFailures}次，账号已锁定${Math.round(lockMs / 60_000)}分钟`,
-        });
-      }
-      throw appError('WRONG_CREDENTIALS');
-    }
-
     // The officer who logged in is the actor (a failed attempt has none: nobody proved who).
-    const actor = { kind: 'officer' as const, userId: user.id, role: roleFromDb(user.role) };
+    const officer = {
+      userId: user.id,
+      username: user.username ?? input.username,
+      role: roleFromDb(user.role),
+      areaCode: user.areaCode,
+    };
     const session = await prisma.$transaction(async (tx) => {
       await tx.user.update({
         where: { id: user.id },
-        data: { failedLoginCount: 0, lockedUntil: null, lastLoginAt: now },
+        data: { lastLoginAt: now },
       });
-      const session = await startSession(tx, ctx, user.id, ctx.config.officerSessionTtlMs);
-      await writeAudit(
-        tx,
-        { ...who, caller: actor },
-        {
-          action: 'auth.officer-login',
-          objectType: 'user',
-          objectId: user.id,
-          areaCode: user.areaCode,
-          details: { username: user.username },
-        },
-      );
-      return session;
+      // The session may still owe steps (second factor, new password): auth/second-factor.ts.
+      const opening = loginOpening(user, ctx.config);
+      const session = await startSession(tx, ctx, user.id, opening.ttlMs, opening.pendingStep);
+      if (opening.pendingStep === null) {
+        await loginCompleted(tx, { officer, ip: ctx.ip, now: ctx.now });
+      } else {
+        await writeAudit(
+          tx,
+          { ...who, caller: { kind: 'officer', userId: user.id, role: officer.role } },
+          {
+            action: 'auth.officer-password-accepted',
+            objectType: 'user',
+            objectId: user.id,
+            areaCode: user.areaCode,
+            details: { username: officer.username, pendingStep: opening.pendingStep },
+          },
+        );
+      }
+      return { ...session, pendingStep: opening.pendingStep };
     });
     return {
       ...session,
@@ -187,19 +173,24 @@ export const authRouter = {
     };
   }),
 
-  /** Who am I: the mini-program and the admin call this on start. */
-  me: authedProcedure.query(async ({ ctx }) => {
-    const caller = ctx.caller;
-    if (caller.kind === 'officer') {
+  /**
+   * Who am I: the mini-program and the admin call this on start. A login that still owes a step
+   * answers too, with `pendingStep`, so the admin can continue it.
+   */
+  me: sessionProcedure.query(async ({ ctx }) => {
+    const officer = ctx.caller?.kind === 'officer' ? ctx.caller : (ctx.pending ?? null);
+    if (officer) {
       return {
         kind: 'officer' as const,
-        id: caller.userId,
-        username: caller.username,
-        displayName: caller.displayName,
-        role: caller.role,
-        areaCode: caller.areaCode,
+        id: officer.userId,
+        username: officer.username,
+        displayName: officer.displayName,
+        role: officer.role,
+        areaCode: officer.areaCode,
+        pendingStep: ctx.pending?.step ?? null,
       };
     }
+    const caller = ctx.caller as ApplicantCaller;
     return {
       kind: 'applicant' as const,
       id: caller.userId,
@@ -207,18 +198,24 @@ export const authRouter = {
     };
   }),
 
-  logout: authedProcedure.mutation(async ({ ctx }) => {
+  logout: sessionProcedure.mutation(async ({ ctx }) => {
+    const who = ctx.caller ?? ctx.pending;
+    if (!who) throw appError('UNAUTHENTICATED');
     await ctx.db.prisma.$transaction(async (tx) => {
       await tx.session.update({
-        where: { id: ctx.caller.sessionId },
+        where: { id: who.sessionId },
         data: { revokedAt: ctx.now() },
       });
-      if (ctx.caller.kind === 'officer') {
-        await writeAudit(tx, ctx, {
-          action: 'auth.officer-logout',
-          objectType: 'user',
-          objectId: ctx.caller.userId,
-        });
+      if (who.kind === 'officer') {
+        await writeAudit(
+          tx,
+          { ...ctx, caller: who },
+          {
+            action: 'auth.officer-logout',
+            objectType: 'user',
+            objectId: who.userId,
+          },
+        );
       }
     });
     return { ok: true as const };

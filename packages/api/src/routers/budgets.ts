@@ -1,5 +1,6 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
+import { plainString } from '@kc/domain';
 import { listBudgets, setBudget } from '../awards/budget-service';
 import { officerProcedure, officerWithRoles } from '../trpc';
 
@@ -18,13 +19,13 @@ export const budgetsRouter = {
   set: officerWithRoles('bureau-admin')
     .input(
       z.object({
-        ruleId: z.string({ error: '请选择奖补事项' }).trim().min(1, '请选择奖补事项').max(64),
+        ruleId: plainString({ error: '请选择奖补事项' }).trim().min(1, '请选择奖补事项').max(64),
         year,
         budgetFen: z
           .bigint({ error: '预算金额应为以分为单位的整数' })
           .min(0n, '预算金额不能为负数')
           .max(100_000_000_000n, '预算金额超出合理范围（10亿元）'),
-        note: z.string().trim().max(500, '说明不能超过500个字').optional(),
+        note: plainString().trim().max(500, '说明不能超过500个字').optional(),
       }),
     )
     .mutation(({ ctx, input }) => setBudget(ctx, input)),

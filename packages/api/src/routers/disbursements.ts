@@ -1,5 +1,6 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
+import { plainString } from '@kc/domain';
 import {
   BATCH_STATUS_CODES,
   accountView,
@@ -18,7 +19,7 @@ import { officerWithRoles } from '../trpc';
 
 const id = z.uuid({ error: '记录编号无效' });
 const year = z.number().int().min(2000).max(2100);
-const ruleId = z.string().max(64);
+const ruleId = plainString().max(64);
 
 /** 制单 and reading: finance officers, and the bureau admin (who may prepare a batch too). */
 const financeOrAdmin = officerWithRoles('finance-officer', 'bureau-admin');
@@ -38,7 +39,7 @@ export const disbursementsRouter = {
   createBatch: financeOrAdmin
     .input(
       z.object({
-        title: z.string().trim().max(100, '批次名称不能超过100个字').optional(),
+        title: plainString().trim().max(100, '批次名称不能超过100个字').optional(),
         applicationIds: z
           .array(id)
           .min(1, '请至少选择一项申请')
@@ -62,7 +63,7 @@ export const disbursementsRouter = {
       z.object({
         batchId: id,
         idempotencyKey: idempotencyKeySchema,
-        bankReference: z.string().trim().max(100, '银行流水号不能超过100个字符').optional(),
+        bankReference: plainString().trim().max(100, '银行流水号不能超过100个字符').optional(),
       }),
     )
     .mutation(({ ctx, input }) => markPaid(ctx, input)),

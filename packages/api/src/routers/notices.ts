@@ -1,6 +1,6 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
-import { isCalendarDate } from '@kc/domain';
+import { isCalendarDate, plainString } from '@kc/domain';
 import {
   MAX_NOTICE_ITEMS,
   addNoticeItems,
@@ -13,14 +13,14 @@ import {
   removeNoticeItem,
   resolveObjection,
 } from '../awards/notice';
-import { officerProcedure, officerWithRoles } from '../trpc';
+import { caseworkProcedure, officerWithRoles } from '../trpc';
 
 const id = z.uuid({ error: '记录编号无效' });
 const applicationIds = z
   .array(id, { error: '请选择申请' })
   .min(1, '请至少选择一项申请')
   .max(MAX_NOTICE_ITEMS, `一个公示批次最多列入${MAX_NOTICE_ITEMS}项申请`);
-const calendarDate = z.string().refine(isCalendarDate, '日期格式应为 YYYY-MM-DD');
+const calendarDate = plainString().refine(isCalendarDate, '日期格式应为 YYYY-MM-DD');
 
 /** Changes to a notice: the bureau's (局管理员, 局审核员). */
 const bureau = officerWithRoles('bureau-admin', 'bureau-reviewer');
@@ -30,7 +30,7 @@ const bureau = officerWithRoles('bureau-admin', 'bureau-reviewer');
  * area's items only); the bureau prepares, publishes, records and resolves objections, closes.
  */
 export const noticesRouter = {
-  list: officerProcedure
+  list: caseworkProcedure
     .input(
       z
         .object({
@@ -40,15 +40,14 @@ export const noticesRouter = {
     )
     .query(({ ctx, input }) => listNotices(ctx, input)),
 
-  byId: officerProcedure
+  byId: caseworkProcedure
     .input(z.object({ id }))
     .query(({ ctx, input }) => noticeById(ctx, input.id)),
 
   create: bureau
     .input(
       z.object({
-        title: z
-          .string({ error: '请填写公示标题' })
+        title: plainString({ error: '请填写公示标题' })
           .trim()
           .min(1, '请填写公示标题')
           .max(200, '公示标题不能超过200个字'),
@@ -79,13 +78,11 @@ export const noticesRouter = {
     .input(
       z.object({
         itemId: id,
-        objector: z
-          .string({ error: '请填写异议人' })
+        objector: plainString({ error: '请填写异议人' })
           .trim()
           .min(1, '请填写异议人（可填“匿名”）')
           .max(200, '异议人信息不能超过200个字'),
-        content: z
-          .string({ error: '请填写异议内容' })
+        content: plainString({ error: '请填写异议内容' })
           .trim()
           .min(1, '请填写异议内容')
           .max(5000, '异议内容不能超过5000个字'),
@@ -99,8 +96,7 @@ export const noticesRouter = {
       z.object({
         objectionId: id,
         outcome: z.enum(['dismiss', 'uphold'], { error: '请选择处理结果' }),
-        resolution: z
-          .string({ error: '请填写处理意见' })
+        resolution: plainString({ error: '请填写处理意见' })
           .trim()
           .min(5, '处理意见不少于5个字')
           .max(1000, '处理意见不能超过1000个字'),

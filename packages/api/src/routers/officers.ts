@@ -4,18 +4,22 @@ import type { Prisma, User } from '@kc/db';
 import { hashPassword, isUniqueViolationOn } from '@kc/db';
 import {
   AREA_CODES,
-  OFFICER_ROLE_CODES,
   areaName,
+  OFFICER_ROLE_CODES,
   officerCreateSchema,
+  officerPasswordFor,
   officerPasswordSchema,
   officerRoleName,
   officerUpdateSchema,
+  plainString,
 } from '@kc/domain';
 import { writeAudit } from '../audit';
+import { loginAccountKey } from '../auth/login-throttle';
 import type { Context } from '../context';
 import { appError } from '../errors';
 import { roleFromDb, roleToDb } from '../mappers';
 import { officerWithRoles } from '../trpc';
+import { likeLiteral } from '../search';
 
 const admin = officerWithRoles('bureau-admin');
 const id = z.uuid({ error: '账号编号无效' });
@@ -32,7 +36,8 @@ function officerDto(user: User, activeSessions: number) {
     areaName: user.areaCode ? areaName(user.areaCode) : '全市',
     disabled: user.disabled,
     lastLoginAt: user.lastLoginAt,
-    lockedUntil: user.lockedUntil,
+    secondFactorEnabled: user.totpEnabledAt !== null,
+    mustChangePassword: user.mustChangePassword,
     activeSessions,
   };
 }
@@ -54,6 +59,14 @@ async function endSessionsOf(tx: Prisma.TransactionClient, userId: string, now: 
   return count;
 }
 
+/** The policy's check against the account's own name, which the input schema cannot see. */
+function assertPasswordPolicy(password: string, username: string) {
+  const result = officerPasswordFor(username).safeParse(password);
+  if (result.success) return;
+  const messages = result.error.issues.map((i) => i.message);
+  throw appError('INVALID_INPUT', { message: messages[0], fieldErrors: { password: messages } });
+}
+
 async function findOfficer(tx: Prisma.TransactionClient, officerId: string) {
   const user = await tx.user.findUnique({ where: { id: officerId } });
   if (!user || user.kind !== 'OFFICER') throw appError('NOT_FOUND');
@@ -66,7 +79,7 @@ export const officersRouter = {
     .input(
       z
         .object({
-          q: z.string().trim().max(32).optional(),
+          q: plainString().trim().max(32).optional(),
           role: z.enum(OFFICER_ROLE_CODES).optional(),
           areaCode: z.enum(AREA_CODES).optional(),
           includeDisabled: z.boolean().optional(),
@@ -83,8 +96,8 @@ export const officersRouter = {
           ...(input.q
             ? {
                 OR: [
-                  { username: { contains: input.q, mode: 'insensitive' } },
-                  { displayName: { contains: input.q } },
+                  { username: { contains: likeLiteral(input.q), mode: 'insensitive' } },
+                  { displayName: { contains: likeLiteral(input.q) } },
                 ],
               }
             : {}),
@@ -111,6 +124,8 @@ export const officersRouter = {
             role: roleToDb(input.role),
             areaCode: input.areaCode,
             passwordHash,
+            // The admin chose it: the officer sets their own at first login.
+            mustChangePassword: true,
             createdAt: ctx.now(),
             updatedAt: ctx.now(),
           },
@@ -187,13 +202,19 @@ export const officersRouter = {
   resetPassword: admin
     .input(z.object({ id, password: officerPasswordSchema }))
     .mutation(async ({ ctx, input }) => {
+      const target = await findOfficer(ctx.db.prisma, input.id);
+      assertPasswordPolicy(input.password, target.username ?? '');
       const passwordHash = await hashPassword(input.password);
       return ctx.db.prisma.$transaction(async (tx) => {
         const user = await findOfficer(tx, input.id);
         await tx.user.update({
           where: { id: user.id },
-          data: { passwordHash, failedLoginCount: 0, lockedUntil: null, updatedAt: ctx.now() },
+          // A password someone else knows: the officer replaces it at the next login.
+          data: { passwordHash, mustChangePassword: true, updatedAt: ctx.now() },
         });
+        // A new password also lifts any login delay on the account (auth/login-throttle.ts).
+        if (user.username)
+          await tx.rateLimitCounter.deleteMany({ where: { key: loginAccountKey(user.username) } });
         const ended = await endSessionsOf(tx, user.id, ctx.now());
         await writeAudit(tx, ctx, {
           action: 'officer.reset-password',

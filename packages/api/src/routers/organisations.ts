@@ -2,28 +2,30 @@ import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import type { Prisma } from '@kc/db';
 import {
-  FIELD_CODES,
-  ORGANISATION_TYPE_CODES,
-  VERIFICATION_STATUSES,
   areaCodeSchema,
   codesOf,
+  FIELD_CODES,
+  ORGANISATION_TYPE_CODES,
+  plainString,
+  VERIFICATION_STATUSES,
 } from '@kc/domain';
 import { areaScope, assertAreaAllowed, canSeeArea } from '../access';
 import { organisationOfficerDto } from '../dto';
 import { appError } from '../errors';
 import { orgTypeToDb } from '../mappers';
 import { pageInput, pageOf, pageWindow } from '../paging';
-import { officerProcedure, officerWithRoles } from '../trpc';
+import { caseworkProcedure, officerWithRoles } from '../trpc';
 import { writeAudit } from '../audit';
 import { revealInput, requireRevealReason } from '../reveal';
 import { organisationTrustDetail } from '../organisations/verification/organisation-detail';
+import { likeLiteral } from '../search';
 
 export const organisationListInput = z.object({
   ...pageInput,
   fieldCode: z.enum(FIELD_CODES, { error: '未知的产业领域' }).optional(),
   areaCode: areaCodeSchema.optional(),
   type: z.enum(ORGANISATION_TYPE_CODES, { error: '未知的单位类型' }).optional(),
-  q: z.string().trim().max(50, '关键词不能超过50个字').optional(),
+  q: plainString().trim().max(50, '关键词不能超过50个字').optional(),
   verificationStatus: z
     .enum(codesOf(VERIFICATION_STATUSES), { error: '未知的认证状态' })
     .optional(),
@@ -31,7 +33,7 @@ export const organisationListInput = z.object({
 
 /** Officers' directory of organisations; area officers see only their area. */
 export const organisationsRouter = {
-  list: officerProcedure.input(organisationListInput).query(async ({ ctx, input }) => {
+  list: caseworkProcedure.input(organisationListInput).query(async ({ ctx, input }) => {
     assertAreaAllowed(ctx.caller, input.areaCode);
     const scope = areaScope(ctx.caller);
     const q = input.q?.toUpperCase();
@@ -43,9 +45,9 @@ export const organisationsRouter = {
       ...(input.q && q
         ? {
             OR: [
-              { name: { contains: input.q, mode: 'insensitive' } },
-              { creditCode: { startsWith: q } },
-              { contactName: { contains: input.q } },
+              { name: { contains: likeLiteral(input.q), mode: 'insensitive' } },
+              { creditCode: { startsWith: likeLiteral(q) } },
+              { contactName: { contains: likeLiteral(input.q) } },
             ],
           }
         : {}),
@@ -61,7 +63,7 @@ export const organisationsRouter = {
     return pageOf(rows.map(organisationOfficerDto), total, input);
   }),
 
-  byId: officerProcedure
+  byId: caseworkProcedure
     .input(z.object({ id: z.uuid({ error: '记录编号无效' }) }))
     .query(async ({ ctx, input }) => {
       const org = await ctx.db.prisma.organisation.findUnique({ where: { id: input.id } });

@@ -1,12 +1,13 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import type { Prisma, Researcher } from '@kc/db';
-import { FIELD_CODES, fieldName, maskMobile, researcherTitleName } from '@kc/domain';
+import { FIELD_CODES, fieldName, maskMobile, plainString, researcherTitleName } from '@kc/domain';
 import { writeAudit } from '../audit';
 import { revealInput, requireRevealReason } from '../reveal';
 import { appError } from '../errors';
 import { pageInput, pageOf, pageWindow } from '../paging';
 import { officerWithRoles } from '../trpc';
+import { likeLiteral } from '../search';
 
 /** Researchers belong to no county or park, so only the bureau's roles list them. */
 const bureau = officerWithRoles('bureau-admin', 'bureau-reviewer');
@@ -34,7 +35,7 @@ export const researchersRouter = {
     .input(
       z.object({
         ...pageInput,
-        q: z.string().trim().max(50, '关键词不能超过50个字').optional(),
+        q: plainString().trim().max(50, '关键词不能超过50个字').optional(),
         fieldCode: z.enum(FIELD_CODES, { error: '未知的产业领域' }).optional(),
       }),
     )
@@ -44,9 +45,9 @@ export const researchersRouter = {
         ...(input.q
           ? {
               OR: [
-                { name: { contains: input.q } },
-                { institutionName: { contains: input.q } },
-                { expertise: { contains: input.q } },
+                { name: { contains: likeLiteral(input.q) } },
+                { institutionName: { contains: likeLiteral(input.q) } },
+                { expertise: { contains: likeLiteral(input.q) } },
               ],
             }
           : {}),

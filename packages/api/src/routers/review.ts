@@ -3,28 +3,29 @@ import { z } from 'zod';
 import {
   APPLICATION_QUEUE_CODES,
   APPLICATION_STATUS_CODES,
-  FIELD_CODES,
   areaCodeSchema,
+  FIELD_CODES,
+  plainString,
 } from '@kc/domain';
 import { declareConflict, myConflicts } from '../awards/conflict-service';
 import { officerApplication, reviewAct, reviewQueue } from '../awards/review-service';
 import { pageInput } from '../paging';
-import { officerProcedure, officerWithRoles } from '../trpc';
+import { caseworkProcedure, officerProcedure, officerWithRoles } from '../trpc';
 
 const id = z.uuid({ error: '记录编号无效' });
 
 /** Officers' review of applications: queue, detail, and one step at a time. */
 export const reviewRouter = {
-  queue: officerProcedure
+  queue: caseworkProcedure
     .input(
       z.object({
         status: z.enum(APPLICATION_STATUS_CODES, { error: '未知的申请状态' }).optional(),
         queue: z.enum(APPLICATION_QUEUE_CODES, { error: '未知的待办类别' }).optional(),
-        ruleId: z.string().max(64).optional(),
+        ruleId: plainString().max(64).optional(),
         areaCode: areaCodeSchema.optional(),
         year: z.number().int().min(2000).max(2100).optional(),
         fieldCode: z.enum(FIELD_CODES, { error: '未知的产业领域' }).optional(),
-        q: z.string().trim().max(50, '关键词不能超过50个字').optional(),
+        q: plainString().trim().max(50, '关键词不能超过50个字').optional(),
         sort: z.enum(['submittedAt', 'amount']).optional(),
         order: z.enum(['asc', 'desc']).optional(),
         ...pageInput,
@@ -32,7 +33,7 @@ export const reviewRouter = {
     )
     .query(({ ctx, input }) => reviewQueue(ctx, input)),
 
-  byId: officerProcedure
+  byId: caseworkProcedure
     .input(z.object({ id }))
     .query(({ ctx, input }) => officerApplication(ctx, input.id)),
 
@@ -43,10 +44,10 @@ export const reviewRouter = {
         action: z.enum(['accept-area', 'forward', 'return', 'approve', 'reject'], {
           error: '未知的审核操作',
         }),
-        comment: z.string().trim().max(1000, '意见不能超过1000个字').optional(),
+        comment: plainString().trim().max(1000, '意见不能超过1000个字').optional(),
         expectedVersion: z.number({ error: '缺少申请版本号，请刷新后重试' }).int().positive(),
         overrideAmountFen: z.bigint({ error: '核定金额应为以分为单位的整数' }).optional(),
-        overrideReason: z.string().trim().max(500, '理由不能超过500个字').optional(),
+        overrideReason: plainString().trim().max(500, '理由不能超过500个字').optional(),
       }),
     )
     .mutation(({ ctx, input }) => reviewAct(ctx, input)),
@@ -56,8 +57,7 @@ export const reviewRouter = {
     .input(
       z.object({
         organisationId: id,
-        reason: z
-          .string({ error: '请说明回避理由' })
+        reason: plainString({ error: '请说明回避理由' })
           .trim()
           .min(2, '请说明回避理由')
           .max(500, '理由不能超过500个字'),

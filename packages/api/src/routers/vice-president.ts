@@ -1,6 +1,7 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import {
+  plainString,
   VP_CALL_ACTION_CODES,
   VP_CALL_STATUS_CODES,
   VP_SECONDMENT_STATUS_CODES,
@@ -12,7 +13,7 @@ import {
   vpResultSchema,
   vpWorkLogSchema,
 } from '@kc/domain';
-import { createTRPCRouter, applicantProcedure, authedProcedure, officerProcedure } from '../trpc';
+import { createTRPCRouter, applicantProcedure, authedProcedure, caseworkProcedure } from '../trpc';
 import { setAgreementTemplate } from '../vice-president/agreement-template';
 import { advanceCall, createCall, getCall, listCalls } from '../vice-president/calls';
 import {
@@ -60,22 +61,22 @@ const callsRouter = {
   get: authedProcedure
     .input(z.object({ callId: id }))
     .query(({ ctx, input }) => getCall(ctx, input.callId)),
-  create: officerProcedure
+  create: caseworkProcedure
     .input(vpCallCreateSchema)
     .mutation(({ ctx, input }) => createCall(ctx, input)),
-  advance: officerProcedure
+  advance: caseworkProcedure
     .input(
       z.object({
         callId: id,
         action: z.enum(VP_CALL_ACTION_CODES, { error: '未知的操作' }),
         expectedVersion: z.number().int().positive().optional(),
         runId: id.optional(),
-        comment: z.string().trim().max(500, '理由不能超过500字').optional(),
+        comment: plainString().trim().max(500, '理由不能超过500字').optional(),
       }),
     )
     .mutation(({ ctx, input }) => advanceCall(ctx, input)),
   /** the three-party agreement template the parties download (an officer's upload) */
-  setAgreementTemplate: officerProcedure
+  setAgreementTemplate: caseworkProcedure
     .input(z.object({ callId: id, fileId: id }))
     .mutation(({ ctx, input }) => setAgreementTemplate(ctx, input)),
 } satisfies TRPCRouterRecord;
@@ -95,11 +96,11 @@ const needsRouter = {
   published: authedProcedure
     .input(z.object({ callId: id }))
     .query(({ ctx, input }) => publishedNeeds(ctx, input.callId)),
-  ofCall: officerProcedure
+  ofCall: caseworkProcedure
     .input(
       z.object({
         callId: id,
-        areaCode: z.string().max(32).optional(),
+        areaCode: plainString().max(32).optional(),
         includeWithdrawn: z.boolean().optional(),
       }),
     )
@@ -114,26 +115,26 @@ const candidatesRouter = {
     .input(z.object({ candidateId: id }))
     .mutation(({ ctx, input }) => withdrawApplication(ctx, input.candidateId)),
   mine: applicantProcedure.query(({ ctx }) => myApplications(ctx)),
-  ofCall: officerProcedure
+  ofCall: caseworkProcedure
     .input(z.object({ callId: id, includeWithdrawn: z.boolean().optional() }))
     .query(({ ctx, input }) => callCandidates(ctx, input)),
 } satisfies TRPCRouterRecord;
 
 const matchingRouter = {
-  run: officerProcedure
+  run: caseworkProcedure
     .input(z.object({ callId: id }))
     .mutation(({ ctx, input }) => runMatcher(ctx, input.callId)),
-  latest: officerProcedure
+  latest: caseworkProcedure
     .input(z.object({ callId: id, runId: id.optional() }))
     .query(({ ctx, input }) => getRun(ctx, input.callId, input.runId)),
-  explain: officerProcedure.input(pair).query(({ ctx, input }) => explainPair(ctx, input)),
-  rules: officerProcedure
+  explain: caseworkProcedure.input(pair).query(({ ctx, input }) => explainPair(ctx, input)),
+  rules: caseworkProcedure
     .input(z.object({ callId: id }))
     .query(({ ctx, input }) => listPairRules(ctx, input.callId)),
-  setRule: officerProcedure
+  setRule: caseworkProcedure
     .input(z.object({ callId: id, rule: vpPairRuleSchema }))
     .mutation(({ ctx, input }) => setPairRule(ctx, input.callId, input.rule)),
-  clearRule: officerProcedure.input(pair).mutation(({ ctx, input }) => clearPairRule(ctx, input)),
+  clearRule: caseworkProcedure.input(pair).mutation(({ ctx, input }) => clearPairRule(ctx, input)),
 } satisfies TRPCRouterRecord;
 
 const secondmentsRouter = {
@@ -150,7 +151,7 @@ const secondmentsRouter = {
   addResult: applicantProcedure
     .input(z.object({ secondmentId: id, result: vpResultSchema }))
     .mutation(({ ctx, input }) => addResult(ctx, input.secondmentId, input.result)),
-  list: officerProcedure
+  list: caseworkProcedure
     .input(
       z
         .object({
@@ -162,18 +163,18 @@ const secondmentsRouter = {
         .default({}),
     )
     .query(({ ctx, input }) => listSecondments(ctx, input)),
-  detail: officerProcedure
+  detail: caseworkProcedure
     .input(z.object({ secondmentId: id }))
     .query(({ ctx, input }) => secondmentDetail(ctx, input.secondmentId)),
-  evaluate: officerProcedure
+  evaluate: caseworkProcedure
     .input(z.object({ secondmentId: id, evaluation: vpEvaluationSchema }))
     .mutation(({ ctx, input }) => evaluate(ctx, input.secondmentId, input.evaluation)),
-  end: officerProcedure
+  end: caseworkProcedure
     .input(
       z.object({
         secondmentId: id,
         kind: z.enum(['complete', 'terminate'], { error: '未知的操作' }),
-        reason: z.string().trim().max(500, '理由不能超过500字').optional(),
+        reason: plainString().trim().max(500, '理由不能超过500字').optional(),
       }),
     )
     .mutation(({ ctx, input }) => endSecondment(ctx, input)),

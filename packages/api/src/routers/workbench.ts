@@ -2,7 +2,7 @@ import type { TRPCRouterRecord } from '@trpc/server';
 import type { Prisma } from '@kc/db';
 import type { ApplicationQueue, OfficerRole } from '@kc/domain';
 import { applicationQueueName, auditActionLabel, todayInShanghai } from '@kc/domain';
-import { areaScope } from '../access';
+import { areaScope, isCaseworker } from '../access';
 import { auditActorNames } from '../audit';
 import { candidateWhere } from '../awards/disbursement/candidates';
 import { reviewQueueWhere } from '../awards/review-service';
@@ -92,6 +92,8 @@ async function workQueues(ctx: OfficerCtx) {
 }
 
 async function deadlines(ctx: OfficerCtx) {
+  // Notices and 科技副总 calls are case work: finance has no page to open them on.
+  if (!isCaseworker(ctx.caller)) return [];
   const today = todayInShanghai(ctx.now());
   const [notices, calls] = await Promise.all([
     ctx.db.prisma.noticeBatch.findMany({
@@ -135,8 +137,17 @@ async function deadlines(ctx: OfficerCtx) {
 async function recent(ctx: OfficerCtx) {
   const scope = areaScope(ctx.caller);
   const where: Prisma.AuditLogWhereInput = {
-    action: { notIn: ['auth.officer-login', 'auth.officer-logout', 'auth.officer-login-failed'] },
+    action: {
+      notIn: [
+        'auth.officer-login',
+        'auth.officer-logout',
+        'auth.officer-login-failed',
+        'auth.officer-login-throttled',
+      ],
+    },
     ...(scope.areaCode ? { areaCode: scope.areaCode } : {}),
+    // Finance sees what happened to the batches it pays, not the case work around them.
+    ...(isCaseworker(ctx.caller) ? {} : { objectType: 'disbursement_batch' }),
   };
   const rows = await ctx.db.prisma.auditLog.findMany({
     where,

@@ -73,4 +73,14 @@ describe('download names', () => {
       `attachment; filename="a_b_c_d_.pdf"; filename*=UTF-8''a%22b%5Cc%3Bd%25.pdf`,
     );
   });
+
+  it('keeps path separators out of the ASCII fallback, full-width ones included', () => {
+    // ／ (U+FF0F) and ⁄ decompose to "/" under NFKD; a client may take the fallback as a path.
+    for (const name of ['2026/合同.pdf', '2026／合同.pdf', '..\\合同.pdf', 'a\u2215b.pdf']) {
+      const fallback = /filename="([^"]*)"/.exec(contentDisposition(name))?.[1] ?? '';
+      expect(fallback).not.toMatch(/[/\\]/);
+      expect(fallback.length).toBeGreaterThan(0);
+    }
+    expect(contentDisposition('2026／合同.pdf')).toContain(`filename="2026___.pdf"`);
+  });
 });

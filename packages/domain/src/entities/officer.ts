@@ -1,6 +1,12 @@
 import { z } from 'zod';
+import { plainString } from '../validate/safe-text';
 import { AREA_CODES } from '../reference/areas';
 import { codesOf, nameLookup } from '../reference/lookup';
+import {
+  PASSWORD_CONTAINS_USERNAME,
+  officerPasswordSchema,
+  passwordContainsUsername,
+} from './officer-security';
 
 /** Officer roles. Area officers (县区/园区) are bound to one area; bureau roles see the whole city. */
 export const OFFICER_ROLES = [
@@ -16,34 +22,34 @@ export const OFFICER_ROLE_CODES = codesOf(OFFICER_ROLES);
 export const officerRoleName = nameLookup(OFFICER_ROLES);
 
 export const officerLoginSchema = z.object({
-  username: z.string({ error: '请输入用户名' }).trim().min(1, '请输入用户名').max(64, '用户名过长'),
-  password: z.string({ error: '请输入密码' }).min(1, '请输入密码').max(128, '密码过长'),
+  username: plainString({ error: '请输入用户名' })
+    .trim()
+    .min(1, '请输入用户名')
+    .max(64, '用户名过长'),
+  password: plainString({ error: '请输入密码' }).min(1, '请输入密码').max(128, '密码过长'),
 });
 export type OfficerLoginInput = z.input<typeof officerLoginSchema>;
 
 export const wechatLoginSchema = z.object({
-  code: z
-    .string({ error: '缺少微信登录凭证' })
+  code: plainString({ error: '缺少微信登录凭证' })
     .trim()
     .min(1, '缺少微信登录凭证')
     .max(128, '微信登录凭证无效'),
+  /** the 《隐私保护指引》 version the user accepted on this login (none: a silent re-login) */
+  acceptedNoticeVersion: plainString({ error: '隐私保护指引版本无效' })
+    .trim()
+    .min(1, '隐私保护指引版本无效')
+    .max(32, '隐私保护指引版本无效')
+    .optional(),
 });
 
 /** The one-time code of WeChat's phone-number button (`<button open-type="getPhoneNumber">`). */
 export const wechatPhoneCodeSchema = z.object({
-  code: z
-    .string({ error: '缺少微信手机号凭证' })
+  code: plainString({ error: '缺少微信手机号凭证' })
     .trim()
     .min(1, '缺少微信手机号凭证')
     .max(128, '微信手机号凭证无效'),
 });
-
-/** A new officer's password: long enough, letters and digits (the login form accepts anything). */
-export const officerPasswordSchema = z
-  .string({ error: '请输入密码' })
-  .min(8, '密码至少8位')
-  .max(64, '密码不能超过64位')
-  .refine((v) => /[A-Za-z]/.test(v) && /\d/.test(v), '密码须同时包含字母和数字');
 
 const officerAreaSchema = z
   .enum(AREA_CODES, { error: '请选择所属县区或园区' })
@@ -74,13 +80,11 @@ function checkRoleArea(
 
 export const officerCreateSchema = z
   .object({
-    username: z
-      .string({ error: '请输入用户名' })
+    username: plainString({ error: '请输入用户名' })
       .trim()
       .toLowerCase()
       .regex(/^[a-z0-9_.-]{3,32}$/, '用户名为3至32位小写字母、数字或 _ . -'),
-    displayName: z
-      .string({ error: '请输入姓名' })
+    displayName: plainString({ error: '请输入姓名' })
       .trim()
       .min(2, '姓名至少2个字')
       .max(20, '姓名不能超过20个字'),
@@ -88,13 +92,21 @@ export const officerCreateSchema = z
     areaCode: officerAreaSchema,
     password: officerPasswordSchema,
   })
-  .superRefine(checkRoleArea);
+  .superRefine((value, ctx) => {
+    checkRoleArea(value, ctx);
+    if (passwordContainsUsername(value.password, value.username))
+      ctx.addIssue({ code: 'custom', path: ['password'], message: PASSWORD_CONTAINS_USERNAME });
+  });
 export type OfficerCreateInput = z.input<typeof officerCreateSchema>;
 
 export const officerUpdateSchema = z
   .object({
     id: z.uuid('账号编号无效'),
-    displayName: z.string().trim().min(2, '姓名至少2个字').max(20, '姓名不能超过20个字').optional(),
+    displayName: plainString()
+      .trim()
+      .min(2, '姓名至少2个字')
+      .max(20, '姓名不能超过20个字')
+      .optional(),
     role: z.enum(OFFICER_ROLE_CODES, { error: '请选择角色' }).optional(),
     areaCode: z.enum(AREA_CODES, { error: '请选择所属县区或园区' }).nullable().optional(),
     disabled: z.boolean().optional(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { plainString } from '../validate/safe-text';
 import type { PolicyFieldMeta } from '../policy/fields';
 import { AREAS, AREA_CODES } from '../reference/areas';
 import { FIELDS, FIELD_CODES, SUB_FIELD_CODES, fieldOfSubField } from '../reference/fields';
@@ -23,8 +24,7 @@ export function text(
   max: number,
   meta: Partial<ProfileFieldMeta> = {},
 ) {
-  return z
-    .string({ error: `请填写${label}` })
+  return plainString({ error: `请填写${label}` })
     .trim()
     .min(1, { error: `请填写${label}`, abort: true })
     .min(min, `${label}至少${min}个字`)
@@ -34,8 +34,7 @@ export function text(
 
 /** Optional free text: empty strings become undefined. */
 export function optionalText(label: string, max: number, meta: Partial<ProfileFieldMeta> = {}) {
-  return z
-    .string()
+  return plainString()
     .trim()
     .max(max, `${label}不能超过${max}个字`)
     .optional()

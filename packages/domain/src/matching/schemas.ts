@@ -3,6 +3,7 @@
  * the database writes all parse with these. Field builders carry Chinese titles for forms.
  */
 import { z } from 'zod';
+import { plainString } from '../validate/safe-text';
 import { FIELDS, fieldOfSubField } from '../reference/fields';
 import {
   choiceField,
@@ -47,7 +48,7 @@ export const vpNeedSchema = z
     fieldCode: choiceField('产业领域', FIELDS),
     // Required: the sub-field is a part of the match score, so an optional-looking field cost
     // firms that skipped it those points (issue 11; see docs/DECISIONS.md).
-    subFieldCode: z.string({ error: '请选择细分方向' }).min(1, '请选择细分方向').meta({
+    subFieldCode: plainString({ error: '请选择细分方向' }).min(1, '请选择细分方向').meta({
       title: '细分方向',
       description: '匹配评分的一部分，请选择与需求最接近的细分方向',
     }),
@@ -139,8 +140,7 @@ export type VpPairRuleForm = z.output<typeof vpPairRuleSchema>;
 
 /** A month's work log (工作日志): days on site and what was done. */
 export const vpWorkLogSchema = z.object({
-  month: z
-    .string({ error: '请选择月份' })
+  month: plainString({ error: '请选择月份' })
     .regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为YYYY-MM')
     .meta({ title: '月份' }),
   daysOnSite: z

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { plainString } from '../validate/safe-text';
 import { text } from '../entities/shared';
 import { toHalfWidth } from '../validate/text';
 
@@ -8,12 +9,10 @@ export function normaliseAccountNo(input: string): string {
 }
 
 const accountNo = (title: string) =>
-  z
-    .string({ error: `请填写${title}` })
+  plainString({ error: `请填写${title}` })
     .transform(normaliseAccountNo)
     .pipe(
-      z
-        .string()
+      plainString()
         .min(1, `请填写${title}`)
         .regex(/^\d+$/, `${title}只能包含数字`)
         .min(8, `${title}应为8–32位数字`)
@@ -33,8 +32,7 @@ export const bankAccountSchema = z
     accountNo: accountNo('银行账号'),
     accountNoConfirm: accountNo('确认银行账号'),
     /** Changing an existing account: the last 4 digits of the current one (re-confirmation). */
-    currentLast4: z
-      .string()
+    currentLast4: plainString()
       .trim()
       .regex(/^\d{4}$/, '请输入当前收款账号的后4位数字')
       .optional()

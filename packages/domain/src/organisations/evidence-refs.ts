@@ -1,10 +1,10 @@
 import { z } from 'zod';
+import { plainString } from '../validate/safe-text';
 import { maskAccountNo } from './bank-account';
 import type { OrganisationDocumentKind } from './documents';
 import { ORGANISATION_DOCUMENT_KINDS } from './documents';
 
-const kind = z
-  .string({ error: '请选择材料类型' })
+const kind = plainString({ error: '请选择材料类型' })
   .trim()
   .min(1, '请选择材料类型')
   .max(64, '材料类型无效');

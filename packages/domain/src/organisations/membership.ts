@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { plainString } from '../validate/safe-text';
 import { labelsOf, text } from '../entities/shared';
 import { codesOf, nameLookup } from '../reference/lookup';
 import { normaliseCode } from '../validate/text';
@@ -35,12 +36,10 @@ export function normaliseInviteCode(input: string): string {
   return code.startsWith(QR_PREFIX) ? code.slice(QR_PREFIX.length) : code;
 }
 
-export const inviteCodeSchema = z
-  .string({ error: '请输入邀请码' })
+export const inviteCodeSchema = plainString({ error: '请输入邀请码' })
   .transform(normaliseInviteCode)
   .pipe(
-    z
-      .string()
+    plainString()
       .length(INVITE_CODE_LENGTH, `邀请码为${INVITE_CODE_LENGTH}位字母和数字`)
       .refine(
         (v) => [...v].every((c) => INVITE_ALPHABET.includes(c)),

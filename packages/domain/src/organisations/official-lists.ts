@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { plainString } from '../validate/safe-text';
 import { PLATFORM_KINDS, PLATFORM_LEVELS } from '../reference/platform-levels';
 import { nameLookup } from '../reference/lookup';
 import { checkCreditCode } from '../validate/credit-code';
@@ -366,11 +367,10 @@ export const EXEMPTION_COMMITMENT_TEXT =
 
 /** 确认申领: what the list could not fill, and the commitment. Shared by the form and the API. */
 export const invitationConfirmFormSchema = z.object({
-  previousCertificateNo: z
-    .string({ error: '请填写上一次证书编号' })
+  previousCertificateNo: plainString({ error: '请填写上一次证书编号' })
     .transform(normaliseCode)
     .pipe(
-      z.string().regex(HTE_CERTIFICATE, '上一次证书编号应为 GR 加 12 位数字，如 GR202334001111'),
+      plainString().regex(HTE_CERTIFICATE, '上一次证书编号应为 GR 加 12 位数字，如 GR202334001111'),
     )
     .optional()
     .meta({ title: '上一次证书编号', description: '再次认定的，填写上一次高新技术企业证书编号' }),
@@ -381,7 +381,11 @@ export const invitationConfirmFormSchema = z.object({
 export type InvitationConfirmForm = z.input<typeof invitationConfirmFormSchema>;
 
 export const invitationDeclineSchema = z.object({
-  reason: z.string().trim().max(200, '原因不能超过200个字').optional().meta({ title: '放弃原因' }),
+  reason: plainString()
+    .trim()
+    .max(200, '原因不能超过200个字')
+    .optional()
+    .meta({ title: '放弃原因' }),
 });
 
 /**

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { plainString } from '../validate/safe-text';
 import { labelsOf, text } from '../entities/shared';
 import type { OrganisationType } from '../reference/organisation-types';
 import { codesOf, nameLookup } from '../reference/lookup';
@@ -84,8 +85,7 @@ export type VerificationSubmit = z.output<typeof verificationSubmitSchema>;
 export const officerDecisionSchema = z
   .object({
     decision: z.enum(['approve', 'reject'], { error: '请选择审核结果' }),
-    reason: z
-      .string()
+    reason: plainString()
       .trim()
       .max(500, '理由不能超过500个字')
       .optional()

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { plainString } from '../validate/safe-text';
 import { AREA_CODES } from '../reference/areas';
 import { ORGANISATION_TYPE_CODES, QUALIFICATION_CODES } from '../reference/organisation-types';
 
@@ -11,8 +12,8 @@ export const awardApplicantSchema = z.discriminatedUnion(
   [
     z.object({
       kind: z.literal('organisation'),
-      id: z.string({ error: '请提供申请单位编号' }).min(1, '请提供申请单位编号'),
-      name: z.string({ error: '请提供申请单位名称' }).min(1, '请提供申请单位名称'),
+      id: plainString({ error: '请提供申请单位编号' }).min(1, '请提供申请单位编号'),
+      name: plainString({ error: '请提供申请单位名称' }).min(1, '请提供申请单位名称'),
       type: z.enum(ORGANISATION_TYPE_CODES, { error: '未知的单位类型' }),
       areaCode: z.enum(AREA_CODES, { error: '未知的县区或园区' }).nullable().default(null),
       insideCity: z.boolean({ error: '请说明申请单位是否在宿州市内注册（insideCity）' }),
@@ -20,8 +21,8 @@ export const awardApplicantSchema = z.discriminatedUnion(
     }),
     z.object({
       kind: z.literal('researcher'),
-      id: z.string({ error: '请提供申请人编号' }).min(1, '请提供申请人编号'),
-      name: z.string({ error: '请提供申请人姓名' }).min(1, '请提供申请人姓名'),
+      id: plainString({ error: '请提供申请人编号' }).min(1, '请提供申请人编号'),
+      name: plainString({ error: '请提供申请人姓名' }).min(1, '请提供申请人姓名'),
       insideCity: z.boolean().default(false),
     }),
   ],

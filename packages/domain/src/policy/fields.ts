@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { plainString } from '../validate/safe-text';
 import type { Fen } from '../money';
 import { formatYuan } from '../money';
 import type { Coded } from '../reference/lookup';
@@ -25,8 +26,7 @@ export function textField(
   opts: { min?: number; max?: number; description?: string } = {},
 ) {
   const { min = 2, max = 100, description } = opts;
-  return z
-    .string({ error: `请填写${title}` })
+  return plainString({ error: `请填写${title}` })
     .trim()
     .min(1, { error: `请填写${title}`, abort: true })
     .min(min, `${title}至少${min}个字`)
@@ -41,8 +41,7 @@ export function optionalTextField(
   opts: { max?: number; description?: string } = {},
 ) {
   const { max = 100, description } = opts;
-  return z
-    .string({ error: `${title}应为文字` })
+  return plainString({ error: `${title}应为文字` })
     .trim()
     .max(max, `${title}不能超过${max}个字`)
     .optional()

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { plainString } from '../validate/safe-text';
 import type { Fen } from '../money';
 import { FEN_PER_YUAN, formatYuan, parseYuan } from '../money';
 import { awardApplicantSchema } from './application';
@@ -23,9 +24,8 @@ export function yuanString(amount: bigint): string {
   return `${negative ? '-' : ''}${abs / FEN_PER_YUAN}.${(abs % FEN_PER_YUAN).toString().padStart(2, '0')}`;
 }
 
-const yuanText = z
-  .string({ error: '金额应写成以元为单位的字符串，如 "500000.00"' })
-  .transform((text, ctx): Fen => {
+const yuanText = plainString({ error: '金额应写成以元为单位的字符串，如 "500000.00"' }).transform(
+  (text, ctx): Fen => {
     const value = parseYuan(text);
     if (value === null) {
       ctx.addIssue({
@@ -35,25 +35,26 @@ const yuanText = z
       return z.NEVER;
     }
     return value;
-  });
+  },
+);
 
 const requestFileSchema = z.object(
   {
-    ruleId: z.string({ error: '请提供 ruleId（奖补事项）' }),
+    ruleId: plainString({ error: '请提供 ruleId（奖补事项）' }),
     appliedOn: z.iso.date({ error: '请提供 appliedOn（申请日期，YYYY-MM-DD）' }),
-    applicationId: z.string().optional(),
+    applicationId: plainString().optional(),
     applicant: awardApplicantSchema,
     input: z.unknown(),
-    evidence: z.array(z.string(), { error: 'evidence 应为材料类型列表' }).default([]),
+    evidence: z.array(plainString(), { error: 'evidence 应为材料类型列表' }).default([]),
     history: z
       .object({
         priorAwards: z
           .array(
             z.object({
-              ruleId: z.string(),
-              applicationId: z.string(),
-              onceKeys: z.array(z.string()).default([]),
-              itemKey: z.string().optional(),
+              ruleId: plainString(),
+              applicationId: plainString(),
+              onceKeys: z.array(plainString()).default([]),
+              itemKey: plainString().optional(),
               amount: yuanText,
               year: z.number().int(),
             }),

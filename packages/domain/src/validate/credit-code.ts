@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { plainString } from './safe-text';
 import type { Checked } from './result';
 import { normaliseCode } from './text';
 
@@ -51,23 +52,22 @@ export function checkCreditCode(input: string): Checked {
   return { ok: true, value };
 }
 
-export const creditCodeSchema = z
-  .string({ error: '请填写统一社会信用代码' })
-  .transform((raw, ctx) => {
+export const creditCodeSchema = plainString({ error: '请填写统一社会信用代码' }).transform(
+  (raw, ctx) => {
     const result = checkCreditCode(raw);
     if (!result.ok) {
       ctx.addIssue({ code: 'custom', message: result.message });
       return z.NEVER;
     }
     return result.value;
-  });
+  },
+);
 
 /**
  * A credit code a form may leave empty (a researcher's institution): blank is "not given", anything
  * else must be a valid code and is refused with the same reason as a required one.
  */
-export const optionalCreditCodeSchema = z
-  .string({ error: '请填写统一社会信用代码' })
+export const optionalCreditCodeSchema = plainString({ error: '请填写统一社会信用代码' })
   .optional()
   .transform((raw, ctx) => {
     if (raw === undefined || raw.trim() === '') return undefined;

@@ -4,3 +4,4 @@ export * from './mobile';
 export * from './resident-id';
 export type { Checked } from './result';
 export * from './text';
+export * from './safe-text';

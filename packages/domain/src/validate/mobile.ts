@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { plainString } from './safe-text';
 import type { Checked } from './result';
 import { toHalfWidth } from './text';
 
@@ -16,7 +17,7 @@ export function checkMobile(input: string): Checked {
   return { ok: true, value };
 }
 
-export const mobileSchema = z.string({ error: '请填写手机号码' }).transform((raw, ctx) => {
+export const mobileSchema = plainString({ error: '请填写手机号码' }).transform((raw, ctx) => {
   const result = checkMobile(raw);
   if (!result.ok) {
     ctx.addIssue({ code: 'custom', message: result.message });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { plainString } from './safe-text';
 import type { Checked } from './result';
 import { normaliseCode } from './text';
 
@@ -91,7 +92,7 @@ export function checkResidentId(input: string, today: Date = new Date()): Checke
   };
 }
 
-export const residentIdSchema = z.string({ error: '请填写身份证号码' }).transform((raw, ctx) => {
+export const residentIdSchema = plainString({ error: '请填写身份证号码' }).transform((raw, ctx) => {
   const result = checkResidentId(raw);
   if (!result.ok) {
     ctx.addIssue({ code: 'custom', message: result.message });

@@ -37,3 +37,5 @@ export const useResetPassword = () =>
   );
 export const useEndSessions = () =>
   useOfficerMutation((id: string) => trpc.officers.endSessions.mutate({ id }));
+export const useResetSecondFactor = () =>
+  useOfficerMutation((id: string) => trpc.officerSecurity.resetSecondFactor.mutate({ id }));

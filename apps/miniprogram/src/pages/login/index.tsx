@@ -1,12 +1,21 @@
 import { Button, Text, View } from '@tarojs/components';
 import { useLoad } from '@tarojs/taro';
 import { useState } from 'react';
+import { CURRENT_PRIVACY_NOTICE } from '@kc/domain';
 import { api } from '../../api/client';
 import { describeError } from '../../api/errors';
 import { PrivacyModal } from '../../components/PrivacyModal';
 import { pressable } from '../../components/a11y';
 import { goHome, goRegister, toast } from '../../services/nav';
-import { login, readSession, recordConsent, withSession } from '../../services/session';
+import {
+  acceptPendingConsent,
+  login,
+  logout,
+  pendingConsent,
+  readSession,
+  recordConsent,
+  withSession,
+} from '../../services/session';
 import './index.css';
 import { usePageClass } from '../../services/text-size';
 
@@ -15,10 +24,18 @@ export default function LoginPage() {
   const [consent, setConsent] = useState(false);
   const [showPrivacy, setShowPrivacy] = useState(false);
   const [busy, setBusy] = useState(false);
+  /** The server asked for consent to this version (同意 / 不同意 before anything else). */
+  const [asking, setAsking] = useState<string | null>(null);
 
-  // Someone who is still logged in goes straight to where they left off.
+  // Someone who is still logged in goes straight to where they left off, unless the server
+  // is still waiting for their answer to an updated notice.
   useLoad(() => {
     if (!readSession()) return;
+    const pending = pendingConsent();
+    if (pending) {
+      setAsking(pending);
+      return;
+    }
     setBusy(true);
     routeByProfile()
       .catch(() => undefined)
@@ -33,14 +50,42 @@ export default function LoginPage() {
     }
     setBusy(true);
     try {
-      recordConsent();
-      await login();
+      recordConsent(CURRENT_PRIVACY_NOTICE.version);
+      const { consentRequired } = await login(CURRENT_PRIVACY_NOTICE.version);
+      if (consentRequired) {
+        setAsking(consentRequired.version);
+        return;
+      }
       await routeByProfile();
     } catch (error) {
       void toast(describeError(error).message);
     } finally {
       setBusy(false);
     }
+  };
+
+  const onAccept = async () => {
+    if (!asking || busy) return;
+    setBusy(true);
+    try {
+      await acceptPendingConsent(asking);
+      setAsking(null);
+      await routeByProfile();
+    } catch (error) {
+      void toast(describeError(error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  // 不同意: nothing is used without consent, so the session ends here.
+  const onDecline = async () => {
+    setBusy(true);
+    await logout();
+    setAsking(null);
+    setConsent(false);
+    setBusy(false);
+    void toast('您未同意《隐私保护指引》，已退出登录');
   };
 
   return (
@@ -91,7 +136,15 @@ export default function LoginPage() {
         </View>
       </View>
 
-      {showPrivacy ? <PrivacyModal onClose={() => setShowPrivacy(false)} /> : null}
+      {asking ? (
+        <PrivacyModal
+          busy={busy}
+          onAccept={() => void onAccept()}
+          onDecline={() => void onDecline()}
+        />
+      ) : showPrivacy ? (
+        <PrivacyModal onClose={() => setShowPrivacy(false)} />
+      ) : null}
     </View>
   );
 }

@@ -132,6 +132,15 @@ export default function ProfilePage() {
 
       <View className="card menu">
         <View
+          {...pressable('link')}
+          className="menu__item"
+          id="profile-menu-privacy"
+          onClick={() => void open(routes.privacy)}
+        >
+          <View>个人信息与隐私</View>
+          <View className="menu__arrow">›</View>
+        </View>
+        <View
           {...pressable('switch')}
           aria-checked={largeText ? 'true' : 'false'}
           aria-label="大字模式"

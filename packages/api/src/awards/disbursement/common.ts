@@ -71,3 +71,31 @@ export async function refuseConflicts(
     });
   }
 }
+
+/**
+ * Four eyes (不相容岗位分离): whoever approved an award (actor of an `approve` timeline event of
+ * it, in any approval round) neither confirms nor records the payment of a batch holding it. On
+ * user ids, not roles: people change jobs, and a reviewer moved to the finance office must not
+ * pay out what they decided. `step` names the refused step in the message (审核确认, 登记拨付).
+ */
+export async function refuseOwnApprovals(
+  db: Pick<TransactionClient, 'applicationEvent'>,
+  ctx: OfficerCtx,
+  apps: { id: string; number: string }[],
+  step: string,
+): Promise<void> {
+  const approved = await db.applicationEvent.findFirst({
+    where: {
+      applicationId: { in: apps.map((a) => a.id) },
+      action: 'approve',
+      actorUserId: ctx.caller.userId,
+    },
+    select: { applicationId: true },
+  });
+  if (approved) {
+    const number = apps.find((a) => a.id === approved.applicationId)?.number ?? '';
+    throw appError('SEPARATION_OF_DUTIES', {
+      message: `申请 ${number} 由您批准，您不能${step}包含该申请的拨付批次，请由另一名财务人员${step}`,
+    });
+  }
+}

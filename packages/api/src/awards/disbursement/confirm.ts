@@ -4,20 +4,19 @@ import { appError } from '../../errors';
 import { idempotentTransaction } from '../../idempotency';
 import { accountView, batchDto } from './batch-dto';
 import type { OfficerCtx } from './common';
-import { lockBatch, refuseConflicts } from './common';
+import { lockBatch, refuseConflicts, refuseOwnApprovals } from './common';
 
 /**
  * 审核: a finance officer checks a draft batch and confirms it for payment.
  *
- * Four eyes (不相容岗位分离). The issue asks that the confirmer is "not the same person who
- * approved". We enforce two rules, both on user ids (not roles: people change jobs, and a
- * reviewer moved to the finance office must not confirm payment of an award they approved):
- * - the confirmer did not approve any application in the batch (actor of an `approve` timeline
- *   event of it, in any approval round);
+ * Four eyes (不相容岗位分离), both rules on user ids (not roles):
+ * - the confirmer approved no application in the batch (refuseOwnApprovals, which markPaid
+ *   applies too);
  * - the confirmer did not create the batch (制单人不能审核自己制的单), so every payment passes
  *   two people in the finance step as well as being decided by someone else.
- * Recording the payment (markPaid) is then open to any finance officer, the confirmer included:
- * it records what the bank did with a batch two people have already checked.
+ * Recording the payment (markPaid) is then open to any finance officer who approved none of its
+ * awards, the confirmer and the creator included: it records what the bank did with a batch two
+ * people have already checked.
  */
 export async function confirmBatch(
   ctx: OfficerCtx,
@@ -70,20 +69,7 @@ export async function confirmBatch(
         });
       }
       const apps = batch.disbursements.map((d) => d.application);
-      const approved = await tx.applicationEvent.findFirst({
-        where: {
-          applicationId: { in: apps.map((a) => a.id) },
-          action: 'approve',
-          actorUserId: ctx.caller.userId,
-        },
-        select: { applicationId: true },
-      });
-      if (approved) {
-        const number = apps.find((a) => a.id === approved.applicationId)?.number ?? '';
-        throw appError('SEPARATION_OF_DUTIES', {
-          message: `申请 ${number} 由您批准，您不能审核确认包含该申请的拨付批次，请由另一名财务人员确认`,
-        });
-      }
+      await refuseOwnApprovals(tx, ctx, apps, '审核确认');
       await refuseConflicts(
         tx,
         ctx,

@@ -6,7 +6,13 @@ import { idempotentTransaction } from '../../idempotency';
 import { lockApplication, lockBudget } from '../locks';
 import { accountView, batchDto } from './batch-dto';
 import type { OfficerCtx } from './common';
-import { assertTransition, lockBatch, refuseConflicts, ruleInfo } from './common';
+import {
+  assertTransition,
+  lockBatch,
+  refuseConflicts,
+  refuseOwnApprovals,
+  ruleInfo,
+} from './common';
 import type { LedgerKind } from './statuses';
 
 export interface MarkPaidRequest {
@@ -63,6 +69,8 @@ export async function markPaid(ctx: OfficerCtx, req: MarkPaidRequest) {
         ctx,
         apps.flatMap((a) => (a.organisation ? [a.organisation] : [])),
       );
+      // Four eyes: the approver of an award does not record its payment either.
+      await refuseOwnApprovals(tx, ctx, apps, '登记拨付');
       for (const app of apps) assertTransition(ctx, app, 'mark-paid');
       const budgetKeys = [...new Set(apps.map((a) => `${a.ruleId}\u0000${a.year}`))].sort();
       for (const key of budgetKeys) {

@@ -1,11 +1,11 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
-import { organisationDocumentSchema } from '@kc/domain';
+import { organisationDocumentSchema, plainString } from '@kc/domain';
 import { applicantProcedure } from '../../trpc';
 import { evidenceOffers } from './for-evidence';
 import { addDocument, listDocuments } from './service';
 
-const ruleId = z.string({ error: '请选择奖补事项' }).trim().min(1, '请选择奖补事项').max(64);
+const ruleId = plainString({ error: '请选择奖补事项' }).trim().min(1, '请选择奖补事项').max(64);
 
 /**
  * 资料库 (myOrg.documents.*): standing documents kept once per organisation and attached to

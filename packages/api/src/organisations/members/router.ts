@@ -6,6 +6,7 @@ import {
   joinOrganisationSchema,
   memberNameFormSchema,
   memberRoleSchema,
+  plainString,
 } from '@kc/domain';
 import { applicantProcedure } from '../../trpc';
 import { organisationActivity } from './activity';
@@ -53,8 +54,7 @@ export const membersRouter = {
     .input(
       z
         .object({
-          cursor: z
-            .string()
+          cursor: plainString()
             .regex(/^\d{1,19}$/, '无效的翻页位置')
             .optional(),
           limit: z.number().int().min(1).max(50).default(20),

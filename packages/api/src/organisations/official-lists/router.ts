@@ -2,10 +2,11 @@ import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import {
   EXEMPTION_STAGE_CODES,
-  LIST_ROW_OUTCOME_CODES,
   invitationConfirmFormSchema,
   invitationDeclineSchema,
+  LIST_ROW_OUTCOME_CODES,
   listImportKindSchema,
+  plainString,
 } from '@kc/domain';
 import { pageInput } from '../../paging';
 import { applicantProcedure, officerWithRoles } from '../../trpc';
@@ -31,7 +32,7 @@ export const officialListsRouter = {
       z.object({
         kind: listImportKindSchema,
         fileId: id('名单文件'),
-        title: z.string().trim().max(100, '名单名称不能超过100个字').optional(),
+        title: plainString().trim().max(100, '名单名称不能超过100个字').optional(),
       }),
     )
     .mutation(({ ctx, input }) => previewList(ctx, input)),

@@ -3,7 +3,7 @@ import { lockOrganisation } from '../../awards/locks';
 import type { ActingRole, LicenceKind, OfficerRole } from '@kc/domain';
 import { licenceKindRefusal } from '@kc/domain';
 import { orgTypeFromDb } from '../../mappers';
-import { canSeeArea } from '../../access';
+import { CASEWORK_ROLES, assertCaseworker, canSeeArea } from '../../access';
 import type { ApplicantCaller, OfficerCaller } from '../../caller';
 import type { Context } from '../../context';
 import { appError } from '../../errors';
@@ -11,16 +11,11 @@ import { appError } from '../../errors';
 export type ApplicantCtx = Context & { caller: ApplicantCaller };
 export type OfficerCtx = Context & { caller: OfficerCaller };
 
-/** Who decides on verifications, change requests and claims; finance does not act on organisations. */
-export const TRUST_ROLES: readonly OfficerRole[] = [
-  'bureau-admin',
-  'bureau-reviewer',
-  'area-officer',
-];
+/** Who decides on verifications, change requests and claims: case workers (not finance). */
+export const TRUST_ROLES: readonly OfficerRole[] = CASEWORK_ROLES;
 
 export function assertTrustRole(caller: OfficerCaller): void {
-  if (!TRUST_ROLES.includes(caller.role))
-    throw appError('FORBIDDEN', { message: '财务人员不办理机构认证、变更和认领申诉' });
+  assertCaseworker(caller);
 }
 
 /**

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import type { AreaCode } from '@kc/domain';
-import { areaCodeSchema } from '@kc/domain';
+import { areaCodeSchema, plainString } from '@kc/domain';
 import { areaScope, assertAreaAllowed } from '../../access';
 import { pageInput } from '../../paging';
 import type { OfficerCtx } from './common';
 import { assertTrustRole } from './common';
+import { likeLiteral } from '../../search';
 
 /** The officers' queue filters, the same for verifications, change requests and claims. */
 export function queueInput<S extends readonly [string, ...string[]]>(statuses: S) {
@@ -12,7 +13,7 @@ export function queueInput<S extends readonly [string, ...string[]]>(statuses: S
     ...pageInput,
     status: z.enum(statuses, { error: '未知的状态' }).optional(),
     areaCode: areaCodeSchema.optional(),
-    q: z.string().trim().max(50, '关键词不能超过50个字').optional(),
+    q: plainString().trim().max(50, '关键词不能超过50个字').optional(),
   });
 }
 
@@ -41,8 +42,8 @@ export function queueWhere(ctx: OfficerCtx, filter: Omit<QueueFilter, 'page' | '
       ? {
           organisation: {
             OR: [
-              { name: { contains: q, mode: 'insensitive' as const } },
-              { creditCode: { startsWith: q.toUpperCase() } },
+              { name: { contains: likeLiteral(q), mode: 'insensitive' as const } },
+              { creditCode: { startsWith: likeLiteral(q.toUpperCase()) } },
             ],
           },
         }

@@ -7,7 +7,7 @@ import {
   codesOf,
   officerDecisionSchema,
 } from '@kc/domain';
-import { officerProcedure } from '../../trpc';
+import { caseworkProcedure } from '../../trpc';
 import { claimDetail, listClaims } from './claim-queries';
 import { decideVerification } from './decide';
 import { decideChange } from './decide-change';
@@ -20,31 +20,31 @@ const byId = z.object({ id: z.uuid({ error: '记录编号无效' }) });
 const decideInput = officerDecisionSchema.and(byId);
 
 const verificationsRouter = {
-  list: officerProcedure
+  list: caseworkProcedure
     .input(queueInput(codesOf(VERIFICATION_REQUEST_STATUSES)))
     .query(({ ctx, input }) => listVerifications(ctx, input)),
-  byId: officerProcedure.input(byId).query(({ ctx, input }) => verificationDetail(ctx, input.id)),
-  decide: officerProcedure
+  byId: caseworkProcedure.input(byId).query(({ ctx, input }) => verificationDetail(ctx, input.id)),
+  decide: caseworkProcedure
     .input(decideInput)
     .mutation(({ ctx, input }) => decideVerification(ctx, input.id, input)),
 } satisfies TRPCRouterRecord;
 
 const changesRouter = {
-  list: officerProcedure
+  list: caseworkProcedure
     .input(queueInput(codesOf(CHANGE_STATUSES)))
     .query(({ ctx, input }) => listChanges(ctx, input)),
-  byId: officerProcedure.input(byId).query(({ ctx, input }) => changeDetail(ctx, input.id)),
-  decide: officerProcedure
+  byId: caseworkProcedure.input(byId).query(({ ctx, input }) => changeDetail(ctx, input.id)),
+  decide: caseworkProcedure
     .input(decideInput)
     .mutation(({ ctx, input }) => decideChange(ctx, input.id, input)),
 } satisfies TRPCRouterRecord;
 
 const claimsRouter = {
-  list: officerProcedure
+  list: caseworkProcedure
     .input(queueInput(codesOf(CLAIM_STATUSES)))
     .query(({ ctx, input }) => listClaims(ctx, input)),
-  byId: officerProcedure.input(byId).query(({ ctx, input }) => claimDetail(ctx, input.id)),
-  decide: officerProcedure
+  byId: caseworkProcedure.input(byId).query(({ ctx, input }) => claimDetail(ctx, input.id)),
+  decide: caseworkProcedure
     .input(decideInput)
     .mutation(({ ctx, input }) => decideClaim(ctx, input.id, input)),
 } satisfies TRPCRouterRecord;

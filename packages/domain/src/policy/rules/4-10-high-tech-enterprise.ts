@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { plainString } from '../../validate/safe-text';
 import { yuan } from '../../money';
 import { yearOf } from '../dates';
 import { defineRule } from '../define';
@@ -19,13 +20,13 @@ export const highTechEnterpriseInput = z
   .object(
     {
       recognitionType: choiceField('认定类型', HIGH_TECH_RECOGNITION_TYPES),
-      certificateNo: z
-        .string({ error: '请填写高新技术企业证书编号' })
+      certificateNo: plainString({ error: '请填写高新技术企业证书编号' })
         .transform(normaliseCode)
         .pipe(
-          z
-            .string()
-            .regex(CERTIFICATE_NO, '高新技术企业证书编号应为 GR 加 12 位数字，如 GR202634001234'),
+          plainString().regex(
+            CERTIFICATE_NO,
+            '高新技术企业证书编号应为 GR 加 12 位数字，如 GR202634001234',
+          ),
         )
         .meta({ title: '高新技术企业证书编号', description: '证书上的编号，如 GR202634001234' }),
       certifiedOn: dateField('发证日期', '证书上的发证日期'),

@@ -5,7 +5,7 @@ import type { EvidenceItem } from '../../../components/EvidenceUploader';
 import { inputKey } from '../../../forms/form-values';
 import { withSession } from '../../../services/session';
 
-export type PreviewResult = Awaited<ReturnType<typeof api.applications.preview.query>>;
+export type PreviewResult = Awaited<ReturnType<typeof api.applications.preview.mutate>>;
 
 export interface Preview {
   loading: boolean;
@@ -35,7 +35,7 @@ export function usePreview(
     const timer = setTimeout(() => {
       const req = latest.current;
       withSession(() =>
-        api.applications.preview.query({
+        api.applications.preview.mutate({
           ruleId: req.ruleId,
           input: req.input,
           evidenceKinds: req.kinds,
