@@ -377,5 +377,13 @@ describe('注销: account cancellation, table by table', () => {
     expect(r2).toMatchObject({ name: demo.name, mobile: '', residentIdMasked: '' });
     expect(r2.birthDate.toISOString().slice(5, 10)).toBe('01-01');
     expect(await h.prisma.vpSecondment.count({ where: { researcherId: demo.id } })).toBe(1);
+
+    // Neither is talent on offer any more: the 人才库 lists neither kept record.
+    const reviewer = await h.officer('reviewer');
+    const listed = await reviewer.researchers.list.query({ pageSize: 100 });
+    const ids = listed.items.map((i) => i.id);
+    expect(ids).not.toContain(r1.id);
+    expect(ids).not.toContain(demo.id);
+    expect(listed.items.every((i) => i.name !== '已注销用户')).toBe(true);
   });
 });

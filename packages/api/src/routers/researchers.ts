@@ -41,6 +41,9 @@ export const researchersRouter = {
     )
     .query(async ({ ctx, input }) => {
       const where: Prisma.ResearcherWhereInput = {
+        // A cancelled account (注销) is no longer talent on offer; its kept record stays
+        // reachable from the awards and secondments that name it.
+        user: { cancelledAt: null },
         ...(input.fieldCode ? { fieldCodes: { has: input.fieldCode } } : {}),
         ...(input.q
           ? {
