@@ -49,7 +49,8 @@ describe('files-to-s3', () => {
     const lost = sha256Hex(Buffer.from('recorded, but its file was lost'));
 
     const pgliteDir = path.join(dir, 'pglite');
-    const db = await createDb({ pgliteDir });
+    // The embedded database the child uses, also when the suite runs on PostgreSQL.
+    const db = await createDb({ pgliteDir, databaseUrl: null });
     try {
       const at = new Date();
       const user = await db.prisma.user.create({
