@@ -45,6 +45,28 @@ function auditWho(ctx: Context, officer: SessionOfficer) {
   return { caller: officer, ip: ctx.ip, now: ctx.now };
 }
 
+/**
+ * The same action is a login step or a plain account change: it moves the session on only when
+ * the session was waiting for exactly this step.
+ */
+async function advanceIfAtStep(
+  tx: Prisma.TransactionClient,
+  ctx: Context & { officer: SessionOfficer },
+  step: LoginStep,
+  user: Parameters<typeof advanceSession>[1]['user'],
+  now: Date,
+): Promise<LoginStep | null> {
+  if (ctx.officer.step !== step) return null;
+  return advanceSession(tx, {
+    sessionId: ctx.officer.sessionId,
+    done: step,
+    user,
+    config: ctx.config,
+    now,
+    login: { officer: ctx.officer, ip: ctx.ip, now: ctx.now },
+  });
+}
+
 async function officerUser(ctx: Context, userId: string) {
   const user = await ctx.db.prisma.user.findUnique({ where: { id: userId } });
   if (!user || user.kind !== 'OFFICER') throw appError('UNAUTHENTICATED');
@@ -157,17 +179,7 @@ export const officerSecurityRouter = {
           where: { userId: user.id, revokedAt: null, id: { not: ctx.officer.sessionId } },
           data: { revokedAt: now },
         });
-        const pendingStep =
-          ctx.officer.step === 'change-password'
-            ? await advanceSession(tx, {
-                sessionId: ctx.officer.sessionId,
-                done: 'change-password',
-                user: updated,
-                config: ctx.config,
-                now,
-                login: { officer: ctx.officer, ip: ctx.ip, now: ctx.now },
-              })
-            : null;
+        const pendingStep = await advanceIfAtStep(tx, ctx, 'change-password', updated, now);
         await writeAudit(tx, auditWho(ctx, ctx.officer), {
           action: 'officer.change-password',
           objectType: 'user',
@@ -216,17 +228,7 @@ export const officerSecurityRouter = {
           data: { totpEnabledAt: now, totpLastStep: step, updatedAt: now },
         });
         const recoveryCodes = await replaceRecoveryCodes(tx, user.id, now);
-        const pendingStep =
-          ctx.officer.step === 'enrol-second-factor'
-            ? await advanceSession(tx, {
-                sessionId: ctx.officer.sessionId,
-                done: 'enrol-second-factor',
-                user: updated,
-                config: ctx.config,
-                now,
-                login: { officer: ctx.officer, ip: ctx.ip, now: ctx.now },
-              })
-            : null;
+        const pendingStep = await advanceIfAtStep(tx, ctx, 'enrol-second-factor', updated, now);
         await writeAudit(tx, auditWho(ctx, ctx.officer), {
           action: 'officer.enrol-second-factor',
           objectType: 'user',
