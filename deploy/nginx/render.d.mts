@@ -26,3 +26,9 @@ export function renderStandalone(options: {
   site: string;
   accessLog?: string;
 }): string;
+export const RATE_LIMITED: {
+  retryAfterSeconds: number;
+  message: string;
+  readonly trpcBody: string;
+  readonly filesBody: string;
+};

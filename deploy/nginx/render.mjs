@@ -68,6 +68,54 @@ export function staticSecurityHeaders(root) {
 /** HTTPS only, for a year. Not includeSubDomains: other hosts of the bureau's domain may not be. */
 const HSTS = { 'strict-transport-security': 'max-age=31536000' };
 
+/**
+ * What nginx answers when its own limit_req / limit_conn refuses a request (kc.conf.template,
+ * docs/DEPLOY.md): the API's own refusal, word for word (apps/server/src/rate-limit.ts, checked by
+ * apps/server/test/nginx-config.test.ts), so both clients show it as they show the API's. tRPC's
+ * batch client gives a single (non-array) answer to every call of the batch.
+ */
+export const RATE_LIMITED = {
+  retryAfterSeconds: 1,
+  message: '操作过于频繁，请 1 秒后再试',
+  get trpcBody() {
+    return JSON.stringify({
+      error: {
+        json: {
+          message: this.message,
+          code: -32029, // TOO_MANY_REQUESTS
+          data: {
+            code: 'TOO_MANY_REQUESTS',
+            httpStatus: 429,
+            appCode: 'RATE_LIMITED',
+            retryAfterSeconds: this.retryAfterSeconds,
+          },
+        },
+      },
+    });
+  },
+  get filesBody() {
+    return JSON.stringify({ error: { appCode: 'RATE_LIMITED', message: this.message } });
+  },
+};
+
+/** The two named locations the limits' `error_page 429` go to (one per answer shape). */
+function rateLimitedLocations() {
+  const location = (name, body) =>
+    [
+      `    location @${name} {`,
+      '        default_type "application/json; charset=utf-8";',
+      `        add_header retry-after ${RATE_LIMITED.retryAfterSeconds} always;`,
+      '        add_header cache-control no-store always;',
+      addHeaders(HSTS),
+      `        return 429 '${body}';`,
+      '    }',
+    ].join('\n');
+  return [
+    location('kc_trpc_limited', RATE_LIMITED.trpcBody),
+    location('kc_files_limited', RATE_LIMITED.filesBody),
+  ].join('\n');
+}
+
 function addHeaders(headers, indent = '        ') {
   return Object.entries(headers)
     .map(([name, value]) => `${indent}add_header ${name} "${value}" always;`)
@@ -118,12 +166,19 @@ export function renderSite(o) {
     '    proxy_next_upstream error timeout;',
     '    proxy_next_upstream_tries 2;',
     '    proxy_next_upstream_timeout 15s;',
+    "    # Our own limits (limit_req / limit_conn in the API locations) answer 429 with the API's",
+    "    # refusal; the API's own 429s pass through untouched (no proxy_intercept_errors).",
+    '    limit_req_status 429;',
+    '    limit_conn_status 429;',
+    '    limit_req_log_level warn;',
+    '    error_page 429 = @kc_trpc_limited;',
   ].join('\n');
   const admin = { ...o.admin, ...listenParts(o.admin.https) };
   const h5 = { ...o.h5, ...listenParts(o.h5.https) };
   const values = {
     UPSTREAM_SERVERS: o.api.map((a) => `    server ${a} max_fails=1 fail_timeout=5s;`).join('\n'),
     SERVER_COMMON: common,
+    RATE_LIMITED_LOCATIONS: rateLimitedLocations(),
     API_HEADERS: addHeaders(HSTS),
     ADMIN_STATIC_HEADERS: addHeaders(staticSecurityHeaders(admin.root)),
     H5_STATIC_HEADERS: addHeaders(staticSecurityHeaders(h5.root)),

@@ -1,5 +1,6 @@
 import { flushPromises } from '@vue/test-utils';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { auditDetailLines } from '../src/views/audit/details';
 import AuditView from '../src/views/audit/index.vue';
 import { officers } from './helpers';
 import { mountAs } from './mount';
@@ -68,5 +69,18 @@ describe('audit log screen', () => {
     );
     expect(router.currentRoute.value.query).toEqual({ objectId: 'SZKC-2026-000001' });
     wrapper.unmount();
+  });
+});
+
+describe('audit details', () => {
+  it('shows an export request’s filters as one Chinese line, never the raw filter object', () => {
+    const lines = auditDetailLines({
+      title: '审核队列导出',
+      kindName: '审核队列',
+      filterSummary: '状态：已提交；关键词：氢能',
+      filters: { status: 'submitted', q: '氢能' },
+    });
+    expect(lines).toContainEqual({ label: '筛选条件', value: '状态：已提交；关键词：氢能' });
+    expect(JSON.stringify(lines)).not.toContain('submitted');
   });
 });

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { api } from '../src/api/client';
-import { describeError, isSessionError } from '../src/api/errors';
+import { describeError, isSessionError, refusedOutright } from '../src/api/errors';
+import { newRequestKey } from '../src/services/request-key';
 import { saveSession } from '../src/services/session-store';
 import { fakeApi } from './support/fake-api';
 import { taroStub } from './stubs/taro';
@@ -101,5 +102,33 @@ describe('errors for people', () => {
     expect(describeError(new Error('Cannot read properties of undefined')).message).toBe(
       '操作失败，请稍后重试',
     );
+  });
+});
+
+describe('a keyed write after a failure', () => {
+  const refusal = (httpStatus: number, code = 'BAD_REQUEST') => {
+    fakeApi(() => ({ error: { message: '拒绝', code, httpStatus } }));
+    return api.profile.mine.query().catch((e: unknown) => e);
+  };
+
+  it('drops its request number only when the server refused the call itself', async () => {
+    expect(refusedOutright(await refusal(400))).toBe(true);
+    expect(refusedOutright(await refusal(409, 'CONFLICT'))).toBe(true);
+    // May hide an earlier attempt that landed: resent with the same number.
+    expect(refusedOutright(await refusal(401, 'UNAUTHORIZED'))).toBe(false);
+    expect(refusedOutright(await refusal(429, 'TOO_MANY_REQUESTS'))).toBe(false);
+    expect(refusedOutright(await refusal(503, 'INTERNAL_SERVER_ERROR'))).toBe(false);
+    expect(refusedOutright(await refusal(504, 'INTERNAL_SERVER_ERROR'))).toBe(false);
+    taroStub.request = async () => {
+      throw { errMsg: 'request:fail timeout' };
+    };
+    expect(refusedOutright(await api.profile.mine.query().catch((e: unknown) => e))).toBe(false);
+  });
+
+  it('numbers each intended write with a fresh UUID v4', () => {
+    const keys = new Set(Array.from({ length: 100 }, () => newRequestKey()));
+    expect(keys.size).toBe(100);
+    for (const k of keys)
+      expect(k).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   });
 });

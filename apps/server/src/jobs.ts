@@ -3,6 +3,8 @@ import { createJobQueue, startWorker } from '@kc/api';
 import type { Db } from '@kc/db';
 import type { Env } from './env';
 import type { AppLogger } from './logger';
+import { fileStoreOf } from './routes/files';
+import { fileSettingsFromEnv } from './settings';
 
 /** The jobs' settings from the environment (JOBS_*, WECHAT_TEMPLATE_*). */
 export function jobsConfigFromEnv(env: Env): JobsConfig {
@@ -41,7 +43,16 @@ export async function startJobs(options: {
   const queue = createJobQueue(db, { log: logger, worker, poolMax: env.JOBS_POOL_MAX });
   await queue.start();
   if (worker) {
-    await startWorker({ db, wechat, log: logger, now, queue, config: jobsConfigFromEnv(env) });
+    await startWorker({
+      db,
+      wechat,
+      log: logger,
+      now,
+      queue,
+      config: jobsConfigFromEnv(env),
+      // Exports are written where the file routes read (local folder or bucket, FILE_*).
+      files: fileStoreOf({ settings: fileSettingsFromEnv(env) }),
+    });
   }
   logger.info({ worker, database: db.kind }, worker ? 'job worker running' : 'job queue ready');
   return queue;

@@ -4,7 +4,10 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderSite, renderStandalone } from '../../../deploy/nginx/render.mjs';
+import superjson from 'superjson';
+import { TRPC_ERROR_CODES_BY_KEY } from '@trpc/server/rpc';
+import { RATE_LIMITED, renderSite, renderStandalone } from '../../../deploy/nginx/render.mjs';
+import { rateLimitedMessage } from '../src/rate-limit';
 
 /**
  * The production nginx site (deploy/nginx): rendered for fixture builds, then read and, where
@@ -77,6 +80,55 @@ describe('the nginx site', () => {
     expect(conf).not.toMatch(/\{\{[A-Z_]+\}\}/);
   });
 
+  it('limits floods on the API paths (logins and uploads more), never the static files', () => {
+    const blocks = locationBlocks(conf);
+    const limits = (where: string) =>
+      (blocks.get(where) ?? []).flatMap((b) => b.match(/limit_(req|conn) [^;]+;/g) ?? []);
+    for (const where of ['/trpc/', '/files', '/public', '= /healthz']) {
+      expect(limits(where), where).toContain('limit_req zone=kc_api burst=300 nodelay;');
+    }
+    const login = '~ ^/trpc/(.*,)?auth\\.(officerLogin|wechatLogin|phoneNumber)(,|$)';
+    expect(limits(login)).toContain('limit_req zone=kc_login burst=120 nodelay;');
+    expect(limits('/files')).toContain('limit_req zone=kc_upload burst=120 nodelay;');
+    expect(limits('/trpc/')).toContain('limit_conn kc_conn 100;');
+    expect(limits('/')).toEqual([]);
+    expect(limits('= /index.html')).toEqual([]);
+    expect(conf).toContain('limit_req_status 429;');
+    // Only POSTs to /files count as uploads.
+    expect(conf).toMatch(
+      /map \$request_method \$kc_upload_client \{\s+POST\s+\$binary_remote_addr;/,
+    );
+  });
+
+  it('refuses with the API’s own answer: Chinese message, RATE_LIMITED, Retry-After', () => {
+    expect(RATE_LIMITED.message).toBe(rateLimitedMessage(RATE_LIMITED.retryAfterSeconds));
+    // What the tRPC client reads (superjson), as the API's errorFormatter writes it.
+    const trpc = JSON.parse(RATE_LIMITED.trpcBody) as {
+      error: Parameters<typeof superjson.deserialize>[0];
+    };
+    expect(superjson.deserialize(trpc.error)).toEqual({
+      message: '操作过于频繁，请 1 秒后再试',
+      code: TRPC_ERROR_CODES_BY_KEY.TOO_MANY_REQUESTS,
+      data: {
+        code: 'TOO_MANY_REQUESTS',
+        httpStatus: 429,
+        appCode: 'RATE_LIMITED',
+        retryAfterSeconds: 1,
+      },
+    });
+    expect(JSON.parse(RATE_LIMITED.filesBody)).toEqual({
+      error: { appCode: 'RATE_LIMITED', message: '操作过于频繁，请 1 秒后再试' },
+    });
+    const trpcPage = locationBlocks(conf).get('@kc_trpc_limited') ?? [];
+    expect(trpcPage).toHaveLength(2);
+    expect(trpcPage[0]).toContain(`return 429 '${RATE_LIMITED.trpcBody}';`);
+    expect(trpcPage[0]).toContain('add_header retry-after 1 always;');
+    expect(trpcPage[0]).toContain('default_type "application/json; charset=utf-8";');
+    expect(locationBlocks(conf).get('/files')?.[0]).toContain(
+      'error_page 429 = @kc_files_limited;',
+    );
+  });
+
   it.skipIf(!hasNginx)('is valid for nginx (nginx -t)', async () => {
     execFileSync(
       'openssl',
@@ -107,3 +159,13 @@ describe('the nginx site', () => {
     expect(check.status, check.stderr).toBe(0);
   });
 });
+
+/** Each `location X { … }` body of the rendered site, by X (one per server that has it). */
+function locationBlocks(text: string): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const m of text.matchAll(/^ {4}location (.+?) \{\n([\s\S]*?)^ {4}\}/gm)) {
+    const where = m[1] ?? '';
+    out.set(where, [...(out.get(where) ?? []), m[2] ?? '']);
+  }
+  return out;
+}

@@ -3,6 +3,7 @@ import { authRouter } from './routers/auth';
 import { budgetsRouter } from './routers/budgets';
 import { dashboardRouter } from './routers/dashboard';
 import { disbursementsRouter } from './routers/disbursements';
+import { exportsRouter } from './routers/exports';
 import { noticesRouter } from './routers/notices';
 import { healthRouter } from './routers/health';
 import { jobsRouter } from './routers/jobs';
@@ -48,6 +49,7 @@ export const appRouter = createTRPCRouter({
   officialLists: officialListsRouter,
   exemptions: exemptionsRouter,
   jobs: jobsRouter,
+  exports: exportsRouter,
   me: meRouter,
 });
 

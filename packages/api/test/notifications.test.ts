@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Harness } from './harness';
-import { createHarness, failure } from './harness';
+import { createHarness } from './harness';
 import { firmApplicant, submittedScenario } from './awards-support';
 
 describe('message centre (notifications.*) and the workbench', () => {
@@ -76,8 +76,52 @@ describe('message centre (notifications.*) and the workbench', () => {
     expect(await other.client.notifications.markRead.mutate({ ids: all.map((n) => n.id) })).toEqual(
       { updated: 0 },
     );
+    // An officer has a message centre of their own (the admin's bell), not the applicants'.
     const officer = await h.officer('admin');
-    expect((await failure(() => officer.notifications.mine.query({}))).appCode).toBe('FORBIDDEN');
+    expect((await officer.notifications.mine.query({})).items).toEqual([]);
+    expect(await officer.notifications.markRead.mutate({ ids: all.map((n) => n.id) })).toEqual({
+      updated: 0,
+    });
+  });
+
+  it('each officer, finance included, reads and marks their own messages only', async () => {
+    const users = await h.prisma.user.findMany({
+      where: { username: { in: ['admin', 'reviewer', 'finance'] } },
+      select: { id: true, username: true },
+    });
+    const idOf = (name: string) => users.find((u) => u.username === name)!.id;
+    for (const name of ['admin', 'reviewer', 'finance']) {
+      await h.prisma.notification.create({
+        data: {
+          userId: idOf(name),
+          kind: 'notice.period-ended',
+          title: '公示期满待结束',
+          body: `给${name}的消息`,
+          createdAt: h.clock.now,
+          pushStatus: 'skipped',
+        },
+      });
+    }
+    const admin = await h.officer('admin');
+    const finance = await h.officer('finance');
+    const reviewer = await h.officer('reviewer');
+    const mine = await finance.notifications.mine.query({ unreadOnly: true });
+    expect(mine.items.map((n) => n.body)).toEqual(['给finance的消息']);
+    expect((await finance.notifications.unreadCount.query()).count).toBe(1);
+    // The admin's "mark all read" leaves the reviewer's message unread.
+    const adminBefore = (await admin.notifications.unreadCount.query()).count;
+    expect(adminBefore).toBeGreaterThan(0);
+    await admin.notifications.markRead.mutate({});
+    expect((await admin.notifications.unreadCount.query()).count).toBe(0);
+    expect((await reviewer.notifications.unreadCount.query()).count).toBe(1);
+    // Naming another officer's message by id marks nothing.
+    const reviewersMessage = await h.prisma.notification.findFirstOrThrow({
+      where: { userId: idOf('reviewer') },
+    });
+    expect(await finance.notifications.markRead.mutate({ ids: [reviewersMessage.id] })).toEqual({
+      updated: 0,
+    });
+    expect((await reviewer.notifications.unreadCount.query()).count).toBe(1);
   });
 
   it('the workbench counts each officer’s own queues, within their area', async () => {

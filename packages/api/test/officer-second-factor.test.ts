@@ -513,3 +513,120 @@ describe('the TOTP secret at rest', () => {
     expect(() => openSecret(tampered, DEV_OFFICER_SECRET_KEY)).toThrow();
   });
 });
+
+describe('an officer whose role does not require it turns the factor off', () => {
+  /** Logs in as `username` (optional role), enrols, and returns the session and the secret. */
+  async function enrolled(username: string) {
+    const first = await login(username);
+    expect(first.pendingStep).toBeNull();
+    const { secret } = await first.api.officerSecurity.startEnrolment.mutate();
+    await first.api.officerSecurity.confirmEnrolment.mutate({ code: codeFor(secret) });
+    laterStep();
+    return { ...first, secret };
+  }
+
+  it('with a current code: recovery codes deleted, other sessions ended, audited in Chinese', async () => {
+    const me = await enrolled('reviewer');
+    const userId = (await me.api.auth.me.query()).id;
+    // Another full session (both factors), and a login still owing its code.
+    const other = await login('reviewer');
+    await other.api.officerSecurity.verify.mutate({ code: codeFor(me.secret) });
+    laterStep();
+    const pending = await login('reviewer');
+    expect(pending.pendingStep).toBe('second-factor');
+
+    const wrong = await failure(() =>
+      me.api.officerSecurity.disableSecondFactor.mutate({
+        method: 'totp',
+        code: codeFor(me.secret, 7),
+      }),
+    );
+    expect(wrong.appCode).toBe('WRONG_SECOND_FACTOR');
+    const badPassword = await failure(() =>
+      me.api.officerSecurity.disableSecondFactor.mutate({
+        method: 'password',
+        currentPassword: 'Wrong-2026x',
+      }),
+    );
+    expect(badPassword.appCode).toBe('WRONG_CURRENT_PASSWORD');
+    expect(badPassword.fieldErrors?.currentPassword).toEqual(['当前密码不正确']);
+    // Both count as failed logins of the account, and nothing was turned off.
+    expect(
+      await h.prisma.auditLog.count({
+        where: { action: 'auth.officer-login-failed', objectId: userId },
+      }),
+    ).toBe(2);
+    expect(
+      (await h.prisma.user.findUniqueOrThrow({ where: { id: userId } })).totpEnabledAt,
+    ).not.toBeNull();
+
+    const done = await me.api.officerSecurity.disableSecondFactor.mutate({
+      method: 'totp',
+      code: codeFor(me.secret),
+    });
+    expect(done.endedSessions).toBeGreaterThanOrEqual(2);
+    for (const ended of [other, pending])
+      expect((await failure(() => ended.api.auth.me.query())).appCode).toBe('UNAUTHENTICATED');
+    expect(await me.api.officerSecurity.status.query()).toMatchObject({
+      secondFactorEnabledAt: null,
+      secondFactorRequired: false,
+      recoveryCodesLeft: 0,
+    });
+    const user = await h.prisma.user.findUniqueOrThrow({ where: { id: userId } });
+    expect(user.totpSecret).toBeNull();
+    expect(await h.prisma.officerRecoveryCode.count({ where: { userId } })).toBe(0);
+    expect((await login('reviewer')).pendingStep).toBeNull();
+
+    const admin = await login('admin');
+    laterStep();
+    await admin.api.officerSecurity.verify.mutate({ code: codeFor(adminSecret) });
+    const audit = await admin.api.audit.search.query({ action: 'officer.disable-second-factor' });
+    expect(audit.items[0]).toMatchObject({ actionLabel: '关闭两步验证' });
+    const row = await h.prisma.auditLog.findFirstOrThrow({
+      where: { action: 'officer.disable-second-factor', objectId: userId },
+    });
+    expect(row.details).toMatchObject({ method: 'totp', endedSessions: done.endedSessions });
+  });
+
+  it('with the password instead, once: turning off what is off is refused', async () => {
+    const me = await enrolled('reviewer');
+    await me.api.officerSecurity.disableSecondFactor.mutate({
+      method: 'password',
+      currentPassword: DEMO_PASSWORD,
+    });
+    expect((await login('reviewer')).pendingStep).toBeNull();
+    const again = await failure(() =>
+      me.api.officerSecurity.disableSecondFactor.mutate({
+        method: 'password',
+        currentPassword: DEMO_PASSWORD,
+      }),
+    );
+    expect(again.appCode).toBe('SECOND_FACTOR_NOT_ENROLLED');
+  });
+
+  it('a role that requires it is refused, even with the right code, and keeps its factor', async () => {
+    const admin = await login('admin');
+    laterStep();
+    await admin.api.officerSecurity.verify.mutate({ code: codeFor(adminSecret) });
+    laterStep();
+    for (const input of [
+      { method: 'totp' as const, code: codeFor(adminSecret) },
+      { method: 'password' as const, currentPassword: DEMO_PASSWORD },
+    ]) {
+      const refused = await failure(() =>
+        admin.api.officerSecurity.disableSecondFactor.mutate(input),
+      );
+      expect(refused).toMatchObject({
+        appCode: 'SECOND_FACTOR_REQUIRED_FOR_ROLE',
+        httpStatus: 403,
+        message: '您的角色须使用两步验证，不能关闭',
+      });
+    }
+    const user = await h.prisma.user.findUniqueOrThrow({ where: { username: 'admin' } });
+    expect(user.totpEnabledAt).not.toBeNull();
+    expect(
+      await h.prisma.officerRecoveryCode.count({ where: { userId: user.id } }),
+    ).toBeGreaterThan(0);
+    expect((await login('admin')).pendingStep).toBe('second-factor');
+  });
+});

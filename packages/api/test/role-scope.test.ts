@@ -48,6 +48,9 @@ const FINANCE_MAY = new Set([
   'disbursements.list',
   'disbursements.ledger',
   'disbursements.exportXlsx',
+  // 资金台账 as a background export, and its own exports (exports/kinds.ts refuses other lists)
+  'exports.request',
+  'exports.mine',
   'budgets.list',
   // every officer: the home page, aggregate figures (no personal data), recusal
   'workbench.summary',
@@ -56,6 +59,10 @@ const FINANCE_MAY = new Set([
   'dashboard.targetsXlsx',
   'review.declareConflict',
   'review.myConflicts',
+  // every officer: their own messages (消息中心), as every applicant has theirs
+  'notifications.mine',
+  'notifications.unreadCount',
+  'notifications.markRead',
   // what any signed-in user reads, applicants included
   'programmes.open',
   'vp.calls.list',

@@ -77,6 +77,7 @@ const AUDIT_ACTION_LABELS: Record<string, string> = {
   'officer.enrol-second-factor': '开启两步验证',
   'officer.regenerate-recovery-codes': '重新生成恢复码',
   'officer.reset-second-factor': '重置两步验证',
+  'officer.disable-second-factor': '关闭两步验证',
   'officer.end-own-session': '结束本人会话',
   'vp.call.create': '创建科技副总批次',
   'vp.need.create': '发布科技副总需求',
@@ -106,6 +107,8 @@ const AUDIT_ACTION_LABELS: Record<string, string> = {
   'privacy.export': '查看或导出个人信息',
   'privacy.cancel-account': '注销账号',
   'retention.run': '按保存期限清理过期记录',
+  // 导出全部（后台生成）
+  'export.request': '申请后台导出',
 };
 
 /**
@@ -161,6 +164,7 @@ const AUDIT_OBJECT_TYPE_LABELS: Record<string, string> = {
   vp_candidate: '科技副总报名',
   vp_secondment: '科技副总选派',
   job: '后台任务',
+  data_export: '后台导出',
   system: '系统',
 };
 

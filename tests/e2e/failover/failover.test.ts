@@ -6,7 +6,8 @@
  *
  * The writes are the money-moving ones, which carry an idempotency key (packages/api/src/
  * idempotency.ts): a finance officer makes a 拨付 batch of one award, a second one confirms it and
- * marks it paid. A client keeps the key of each write and retries it with the SAME key after a
+ * marks it paid; beside them the firm creates drafts (`applications.saveDraft`, keyed like the
+ * mini-program's first save). A client keeps the key of each write and retries it with the SAME key after a
  * dropped connection, a 502/503/504 from nginx, BUSY, or 429 (after Retry-After). Some first
  * attempts are impatient (a short client timeout): the server finishes what the client gave up
  * on, and the retry must get the stored answer rather than do it again.
@@ -14,7 +15,8 @@
  * Its own stack, database and ports (E2E_PORT_OFFSET + 60), so killing an instance disturbs no
  * other test. Needs `pnpm build` (the server bundle) and nginx. Run: pnpm --filter @kc/e2e
  * test:failover. To see it fail: FAILOVER_BREAK=fresh-key makes clients retry with a new key (the
- * bug this test is for; the state machine then refuses the replays, non-retryable errors), and
+ * bug this test is for; the state machine then refuses the payment replays, non-retryable errors,
+ * and drafts are doubled), and
  * FAILOVER_BREAK=double-row plants a doubled audit row before the database checks.
  */
 import { execFileSync } from 'node:child_process';
@@ -56,6 +58,8 @@ const BREAK_DOUBLE_ROW = process.env.FAILOVER_BREAK === 'double-row';
 
 /** Awards paid during the run: one chain of three keyed writes each. */
 const CHAINS = 12;
+/** Drafts the firm creates during the run, each with its own key. */
+const DRAFTS = 12;
 /** Clients that only read, beside the writers. */
 const READERS = 20;
 const LOAD_MS = 15_000;
@@ -331,6 +335,12 @@ interface Write {
   done: boolean;
 }
 
+interface Draft {
+  name: string;
+  key: string;
+  done: boolean;
+}
+
 test('an instance killed with SIGKILL under load loses and doubles no write', async () => {
   const s = stack!;
   agent = new https.Agent({ ca: readFileSync(s.tlsCaFile), keepAlive: true, maxSockets: 64 });
@@ -399,6 +409,28 @@ test('an instance killed with SIGKILL under load loses and doubles no write', as
       bankReference: `FO${i}`,
     });
   };
+  // A draft created as the mini-program's first save does: keyed, retried with its key.
+  const drafts: Draft[] = [];
+  const drafter = async (i: number) => {
+    await sleep(
+      i < DRAFTS / 2 ? KILL_AT_MS - 20 : ((i - DRAFTS / 2) * (LOAD_MS - 4000)) / (DRAFTS / 2),
+    );
+    const d: Draft = { name: `${tag}-草稿-${i}`, key: randomUUID(), done: false };
+    drafts.push(d);
+    const r = await call(
+      'mutation',
+      'applications.saveDraft',
+      {
+        ruleId: WORKSTATION_RULE,
+        input: { workstationName: d.name },
+        evidence: [],
+        idempotencyKey: d.key,
+      },
+      firmToken,
+      (i & 1) === 0,
+    );
+    d.done = r.done;
+  };
   const reader = async (i: number) => {
     while (!stopping) {
       if (i % 2 === 0) {
@@ -426,7 +458,10 @@ test('an instance killed with SIGKILL under load loses and doubles no write', as
     await killed.restart();
   })();
   const readers = Array.from({ length: READERS }, (_, i) => reader(i));
-  await Promise.all(Array.from({ length: CHAINS }, (_, i) => chain(i)));
+  await Promise.all([
+    ...Array.from({ length: CHAINS }, (_, i) => chain(i)),
+    ...Array.from({ length: DRAFTS }, (_, i) => drafter(i)),
+  ]);
   await sleep(Math.max(0, LOAD_MS - (Date.now() - loadStart)));
   stopping = true;
   await Promise.all([...readers, chaos]);
@@ -438,7 +473,8 @@ test('an instance killed with SIGKILL under load loses and doubles no write', as
   console.log(
     [
       `failover: ${figures.requests} requests, ${figures.retries} retries, ` +
-        `${writes.filter((w) => w.done).length}/${writes.length} keyed writes done` +
+        `${writes.filter((w) => w.done).length}/${writes.length} keyed writes and ` +
+        `${drafts.filter((d) => d.done).length}/${drafts.length} drafts done` +
         (BREAK_FRESH_KEY ? ' (FAILOVER_BREAK=fresh-key)' : ''),
       `errors by kind: ${JSON.stringify(Object.fromEntries(figures.errors))}`,
       `killed at ${killAt} ms with ${cutOff} writes in flight; answered while it was down: ` +
@@ -462,7 +498,8 @@ test('an instance killed with SIGKILL under load loses and doubles no write', as
   }
   const keys = new Map(
     rows(
-      `SELECT key, count(*) FROM idempotency_record WHERE scope LIKE 'disbursements.%' GROUP BY key`,
+      `SELECT key, count(*) FROM idempotency_record
+       WHERE scope LIKE 'disbursements.%' OR scope = 'applications.saveDraft' GROUP BY key`,
     ).map(([k, n]) => [k, Number(n)]),
   );
   const batches = new Map(
@@ -481,6 +518,12 @@ test('an instance killed with SIGKILL under load loses and doubles no write', as
       `SELECT application_id, count(*) FROM ledger_entry WHERE kind = 'payment'
        AND application_id IN (${apps.map((a) => `'${a.id}'`).join(',')}) GROUP BY 1`,
     ).map(([k, n]) => [k, Number(n)]),
+  );
+  const draftRows = new Map(
+    rows(
+      `SELECT substring(input::text from '${tag}-草稿-[0-9]+'), count(*) FROM application
+       WHERE input::text LIKE '%${tag}-草稿-%' GROUP BY 1`,
+    ).map(([name, n]) => [name, Number(n)]),
   );
   const action = {
     createBatch: 'disbursement.create',
@@ -505,15 +548,26 @@ test('an instance killed with SIGKILL under load loses and doubles no write', as
     const markPaid = writes.find((w) => w.chain === i && w.step === 'markPaid');
     if (paid > 1 || (markPaid?.done && paid !== 1)) problems.push(`award #${i}: paid ${paid}×`);
   }
+  for (const d of drafts) {
+    const made = draftRows.get(d.name) ?? 0;
+    const recorded = keys.get(d.key) ?? 0;
+    if (made > 1 || (d.done && (made !== 1 || recorded !== 1))) {
+      problems.push(`draft ${d.name}: ${made} applications, key recorded ${recorded}×`);
+    }
+  }
   expect({
     // Every error was one a client may retry.
     nonRetryableErrors: figures.fatal,
     // Each write a client counted as done is there once; none is doubled.
     databaseProblems: problems,
     // Every chain ran to the end: no write was given up.
-    givenUp: writes.filter((w) => !w.done).map((w) => `${w.step} #${w.chain}`),
+    givenUp: [
+      ...writes.filter((w) => !w.done).map((w) => `${w.step} #${w.chain}`),
+      ...drafts.filter((d) => !d.done).map((d) => d.name),
+    ],
   }).toEqual({ nonRetryableErrors: [], databaseProblems: [], givenUp: [] });
   expect(writes).toHaveLength(CHAINS * 3);
+  expect(drafts).toHaveLength(DRAFTS);
   // The surviving instance kept answering.
   expect(servedWhileDown).toBeGreaterThan(50);
 }, 150_000);

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { adminLogin } from '../support/admin';
 import { RUN } from '../support/admin-b-data';
 import { lastMessage, signIn } from '../support/admin-b-session';
-import { officerApi } from '../support/api';
+import { apiClient, officerApi } from '../support/api';
 import { desktopPage, launchBrowser, snap } from '../support/browser';
 import { changePasswordAtLogin, totpCode, wrongTotpCode } from '../support/officer-security';
 
@@ -12,7 +12,8 @@ import { changePasswordAtLogin, totpCode, wrongTotpCode } from '../support/offic
  * Officers' second factor (issue 12, 等保 2.0): a new officer replaces the admin's password at
  * first login (the policy's rules shown live), turns on TOTP in 我的账号 with the key shown as
  * text, keeps the ten recovery codes, then signs in with a code, is refused a wrong one, and uses
- * a recovery code — which works once only. The admin resets the officer's factor (not their own).
+ * a recovery code — which works once only. The admin resets the officer's factor (not their own);
+ * the officer, whose role does not require it, turns it on again and then off in 我的账号.
  * The stack makes no role require 2FA (the demo officers sign in with passwords), so this
  * officer opts in, through the same enrolment screen a required role meets at login.
  */
@@ -194,5 +195,45 @@ describe('officers’ second factor', () => {
     const other = await desktopPage(browser);
     await signIn(other.page, stack.adminUrl, USERNAME, PASSWORD);
     await other.context.close();
+  });
+
+  it('the officer turns the factor off in 我的账号, and then signs in with the password alone', async () => {
+    // On again, through the API (the enrolment screen is tested above).
+    const { token } = await apiClient(stack.apiUrl).auth.officerLogin.mutate({
+      username: USERNAME,
+      password: PASSWORD,
+    });
+    const api = apiClient(stack.apiUrl, token);
+    const enrolment = await api.officerSecurity.startEnrolment.mutate();
+    await api.officerSecurity.confirmEnrolment.mutate({ code: totpCode(enrolment.secret) });
+
+    const { context, page } = await desktopPage(browser);
+    await toSecondFactor(page);
+    await page.getByTestId('totp-code').fill(totpCode(enrolment.secret, Date.now() + 30_000));
+    await page.getByTestId('totp-submit').click();
+    await page.getByTestId('officer-name').waitFor();
+    await page.getByTestId('my-account').click();
+    await expect.poll(() => page.getByTestId('second-factor-status').textContent()).toBe('已开启');
+
+    await page.getByTestId('second-factor-disable').click();
+    await page.getByTestId('disable-code').fill(wrongTotpCode(enrolment.secret));
+    await page.getByTestId('disable-submit').click();
+    await expect
+      .poll(() => page.getByTestId('disable-error').textContent())
+      .toContain('动态验证码不正确');
+    expect(await axeFindings(page)).toEqual([]);
+    // The phone elsewhere: the password instead.
+    await page.getByTestId('disable-use-password').click();
+    await page.getByTestId('disable-password').fill(PASSWORD);
+    await page.getByTestId('disable-submit').click();
+    await expect.poll(() => lastMessage(page).textContent()).toContain('已关闭两步验证');
+    await expect.poll(() => page.getByTestId('second-factor-status').textContent()).toBe('未开启');
+    // The session that enrolled through the API was ended with the factor.
+    const ended = await api.auth.me.query().catch((e: unknown) => e);
+    expect(ended).toBeInstanceOf(Error);
+    await logout(page);
+
+    await signIn(page, stack.adminUrl, USERNAME, PASSWORD);
+    await context.close();
   });
 });

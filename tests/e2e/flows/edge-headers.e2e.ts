@@ -1,4 +1,6 @@
+import https from 'node:https';
 import { describe, expect, inject, it } from 'vitest';
+import { adminLogin } from '../support/admin';
 import { desktopPage, launchBrowser } from '../support/browser';
 
 /**
@@ -71,6 +73,77 @@ describe.runIf(behindNginx)('nginx in front of the API instances', () => {
       });
     }
     expect(stack.instanceUrls.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('refuses a flood of cheap requests from one address with the API’s 429, while an officer elsewhere works on', async () => {
+    // The flooder is another client address (127.0.0.2, still loopback); the officer's browser
+    // and the rest of this run are 127.0.0.1. nginx limits each address on its own.
+    // 150 in flight: faster than a loaded API answers, so the rate is exceeded whatever the
+    // machine's speed (and more than limit_conn's 100 open at once).
+    const flooder = new https.Agent({
+      keepAlive: true,
+      maxSockets: 150,
+      localAddress: '127.0.0.2',
+    });
+    const get = (url: string) =>
+      new Promise<{ status: number; retryAfter?: string; body: string }>((resolve, reject) => {
+        https
+          .get(url, { agent: flooder }, (res) => {
+            let body = '';
+            res.setEncoding('utf8');
+            res.on('data', (c: string) => (body += c));
+            res.on('end', () =>
+              resolve({
+                status: res.statusCode ?? 0,
+                retryAfter: res.headers['retry-after'] as string | undefined,
+                body,
+              }),
+            );
+          })
+          .on('error', reject);
+      });
+
+    const { browser, close } = await launchBrowser();
+    try {
+      const { page } = await desktopPage(browser);
+      const refusedForOfficer: string[] = [];
+      page.on('response', (r) => {
+        if (r.status() === 429) refusedForOfficer.push(r.url());
+      });
+      // Every tenth request of the flood is the admin's page: static files are never limited.
+      const flood = Promise.all(
+        Array.from({ length: 770 }, (_, i) =>
+          get(i % 10 === 9 ? `${stack.adminUrl}/` : `${stack.adminUrl}/trpc/health.check`),
+        ),
+      );
+      await adminLogin(page, stack.adminUrl, 'yongqiao');
+      await expect.poll(() => page.getByTestId('org-table').isVisible()).toBe(true);
+      const all = await flood;
+      const pages = all.filter((_, i) => i % 10 === 9);
+      const answers = all.filter((_, i) => i % 10 !== 9);
+
+      const refused = answers.filter((a) => a.status === 429);
+      const served = answers.filter((a) => a.status === 200);
+      console.log(`flood from one address: ${served.length} served, ${refused.length} refused`);
+      // GET queries have no limit in the API itself: every 429 here is nginx's.
+      expect(refused.length + served.length).toBe(answers.length);
+      // The burst (300) goes through; what is beyond it and the rate (50 a second) is refused.
+      expect(served.length).toBeGreaterThanOrEqual(300);
+      expect(refused.length).toBeGreaterThan(0);
+      const first = refused[0];
+      expect(first?.retryAfter).toBe('1');
+      // The API's own refusal (tRPC, superjson): both clients show its Chinese message.
+      const error = (JSON.parse(first?.body ?? '{}') as { error?: { json: unknown } }).error?.json;
+      expect(error).toMatchObject({
+        message: '操作过于频繁，请 1 秒后再试',
+        data: { appCode: 'RATE_LIMITED', httpStatus: 429 },
+      });
+      expect(pages.map((p) => p.status)).toEqual(pages.map(() => 200));
+      expect(refusedForOfficer).toEqual([]);
+    } finally {
+      flooder.destroy();
+      await close();
+    }
   });
 
   it('sends HSTS on API answers too, and hides its version', async () => {

@@ -40,13 +40,15 @@ export const ACCESS_CODES = {
   auditView: 'audit:view',
   /** 后台任务: queue depth, failed jobs, retry */
   jobsView: 'jobs:view',
+  /** 我的导出: every officer's background exports (the lists offering 导出全部 say which) */
+  exportMine: 'export:mine',
 } as const;
 
 export type AccessCode = (typeof ACCESS_CODES)[keyof typeof ACCESS_CODES];
 
 const C = ACCESS_CODES;
 
-const EVERY_OFFICER: readonly AccessCode[] = [C.workbench, C.targetsView];
+const EVERY_OFFICER: readonly AccessCode[] = [C.workbench, C.targetsView, C.exportMine];
 /** Case workers (every role but finance) keep the organisation directory. */
 const CASEWORK: readonly AccessCode[] = [...EVERY_OFFICER, C.organisationList, C.organisationView];
 

@@ -9,6 +9,7 @@ export type PasswordChangeInput = RouterInputs['officerSecurity']['changePasswor
 export type Enrolment = RouterOutputs['officerSecurity']['startEnrolment'];
 export type SecurityStatus = RouterOutputs['officerSecurity']['status'];
 export type OwnSession = RouterOutputs['officerSecurity']['sessions'][number];
+export type SecondFactorDisableInput = RouterInputs['officerSecurity']['disableSecondFactor'];
 
 const silent = { context: { silent: true } };
 
@@ -23,6 +24,8 @@ export const verifyRecoveryCode = (code: string) =>
   trpc.officerSecurity.verifyRecoveryCode.mutate({ code }, silent);
 export const regenerateRecoveryCodes = (code: string) =>
   trpc.officerSecurity.regenerateRecoveryCodes.mutate({ code }, silent);
+export const disableSecondFactor = (input: SecondFactorDisableInput) =>
+  trpc.officerSecurity.disableSecondFactor.mutate(input, silent);
 export const ownSessions = () => trpc.officerSecurity.sessions.query();
 export const endOwnSession = (id: string) => trpc.officerSecurity.endSession.mutate({ id });
 export const endOtherSessions = () => trpc.officerSecurity.endOtherSessions.mutate();

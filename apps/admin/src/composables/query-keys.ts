@@ -27,6 +27,16 @@ export const queryKeys = {
     detail: (id: string) => ['disbursements', 'detail', id] as const,
     ledger: (input: unknown) => ['disbursements', 'ledger', input] as const,
   },
+  /** The officer's own messages (the header's bell and 消息中心). */
+  notifications: {
+    all: ['notifications'] as const,
+    unread: ['notifications', 'unread'] as const,
+    list: (input: unknown) => ['notifications', 'list', input] as const,
+  },
+  exports: {
+    all: ['exports'] as const,
+    mine: ['exports', 'mine'] as const,
+  },
 } as const;
 
 /**

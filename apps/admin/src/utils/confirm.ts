@@ -21,3 +21,16 @@ export async function confirmAction(
     return false;
   }
 }
+
+/**
+ * Asks, then runs `action`. A failure of the action is not raised again: the API layer has
+ * already shown the server's words.
+ */
+export async function confirmThen(message: string, action: () => Promise<unknown>): Promise<void> {
+  if (!(await confirmAction(message, '请确认'))) return;
+  try {
+    await action();
+  } catch {
+    // Shown by the API layer.
+  }
+}

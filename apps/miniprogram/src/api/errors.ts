@@ -99,3 +99,15 @@ export function fieldErrorsUnder(error: unknown, wrapper: string): FieldErrors {
   }
   return out;
 }
+
+/**
+ * The server answered that it refused the call itself (invalid input, a rule, a conflict): it did
+ * nothing, so a keyed call's request number may go. Anything else (no answer, a gateway's or the
+ * server's failure, a refusal before the procedure ran: session, rate limit) may hide an earlier
+ * attempt that did land, so a keyed call is retried with the same number and arguments.
+ */
+export function refusedOutright(error: unknown): boolean {
+  if (!(error instanceof TRPCClientError)) return false;
+  const status = (error.data as ServerErrorData | undefined)?.httpStatus;
+  return status !== undefined && status >= 400 && status < 500 && ![401, 408, 429].includes(status);
+}

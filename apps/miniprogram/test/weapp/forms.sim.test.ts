@@ -41,6 +41,7 @@ describe('schema-driven forms in the WeChat build', () => {
   };
 
   it('builds the high-tech enterprise form from its rule, checks it, previews and saves a draft', async () => {
+    let saves = 0;
     const seen = serve((path, input) => {
       if (path === 'applications.preview') {
         return {
@@ -67,6 +68,12 @@ describe('schema-driven forms in the WeChat build', () => {
         };
       }
       if (path === 'applications.saveDraft') {
+        // The first save's answer is lost at the gateway (it may have made the draft).
+        if (++saves === 1) {
+          return {
+            error: { message: 'Gateway Timeout', code: 'INTERNAL_SERVER_ERROR', httpStatus: 504 },
+          };
+        }
         return { data: { id: 'a1', version: 1, ...(input as object) } };
       }
       if (path === 'applications.mine') return { data: [] };
@@ -110,15 +117,26 @@ describe('schema-driven forms in the WeChat build', () => {
     }
 
     await page.tap('#apply-save');
-    const save = seen.find((r) => r.paths.includes('applications.saveDraft'));
-    expect(save?.inputs[0]).toMatchObject({
+    await settle();
+    expect(sim.toasts).not.toContain('草稿已保存');
+    await page.tap('#apply-save');
+    const saveCalls = seen.filter((r) => r.paths.includes('applications.saveDraft'));
+    expect(saveCalls[0]?.inputs[0]).toMatchObject({
       ruleId: 'high-tech-enterprise',
       input: {
         recognitionType: 'first',
         certificateNo: 'GR202634001234',
         certifiedOn: '2026-10-15',
       },
+      idempotencyKey: expect.stringMatching(
+        /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+      ),
     });
+    // The retry is the same request with the same number: the server answers with one draft.
+    expect(saveCalls.map((r) => r.inputs[0])).toEqual([
+      saveCalls[0]?.inputs[0],
+      saveCalls[0]?.inputs[0],
+    ]);
     expect(sim.toasts).toContain('草稿已保存');
     await settle();
     expect(sim.leaveAlert).toBeNull();

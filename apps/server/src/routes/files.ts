@@ -329,7 +329,7 @@ export function fileRoutesOptions(apiDeps: ApiDeps, files: ServerFileDeps = {}):
   return {
     apiDeps,
     // Default: the real rule (evidence of an application the officer may see), never "deny all".
-    canOfficerSee: files.canOfficerSee ?? officerFileAccess(apiDeps.db),
+    canOfficerSee: files.canOfficerSee ?? officerFileAccess(apiDeps.db, apiDeps.now),
     canApplicantSee: files.canApplicantSee ?? applicantFileAccess(apiDeps.db),
     files: createFileService({
       store: apiDeps.fileStore ?? fileStoreOf(files),

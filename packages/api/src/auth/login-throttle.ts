@@ -23,7 +23,16 @@ export interface LoginAttempt {
   /** scrypt through the process's hash gate (RATE_LIMITED when too many wait). */
   verify(password: string, hash: string): Promise<boolean>;
   /** Counts the failure, audits it, and throws WRONG_CREDENTIALS. */
-  failed(audit: { userId?: string | undefined; reason: string }): Promise<never>;
+  failed(reason: string): Promise<never>;
+}
+
+/**
+ * Who is trying: the name as typed (the counter's key) and the officer it names, as the caller
+ * has already looked it up (null for an unknown name or an account no password can open).
+ */
+export interface LoginSubject {
+  username: string;
+  userId: string | null;
 }
 
 /** The account name as a counter key: case and width do not make a new counter. */
@@ -37,7 +46,7 @@ export function loginAddressKey(ip: string): string {
 
 const NO_USER = '00000000-0000-0000-0000-000000000000';
 
-export function loginAttempt(ctx: Context, username: string): LoginAttempt {
+export function loginAttempt(ctx: Context, { username, userId }: LoginSubject): LoginAttempt {
   const prisma = ctx.db.prisma;
   const settings = ctx.config.loginThrottle;
   const accountKey = loginAccountKey(username);
@@ -47,19 +56,18 @@ export function loginAttempt(ctx: Context, username: string): LoginAttempt {
   /** Whether this address logged in to this account within `knownAddressMs`. */
   async function knownAddress(now: Date): Promise<boolean> {
     if (!ctx.ip) return false;
-    const user = await prisma.user.findUnique({ where: { username }, select: { id: true } });
     // The same query for an unknown name (an id nothing has), so both take about as long.
     const login = await prisma.auditLog.findFirst({
       where: {
         objectType: 'user',
-        objectId: user?.id ?? NO_USER,
+        objectId: userId ?? NO_USER,
         action: 'auth.officer-login',
         ip: ctx.ip,
         at: { gte: new Date(now.getTime() - settings.knownAddressMs) },
       },
       select: { id: true },
     });
-    return user !== null && login !== null;
+    return userId !== null && login !== null;
   }
 
   /** One failure on one counter, in one statement: the delay follows the new count. */
@@ -138,7 +146,7 @@ export function loginAttempt(ctx: Context, username: string): LoginAttempt {
       return hashGateFor(ctx.config.passwordHashing).run(() => verifyPassword(password, hash));
     },
 
-    async failed({ userId, reason }) {
+    async failed(reason) {
       ctx.metrics?.loginFailed('officer', reason);
       const now = ctx.now();
       const [account, address] = await Promise.all([
@@ -148,7 +156,7 @@ export function loginAttempt(ctx: Context, username: string): LoginAttempt {
       await writeAudit(prisma, who, {
         action: 'auth.officer-login-failed',
         objectType: 'user',
-        objectId: userId ?? null,
+        objectId: userId,
         details: {
           username,
           reason,

@@ -67,31 +67,46 @@ export function createWeChatClient(options: WeChatClientOptions): WeChatClient {
   const timeoutMs = options.timeoutMs ?? 5000;
   const tokens = accessTokenSource({ ...options, timeoutMs, fetch: doFetch });
 
-  async function getUserPhoneNumber(code: string, retry: boolean): Promise<WeChatPhone> {
+  /**
+   * POSTs `payload` to a WeChat API that takes the app's access token. A token WeChat calls
+   * stale is fetched again and the call made once more. Transport failures throw; WeChat's own
+   * errcode is the caller's to read. `name` is for the error message.
+   */
+  async function postWithToken<T extends { errcode?: number; errmsg?: string }>(
+    path: string,
+    name: string,
+    payload: unknown,
+    retry = true,
+  ): Promise<T> {
     const token = await tokens.get();
-    const url = new URL('/wxa/business/getuserphonenumber', options.baseUrl);
+    const url = new URL(path, options.baseUrl);
     url.searchParams.set('access_token', token);
     let response: Response;
     try {
       response = await doFetch(url, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ code }),
+        body: JSON.stringify(payload),
         signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (cause) {
-      throw new WeChatError(`getuserphonenumber unreachable: ${(cause as Error).message}`);
+      throw new WeChatError(`${name} unreachable: ${(cause as Error).message}`);
     }
-    if (!response.ok) throw new WeChatError(`getuserphonenumber HTTP ${response.status}`);
-    const body = (await response.json()) as {
+    if (!response.ok) throw new WeChatError(`${name} HTTP ${response.status}`);
+    const body = (await response.json()) as T;
+    if (body.errcode && STALE_TOKEN.has(body.errcode) && retry) {
+      tokens.invalidate(token);
+      return postWithToken(path, name, payload, false);
+    }
+    return body;
+  }
+
+  async function getUserPhoneNumber(code: string): Promise<WeChatPhone> {
+    const body = await postWithToken<{
       errcode?: number;
       errmsg?: string;
       phone_info?: { purePhoneNumber?: string; countryCode?: string | number };
-    };
-    if (body.errcode && STALE_TOKEN.has(body.errcode) && retry) {
-      tokens.invalidate(token);
-      return getUserPhoneNumber(code, false);
-    }
+    }>('/wxa/business/getuserphonenumber', 'getuserphonenumber', { code });
     const info = body.phone_info;
     if (body.errcode || !info?.purePhoneNumber) {
       throw new WeChatError(`getuserphonenumber: ${body.errmsg ?? 'no phone_info'}`, body.errcode);
@@ -104,43 +119,26 @@ export function createWeChatClient(options: WeChatClientOptions): WeChatClient {
 
   async function sendSubscribe(
     message: SubscribeMessage,
-    retry: boolean,
   ): Promise<{ errcode: number; errmsg: string }> {
-    const token = await tokens.get();
-    const url = new URL('/cgi-bin/message/subscribe/send', options.baseUrl);
-    url.searchParams.set('access_token', token);
-    let response: Response;
-    try {
-      response = await doFetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          touser: message.openid,
-          template_id: message.templateId,
-          ...(message.page ? { page: message.page } : {}),
-          data: Object.fromEntries(
-            Object.entries(message.data).map(([key, value]) => [key, { value }]),
-          ),
-          miniprogram_state: message.state ?? 'formal',
-          lang: 'zh_CN',
-        }),
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-    } catch (cause) {
-      throw new WeChatError(`subscribe/send unreachable: ${(cause as Error).message}`);
-    }
-    if (!response.ok) throw new WeChatError(`subscribe/send HTTP ${response.status}`);
-    const body = (await response.json()) as { errcode?: number; errmsg?: string };
-    const errcode = body.errcode ?? 0;
-    if (STALE_TOKEN.has(errcode) && retry) {
-      tokens.invalidate(token);
-      return sendSubscribe(message, false);
-    }
-    return { errcode, errmsg: body.errmsg ?? '' };
+    const body = await postWithToken<{ errcode?: number; errmsg?: string }>(
+      '/cgi-bin/message/subscribe/send',
+      'subscribe/send',
+      {
+        touser: message.openid,
+        template_id: message.templateId,
+        ...(message.page ? { page: message.page } : {}),
+        data: Object.fromEntries(
+          Object.entries(message.data).map(([key, value]) => [key, { value }]),
+        ),
+        miniprogram_state: message.state ?? 'formal',
+        lang: 'zh_CN',
+      },
+    );
+    return { errcode: body.errcode ?? 0, errmsg: body.errmsg ?? '' };
   }
 
   return {
-    sendSubscribeMessage: (message) => sendSubscribe(message, true),
+    sendSubscribeMessage: sendSubscribe,
 
     async code2Session(code) {
       const url = new URL('/sns/jscode2session', options.baseUrl);
@@ -169,6 +167,6 @@ export function createWeChatClient(options: WeChatClientOptions): WeChatClient {
         : { openid: body.openid };
     },
 
-    phoneNumber: (code) => getUserPhoneNumber(code, true),
+    phoneNumber: getUserPhoneNumber,
   };
 }

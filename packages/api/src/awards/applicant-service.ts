@@ -6,6 +6,7 @@ import type { ApplicantCaller } from '../caller';
 import type { Context } from '../context';
 import { writeAudit } from '../audit';
 import { appError } from '../errors';
+import { idempotentTransaction } from '../idempotency';
 import { membershipOf, requireVerified } from '../organisations/membership';
 import { applicantProfileOf } from './applicant';
 import { decodeJson, encodeJson } from './codec';
@@ -29,6 +30,8 @@ export interface DraftInput {
   input: Record<string, unknown>;
   evidence: EvidenceRef[];
   expectedVersion?: number | undefined;
+  /** Creating only: the client's UUID for this draft, resent when it retries (idempotency.ts). */
+  idempotencyKey?: string | undefined;
 }
 
 /**
@@ -103,82 +106,105 @@ export async function previewApplication(
   });
 }
 
-/** Creates a draft, or updates one's own draft / returned application. Incomplete input is fine here. */
+/**
+ * Creates a draft, or updates one's own draft / returned application. Incomplete input is fine here.
+ *
+ * Creating with a key is replay-safe: a mobile retry after a timeout (or after the instance that
+ * took the first request died) gets the draft the first made, not a second one. Updating needs no
+ * key: it addresses the draft by id and writes the same content again (with `expectedVersion`, a
+ * retry of an update that did land is refused STALE_VERSION, which changes nothing either).
+ */
 export async function saveDraft(ctx: ApplicantCtx, req: DraftInput) {
+  const { idempotencyKey, ...request } = req;
+  if (idempotencyKey && !req.applicationId) {
+    return idempotentTransaction(
+      ctx.db.prisma,
+      {
+        key: idempotencyKey,
+        scope: 'applications.saveDraft',
+        actorUserId: ctx.caller.userId,
+        now: ctx.now(),
+        request,
+      },
+      (tx) => writeDraft(tx, ctx, request),
+    );
+  }
+  return ctx.db.prisma.$transaction((tx) => writeDraft(tx, ctx, request));
+}
+
+async function writeDraft(tx: TransactionClient, ctx: ApplicantCtx, req: DraftInput) {
   const appliedOn = todayInShanghai(ctx.now());
   const { set, rule } = ruleFor(req.ruleId, { date: appliedOn });
   const kindNames = new Map(rule.guide.evidence.map((e) => [e.kind, e.name]));
-  return ctx.db.prisma.$transaction(async (tx) => {
-    const profile = await applicantProfileOf(tx, ctx.caller.userId);
-    const evidence = await resolveEvidence(tx, {
-      userId: ctx.caller.userId,
-      organisationId: profile.organisationId,
-      applicationId: req.applicationId,
-      refs: req.evidence,
-      kindNames,
-      today: appliedOn,
-    });
-    let id = req.applicationId;
-    if (id) {
-      const row = await ownApplication(tx, ctx, id);
-      if (!EDITABLE_STATUSES.includes(row.status as never)) throw appError('APPLICATION_LOCKED');
-      assertVersion(row, req.expectedVersion);
-      if (row.ruleId !== req.ruleId)
-        throw appError('INVALID_INPUT', { message: '已保存的申请不能更换奖补事项' });
-      const updated = await tx.application.updateMany({
-        where: { id, version: row.version },
-        data: { input: encodeJson(req.input), version: { increment: 1 }, updatedAt: ctx.now() },
-      });
-      if (updated.count !== 1) throw appError('STALE_VERSION');
-      // The system's evidence (免申即享: official list, online commitment) stays.
-      await tx.applicationEvidence.deleteMany({
-        where: { applicationId: id, source: { in: [...APPLICANT_EVIDENCE_SOURCES] } },
-      });
-    } else {
-      const created = await tx.application.create({
-        data: {
-          number: await nextNumber(tx, 'application', Number(appliedOn.slice(0, 4))),
-          applicantUserId: ctx.caller.userId,
-          organisationId: profile.organisationId,
-          researcherId: profile.researcherId,
-          ruleId: req.ruleId,
-          policySetId: set.id,
-          policyVersion: set.version,
-          status: 'draft',
-          input: encodeJson(req.input),
-          areaCode: profile.areaCode,
-          year: Number(appliedOn.slice(0, 4)),
-          createdAt: ctx.now(),
-          updatedAt: ctx.now(),
-        },
-      });
-      id = created.id;
-      await tx.applicationEvent.create({
-        data: {
-          applicationId: id,
-          actorUserId: ctx.caller.userId,
-          actorRole: 'applicant',
-          action: 'create',
-          toStatus: 'draft',
-          at: ctx.now(),
-        },
-      });
-      await writeAudit(tx, ctx, {
-        action: 'application.create',
-        objectType: 'application',
-        objectId: id,
-        areaCode: created.areaCode,
-        details: { number: created.number, ruleId: created.ruleId, to: 'draft' },
-      });
-    }
-    if (evidence.length > 0) {
-      await tx.applicationEvidence.createMany({
-        data: evidence.map((e) => ({ ...e, applicationId: id, createdAt: ctx.now() })),
-        skipDuplicates: true,
-      });
-    }
-    return applicationDto(await ownApplication(tx, ctx, id), applicantActor());
+  const profile = await applicantProfileOf(tx, ctx.caller.userId);
+  const evidence = await resolveEvidence(tx, {
+    userId: ctx.caller.userId,
+    organisationId: profile.organisationId,
+    applicationId: req.applicationId,
+    refs: req.evidence,
+    kindNames,
+    today: appliedOn,
   });
+  let id = req.applicationId;
+  if (id) {
+    const row = await ownApplication(tx, ctx, id);
+    if (!EDITABLE_STATUSES.includes(row.status as never)) throw appError('APPLICATION_LOCKED');
+    assertVersion(row, req.expectedVersion);
+    if (row.ruleId !== req.ruleId)
+      throw appError('INVALID_INPUT', { message: '已保存的申请不能更换奖补事项' });
+    const updated = await tx.application.updateMany({
+      where: { id, version: row.version },
+      data: { input: encodeJson(req.input), version: { increment: 1 }, updatedAt: ctx.now() },
+    });
+    if (updated.count !== 1) throw appError('STALE_VERSION');
+    // The system's evidence (免申即享: official list, online commitment) stays.
+    await tx.applicationEvidence.deleteMany({
+      where: { applicationId: id, source: { in: [...APPLICANT_EVIDENCE_SOURCES] } },
+    });
+  } else {
+    const created = await tx.application.create({
+      data: {
+        number: await nextNumber(tx, 'application', Number(appliedOn.slice(0, 4))),
+        applicantUserId: ctx.caller.userId,
+        organisationId: profile.organisationId,
+        researcherId: profile.researcherId,
+        ruleId: req.ruleId,
+        policySetId: set.id,
+        policyVersion: set.version,
+        status: 'draft',
+        input: encodeJson(req.input),
+        areaCode: profile.areaCode,
+        year: Number(appliedOn.slice(0, 4)),
+        createdAt: ctx.now(),
+        updatedAt: ctx.now(),
+      },
+    });
+    id = created.id;
+    await tx.applicationEvent.create({
+      data: {
+        applicationId: id,
+        actorUserId: ctx.caller.userId,
+        actorRole: 'applicant',
+        action: 'create',
+        toStatus: 'draft',
+        at: ctx.now(),
+      },
+    });
+    await writeAudit(tx, ctx, {
+      action: 'application.create',
+      objectType: 'application',
+      objectId: id,
+      areaCode: created.areaCode,
+      details: { number: created.number, ruleId: created.ruleId, to: 'draft' },
+    });
+  }
+  if (evidence.length > 0) {
+    await tx.applicationEvidence.createMany({
+      data: evidence.map((e) => ({ ...e, applicationId: id, createdAt: ctx.now() })),
+      skipDuplicates: true,
+    });
+  }
+  return applicationDto(await ownApplication(tx, ctx, id), applicantActor());
 }
 
 function refusalFieldErrors(refusals: readonly Refusal[]): Record<string, string[]> {

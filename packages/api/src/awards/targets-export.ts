@@ -5,37 +5,17 @@
  * (`fenToYuanNumber`, exact to the fen, see the disbursement export) shown with two decimals.
  * The area scope is the report's: an area officer's workbook holds their own area only.
  */
-import ExcelJS from 'exceljs';
 import type { AreaCode } from '@kc/domain';
 import { formatYuan } from '@kc/domain';
 import type { TargetsReport } from './dashboard-service';
 import { dashboardTargets } from './dashboard-service';
 import type { OfficerCtx } from './disbursement/common';
-import { XLSX_MIME, fenToYuanNumber } from './disbursement/export';
-
-type Cell = string | number | null;
+import { fenToYuanNumber } from './disbursement/export';
+import type { SheetSpec } from '../xlsx';
+import { XLSX_MIME, addSheet, newWorkbook, workbookBytes } from '../xlsx';
 
 const AMOUNT_FORMAT = '#,##0.00';
 const PERCENT_FORMAT = '0%';
-
-interface SheetSpec {
-  name: string;
-  columns: readonly { header: string; width: number; numFmt?: string }[];
-  rows: readonly Cell[][];
-}
-
-function addSheet(wb: ExcelJS.Workbook, spec: SheetSpec) {
-  const ws = wb.addWorksheet(spec.name, { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = spec.columns.map((c) => ({ width: c.width }));
-  const header = ws.addRow(spec.columns.map((c) => c.header));
-  header.font = { bold: true };
-  for (const values of spec.rows) {
-    const row = ws.addRow(values);
-    spec.columns.forEach((c, i) => {
-      if (c.numFmt && typeof values[i] === 'number') row.getCell(i + 1).numFmt = c.numFmt;
-    });
-  }
-}
 
 function sheetsOf(report: TargetsReport): SheetSpec[] {
   const scope = report.areaCode ? report.areaName : '全市';
@@ -118,11 +98,9 @@ export async function buildTargetsWorkbook(
   report: TargetsReport,
   options: { exportedAt: Date },
 ): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = '宿州科创';
-  wb.created = options.exportedAt;
+  const wb = newWorkbook(options.exportedAt);
   for (const sheet of sheetsOf(report)) addSheet(wb, sheet);
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return workbookBytes(wb);
 }
 
 /**

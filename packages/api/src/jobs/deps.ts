@@ -1,5 +1,6 @@
 import type { Db } from '@kc/db';
 import type { WeChatClient } from '../auth/wechat';
+import type { FileStore } from '../files/store';
 import type { Logger } from '../logger';
 import type { RetentionConfig } from '../privacy/retention';
 import type { JobQueue } from './runtime';
@@ -28,4 +29,6 @@ export interface JobDeps {
   now: () => Date;
   queue: JobQueue;
   config: JobsConfig;
+  /** Where built files go (data exports): the store the file routes read. */
+  files?: FileStore | undefined;
 }

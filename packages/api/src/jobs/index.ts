@@ -2,7 +2,8 @@
  * Background jobs (pg-boss on the app's PostgreSQL or PGlite). One module per job:
  * subscribe-message (WeChat push of a stored message), dispatch (the outbox scan), reminders
  * (deadline scan and reminder), notice-ended (tells the bureau a notice may be closed), retention
- * (privacy/retention.ts: logs and archived applications past their 保存期限).
+ * (privacy/retention.ts: logs and archived applications past their 保存期限), data-export
+ * (exports/build.ts: an officer's large list as .xlsx).
  * Queues, their Chinese names, retries and schedules: queues.ts.
  */
 import type { JobDeps } from './deps';
@@ -12,6 +13,7 @@ import { scanDeadlines, sendReminder } from './reminders';
 import type { JobHandlers } from './runtime';
 import { pushNotification } from './subscribe-message';
 import { DEFAULT_RETENTION_CONFIG, runRetention } from '../privacy/retention';
+import { runExport } from '../exports/build';
 
 export { createJobQueue } from './runtime';
 export type { FailedJob, JobHandlers, JobQueue, JobQueueOptions } from './runtime';
@@ -35,7 +37,9 @@ export function jobHandlers(deps: JobDeps): JobHandlers {
         log: deps.log,
         now: deps.now,
         config: deps.config.retention ?? DEFAULT_RETENTION_CONFIG,
+        files: deps.files,
       }),
+    'data-export': (data, meta) => runExport(deps, data, meta),
   };
 }
 

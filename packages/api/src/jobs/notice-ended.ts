@@ -37,6 +37,9 @@ export async function notifyEndedNotices(deps: JobDeps): Promise<{ batches: numb
       kind: 'notice.period-ended',
       title: '公示期满待结束',
       body,
+      // The admin's 消息中心 opens the batch's notice detail.
+      linkPage: 'notice-batch',
+      linkId: b.id,
       createdAt: deps.now(),
       // Officers sign in with a password, not WeChat: nothing to push.
       pushStatus: 'skipped',

@@ -55,6 +55,14 @@ export const QUEUES = {
     cron: '30 0 * * *',
     scheduleText: '每天0:30',
   },
+  // 导出全部（后台生成）: an officer's large list as .xlsx (exports/build.ts); the job id is the
+  // export's. Three tries, a minute apart and doubling; a big list may take minutes.
+  'data-export': {
+    label: '数据导出',
+    retryLimit: 3,
+    retryDelaySeconds: 60,
+    expireInSeconds: 900,
+  },
   // 保存期限: logs and archived applications past retention (privacy/retention.ts).
   retention: {
     label: '过期记录清理',

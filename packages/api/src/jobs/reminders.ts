@@ -94,6 +94,7 @@ async function noticeEndReminders(deps: JobDeps, today: CalendarDate, until: Cal
         kind: 'reminder.notice-ending',
         title: '公示即将期满',
         body: `公示批次${b.number}于${endsOn} 24时期满，期满后请处理异议并结束公示`,
+        link: { page: 'notice-batch', id: b.id },
       },
     };
   });

@@ -23,7 +23,9 @@ export interface NewNotification {
           /** 收款账户 (the id is the new account's) */
           | 'org-bank'
           /** 免申即享 invitation (the id is the invitation's) */
-          | 'exemption-invitation';
+          | 'exemption-invitation'
+          /** officers: a 公示 batch (the admin's notice detail) */
+          | 'notice-batch';
         id: string;
       }
     | undefined;

@@ -12,6 +12,7 @@ import { lockOrganisation } from '../awards/locks';
 import type { ApplicantCaller } from '../caller';
 import type { Context } from '../context';
 import { appError } from '../errors';
+import { UNREFERENCED_FILE } from '../files/unreferenced';
 
 type ApplicantCtx = Context & { caller: ApplicantCaller };
 
@@ -55,16 +56,7 @@ async function unreferencedFiles(tx: TransactionClient, userId: string) {
   return tx.storedFile.findMany({
     where: {
       ownerUserId: userId,
-      evidence: { none: {} },
-      vpAgreements: { none: {} },
-      vpAgreementTemplates: { none: {} },
-      verificationLicences: { none: {} },
-      verificationAuthorisations: { none: {} },
-      changeLicences: { none: {} },
-      claimLicences: { none: {} },
-      claimAuthorities: { none: {} },
-      documents: { none: {} },
-      listImports: { none: {} },
+      ...UNREFERENCED_FILE,
     },
     select: { id: true, sha256: true },
   });

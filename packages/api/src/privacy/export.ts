@@ -4,7 +4,6 @@
  * and as an .xlsx workbook. Bank accounts show their last 4 digits only, files their names and
  * sizes (never the bytes), audit rows the action and the actor's role (never an officer's name).
  */
-import ExcelJS from 'exceljs';
 import type { Prisma } from '@kc/db';
 import {
   APPLICATION_ACTION_LABELS,
@@ -19,7 +18,8 @@ import {
   vpSecondmentStatusName,
 } from '@kc/domain';
 import { writeAudit } from '../audit';
-import { XLSX_MIME } from '../awards/disbursement/export';
+import type { Cell } from '../xlsx';
+import { XLSX_MIME, addSheet, newWorkbook, workbookBytes } from '../xlsx';
 import type { Context } from '../context';
 import { appError } from '../errors';
 
@@ -248,18 +248,11 @@ export async function collectMyData(db: Db, userId: string, now: Date) {
 
 export type MyData = Awaited<ReturnType<typeof collectMyData>>;
 
-type Cell = string | number | null;
-
 /** The same data as a workbook: one sheet per section, Chinese headers. */
 export async function myDataXlsx(data: MyData): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  wb.created = new Date(data.generatedAt);
-  const sheet = (name: string, headers: string[], rows: Cell[][]) => {
-    const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-    ws.columns = headers.map(() => ({ width: 22 }));
-    ws.addRow(headers).font = { bold: true };
-    for (const r of rows) ws.addRow(r);
-  };
+  const wb = newWorkbook(new Date(data.generatedAt));
+  const sheet = (name: string, headers: string[], rows: Cell[][]) =>
+    addSheet(wb, { name, columns: headers.map((header) => ({ header, width: 22 })), rows });
   const p = data.profile;
   sheet(
     '账号',
@@ -401,7 +394,7 @@ export async function myDataXlsx(data: MyData): Promise<Buffer> {
     ['时间', '操作', '记录', '操作人'],
     data.auditLog.map((a) => [a.at, a.action, a.record, a.by]),
   );
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return workbookBytes(wb);
 }
 
 /**

@@ -12,6 +12,8 @@
  */
 import type { Db, TransactionClient } from '@kc/db';
 import { writeAudit } from '../audit';
+import type { FileStore } from '../files/store';
+import { UNREFERENCED_FILE } from '../files/unreferenced';
 import type { Logger } from '../logger';
 
 export interface RetentionConfig {
@@ -72,6 +74,8 @@ export interface RetentionDeps {
   log: Logger;
   now: () => Date;
   config: RetentionConfig;
+  /** Where exports' bytes are; without it their rows go and the bytes stay. */
+  files?: FileStore | undefined;
 }
 
 export interface RetentionReport {
@@ -115,6 +119,7 @@ export async function runRetention(deps: RetentionDeps): Promise<RetentionReport
       ? null
       : monthsBefore(ranAt, config.applicationRetentionYears * 12);
 
+  const orphanHashes: string[] = [];
   const removed = await deps.db.prisma.$transaction(
     async (tx) => {
       const removed: Record<string, number> = {};
@@ -158,6 +163,25 @@ export async function runRetention(deps: RetentionDeps): Promise<RetentionReport
         ).count;
       }
 
+      // 导出 past expiresAt: no longer offered (exports/service.ts), so gone with the file row
+      // when nothing else refers to it.
+      const expired = await tx.dataExport.findMany({
+        where: { expiresAt: { lt: ranAt } },
+        select: { id: true, fileId: true },
+      });
+      removed.data_export = (
+        await tx.dataExport.deleteMany({ where: { id: { in: expired.map((e) => e.id) } } })
+      ).count;
+      const fileIds = expired.flatMap((e) => (e.fileId ? [e.fileId] : []));
+      const unreferenced = await tx.storedFile.findMany({
+        where: { id: { in: fileIds }, ...UNREFERENCED_FILE },
+        select: { id: true, sha256: true },
+      });
+      removed.stored_file = (
+        await tx.storedFile.deleteMany({ where: { id: { in: unreferenced.map((f) => f.id) } } })
+      ).count;
+      orphanHashes.push(...unreferenced.map((f) => f.sha256));
+
       removed.audit_log = await withoutAppendOnly(tx, 'audit_log', async () =>
         Number(await tx.$executeRaw`DELETE FROM "audit_log" WHERE "at" < ${auditCutoff}`),
       );
@@ -180,6 +204,13 @@ export async function runRetention(deps: RetentionDeps): Promise<RetentionReport
     },
     { timeout: 120_000 },
   );
+  // Bytes after the commit, and only those no other row (another owner's) still names.
+  if (deps.files?.remove) {
+    for (const sha256 of new Set(orphanHashes)) {
+      if ((await deps.db.prisma.storedFile.count({ where: { sha256 } })) === 0)
+        await deps.files.remove(sha256);
+    }
+  }
   deps.log.info({ removed }, 'retention: removed what is past its retention');
   return { ranAt, auditCutoff, applicationCutoff, removed };
 }

@@ -18,6 +18,7 @@ import {
 } from '../awards/applicant-service';
 import { applicantProfileOf } from '../awards/applicant';
 import { hasAppCode } from '../errors';
+import { idempotencyKeySchema } from '../idempotency';
 import { programmeDto } from '../awards/programmes';
 import { applicantProcedure, authedProcedure } from '../trpc';
 
@@ -89,6 +90,8 @@ export const applicationsRouter = {
         /** uploads, 资料库 documents and the registered 收款账户 (evidenceRefSchema) */
         evidence: evidenceRefsSchema,
         expectedVersion: version,
+        /** Creating: the client's UUID for this draft, resent on a retry (ignored when updating). */
+        idempotencyKey: idempotencyKeySchema.optional(),
       }),
     )
     .mutation(({ ctx, input }) => saveDraft(ctx, input)),

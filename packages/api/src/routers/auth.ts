@@ -115,17 +115,22 @@ export const authRouter = {
   /** Officer login, throttled (never locked) after repeated failures: auth/login-throttle.ts. */
   officerLogin: publicProcedure.input(officerLoginSchema).mutation(async ({ ctx, input }) => {
     const prisma = ctx.db.prisma;
-    const attempt = loginAttempt(ctx, input.username);
+    // Looked up once: the throttle is told who it is (an unknown name takes the same steps).
+    const found = await prisma.user.findUnique({ where: { username: input.username } });
+    const user =
+      found?.kind === 'OFFICER' && found.passwordHash && found.role
+        ? { ...found, passwordHash: found.passwordHash, role: found.role }
+        : null;
+    const attempt = loginAttempt(ctx, { username: input.username, userId: user?.id ?? null });
     await attempt.check();
-    const user = await prisma.user.findUnique({ where: { username: input.username } });
     const who = { caller: null, ip: ctx.ip, now: ctx.now };
-    if (!user || user.kind !== 'OFFICER' || !user.passwordHash || !user.role) {
+    if (!user) {
       await attempt.verify(input.password, await decoy());
-      return attempt.failed({ reason: 'unknown-user' });
+      return attempt.failed('unknown-user');
     }
     const now = ctx.now();
     if (!(await attempt.verify(input.password, user.passwordHash))) {
-      return attempt.failed({ userId: user.id, reason: 'wrong-password' });
+      return attempt.failed('wrong-password');
     }
     // Only after the password: a wrong one tells nobody whether the account exists or is disabled.
     if (user.disabled) throw appError('ACCOUNT_DISABLED');

@@ -14,6 +14,7 @@ import {
   markPaid,
   removeItem,
 } from '../awards/disbursement';
+import { ledgerFilterSchema } from '../awards/disbursement/ledger';
 import { idempotencyKeySchema } from '../idempotency';
 import { officerWithRoles } from '../trpc';
 
@@ -86,10 +87,8 @@ export const disbursementsRouter = {
 
   ledger: financeOrAdmin
     .input(
-      z
-        .object({
-          year: year.optional(),
-          ruleId: ruleId.optional(),
+      ledgerFilterSchema
+        .extend({
           page: z.number().int().min(1).default(1),
           pageSize: z.number().int().min(1).max(500).default(100),
         })

@@ -1,21 +1,30 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
-import { applicantProcedure } from '../trpc';
+import type { NewNotification } from '../notifications/write';
+import { authedProcedure } from '../trpc';
 
-/** The applicant's message centre (消息中心): newest first, a cursor for "load more". */
+type NotificationLinkPage = NonNullable<NewNotification['link']>['page'] | 'data-export';
+
+/**
+ * The message centre (消息中心) of whoever is signed in: applicants in the mini-program, officers
+ * (finance included) in the admin. Each reads and marks their own messages only: every query is
+ * keyed on the caller's user id. Newest first, a cursor for "load more"; `unreadOnly` is the list
+ * the admin's bell opens, so its count is that list's length.
+ */
 export const notificationsRouter = {
-  mine: applicantProcedure
+  mine: authedProcedure
     .input(
       z
         .object({
           cursor: z.uuid().optional(),
           limit: z.number().int().min(1).max(50).default(20),
+          unreadOnly: z.boolean().optional(),
         })
         .default({ limit: 20 }),
     )
     .query(async ({ ctx, input }) => {
       const rows = await ctx.db.prisma.notification.findMany({
-        where: { userId: ctx.caller.userId },
+        where: { userId: ctx.caller.userId, ...(input.unreadOnly ? { readAt: null } : {}) },
         orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
         take: input.limit + 1,
         ...(input.cursor ? { cursor: { id: input.cursor }, skip: 1 } : {}),
@@ -30,7 +39,11 @@ export const notificationsRouter = {
           body: n.body,
           link:
             n.linkPage && n.linkId
-              ? { page: n.linkPage as 'application' | 'secondment' | 'need', id: n.linkId }
+              ? {
+                  // The pages of NewNotification.link, or an officer's export (exports/build.ts).
+                  page: n.linkPage as NotificationLinkPage,
+                  id: n.linkId,
+                }
               : null,
           readAt: n.readAt,
         })),
@@ -38,13 +51,13 @@ export const notificationsRouter = {
       };
     }),
 
-  unreadCount: applicantProcedure.query(async ({ ctx }) => ({
+  unreadCount: authedProcedure.query(async ({ ctx }) => ({
     count: await ctx.db.prisma.notification.count({
       where: { userId: ctx.caller.userId, readAt: null },
     }),
   })),
 
-  markRead: applicantProcedure
+  markRead: authedProcedure
     .input(z.object({ ids: z.array(z.uuid()).max(100).optional() }).default({}))
     .mutation(async ({ ctx, input }) => {
       const { count } = await ctx.db.prisma.notification.updateMany({

@@ -8,6 +8,7 @@ import {
   officerPasswordChangeSchema,
   officerPasswordFor,
   recoveryCodeSchema,
+  secondFactorDisableSchema,
   totpCodeSchema,
 } from '@kc/domain';
 import { writeAudit } from '../audit';
@@ -67,28 +68,84 @@ async function advanceIfAtStep(
   });
 }
 
+/**
+ * The login's 两步验证 step is paid (by a code or a recovery code): audited, session moved on
+ * (only `pendingStepProcedure('second-factor')` calls it, so the session waits for this step).
+ */
+async function secondFactorPassed(
+  tx: Prisma.TransactionClient,
+  ctx: Context & { officer: SessionOfficer },
+  now: Date,
+  details: { method: 'totp' | 'recovery-code'; recoveryCodesLeft?: number },
+): Promise<LoginStep | null> {
+  const user = await tx.user.findUniqueOrThrow({ where: { id: ctx.officer.userId } });
+  await writeAudit(tx, auditWho(ctx, ctx.officer), {
+    action: 'auth.officer-second-factor',
+    objectType: 'user',
+    objectId: user.id,
+    details: { username: ctx.officer.username, ...details },
+  });
+  return advanceIfAtStep(tx, ctx, 'second-factor', user, now);
+}
+
+/** Ends the officer's sessions, all or all but `keep`; how many ended. */
+async function endSessions(
+  tx: Prisma.TransactionClient,
+  userId: string,
+  now: Date,
+  keep?: string,
+): Promise<number> {
+  const { count } = await tx.session.updateMany({
+    where: { userId, revokedAt: null, ...(keep ? { id: { not: keep } } : {}) },
+    data: { revokedAt: now },
+  });
+  return count;
+}
+
+/**
+ * Removes the officer's second factor and recovery codes; whether one was on. Conditional, so
+ * two requests at once cannot both turn off (and audit) the same factor.
+ */
+async function removeSecondFactor(
+  tx: Prisma.TransactionClient,
+  userId: string,
+  now: Date,
+): Promise<boolean> {
+  const { count } = await tx.user.updateMany({
+    where: { id: userId, totpEnabledAt: { not: null } },
+    data: { totpSecret: null, totpEnabledAt: null, totpLastStep: null, updatedAt: now },
+  });
+  await tx.officerRecoveryCode.deleteMany({ where: { userId } });
+  return count > 0;
+}
+
 async function officerUser(ctx: Context, userId: string) {
   const user = await ctx.db.prisma.user.findUnique({ where: { id: userId } });
   if (!user || user.kind !== 'OFFICER') throw appError('UNAUTHENTICATED');
   return user;
 }
 
+/** The session already names the officer: the throttle needs no lookup. */
+const attemptOf = (ctx: Context, officer: SessionOfficer) =>
+  loginAttempt(ctx, { username: officer.username, userId: officer.userId });
+
 /**
- * A wrong code counts as a failed login (auth/login-throttle.ts: by account and by address,
- * audited there), so six digits cannot be guessed faster than a password.
+ * A wrong code (or password typed again) counts as a failed login (auth/login-throttle.ts: by
+ * account and by address, audited there), so six digits cannot be guessed faster than a password.
  */
 async function wrongCode(
   ctx: Context,
   officer: SessionOfficer,
   reason: string,
-  code: 'WRONG_SECOND_FACTOR' | 'WRONG_RECOVERY_CODE',
+  code: 'WRONG_SECOND_FACTOR' | 'WRONG_RECOVERY_CODE' | 'WRONG_CURRENT_PASSWORD',
+  options: Parameters<typeof appError>[1] = {},
 ): Promise<never> {
   try {
-    await loginAttempt(ctx, officer.username).failed({ userId: officer.userId, reason });
+    await attemptOf(ctx, officer).failed(reason);
   } catch (error) {
     if (!hasAppCode(error, 'WRONG_CREDENTIALS')) throw error;
   }
-  throw appError(code);
+  throw appError(code, options);
 }
 
 /**
@@ -102,7 +159,7 @@ async function useTotpCode(
   write: (tx: Prisma.TransactionClient) => Promise<void>,
 ) {
   // A login step is throttled like the password (an existing session is not held up).
-  if (officer.step !== null) await loginAttempt(ctx, officer.username).check();
+  if (officer.step !== null) await attemptOf(ctx, officer).check();
   const user = await officerUser(ctx, officer.userId);
   if (!user.totpSecret || !user.totpEnabledAt) throw appError('SECOND_FACTOR_NOT_ENROLLED');
   const step = acceptTotp({
@@ -175,10 +232,7 @@ export const officerSecurityRouter = {
           data: { passwordHash, mustChangePassword: false, passwordChangedAt: now, updatedAt: now },
         });
         // Whoever knew the old password is signed out everywhere else.
-        const { count: endedSessions } = await tx.session.updateMany({
-          where: { userId: user.id, revokedAt: null, id: { not: ctx.officer.sessionId } },
-          data: { revokedAt: now },
-        });
+        const endedSessions = await endSessions(tx, user.id, now, ctx.officer.sessionId);
         const pendingStep = await advanceIfAtStep(tx, ctx, 'change-password', updated, now);
         await writeAudit(tx, auditWho(ctx, ctx.officer), {
           action: 'officer.change-password',
@@ -246,21 +300,7 @@ export const officerSecurityRouter = {
       const now = ctx.now();
       const out: { pendingStep: LoginStep | null } = { pendingStep: null };
       await useTotpCode(ctx, ctx.officer, input.code, async (tx) => {
-        const user = await tx.user.findUniqueOrThrow({ where: { id: ctx.officer.userId } });
-        out.pendingStep = await advanceSession(tx, {
-          sessionId: ctx.officer.sessionId,
-          done: 'second-factor',
-          user,
-          config: ctx.config,
-          now,
-          login: { officer: ctx.officer, ip: ctx.ip, now: ctx.now },
-        });
-        await writeAudit(tx, auditWho(ctx, ctx.officer), {
-          action: 'auth.officer-second-factor',
-          objectType: 'user',
-          objectId: ctx.officer.userId,
-          details: { username: ctx.officer.username, method: 'totp' },
-        });
+        out.pendingStep = await secondFactorPassed(tx, ctx, now, { method: 'totp' });
       });
       return out;
     }),
@@ -269,7 +309,7 @@ export const officerSecurityRouter = {
   verifyRecoveryCode: pendingStepProcedure('second-factor')
     .input(z.object({ code: recoveryCodeSchema }))
     .mutation(async ({ ctx, input }) => {
-      await loginAttempt(ctx, ctx.officer.username).check();
+      await attemptOf(ctx, ctx.officer).check();
       const now = ctx.now();
       const userId = ctx.officer.userId;
       const result = await ctx.db.prisma.$transaction(async (tx) => {
@@ -278,23 +318,12 @@ export const officerSecurityRouter = {
           data: { usedAt: now },
         });
         if (count === 0) return null;
-        const user = await tx.user.findUniqueOrThrow({ where: { id: userId } });
-        const pendingStep = await advanceSession(tx, {
-          sessionId: ctx.officer.sessionId,
-          done: 'second-factor',
-          user,
-          config: ctx.config,
-          now,
-          login: { officer: ctx.officer, ip: ctx.ip, now: ctx.now },
-        });
         const recoveryCodesLeft = await tx.officerRecoveryCode.count({
           where: { userId, usedAt: null },
         });
-        await writeAudit(tx, auditWho(ctx, ctx.officer), {
-          action: 'auth.officer-second-factor',
-          objectType: 'user',
-          objectId: userId,
-          details: { username: ctx.officer.username, method: 'recovery-code', recoveryCodesLeft },
+        const pendingStep = await secondFactorPassed(tx, ctx, now, {
+          method: 'recovery-code',
+          recoveryCodesLeft,
         });
         return { pendingStep, recoveryCodesLeft };
       });
@@ -317,6 +346,50 @@ export const officerSecurityRouter = {
     });
     return out;
   }),
+
+  /**
+   * 关闭两步验证, by the officer, where the role does not require it. A current code or the
+   * password proves who is at the keyboard (a wrong one counts as a failed login, and a
+   * throttled account waits even here: this is what a stolen session would want). The recovery
+   * codes go, and every other session ends: they were opened with a factor the account no longer
+   * has, and a session does not record how it was opened (docs/DECISIONS.md).
+   */
+  disableSecondFactor: officerProcedure
+    .input(secondFactorDisableSchema)
+    .mutation(async ({ ctx, input }) => {
+      const officer = { ...ctx.caller, step: null };
+      const user = await officerUser(ctx, officer.userId);
+      if (secondFactorRequired(user, ctx.config)) throw appError('SECOND_FACTOR_REQUIRED_FOR_ROLE');
+      if (!user.totpEnabledAt) throw appError('SECOND_FACTOR_NOT_ENROLLED');
+      const attempt = attemptOf(ctx, officer);
+      await attempt.check();
+      const turnOff = async (tx: Prisma.TransactionClient) => {
+        const now = ctx.now();
+        if (!(await removeSecondFactor(tx, user.id, now)))
+          throw appError('SECOND_FACTOR_NOT_ENROLLED');
+        const endedSessions = await endSessions(tx, user.id, now, officer.sessionId);
+        await writeAudit(tx, ctx, {
+          action: 'officer.disable-second-factor',
+          objectType: 'user',
+          objectId: user.id,
+          areaCode: user.areaCode,
+          details: { username: user.username, method: input.method, endedSessions },
+        });
+        return { endedSessions };
+      };
+      if (input.method === 'totp') {
+        let out = { endedSessions: 0 };
+        await useTotpCode(ctx, officer, input.code, async (tx) => {
+          out = await turnOff(tx);
+        });
+        return out;
+      }
+      if (!user.passwordHash || !(await attempt.verify(input.currentPassword, user.passwordHash)))
+        return wrongCode(ctx, officer, 'wrong-password', 'WRONG_CURRENT_PASSWORD', {
+          fieldErrors: { currentPassword: ['当前密码不正确'] },
+        });
+      return ctx.db.prisma.$transaction(turnOff);
+    }),
 
   /** 我的会话: this officer's open sessions, the current one marked. */
   sessions: officerProcedure.query(async ({ ctx }) => {
@@ -360,10 +433,7 @@ export const officerSecurityRouter = {
   /** Ends every session of this officer but the current one. */
   endOtherSessions: officerProcedure.mutation(async ({ ctx }) => {
     return ctx.db.prisma.$transaction(async (tx) => {
-      const { count } = await tx.session.updateMany({
-        where: { userId: ctx.caller.userId, revokedAt: null, id: { not: ctx.caller.sessionId } },
-        data: { revokedAt: ctx.now() },
-      });
+      const count = await endSessions(tx, ctx.caller.userId, ctx.now(), ctx.caller.sessionId);
       await writeAudit(tx, ctx, {
         action: 'officer.end-own-session',
         objectType: 'user',
@@ -386,16 +456,8 @@ export const officerSecurityRouter = {
       return ctx.db.prisma.$transaction(async (tx) => {
         const user = await tx.user.findUnique({ where: { id: input.id } });
         if (!user || user.kind !== 'OFFICER') throw appError('NOT_FOUND');
-        const wasEnrolled = user.totpEnabledAt !== null;
-        await tx.user.update({
-          where: { id: user.id },
-          data: { totpSecret: null, totpEnabledAt: null, totpLastStep: null, updatedAt: ctx.now() },
-        });
-        await tx.officerRecoveryCode.deleteMany({ where: { userId: user.id } });
-        const { count: endedSessions } = await tx.session.updateMany({
-          where: { userId: user.id, revokedAt: null },
-          data: { revokedAt: ctx.now() },
-        });
+        const wasEnrolled = await removeSecondFactor(tx, user.id, ctx.now());
+        const endedSessions = await endSessions(tx, user.id, ctx.now());
         await writeAudit(tx, ctx, {
           action: 'officer.reset-second-factor',
           objectType: 'user',

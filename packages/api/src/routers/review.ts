@@ -1,15 +1,9 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
-import {
-  APPLICATION_QUEUE_CODES,
-  APPLICATION_STATUS_CODES,
-  areaCodeSchema,
-  FIELD_CODES,
-  plainString,
-} from '@kc/domain';
+import { plainString } from '@kc/domain';
 import { declareConflict, myConflicts } from '../awards/conflict-service';
+import { reviewQueueInput } from '../awards/review-queue-filter';
 import { officerApplication, reviewAct, reviewQueue } from '../awards/review-service';
-import { pageInput } from '../paging';
 import { caseworkProcedure, officerProcedure, officerWithRoles } from '../trpc';
 
 const id = z.uuid({ error: '记录编号无效' });
@@ -17,20 +11,7 @@ const id = z.uuid({ error: '记录编号无效' });
 /** Officers' review of applications: queue, detail, and one step at a time. */
 export const reviewRouter = {
   queue: caseworkProcedure
-    .input(
-      z.object({
-        status: z.enum(APPLICATION_STATUS_CODES, { error: '未知的申请状态' }).optional(),
-        queue: z.enum(APPLICATION_QUEUE_CODES, { error: '未知的待办类别' }).optional(),
-        ruleId: plainString().max(64).optional(),
-        areaCode: areaCodeSchema.optional(),
-        year: z.number().int().min(2000).max(2100).optional(),
-        fieldCode: z.enum(FIELD_CODES, { error: '未知的产业领域' }).optional(),
-        q: plainString().trim().max(50, '关键词不能超过50个字').optional(),
-        sort: z.enum(['submittedAt', 'amount']).optional(),
-        order: z.enum(['asc', 'desc']).optional(),
-        ...pageInput,
-      }),
-    )
+    .input(reviewQueueInput)
     .query(({ ctx, input }) => reviewQueue(ctx, input)),
 
   byId: caseworkProcedure

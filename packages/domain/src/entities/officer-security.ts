@@ -97,12 +97,15 @@ export function passwordPolicyChecks(
   ];
 }
 
+/** The password typed again to prove who is at the keyboard (修改密码, 关闭两步验证). */
+const currentPasswordSchema = plainString({ error: '请输入当前密码' })
+  .min(1, '请输入当前密码')
+  .max(128, '密码过长');
+
 /** 修改密码: the current one proves who types; the new one meets the policy (checked again with the username by the API). */
 export const officerPasswordChangeSchema = z
   .object({
-    currentPassword: plainString({ error: '请输入当前密码' })
-      .min(1, '请输入当前密码')
-      .max(128, '密码过长'),
+    currentPassword: currentPasswordSchema,
     newPassword: officerPasswordSchema,
   })
   .refine((v) => v.newPassword !== v.currentPassword, {
@@ -120,6 +123,16 @@ export const totpCodeSchema = plainString({ error: '请输入6位动态验证码
 export const recoveryCodeSchema = plainString({ error: '请输入恢复码' })
   .transform((v) => v.replace(/[\s-]+/g, '').toLowerCase())
   .pipe(plainString().regex(/^[a-z0-9]{10}$/, '恢复码为10位字母或数字'));
+
+/**
+ * 关闭两步验证 (roles that do not require it): the officer proves again who is at the keyboard,
+ * with a current code from the app or, the phone being elsewhere, the password.
+ */
+export const secondFactorDisableSchema = z.discriminatedUnion('method', [
+  z.object({ method: z.literal('totp'), code: totpCodeSchema }),
+  z.object({ method: z.literal('password'), currentPassword: currentPasswordSchema }),
+]);
+export type SecondFactorDisableInput = z.input<typeof secondFactorDisableSchema>;
 
 /** What a login still owes before the session opens anything. */
 export const LOGIN_STEPS = ['change-password', 'enrol-second-factor', 'second-factor'] as const;

@@ -41,6 +41,7 @@ const LABELS: Record<string, string> = {
   changed: '修改的项目',
   fields: '项目',
   kindName: '类别',
+  filterSummary: '筛选条件',
   gradeName: '考核等级',
   licenceKind: '证照类型',
   memberName: '成员',
@@ -79,7 +80,7 @@ const LABELS: Record<string, string> = {
 
 /** Keys that only point at other records by id, and internal bookkeeping. */
 const HIDDEN =
-  /(Id|UserId|Ids)$|^(durationMs|settingsVersion|calendar|mimeType|sizeBytes|ruleId|kind|grade|flags|counts)$/;
+  /(Id|UserId|Ids)$|^(durationMs|settingsVersion|calendar|mimeType|sizeBytes|ruleId|kind|grade|flags|counts|filters)$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function text(key: string, value: unknown): string {

@@ -11,14 +11,15 @@
  * total row is the bigint sum of the fen amounts, converted the same way (not a SUM formula).
  * Account numbers and credit codes are text cells, so leading zeros and all 19+ digits survive.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { formatYuan, todayInShanghai } from '@kc/domain';
 import { writeAudit } from '../../audit';
+import { XLSX_MIME, newWorkbook, workbookBytes } from '../../xlsx';
 import { batchDto } from './batch-dto';
 import type { BatchDto } from './batch-dto';
 import type { OfficerCtx } from './common';
 
-export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export { XLSX_MIME } from '../../xlsx';
 
 /**
  * The batch's 拨付清单 as an .xlsx file, base64 in the tRPC answer (the admin turns it into a
@@ -89,9 +90,7 @@ export async function buildDisbursementWorkbook(
   batch: BatchDto,
   options: { exportedAt: Date; exportedBy: string },
 ): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = '宿州科创';
-  wb.created = options.exportedAt;
+  const wb = newWorkbook(options.exportedAt);
   const ws = wb.addWorksheet('拨付清单', {
     pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
     views: [{ state: 'frozen', ySplit: EXPORT_LAYOUT.headerRow }],
@@ -162,5 +161,5 @@ export async function buildDisbursementWorkbook(
     for (let c = 1; c <= lastCol; c++) ws.getCell(r, c).border = border;
   }
 
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return workbookBytes(wb);
 }

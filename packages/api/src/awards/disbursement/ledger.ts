@@ -1,8 +1,24 @@
+import { z } from 'zod';
 import type { Prisma } from '@kc/db';
+import { plainString } from '@kc/domain';
 import type { OfficerCtx } from './common';
 import { ruleInfo } from './common';
 import type { LedgerKind } from './statuses';
 import { ledgerKindName } from './statuses';
+
+/** 资金台账's filters: the page takes them with its page, the background export without. */
+export const ledgerFilterSchema = z.object({
+  year: z.number().int().min(2000).max(2100).optional(),
+  ruleId: plainString().max(64).optional(),
+});
+
+/** What the ledger holds for a filter (page and export alike). */
+export function ledgerWhere(f: z.infer<typeof ledgerFilterSchema>): Prisma.LedgerEntryWhereInput {
+  return {
+    ...(f.year ? { year: f.year } : {}),
+    ...(f.ruleId ? { ruleId: f.ruleId } : {}),
+  };
+}
 
 export interface LedgerFilter {
   year?: number | undefined;
@@ -13,10 +29,7 @@ export interface LedgerFilter {
 
 /** The budget journal in booking order, with totals per kind over the whole filter. */
 export async function ledger(ctx: OfficerCtx, f: LedgerFilter) {
-  const where: Prisma.LedgerEntryWhereInput = {
-    ...(f.year ? { year: f.year } : {}),
-    ...(f.ruleId ? { ruleId: f.ruleId } : {}),
-  };
+  const where = ledgerWhere(f);
   const prisma = ctx.db.prisma;
   const [total, sums, rows] = await Promise.all([
     prisma.ledgerEntry.count({ where }),

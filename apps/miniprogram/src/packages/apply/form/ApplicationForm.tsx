@@ -3,7 +3,7 @@ import type { Rule } from '@kc/domain';
 import { documentKindForEvidence } from '@kc/domain';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { api } from '../../../api/client';
-import { describeError } from '../../../api/errors';
+import { describeError, refusedOutright } from '../../../api/errors';
 import { DynamicForm } from '../../../components/DynamicForm';
 import { type EvidenceItem, EvidenceUploader } from '../../../components/EvidenceUploader';
 import { evidenceRefs } from '../../../components/evidence-items';
@@ -12,6 +12,7 @@ import { describeFields } from '../../../forms/schema-fields';
 import { useDynamicForm } from '../../../hooks/useDynamicForm';
 import Taro from '@tarojs/taro';
 import { leaveIfLoggedOut, replace, routes, toast, toastDone } from '../../../services/nav';
+import { newRequestKey } from '../../../services/request-key';
 import { withSession } from '../../../services/session';
 import { askToSubscribe } from '../../../services/subscribe';
 import type { EvidenceOffers, ExistingApplication } from './evidence';
@@ -25,6 +26,8 @@ import { scrollToId } from './scroll';
 import { useDraftKeeper } from './useDraftKeeper';
 import { usePreview } from './usePreview';
 import { usePageClass } from '../../../services/text-size';
+
+type CreateDraft = Parameters<typeof api.applications.saveDraft.mutate>[0];
 
 /**
  * The application form, generated from the rule's input schema, with the evidence the guide
@@ -68,20 +71,48 @@ export function ApplicationForm({
   useLeaveGuard(keeper.dirty, keeper.stillDirty);
   const [autosavedAt, setAutosavedAt] = useState<Date | null>(null);
 
-  const save = async () => {
-    const key = keeper.snapshotNow();
+  // The first save (the one that creates the draft), kept with its request number until an
+  // answer says whether it landed: a save after a timeout sends exactly it again, so the server
+  // answers with the draft it made instead of making a second (edits since follow as an update).
+  const creating = useRef<{ snapshot: string; request: CreateDraft } | null>(null);
+
+  const save = async (): Promise<{ id: string; version: number }> => {
+    const snapshot = keeper.snapshotNow();
+    const content = { ruleId: rule.id, input: form.normalised, evidence: evidenceRefs(evidence) };
+    let draft = saved;
+    if (!draft) {
+      const create = (creating.current ??= {
+        snapshot,
+        request: { ...content, idempotencyKey: newRequestKey() },
+      });
+      let result;
+      try {
+        result = await withSession(() => api.applications.saveDraft.mutate(create.request));
+      } catch (error) {
+        if (!refusedOutright(error)) throw error;
+        creating.current = null;
+        // The earlier content was refused, so nothing was made: save what the form holds now.
+        if (create.snapshot !== snapshot) return save();
+        throw error;
+      }
+      creating.current = null;
+      draft = { id: result.id, version: result.version };
+      showDraftInUrl(result.id);
+      setSaved(draft);
+      keeper.markSaved(create.snapshot);
+      if (create.snapshot === snapshot) return draft;
+    }
+    const current = draft;
     const result = await withSession(() =>
       api.applications.saveDraft.mutate({
-        ...(saved ? { applicationId: saved.id, expectedVersion: saved.version } : {}),
-        ruleId: rule.id,
-        input: form.normalised,
-        evidence: evidenceRefs(evidence),
+        applicationId: current.id,
+        expectedVersion: current.version,
+        ...content,
       }),
     );
     const next = { id: result.id, version: result.version };
-    if (!saved) showDraftInUrl(result.id);
     setSaved(next);
-    keeper.markSaved(key);
+    keeper.markSaved(snapshot);
     return next;
   };
 
