@@ -4,6 +4,6 @@ import { defineConfig } from 'vitest/config';
 // Browser tests (tests/e2e) need a built app and Chromium; they run with `pnpm test:e2e`.
 export default defineConfig({
   test: {
-    projects: ['packages/*', 'apps/server', 'apps/admin', 'apps/miniprogram'],
+    projects: ['packages/*', 'apps/server', 'apps/admin', 'apps/miniprogram', 'tooling/bench'],
   },
 });

@@ -6,6 +6,7 @@
  * allowed pairs and scores 0..100 uniformly.
  */
 import type { SparseEdges } from '../src/matching/solver';
+import { mulberry32 } from '../../../tooling/bench/src/random';
 
 export type InstanceKind = 'field' | 'uniform';
 
@@ -20,18 +21,6 @@ export interface InstanceSpec {
 
 export interface Instance extends InstanceSpec {
   readonly edges: SparseEdges;
-}
-
-/** mulberry32: a small seeded generator, so every run builds the same instances. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
 
 export function instanceName(spec: InstanceSpec): string {

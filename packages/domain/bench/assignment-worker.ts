@@ -1,7 +1,11 @@
 /**
- * Child process of assignment.bench.ts: runs one solver on one instance, so that its peak memory
+ * Child process of assignment.bench.ts: holds one solver on one instance, so that its peak memory
  * is its own. The instance arrives as CSR files written by the parent (no generator garbage in this
- * process); each solver gets its input in its native form, built before the clock starts.
+ * process); the solver gets its input in its native form, built before any clock starts. The
+ * parent asks for one run at a time, so it can alternate solvers on a noisy machine.
+ *
+ * Protocol: the worker sends `ready` once prepared; each `run` request gets a `run` reply; `finish`
+ * gets `done` with the peak RSS, then the worker exits.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,21 +21,22 @@ export interface WorkerJob {
   readonly rows: number;
   readonly cols: number;
   readonly solver: SolverName;
-  readonly runs: number;
 }
 
-export interface WorkerResult {
-  /** total weight found by each run */
-  readonly totals: number[];
-  /** wall-clock milliseconds of each run */
-  readonly wallMs: number[];
-  /** CPU milliseconds (user + system) of each run */
-  readonly cpuMs: number[];
-  /** RSS just before the first run: runtime, instance and the solver's input */
-  readonly rssBeforeBytes: number;
+export type WorkerRequest = 'run' | 'finish';
+
+export type WorkerReply =
+  /** prepared; RSS just before the first run: runtime, instance and the solver's input */
+  | { readonly kind: 'ready'; readonly rssBeforeBytes: number }
+  /** one run: total weight found, wall-clock and CPU (user + system) milliseconds */
+  | {
+      readonly kind: 'run';
+      readonly total: number;
+      readonly wallMs: number;
+      readonly cpuMs: number;
+    }
   /** peak RSS of this process over its whole life (resourceUsage().maxRSS) */
-  readonly peakRssBytes: number;
-}
+  | { readonly kind: 'done'; readonly peakRssBytes: number };
 
 function readEdges(dir: string): SparseEdges {
   // Views on the file buffers, not copies, so loading adds no transient peak.
@@ -92,25 +97,22 @@ function prepare(job: WorkerJob, edges: SparseEdges): () => number {
 function main(): void {
   const job = JSON.parse(process.argv[2] ?? '') as WorkerJob;
   const solve = prepare(job, readEdges(job.dir));
+  const send = (reply: WorkerReply) => process.send?.(reply);
   (globalThis as { gc?: () => void }).gc?.();
-  const rssBeforeBytes = process.memoryUsage().rss;
-  const result: WorkerResult = {
-    totals: [],
-    wallMs: [],
-    cpuMs: [],
-    rssBeforeBytes,
-    peakRssBytes: 0,
-  };
-  for (let run = 0; run < job.runs; run++) {
-    const cpu = process.cpuUsage();
-    const start = performance.now();
-    result.totals.push(solve());
-    result.wallMs.push(performance.now() - start);
-    const used = process.cpuUsage(cpu);
-    result.cpuMs.push((used.user + used.system) / 1000);
-  }
-  const peakRssBytes = process.resourceUsage().maxRSS * 1024;
-  process.send?.({ ...result, peakRssBytes });
+  send({ kind: 'ready', rssBeforeBytes: process.memoryUsage().rss });
+  process.on('message', (request: WorkerRequest) => {
+    if (request === 'run') {
+      const cpu = process.cpuUsage();
+      const start = performance.now();
+      const total = solve();
+      const wallMs = performance.now() - start;
+      const used = process.cpuUsage(cpu);
+      send({ kind: 'run', total, wallMs, cpuMs: (used.user + used.system) / 1000 });
+    } else {
+      send({ kind: 'done', peakRssBytes: process.resourceUsage().maxRSS * 1024 });
+      process.disconnect();
+    }
+  });
 }
 
 main();

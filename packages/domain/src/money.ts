@@ -38,9 +38,20 @@ export function parseYuan(input: string): Fen | null {
 export function formatYuan(amount: bigint): string {
   const negative = amount < 0n;
   const abs = negative ? -amount : amount;
-  const whole = (abs / FEN_PER_YUAN).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  const cents = (abs % FEN_PER_YUAN).toString().padStart(2, '0');
+  const digits = abs.toString();
+  // Every explanation line carries amounts: split the digits by position, no bigint division.
+  const wholeEnd = digits.length - 2;
+  const whole = wholeEnd > 0 ? groupThousands(digits.slice(0, wholeEnd)) : '0';
+  const cents = wholeEnd > 0 ? digits.slice(wholeEnd) : digits.padStart(2, '0');
   return `${negative ? '-' : ''}¥${whole}.${cents}`;
+}
+
+/** `1234567` → `1,234,567`. */
+function groupThousands(digits: string): string {
+  const head = digits.length % 3 || 3;
+  let out = digits.slice(0, head);
+  for (let i = head; i < digits.length; i += 3) out += `,${digits.slice(i, i + 3)}`;
+  return out;
 }
 
 /** `20万元`, `3.5万元`, `500元` — the way the plan itself writes amounts. */

@@ -1,6 +1,13 @@
 import type { TransactionClient } from '@kc/db';
-import type { Evaluation, PolicySet, Rule } from '@kc/domain';
-import { EMPTY_HISTORY, evaluate, findPolicySet, policyRule, policySetFor } from '@kc/domain';
+import type { Decision, Evaluation, PolicySet, Rule } from '@kc/domain';
+import {
+  decide,
+  EMPTY_HISTORY,
+  evaluate,
+  findPolicySet,
+  policyRule,
+  policySetFor,
+} from '@kc/domain';
 import { appError } from '../errors';
 import type { ApplicantProfile } from './applicant';
 import { loadHistory } from './history';
@@ -45,7 +52,8 @@ export async function evaluateWithHistory(db: Reader, req: EvaluationRequest): P
     input: req.input,
     evidence: req.evidenceKinds,
   };
-  const first = evaluate(req.set, req.ruleId, application, EMPTY_HISTORY);
+  // The first pass only finds the quota year and the once keys: no explanation is written for it.
+  const first = decide(req.set, req.ruleId, application, EMPTY_HISTORY);
   const history = await loadHistory(db, {
     organisationId: req.profile.organisationId,
     researcherId: req.profile.researcherId,
@@ -59,6 +67,6 @@ export async function evaluateWithHistory(db: Reader, req: EvaluationRequest): P
 }
 
 /** The year an award counts in, for quota and budget alike. */
-export function budgetYearOf(evaluation: Evaluation, appliedOn: string): number {
+export function budgetYearOf(evaluation: Decision, appliedOn: string): number {
   return evaluation.quotaYear ?? Number(appliedOn.slice(0, 4));
 }

@@ -1,19 +1,20 @@
 import type { Fen } from '../money';
 import { fen, formatYuan } from '../money';
-import { areaName } from '../reference/areas';
 import { organisationTypeName } from '../reference/organisation-types';
 import type { PlatformLevel } from '../reference/platform-levels';
 import { platformLevelName } from '../reference/platform-levels';
-import { daysBetween, isIsoDate } from './dates';
-import { datesAfter, displayInputs } from './fields';
+import { compiledRule } from './compiled';
+import { dayNumber, isoDay } from './dates';
+import type { Building, Steps } from './explanation';
+import { explanationOf } from './explanation';
+import { datesAfter } from './fields';
 import { applyFormula } from './formula';
 import { keyPart } from './keys';
-import type { PolicySettingName } from './settings';
-import { describeSetting } from './settings';
 import type {
   AwardApplicant,
   AwardApplication,
   AwardHistory,
+  Decision,
   EvidenceRequirement,
   Evaluation,
   OnceKey,
@@ -101,22 +102,47 @@ export function evaluate(
   application: AwardApplication,
   history: AwardHistory = EMPTY_HISTORY,
 ): Evaluation {
-  const rule = policySet.rules.find((r) => r.id === ruleId);
-  const base = {
-    ruleId,
-    policySetId: policySet.id,
-    version: policySet.version,
-  };
+  return run(policySet, ruleId, application, history, true) as Evaluation;
+}
+
+/**
+ * `evaluate` without the explanation's text: the same decision, amount, refusals and keys, for a
+ * caller that reads no explanation (e.g. a first pass that only finds the quota year and keys).
+ */
+export function decide(
+  policySet: PolicySet,
+  ruleId: string,
+  application: AwardApplication,
+  history: AwardHistory = EMPTY_HISTORY,
+): Decision {
+  return run(policySet, ruleId, application, history, false);
+}
+
+function run(
+  policySet: PolicySet,
+  ruleId: string,
+  application: AwardApplication,
+  history: AwardHistory,
+  explain: boolean,
+): Decision | Evaluation {
+  const compiled = compiledRule(policySet, ruleId);
+  const rule = compiled?.rule;
   if (!rule) {
     const message = `政策版本 ${policySet.id} 中没有奖补事项“${ruleId}”`;
-    return {
-      ...base,
+    const decision: Decision = {
+      ruleId,
+      policySetId: policySet.id,
+      version: policySet.version,
       eligible: false,
       amount: fen(0),
       computedAmount: fen(0),
       refusals: [{ code: 'UNKNOWN_RULE', message }],
       missingEvidence: [],
       onceKeys: [],
+    };
+    if (!explain) return decision;
+    return {
+      ...decision,
       explanation: {
         policySetId: policySet.id,
         version: policySet.version,
@@ -136,27 +162,16 @@ export function evaluate(
   const settings = policySet.settings;
   const { applicant, appliedOn } = application;
   const refusals: Refusal[] = [];
-  const steps: string[] = [];
+  // The explanation's lines are kept as data while the checks run and written out once, at the
+  // end (`explanationOf`), in the order an officer reads them.
+  const steps: Steps = { events: [], formula: [], evidence: undefined };
   const capsApplied: string[] = [];
   // Kept apart from the steps: officers read it, applicants are not told the budget.
   let budgetText: string | undefined;
-  const settingsUsed: PolicySettingName[] = ['applicationWindowDays', 'coveredEventsFrom'];
-  if (rule.recognition) settingsUsed.push('upgradeAward');
-  if (rule.applicants.researchers) settingsUsed.push('contestTeamsMayApply');
-
-  const inputs: { label: string; value: string }[] = [
-    {
-      label: '申请主体',
-      value:
-        applicant.kind === 'organisation'
-          ? `${applicant.name}（${organisationTypeName(applicant.type)}，${applicant.insideCity ? areaName(applicant.areaCode) : '宿州市外'}）`
-          : `${applicant.name}（团队负责人）`,
-    },
-    { label: '申请日期', value: appliedOn },
-  ];
 
   // 1. The version must govern the application date.
-  if (!isIsoDate(appliedOn)) {
+  const appliedDay = isoDay(appliedOn);
+  if (appliedDay === undefined) {
     refusals.push({
       code: 'INVALID_INPUT',
       message: '申请日期无效（格式：YYYY-MM-DD）',
@@ -184,9 +199,8 @@ export function evaluate(
 
   // 4. A date after the application is a mistake in its field (a contract dated 2099), told even
   // while other fields are still wrong, so the form shows it where it was typed.
-  const futureDates = isIsoDate(appliedOn)
-    ? datesAfter(rule.inputSchema, application.input, appliedOn)
-    : [];
+  const futureDates =
+    appliedDay !== undefined ? datesAfter(rule.inputSchema, application.input, appliedOn) : [];
   for (const d of futureDates) {
     refusals.push({
       code: 'EVENT_AFTER_APPLICATION',
@@ -197,7 +211,7 @@ export function evaluate(
   const toldFuture = new Set(futureDates.map((d) => d.date));
 
   // 4b. The input, through the rule's own schema.
-  const parsed = rule.inputSchema.safeParse(application.input);
+  const parsed = (compiled?.inputSchema ?? rule.inputSchema).safeParse(application.input);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       refusals.push({
@@ -207,10 +221,9 @@ export function evaluate(
       });
     }
     if (missingEvidence.length > 0) refusals.push(missingEvidenceRefusal(missingEvidence));
-    return finish(fen(0), '申请信息有误，无法计算金额', undefined, [], undefined);
+    return finish(undefined, fen(0), '申请信息有误，无法计算金额', undefined, [], undefined);
   }
   const input = parsed.data as Readonly<Record<string, unknown>>;
-  inputs.push(...displayInputs(rule.inputSchema, input));
 
   const ctx = { applicant, settings, appliedOn };
   refusals.push(...(rule.eligibility?.(input, ctx) ?? []));
@@ -225,17 +238,11 @@ export function evaluate(
     });
   }
 
-  steps.push(...(rule.explain?.(input) ?? []));
-
   // 5. Dates: not before the policy covers, not after the application, not past the window.
-  if (isIsoDate(appliedOn)) {
+  if (appliedDay !== undefined) {
     for (const event of rule.eventDates(input)) {
-      const days = daysBetween(event.date, appliedOn);
-      steps.push(
-        days >= 0
-          ? `${event.label} ${event.date}，距申请日期 ${days} 天（期限 ${settings.applicationWindowDays} 天）`
-          : `${event.label} ${event.date}，晚于申请日期`,
-      );
+      const days = appliedDay - dayNumber(event.date);
+      steps.events.push({ label: event.label, date: event.date, days });
       if (event.date < settings.coveredEventsFrom) {
         refusals.push({
           code: 'EVENT_BEFORE_COVERAGE',
@@ -318,7 +325,7 @@ export function evaluate(
 
   // 7. The amount.
   const result = applyFormula(rule.formula, input, paidOnItem);
-  steps.push(...result.steps);
+  steps.formula = result.steps;
   capsApplied.push(...result.capsApplied);
   let amount = result.amount;
   let zeroReason: Refusal | undefined;
@@ -342,9 +349,7 @@ export function evaluate(
         };
       }
     } else {
-      steps.push(
-        `该${ladder.familyLabel}此前已获较低级别奖励 ${formatYuan(paidOnItem)}；按设置全额给予${platformLevelName(level)}奖励`,
-      );
+      steps.upgradedInFull = { familyLabel: ladder.familyLabel, paid: paidOnItem, level };
     }
   }
 
@@ -363,7 +368,7 @@ export function evaluate(
   }
 
   // 9. Evidence.
-  steps.push(`已提交材料：${providedNames.length > 0 ? providedNames.join('、') : '无'}`);
+  steps.evidence = providedNames;
   if (missingEvidence.length > 0) refusals.push(missingEvidenceRefusal(missingEvidence));
 
   // 10. Nothing to pay, budget.
@@ -386,6 +391,7 @@ export function evaluate(
   }
 
   return finish(
+    input,
     amount,
     result.text,
     itemKey,
@@ -395,46 +401,49 @@ export function evaluate(
   );
 
   function finish(
+    parsedInput: Readonly<Record<string, unknown>> | undefined,
     computedAmount: Fen,
     formula: string,
     item: string | undefined,
     keys: string[],
     year: number | undefined,
     quotaText?: string,
-  ): Evaluation {
+  ): Decision | Evaluation {
     // `rule` is defined here: `finish` is only reached after the unknown-rule return.
     const r = rule as Rule;
     const eligible = refusals.length === 0;
     const amountNow = eligible ? computedAmount : fen(0);
-    const summary = eligible
-      ? `符合条件，核定${r.name} ${formatYuan(amountNow)}`
-      : `不符合条件：${refusals.map((x) => x.message).join('；')}`;
-    return {
-      ...base,
+    const evaluation: Building<Evaluation, 'explanation'> = {
+      ruleId,
+      policySetId: policySet.id,
+      version: policySet.version,
       eligible,
       amount: amountNow,
       computedAmount,
       refusals,
       missingEvidence,
       onceKeys: keys,
-      ...(item !== undefined ? { itemKey: item } : {}),
-      ...(year !== undefined ? { quotaYear: year } : {}),
-      explanation: {
-        policySetId: policySet.id,
-        version: policySet.version,
-        policyTitle: policySet.title,
-        clause: r.clause,
-        ruleName: r.name,
-        summary,
-        inputs,
-        formula,
-        steps,
-        capsApplied,
-        ...(quotaText !== undefined ? { quota: quotaText } : {}),
-        ...(budgetText !== undefined ? { budget: budgetText } : {}),
-        settings: settingsUsed.map((name) => describeSetting(name, settings)),
-      },
     };
+    // Optional keys only when set, in the order they always had.
+    if (item !== undefined) evaluation.itemKey = item;
+    if (year !== undefined) evaluation.quotaYear = year;
+    if (!explain) return evaluation as Decision;
+    evaluation.explanation = explanationOf({
+      policySet,
+      rule: r,
+      application,
+      input: parsedInput,
+      eligible,
+      amount: amountNow,
+      refusals,
+      formula,
+      steps,
+      capsApplied,
+      quota: quotaText,
+      budget: budgetText,
+      settings: compiled?.settings ?? [],
+    });
+    return evaluation as Evaluation;
   }
 }
 

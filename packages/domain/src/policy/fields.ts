@@ -114,13 +114,26 @@ function inner(schema: z.ZodType): z.ZodType | undefined {
   return undefined;
 }
 
-/** The nearest `PolicyFieldMeta` on a schema or the schemas it wraps. */
+const META = new WeakMap<z.ZodType, PolicyFieldMeta | null>();
+
+/**
+ * The nearest `PolicyFieldMeta` on a schema or the schemas it wraps. Remembered per schema: zod
+ * keeps `.meta()` in a registry lookup, and a `.meta()` call makes a new schema, so a schema's
+ * meta never changes once it is built.
+ */
 export function fieldMeta(schema: z.ZodType): PolicyFieldMeta | undefined {
+  const known = META.get(schema);
+  if (known !== undefined) return known ?? undefined;
+  let found: PolicyFieldMeta | null = null;
   for (let s: z.ZodType | undefined = schema; s; s = inner(s)) {
     const meta = s.meta() as PolicyFieldMeta | undefined;
-    if (meta?.title) return meta;
+    if (meta?.title) {
+      found = meta;
+      break;
+    }
   }
-  return undefined;
+  META.set(schema, found);
+  return found ?? undefined;
 }
 
 function isDateSchema(schema: z.ZodType): boolean {
@@ -128,6 +141,44 @@ function isDateSchema(schema: z.ZodType): boolean {
     if (s instanceof z.ZodISODate) return true;
   }
   return false;
+}
+
+/**
+ * What the explanation and the date checks need to know about a schema, read once: the schema
+ * walk (wrappers, registry lookups) cost more than the evaluation it served.
+ */
+interface FieldReader {
+  readonly meta: PolicyFieldMeta | undefined;
+  readonly isDate: boolean;
+  /** The element's reader, for an array schema. */
+  readonly element: FieldReader | undefined;
+  /** The fields in schema order, for an object schema. */
+  readonly fields:
+    | readonly { readonly key: string; readonly label: string; readonly reader: FieldReader }[]
+    | undefined;
+}
+
+const READERS = new WeakMap<z.ZodType, FieldReader>();
+
+function readerOf(schema: z.ZodType): FieldReader {
+  const known = READERS.get(schema);
+  if (known) return known;
+  const element = arrayElementOf(schema);
+  const object = objectSchemaOf(schema);
+  const reader: FieldReader = {
+    meta: fieldMeta(schema),
+    isDate: isDateSchema(schema),
+    element: element ? readerOf(element) : undefined,
+    fields: object
+      ? Object.entries(object.shape as Record<string, z.ZodType>).map(([key, field]) => ({
+          key,
+          label: fieldMeta(field)?.title ?? key,
+          reader: readerOf(field),
+        }))
+      : undefined,
+  };
+  READERS.set(schema, reader);
+  return reader;
 }
 
 /**
@@ -143,23 +194,43 @@ export function datesAfter(
   day: string,
   path: readonly string[] = [],
 ): { field: string; title: string; date: string }[] {
-  if (isDateSchema(schema)) {
-    const meta = fieldMeta(schema);
-    if (typeof value !== 'string' || !isIsoDate(value) || value <= day) return [];
-    if (meta?.mayBeAfterApplication === true) return [];
-    return [{ field: path.join('.'), title: meta?.title ?? path.join('.'), date: value }];
+  const found: { field: string; title: string; date: string }[] = [];
+  collectDatesAfter(readerOf(schema), value, day, [...path], found);
+  return found;
+}
+
+/** `path` is a stack pushed and popped on the way down: joined only for a date that is found. */
+function collectDatesAfter(
+  reader: FieldReader,
+  value: unknown,
+  day: string,
+  path: string[],
+  found: { field: string; title: string; date: string }[],
+): void {
+  if (reader.isDate) {
+    if (typeof value !== 'string' || value <= day || !isIsoDate(value)) return;
+    if (reader.meta?.mayBeAfterApplication === true) return;
+    const field = path.join('.');
+    found.push({ field, title: reader.meta?.title ?? field, date: value });
+    return;
   }
   if (Array.isArray(value)) {
-    const element = arrayElementOf(schema);
-    return element
-      ? value.flatMap((v, i) => datesAfter(element, v, day, [...path, String(i)]))
-      : [];
+    const element = reader.element;
+    if (!element) return;
+    for (let i = 0; i < value.length; i++) {
+      path.push(String(i));
+      collectDatesAfter(element, value[i], day, path, found);
+      path.pop();
+    }
+    return;
   }
-  const object = objectSchemaOf(schema);
-  if (!object || value === null || typeof value !== 'object') return [];
-  return Object.entries(object.shape as Record<string, z.ZodType>).flatMap(([key, field]) =>
-    datesAfter(field, (value as Record<string, unknown>)[key], day, [...path, key]),
-  );
+  const fields = reader.fields;
+  if (!fields || value === null || typeof value !== 'object') return;
+  for (const f of fields) {
+    path.push(f.key);
+    collectDatesAfter(f.reader, (value as Record<string, unknown>)[f.key], day, path, found);
+    path.pop();
+  }
 }
 
 /** The object schema under pipes and wrappers, if any. */
@@ -179,20 +250,23 @@ function arrayElementOf(schema: z.ZodType): z.ZodType | undefined {
 
 /** A value as an officer reads it: money as ¥, choices by their Chinese label. */
 export function displayValue(schema: z.ZodType, value: unknown): string {
-  const meta = fieldMeta(schema);
+  return showValue(readerOf(schema), value);
+}
+
+function showValue(reader: FieldReader, value: unknown): string {
+  const meta = reader.meta;
   if (value === undefined || value === null) return '—';
   if (typeof value === 'bigint') return meta?.unit === 'fen' ? formatYuan(value) : value.toString();
   if (typeof value === 'boolean') return value ? '是' : '否';
   if (typeof value === 'string') return meta?.labels?.[value] ?? value;
   if (typeof value === 'number') return String(value);
   if (Array.isArray(value)) {
-    const element = arrayElementOf(schema);
+    const element = reader.element;
     if (!element) return value.map(String).join('；');
-    return value.map((item, i) => `第${i + 1}项：${displayValue(element, item)}`).join('；');
+    return value.map((item, i) => `第${i + 1}项：${showValue(element, item)}`).join('；');
   }
-  const object = objectSchemaOf(schema);
-  if (object && typeof value === 'object') {
-    return displayInputs(object, value as Record<string, unknown>)
+  if (reader.fields && typeof value === 'object') {
+    return showRows(reader, value as Record<string, unknown>)
       .map((row) => `${row.label} ${row.value}`)
       .join('，');
   }
@@ -204,12 +278,18 @@ export function displayInputs(
   schema: z.ZodType,
   value: Record<string, unknown>,
 ): { label: string; value: string }[] {
-  const object = objectSchemaOf(schema);
-  if (!object) return [];
+  return showRows(readerOf(schema), value);
+}
+
+function showRows(
+  reader: FieldReader,
+  value: Record<string, unknown>,
+): { label: string; value: string }[] {
   const rows: { label: string; value: string }[] = [];
-  for (const [key, field] of Object.entries(object.shape as Record<string, z.ZodType>)) {
-    if (value[key] === undefined) continue;
-    rows.push({ label: fieldMeta(field)?.title ?? key, value: displayValue(field, value[key]) });
+  for (const f of reader.fields ?? []) {
+    const v = value[f.key];
+    if (v === undefined) continue;
+    rows.push({ label: f.label, value: showValue(f.reader, v) });
   }
   return rows;
 }

@@ -58,6 +58,43 @@ export interface FormulaResult {
   readonly capExhausted: boolean;
 }
 
+interface FormulaTexts {
+  readonly fixed: string;
+  readonly byTier: ReadonlyMap<string, string>;
+  readonly tierSteps: readonly string[];
+}
+
+const TEXTS = new WeakMap<Formula, FormulaTexts>();
+
+/** The lines a fixed or tier formula writes are the same for every application: made once. */
+function textsOf(formula: Formula): FormulaTexts {
+  const known = TEXTS.get(formula);
+  if (known) return known;
+  const texts: FormulaTexts =
+    formula.kind === 'tier'
+      ? {
+          fixed: '',
+          byTier: new Map(
+            tierEntries(formula).map(([key, t]) => [
+              key,
+              `按${formula.byLabel}（${t.label}）：${formatYuan(t.amount)}`,
+            ]),
+          ),
+          tierSteps: Object.freeze([
+            `${formula.byLabel}档次：${tierEntries(formula)
+              .map(([, t]) => `${t.label} ${formatYuan(t.amount)}`)
+              .join('；')}`,
+          ]),
+        }
+      : {
+          fixed: formula.kind === 'fixed' ? `定额奖励 ${formatYuan(formula.amount)}` : '',
+          byTier: new Map(),
+          tierSteps: [],
+        };
+  TEXTS.set(formula, texts);
+  return texts;
+}
+
 /**
  * Computes the amount. `paidOnItem` is what earlier awards on the same item already received
  * (only percentage-capped formulas read it).
@@ -71,7 +108,7 @@ export function applyFormula(
     case 'fixed':
       return {
         amount: formula.amount,
-        text: `定额奖励 ${formatYuan(formula.amount)}`,
+        text: textsOf(formula).fixed,
         steps: [],
         capsApplied: [],
         capExhausted: false,
@@ -81,14 +118,13 @@ export function applyFormula(
       const tier = typeof key === 'string' ? formula.tiers[key] : undefined;
       // The schema admits only tier keys; reaching this means the rule file is inconsistent.
       if (!tier) throw new Error(`tier "${String(key)}" of ${formula.by} has no amount`);
+      const texts = textsOf(formula);
       return {
         amount: tier.amount,
-        text: `按${formula.byLabel}（${tier.label}）：${formatYuan(tier.amount)}`,
-        steps: [
-          `${formula.byLabel}档次：${tierEntries(formula)
-            .map(([, t]) => `${t.label} ${formatYuan(t.amount)}`)
-            .join('；')}`,
-        ],
+        text:
+          texts.byTier.get(key as string) ??
+          `按${formula.byLabel}（${tier.label}）：${formatYuan(tier.amount)}`,
+        steps: texts.tierSteps,
         capsApplied: [],
         capExhausted: false,
       };

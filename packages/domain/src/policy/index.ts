@@ -23,7 +23,7 @@ export {
   type PolicySetSpec,
   type RuleDefinition,
 } from './define';
-export { EMPTY_HISTORY, evaluate, cappedItemKey, recognitionItemKey } from './engine';
+export { EMPTY_HISTORY, decide, evaluate, cappedItemKey, recognitionItemKey } from './engine';
 export { programmeFit, type ProgrammeFit } from './fit';
 export { amountTextOf, maxAmountOf, rateText } from './formula';
 export { displayInputs, fieldMeta, objectSchemaOf, type PolicyFieldMeta } from './fields';

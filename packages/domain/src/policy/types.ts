@@ -336,3 +336,6 @@ export interface Evaluation {
   readonly quotaYear?: number;
   readonly explanation: Explanation;
 }
+
+/** An evaluation without its explanation (`decide`): what a caller that shows no text needs. */
+export type Decision = Omit<Evaluation, 'explanation'>;

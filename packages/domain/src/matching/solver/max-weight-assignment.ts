@@ -1,3 +1,4 @@
+import { isDenseUnit, solveDense } from './dense-engine';
 import { solveFlow } from './flow-engine';
 import { solveSparse } from './sparse-engine';
 import { transpose } from './transpose';
@@ -6,10 +7,11 @@ import type { CheckedProblem } from './validate';
 import { checkProblem } from './validate';
 
 /**
- * `auto` picks by capacities. For tests: `flow` forces the general engine, and `search` runs the
- * unit engine without its row-reduction start, so that the exact search alone is checked.
+ * `auto` picks by capacities and shape. For tests and benchmarks: `flow` forces the general engine,
+ * `sparse` the unit sparse engine even on a dense problem, and `search` runs that engine without
+ * its row-reduction start, so that the exact search alone is checked.
  */
-export type Engine = 'auto' | 'flow' | 'search';
+export type Engine = 'auto' | 'flow' | 'sparse' | 'search';
 
 /**
  * Maximum-weight b-matching: maximise total weight subject to the capacities. Not every row/col
@@ -19,7 +21,8 @@ export type Engine = 'auto' | 'flow' | 'search';
  * not on how it was built. Among equally good solutions the tie-break is procedural: the side with
  * less total capacity is served (the rows unless the columns have strictly less), one unit at a
  * time in ascending index order, and a unit prefers staying unassigned over a change that gains
- * nothing.
+ * nothing. (A complete grid with capacities 1 is solved as a full assignment instead, see
+ * dense-engine.ts; its zero-weight pairs are dropped all the same.)
  */
 export function maxWeightAssignment(problem: AssignmentProblem): AssignmentSolution {
   return solveWith(problem, 'auto');
@@ -31,29 +34,29 @@ export function solveWith(problem: AssignmentProblem, engine: Engine): Assignmen
   // Serving the side with less capacity means fewer searches, and each ends sooner because the
   // other side still has room.
   if (usableCapacity(checked, 'rows') <= usableCapacity(checked, 'cols')) {
-    return fromUsedEdges(checked, usedEdges(checked, engine));
+    return fromChosenEdges(checked, chosenEdges(checked, engine));
   }
   const flipped = transpose(checked);
-  const usedFlipped = usedEdges(flipped.problem, engine);
-  const used = new Uint8Array(checked.col.length);
-  for (let e = 0; e < usedFlipped.length; e++) {
-    if (usedFlipped[e] === 1) used[flipped.edgeOfTransposed[e] as number] = 1;
+  const chosen = chosenEdges(flipped.problem, engine);
+  for (let k = 0; k < chosen.length; k++) {
+    chosen[k] = flipped.edgeOfTransposed[chosen[k] as number] as number;
   }
-  return fromUsedEdges(checked, used);
+  return fromChosenEdges(checked, chosen);
 }
 
-/** Which edges an optimum uses (1) or not (0). */
-function usedEdges(problem: CheckedProblem, engine: Engine): Uint8Array {
+/** The edges an optimum uses, in any order (a list, so that no pass over every edge is needed). */
+function chosenEdges(problem: CheckedProblem, engine: Engine): Int32Array {
   if (engine === 'flow' || maxOf(problem.rowCapacity) > 1 || maxOf(problem.colCapacity) > 1) {
-    return solveFlow(problem);
+    const used = solveFlow(problem);
+    const chosen: number[] = [];
+    for (let e = 0; e < used.length; e++) if (used[e] === 1) chosen.push(e);
+    return Int32Array.from(chosen);
   }
-  const used = new Uint8Array(problem.col.length);
-  const matchEdge = solveSparse(problem, engine !== 'search');
-  for (let r = 0; r < matchEdge.length; r++) {
-    const e = matchEdge[r] as number;
-    if (e >= 0) used[e] = 1;
-  }
-  return used;
+  const matchEdge =
+    engine === 'auto' && isDenseUnit(problem)
+      ? solveDense(problem)
+      : solveSparse(problem, engine !== 'search');
+  return matchEdge.filter((e) => e >= 0);
 }
 
 /** Σ min(capacity, degree) over one side: no row or column can use more than its edges. */
@@ -70,22 +73,29 @@ function usableCapacity(problem: CheckedProblem, side: 'rows' | 'cols'): number 
     return total;
   }
   const degree = new Int32Array(cols);
-  for (let e = 0; e < col.length; e++)
-    degree[col[e] as number] = (degree[col[e] as number] as number) + 1;
+  if (col.length === rows * cols) {
+    degree.fill(rows); // every pair is an edge (columns strictly increase within a row)
+  } else {
+    for (let e = 0; e < col.length; e++)
+      degree[col[e] as number] = (degree[col[e] as number] as number) + 1;
+  }
   for (let c = 0; c < cols; c++) total += Math.min(colCapacity[c] as number, degree[c] as number);
   return total;
 }
 
-function fromUsedEdges(problem: CheckedProblem, used: Uint8Array): AssignmentSolution {
-  const { rows, rowStart, col, weight } = problem;
+/** The solution from its edges: sorted by edge id, which is row then column order in CSR. */
+function fromChosenEdges(problem: CheckedProblem, chosen: Int32Array): AssignmentSolution {
+  const { rowStart, col, weight } = problem;
+  chosen.sort();
   const pairs: (readonly [number, number])[] = [];
   let total = 0;
-  for (let r = 0; r < rows; r++) {
-    for (let e = rowStart[r] as number; e < (rowStart[r + 1] as number); e++) {
-      if (used[e] === 0 || weight[e] === 0) continue;
-      pairs.push([r, col[e] as number]);
-      total += weight[e] as number;
-    }
+  let r = 0;
+  for (let k = 0; k < chosen.length; k++) {
+    const e = chosen[k] as number;
+    if (weight[e] === 0) continue;
+    while ((rowStart[r + 1] as number) <= e) r++;
+    pairs.push([r, col[e] as number]);
+    total += weight[e] as number;
   }
   return { pairs, total };
 }

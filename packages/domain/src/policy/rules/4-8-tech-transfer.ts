@@ -32,63 +32,82 @@ const paymentsField = z
 /** The fields the contract / payment cross-checks read. */
 const CROSS_CHECKED = new Set(['contractSignedOn', 'contractAmount', 'payments']);
 
-export const techTransferInput = z
-  .object(
-    {
-      contractNo: textField('技术合同编号', { min: 1, max: 60 }),
-      contractRegisteredNo: optionalTextField('技术合同登记号', {
-        max: 40,
-        description: '已在技术合同登记机构认定登记的，填写登记编号',
-      }),
-      resultName: textField('技术成果名称', { max: 100 }),
-      sellerName: textField('卖方（成果转让方）名称', { max: 100 }),
-      sellerLocation: choiceField(
-        '卖方所在地',
-        SELLER_LOCATIONS,
-        '本条款只补助购买宿州市外的技术成果',
-      ),
-      sellerRegion: optionalTextField('卖方所在省市', { max: 40, description: '如：安徽省合肥市' }),
-      contractSignedOn: dateField('合同签订日期'),
-      contractAmount: moneyField('合同成交额', { positive: true }),
-      payments: paymentsField,
-      conversionProject: textField('在宿转化应用情况', {
-        max: 500,
-        description: '成果在宿州转化应用的项目、地点和进展',
-      }),
-    },
-    { error: '请填写申请内容' },
-  )
-  .superRefine(
-    (value, ctx) => {
-      const total = value.payments.reduce((sum, p) => sum + p.amount, 0n);
-      if (total > value.contractAmount) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['payments'],
-          message: `本次申请的支付金额合计 ${formatYuan(total)} 超过合同成交额 ${formatYuan(value.contractAmount)}`,
+const techTransferFields = z.object(
+  {
+    contractNo: textField('技术合同编号', { min: 1, max: 60 }),
+    contractRegisteredNo: optionalTextField('技术合同登记号', {
+      max: 40,
+      description: '已在技术合同登记机构认定登记的，填写登记编号',
+    }),
+    resultName: textField('技术成果名称', { max: 100 }),
+    sellerName: textField('卖方（成果转让方）名称', { max: 100 }),
+    sellerLocation: choiceField(
+      '卖方所在地',
+      SELLER_LOCATIONS,
+      '本条款只补助购买宿州市外的技术成果',
+    ),
+    sellerRegion: optionalTextField('卖方所在省市', { max: 40, description: '如：安徽省合肥市' }),
+    contractSignedOn: dateField('合同签订日期'),
+    contractAmount: moneyField('合同成交额', { positive: true }),
+    payments: paymentsField,
+    conversionProject: textField('在宿转化应用情况', {
+      max: 500,
+      description: '成果在宿州转化应用的项目、地点和进展',
+    }),
+  },
+  { error: '请填写申请内容' },
+);
+
+type TechTransferFields = z.output<typeof techTransferFields>;
+
+/** The contract and payment cross-checks, as issues: shared by the schema and its fast path. */
+function crossCheckIssues(
+  value: TechTransferFields,
+): { path: (string | number)[]; message: string }[] {
+  const issues: { path: (string | number)[]; message: string }[] = [];
+  const total = value.payments.reduce((sum, p) => sum + p.amount, 0n);
+  if (total > value.contractAmount) {
+    issues.push({
+      path: ['payments'],
+      message: `本次申请的支付金额合计 ${formatYuan(total)} 超过合同成交额 ${formatYuan(value.contractAmount)}`,
+    });
+  }
+  const seen = new Set<string>();
+  value.payments.forEach((p, i) => {
+    if (p.paidOn < value.contractSignedOn) {
+      issues.push({
+        path: ['payments', i, 'paidOn'],
+        message: `第${i + 1}笔支付日期 ${p.paidOn} 早于合同签订日期 ${value.contractSignedOn}`,
+      });
+    }
+    if (p.voucherNo) {
+      const key = keyPart(p.voucherNo);
+      if (seen.has(key)) {
+        issues.push({
+          path: ['payments', i, 'voucherNo'],
+          message: `第${i + 1}笔支付的转账凭证号 ${p.voucherNo} 重复填写`,
         });
       }
-      const seen = new Set<string>();
-      value.payments.forEach((p, i) => {
-        if (p.paidOn < value.contractSignedOn) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['payments', i, 'paidOn'],
-            message: `第${i + 1}笔支付日期 ${p.paidOn} 早于合同签订日期 ${value.contractSignedOn}`,
-          });
-        }
-        if (p.voucherNo) {
-          const key = keyPart(p.voucherNo);
-          if (seen.has(key)) {
-            ctx.addIssue({
-              code: 'custom',
-              path: ['payments', i, 'voucherNo'],
-              message: `第${i + 1}笔支付的转账凭证号 ${p.voucherNo} 重复填写`,
-            });
-          }
-          seen.add(key);
-        }
-      });
+      seen.add(key);
+    }
+  });
+  return issues;
+}
+
+/** Only payments with a bank transfer voucher count (四.8 "依据转账凭证"). */
+function withProvenPaidAmount(value: TechTransferFields) {
+  return {
+    ...value,
+    provenPaidAmount: value.payments
+      .filter((p) => p.voucherNo !== undefined)
+      .reduce<Fen>((sum, p) => (sum + p.amount) as Fen, fen(0)),
+  };
+}
+
+const checkedTechTransferInput = techTransferFields
+  .superRefine(
+    (value, ctx) => {
+      for (const issue of crossCheckIssues(value)) ctx.addIssue({ code: 'custom', ...issue });
     },
     // The contract and payment checks need only those fields: they run while another field
     // (say 在宿转化应用情况) is still blank, so the form and its preview tell them at once.
@@ -101,13 +120,25 @@ export const techTransferInput = z
         ),
     },
   )
-  .transform((value) => ({
-    ...value,
-    /** Only payments with a bank transfer voucher count (四.8 "依据转账凭证"). */
-    provenPaidAmount: value.payments
-      .filter((p) => p.voucherNo !== undefined)
-      .reduce<Fen>((sum, p) => (sum + p.amount) as Fen, fen(0)),
-  }));
+  .transform(withProvenPaidAmount);
+
+/** Compiled on first use: importing the domain (forms, the mini-program) compiles nothing. */
+let compiledFields: typeof techTransferFields | undefined;
+
+/**
+ * zod cannot compile a check with a custom `when`, so the fast path is written out: the fields
+ * through their compiled schema, then the cross-checks. Anything it does not pass goes to the
+ * schema above, which words every issue (a valid input has no issues, so `when` would run the
+ * checks too: the two agree).
+ */
+export const techTransferInput = z.withParser(checkedTechTransferInput, (input) => {
+  // `validate` answers from the compiled validator without wording issues; only then parse.
+  const fields = (compiledFields ??= z.compile(techTransferFields));
+  if (!fields.validate(input)) return z.INVALID;
+  const parsed = fields.safeParse(input);
+  if (!parsed.success || crossCheckIssues(parsed.data).length > 0) return z.INVALID;
+  return withProvenPaidAmount(parsed.data);
+});
 
 /**
  * 四.8 支持市内企业购买市外先进技术成果在宿转化应用，并按其技术合同成交并实际支付额（依据转账
