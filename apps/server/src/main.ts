@@ -4,6 +4,7 @@ import { seedDemo } from '@kc/db/seed';
 import { buildServer } from './app';
 import { readEnvOrExit } from './env';
 import { createLogger } from './logger';
+import { exitOnSignal } from './shutdown';
 import { createMetrics, listenForMetrics } from './metrics';
 import { runsWorker, startJobs } from './jobs';
 import { createTestClock } from './routes/test-clock';
@@ -54,22 +55,10 @@ const metricsListener =
 if (metricsListener) logger.info(`metrics on ${metricsListener.url}`);
 
 /** Stop taking requests, let in-flight ones finish, then close the database. */
-let stopping = false;
-async function shutdown(signal: string) {
-  if (stopping) return;
-  stopping = true;
-  logger.info({ signal }, 'shutting down');
-  const force = setTimeout(() => process.exit(1), 10_000).unref();
-  try {
-    await app.close();
-    await metricsListener?.close();
-    // Running jobs get a few seconds; one cut short is retried after its expiry (queues.ts).
-    await jobs.stop({ timeoutMs: 5_000 });
-    await db.close();
-  } finally {
-    clearTimeout(force);
-  }
-  process.exit(0);
-}
-process.once('SIGINT', () => void shutdown('SIGINT'));
-process.once('SIGTERM', () => void shutdown('SIGTERM'));
+exitOnSignal(logger, 'shutting down', 10_000, async () => {
+  await app.close();
+  await metricsListener?.close();
+  // Running jobs get a few seconds; one cut short is retried after its expiry (queues.ts).
+  await jobs.stop({ timeoutMs: 5_000 });
+  await db.close();
+});

@@ -3,6 +3,7 @@ import { createDb } from '@kc/db';
 import { readEnvOrExit } from './env';
 import { startJobs } from './jobs';
 import { createLogger } from './logger';
+import { exitOnSignal } from './shutdown';
 
 /**
  * A job worker on its own (PostgreSQL only): `pnpm --filter @kc/server worker`. A bureau may run
@@ -28,19 +29,7 @@ const wechat = createWeChatClient({
 const jobs = await startJobs({ db, env, logger, now: () => new Date(), wechat, worker: true });
 
 /** SIGTERM: stop fetching, let running jobs finish (20 s), then close. */
-let stopping = false;
-async function shutdown(signal: string) {
-  if (stopping) return;
-  stopping = true;
-  logger.info({ signal }, 'job worker shutting down');
-  const force = setTimeout(() => process.exit(1), 30_000).unref();
-  try {
-    await jobs.stop({ timeoutMs: 20_000 });
-    await db.close();
-  } finally {
-    clearTimeout(force);
-  }
-  process.exit(0);
-}
-process.once('SIGINT', () => void shutdown('SIGINT'));
-process.once('SIGTERM', () => void shutdown('SIGTERM'));
+exitOnSignal(logger, 'job worker shutting down', 30_000, async () => {
+  await jobs.stop({ timeoutMs: 20_000 });
+  await db.close();
+});

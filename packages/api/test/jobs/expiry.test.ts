@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@kc/db';
 import { createTestDb } from '@kc/db/testing';
-import type { SubscribeMessage, WeChatClient } from '../../src/auth/wechat';
+import type { SubscribeMessage } from '../../src/auth/wechat';
+import { acceptingWeChat } from './wechat-fake';
 import type { JobQueue } from '../../src/jobs';
 import { createJobQueue, startWorker } from '../../src/jobs';
 import { enqueuePushes } from '../../src/jobs/outbox';
@@ -16,14 +17,7 @@ describe('a job whose worker died is retried after its expiry', () => {
   let dead: JobQueue;
   let alive: JobQueue;
   const sent: SubscribeMessage[] = [];
-  const wechat: WeChatClient = {
-    code2Session: () => Promise.reject(new Error('unused')),
-    phoneNumber: () => Promise.reject(new Error('unused')),
-    async sendSubscribeMessage(message) {
-      sent.push(message);
-      return { errcode: 0, errmsg: 'ok' };
-    },
-  };
+  const wechat = acceptingWeChat(sent);
 
   beforeAll(async () => {
     db = await createTestDb();

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SubscribeMessage, WeChatClient } from '../../src/auth/wechat';
+import type { SubscribeMessage } from '../../src/auth/wechat';
+import { subscribeOnlyWeChat } from './wechat-fake';
 import type { JobDeps, JobQueue } from '../../src/jobs';
 import { createJobQueue, startWorker } from '../../src/jobs';
 import { enqueuePushes } from '../../src/jobs/outbox';
@@ -18,16 +19,12 @@ describe('job queue (pg-boss)', () => {
   const attempts: number[] = [];
   let wechatDown = true;
   const sent: SubscribeMessage[] = [];
-  const wechat: WeChatClient = {
-    code2Session: () => Promise.reject(new Error('unused')),
-    phoneNumber: () => Promise.reject(new Error('unused')),
-    async sendSubscribeMessage(message) {
-      attempts.push(Date.now());
-      if (wechatDown) throw new Error('connect ECONNREFUSED');
-      sent.push(message);
-      return { errcode: 0, errmsg: 'ok' };
-    },
-  };
+  const wechat = subscribeOnlyWeChat(async (message) => {
+    attempts.push(Date.now());
+    if (wechatDown) throw new Error('connect ECONNREFUSED');
+    sent.push(message);
+    return { errcode: 0, errmsg: 'ok' };
+  });
 
   beforeAll(async () => {
     h = await createHarness();

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SubscribeMessage, WeChatClient } from '../../src/auth/wechat';
+import type { SubscribeMessage } from '../../src/auth/wechat';
+import { acceptingWeChat } from './wechat-fake';
 import { dbDate } from '../../src/dates';
 import type { JobDeps, JobQueue } from '../../src/jobs';
 import { createJobQueue } from '../../src/jobs';
@@ -22,14 +23,7 @@ describe('deadline reminders and ended notices', () => {
   let queue: JobQueue;
   let deps: JobDeps;
   const sent: SubscribeMessage[] = [];
-  const wechat: WeChatClient = {
-    code2Session: () => Promise.reject(new Error('unused')),
-    phoneNumber: () => Promise.reject(new Error('unused')),
-    async sendSubscribeMessage(message) {
-      sent.push(message);
-      return { errcode: 0, errmsg: 'ok' };
-    },
-  };
+  const wechat = acceptingWeChat(sent);
   const shanghai = (day: string) => new Date(`${day}T10:00:00+08:00`);
 
   beforeAll(async () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SubscribeMessage, WeChatClient } from '../../src/auth/wechat';
+import type { SubscribeMessage } from '../../src/auth/wechat';
+import { subscribeOnlyWeChat } from './wechat-fake';
 import type { JobDeps, JobQueue } from '../../src/jobs';
 import { pushNotification } from '../../src/jobs/subscribe-message';
 import { silentLogger } from '../../src';
@@ -11,15 +12,11 @@ describe('subscribe message job', () => {
   let h: Harness;
   let answer: { errcode: number; errmsg: string } | Error = { errcode: 0, errmsg: 'ok' };
   const calls: SubscribeMessage[] = [];
-  const wechat: WeChatClient = {
-    code2Session: () => Promise.reject(new Error('unused')),
-    phoneNumber: () => Promise.reject(new Error('unused')),
-    async sendSubscribeMessage(message) {
-      calls.push(message);
-      if (answer instanceof Error) throw answer;
-      return answer;
-    },
-  };
+  const wechat = subscribeOnlyWeChat(async (message) => {
+    calls.push(message);
+    if (answer instanceof Error) throw answer;
+    return answer;
+  });
   let deps: JobDeps;
   const first = { id: 'x', retryCount: 0, retryLimit: 5 };
   const last = { id: 'x', retryCount: 5, retryLimit: 5 };
