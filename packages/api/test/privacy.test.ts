@@ -168,6 +168,14 @@ describe('own data: me.export', () => {
     expect(account).toMatch(/3445$/);
     expect(account).not.toContain('6222020200112');
     expect(wb.getWorksheet('上传材料')!.rowCount).toBeGreaterThan(4);
+    // The 项目 column names the programme, as the mini-program does, never its rule code.
+    const applications = wb.getWorksheet('申请')!;
+    expect(applications.rowCount).toBeGreaterThan(1);
+    for (let r = 2; r <= applications.rowCount; r++) {
+      const programme = String(applications.getRow(r).getCell(2).value);
+      expect(programme).not.toMatch(/^[a-z-]+$/);
+      expect(programme).toMatch(/[\u4e00-\u9fff]/);
+    }
   });
 
   it('is for applicants only', async () => {

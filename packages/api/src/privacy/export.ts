@@ -14,6 +14,7 @@ import {
   auditObjectTypeLabel,
   maskAccountNo,
   memberRoleName,
+  programmeName,
   verificationStatusName,
   vpSecondmentStatusName,
 } from '@kc/domain';
@@ -190,6 +191,7 @@ export async function collectMyData(db: Db, userId: string, now: Date) {
     applications: applications.map((a) => ({
       number: a.number,
       ruleId: a.ruleId,
+      programme: programmeName(a.ruleId),
       status: applicationStatusName(a.status),
       year: a.year,
       form: a.input,
@@ -348,7 +350,7 @@ export async function myDataXlsx(data: MyData): Promise<Buffer> {
     ],
     data.applications.map((a) => [
       a.number,
-      a.ruleId,
+      a.programme,
       a.status,
       a.year,
       a.computedAmountYuan,
