@@ -172,6 +172,15 @@ export function renderSite(o) {
     '    limit_conn_status 429;',
     '    limit_req_log_level warn;',
     '    error_page 429 = @kc_trpc_limited;',
+    '    # JSON answers compress about 6:1 (the programme list: 28 KB → 5 KB). Proxied answers too,',
+    "    # whatever their caching; the API's strong ETag becomes weak (W/) once gzipped, which the",
+    '    # API accepts in If-None-Match (weak comparison). Tiny answers are not worth it.',
+    '    gzip on;',
+    '    gzip_comp_level 5;',
+    '    gzip_min_length 1024;',
+    '    gzip_proxied any;',
+    '    gzip_vary on;',
+    '    gzip_types application/json text/plain text/css application/javascript image/svg+xml;',
   ].join('\n');
   const admin = { ...o.admin, ...listenParts(o.admin.https) };
   const h5 = { ...o.h5, ...listenParts(o.h5.https) };

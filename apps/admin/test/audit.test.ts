@@ -70,6 +70,21 @@ describe('audit log screen', () => {
     expect(router.currentRoute.value.query).toEqual({ objectId: 'SZKC-2026-000001' });
     wrapper.unmount();
   });
+
+  it('says 约 N 条 when the server could only estimate the total, 共 N 条 otherwise', async () => {
+    const { wrapper: exact } = await mountAs(officers.admin, AuditView, { path: '/system/audit' });
+    expect(exact.get('.pager').text()).toContain('共 1 条');
+    expect(exact.get('.pager').text()).not.toContain('约');
+    exact.unmount();
+    const page = (await search.getMockImplementation()?.()) as object;
+    search.mockResolvedValue({ ...page, total: 4_270_000, totalIsEstimate: true });
+    const { wrapper: estimated } = await mountAs(officers.admin, AuditView, {
+      path: '/system/audit',
+    });
+    expect(estimated.get('.pager').text()).toContain('约 4270000 条');
+    expect(estimated.get('.pager').text()).not.toContain('共');
+    estimated.unmount();
+  });
 });
 
 describe('audit details', () => {

@@ -22,7 +22,13 @@ const secondments = vi.mocked(trpc.vp.secondments.list.query);
 
 beforeEach(() => {
   document.body.innerHTML = '';
-  reviewQueue.mockReset().mockResolvedValue({ total: 0, page: 1, pageSize: 20, items: [] });
+  reviewQueue.mockReset().mockResolvedValue({
+    total: 0,
+    totalIsEstimate: false,
+    page: 1,
+    pageSize: 20,
+    items: [],
+  });
   secondments.mockReset().mockResolvedValue([]);
 });
 

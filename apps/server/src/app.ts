@@ -3,7 +3,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
 import type { FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import type { AppRouter, ApiConfig, JobQueue, WeChatClient } from '@kc/api';
-import { appRouter, createContext, retryAfterOf } from '@kc/api';
+import { SessionCache, appRouter, createContext, retryAfterOf } from '@kc/api';
 import type { Db } from '@kc/db';
 import { registerCors } from './cors';
 import type { RateLimitSettings } from './rate-limit';
@@ -11,6 +11,8 @@ import { DEFAULT_RATE_LIMITS, registerRateLimits } from './rate-limit';
 import type { ServerMetrics } from './metrics';
 import { observeHttp } from './metrics';
 import { registerApiHeaders } from './api-headers';
+import { cacheHeadersOf, registerConditionalGet } from './http-cache';
+import { RequestLog, noteCaller } from './request-log';
 import { registerInputGuard } from './input-guard';
 import type { AppLogger } from './logger';
 import type { ServerFileDeps } from './routes/files';
@@ -56,9 +58,15 @@ export async function buildServer(deps: ServerDeps) {
     bodyLimit: 1024 * 1024,
     // req.ip feeds the audit log and rate limits: only the configured proxy may set it.
     trustProxy: deps.trustProxy ?? false,
+    // One line per request (request-log.ts).
+    logController: new RequestLog(),
   });
   registerCors(app, deps.corsOrigins);
   if (deps.metrics) observeHttp(app, deps.metrics);
+
+  // Verified sessions in memory; every instance drops a user's on the database's NOTIFY.
+  const sessionCache = SessionCache.start(deps.db, deps.logger);
+  app.addHook('onClose', () => sessionCache.close());
 
   const apiDeps = {
     db: deps.db,
@@ -70,9 +78,11 @@ export async function buildServer(deps: ServerDeps) {
     fileStore: fileStoreOf(deps.files),
     metrics: deps.metrics?.api,
     jobs: deps.jobs,
+    sessionCache,
   };
 
   registerApiHeaders(app);
+  registerConditionalGet(app);
   registerInputGuard(app);
   const limits = await registerRateLimits(app, {
     db: deps.db,
@@ -88,7 +98,7 @@ export async function buildServer(deps: ServerDeps) {
       // The request's own logger: every line a procedure writes carries the request id.
       createContext: async ({ req, res, info }) => {
         await limits.trpc(req, res, info);
-        return createContext(
+        const ctx = await createContext(
           { ...apiDeps, log: req.log },
           {
             authorization: req.headers.authorization,
@@ -96,11 +106,15 @@ export async function buildServer(deps: ServerDeps) {
             userAgent: req.headers['user-agent'],
           },
         );
+        noteCaller(req, ctx.caller);
+        return ctx;
       },
       // A throttled login or a rate limit says when to try again (RFC 9110 Retry-After).
-      responseMeta({ errors }) {
+      // Queries that opt in get an ETag and their own caching (http-cache.ts).
+      responseMeta({ errors, paths, type, data }) {
         const seconds = retryAfterOf(errors);
-        return seconds === undefined ? {} : { headers: { 'retry-after': String(seconds) } };
+        if (seconds !== undefined) return { headers: { 'retry-after': String(seconds) } };
+        return { headers: cacheHeadersOf({ paths, type, errors, data }) };
       },
       onError({ error, path, type, req }) {
         deps.metrics?.trpcError(error, path, type);
@@ -116,7 +130,8 @@ export async function buildServer(deps: ServerDeps) {
   if (deps.testClock) await app.register(testClockRoutes, { clock: deps.testClock });
 
   // Liveness, reachable from outside: says nothing about what runs behind it.
-  app.get('/healthz', async () => ({ ok: true }));
+  // Polled every few seconds by the proxy and the orchestrator: its line is left out at info.
+  app.get('/healthz', { logLevel: 'warn' }, async () => ({ ok: true }));
   // Readiness, internal (nginx denies it): the database answers.
   app.get('/readyz', async (req, reply) => {
     try {

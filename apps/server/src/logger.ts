@@ -12,7 +12,7 @@ export function createLogger(level: string, destination?: pino.DestinationStream
       paths: ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.token'],
       censor: '[redacted]',
     },
-    hooks: { streamWrite: (line) => redactPII(line) },
+    hooks: { streamWrite: redactLine },
     serializers: { req: requestForLog },
   };
   return destination ? pino(options, destination) : pino(options);
@@ -30,6 +30,19 @@ function requestForLog(req: unknown): unknown {
   // A Fastify request: only what its default serializer showed, minus the query.
   if (r.raw) return { method: r.method, url, remoteAddress: r.ip };
   return { ...r, url };
+}
+
+/**
+ * pino's line opens with level and time, and the time (epoch ms) is a 13-digit run that would
+ * send every line through the full masking: it is left out of the search.
+ */
+const OPENING = /^\{"level":\d+,"time":\d+,/;
+
+function redactLine(line: string): string {
+  const cut = OPENING.exec(line)?.[0].length ?? 0;
+  const rest = cut ? line.slice(cut) : line;
+  const masked = redactPII(rest);
+  return masked === rest ? line : line.slice(0, cut) + masked;
 }
 
 export type AppLogger = ReturnType<typeof createLogger>;

@@ -5,7 +5,7 @@ import type { FastifyRateLimitStore } from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { TRPCRequestInfo } from '@trpc/server/http';
 import type { ApiConfig } from '@kc/api';
-import { expiredCounterSweeper, hashGateFor, hitWindow, rateLimitedError } from '@kc/api';
+import { expiredCounterSweeper, hashGateFor, rateLimitedError, windowHitBatcher } from '@kc/api';
 import type { Db } from '@kc/db';
 
 /**
@@ -66,12 +66,14 @@ interface StoreDeps {
 }
 
 /**
- * The plugin's store interface on `rate_limit_counter`: `incr` is one upsert (hitWindow), so
- * concurrent requests on any instance each count. Now and then it also deletes expired windows
+ * The plugin's store interface on `rate_limit_counter`: `incr` is an upsert (hitWindows; the
+ * hits of one event-loop turn share one statement), so concurrent requests on any instance each
+ * count. Now and then it also deletes expired windows
  * (a cheap indexed delete, at most every 10 minutes per process), so no job is needed.
  */
 export function counterStore(deps: StoreDeps) {
   const sweep = expiredCounterSweeper();
+  const countHit = windowHitBatcher(deps.db.prisma);
   return class CounterStore implements FastifyRateLimitStore {
     incr(
       key: string,
@@ -80,7 +82,7 @@ export function counterStore(deps: StoreDeps) {
     ) {
       const now = deps.now();
       sweep(deps.db.prisma, now, (err) => deps.log.warn({ err }, 'rate-limit sweep failed'));
-      hitWindow(deps.db.prisma, key, timeWindow, now).then(
+      countHit(key, timeWindow, now).then(
         (hit) =>
           callback(null, {
             current: hit.count,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Prisma } from '@kc/db';
+import { Prisma } from '@kc/db';
 import {
   areaName,
   auditActionLabel,
@@ -97,6 +97,18 @@ export async function auditWhere(
         }
       : {}),
   };
+}
+
+/**
+ * The rows `auditWhere` selects, as SQL for the planner's estimate (list-total.ts): only when no
+ * filter is set, the caller's area scope being the whole filter.
+ */
+export function auditEstimate(caller: OfficerCaller, input: AuditFilters): Prisma.Sql | null {
+  if (Object.values(auditFilterSchema.parse(input)).some(Boolean)) return null;
+  const { areaCode } = areaScope(caller);
+  return areaCode
+    ? Prisma.sql`SELECT 1 FROM audit_log WHERE area_code = ${areaCode}`
+    : Prisma.sql`SELECT 1 FROM audit_log`;
 }
 
 type AuditRow = Awaited<ReturnType<Prisma.TransactionClient['auditLog']['findMany']>>[number];

@@ -16,32 +16,38 @@ type AuditWriter = Pick<Prisma.TransactionClient, 'auditLog'>;
 export type AuditActor =
   Pick<OfficerCaller, 'kind' | 'userId' | 'role'> | Pick<ApplicantCaller, 'kind' | 'userId'>;
 
+/** Who acted and from where, as the audit log needs it (a Context fits). */
+export interface AuditWho {
+  caller: AuditActor | null;
+  ip: string | null;
+  now: () => Date;
+}
+
 /**
  * Appends one audit record, inside the caller's transaction so the record and the change
  * stand or fall together. Details pass through the PII redactor: the log never holds
  * full ID or phone numbers.
  */
-export async function writeAudit(
-  db: AuditWriter,
-  who: { caller: AuditActor | null; ip: string | null; now: () => Date },
-  entry: AuditEntry,
-): Promise<void> {
+export async function writeAudit(db: AuditWriter, who: AuditWho, entry: AuditEntry): Promise<void> {
+  await db.auditLog.create({ data: auditRecord(who, entry) });
+}
+
+/** The audit_log row of an entry (writeAudit, or a statement that writes it with other rows). */
+export function auditRecord(who: AuditWho, entry: AuditEntry) {
   const details = JSON.parse(
     redactPII(JSON.stringify(entry.details ?? {})),
   ) as Prisma.InputJsonValue;
-  await db.auditLog.create({
-    data: {
-      at: who.now(),
-      actorUserId: who.caller?.userId ?? null,
-      actorRole: who.caller?.kind === 'officer' ? who.caller.role : (who.caller?.kind ?? null),
-      action: entry.action,
-      objectType: entry.objectType,
-      objectId: entry.objectId ?? null,
-      areaCode: entry.areaCode ?? null,
-      details,
-      ip: who.ip,
-    },
-  });
+  return {
+    at: who.now(),
+    actorUserId: who.caller?.userId ?? null,
+    actorRole: who.caller?.kind === 'officer' ? who.caller.role : (who.caller?.kind ?? null),
+    action: entry.action,
+    objectType: entry.objectType,
+    objectId: entry.objectId ?? null,
+    areaCode: entry.areaCode ?? null,
+    details,
+    ip: who.ip,
+  };
 }
 
 /**

@@ -6,6 +6,8 @@ import type { WeChatClient } from './auth/wechat';
 import type { FileStore } from './files/store';
 import type { JobQueue } from './jobs/runtime';
 import { bearerToken, hashToken } from './auth/tokens';
+import type { SessionCache } from './auth/session-cache';
+import { readSession } from './auth/session-row';
 import type { Caller, OfficerCaller } from './caller';
 import type { ApiConfig } from './config';
 import type { Logger } from './logger';
@@ -36,6 +38,11 @@ export interface ApiDeps {
    * clock `now`. Default: the system clock; tests may set it.
    */
   wallClock?: (() => Date) | undefined;
+  /**
+   * Verified sessions kept briefly in memory, invalidated through LISTEN/NOTIFY by every instance
+   * (auth/session-cache.ts). Absent: every request reads its session.
+   */
+  sessionCache?: SessionCache | undefined;
 }
 
 /** What the API needs to know about an HTTP request, whatever the adapter. */
@@ -69,10 +76,15 @@ export async function createContext(deps: ApiDeps, req: RequestInfo): Promise<Co
   const token = bearerToken(req.authorization);
   if (!token) return { ...base, caller: null, authError: null };
 
-  const session = await deps.db.prisma.session.findUnique({
-    where: { tokenHash: hashToken(token) },
-    include: { user: true },
-  });
+  const tokenHash = hashToken(token);
+  const cache = deps.sessionCache;
+  // Taken before the read: an invalidation meanwhile keeps the row read out of the cache.
+  const ticket = cache?.ticket() ?? 0;
+  let session = cache?.get(tokenHash) ?? null;
+  if (!session) {
+    session = await readSession(deps.db, tokenHash);
+    if (session) cache?.store(tokenHash, session, ticket);
+  }
   if (!session || session.revokedAt) return { ...base, caller: null, authError: 'UNAUTHENTICATED' };
   const now = deps.now();
   if (session.expiresAt <= now) return { ...base, caller: null, authError: 'SESSION_EXPIRED' };
@@ -82,7 +94,13 @@ export async function createContext(deps: ApiDeps, req: RequestInfo): Promise<Co
   if (user.cancelledAt) return { ...base, caller: null, authError: 'UNAUTHENTICATED' };
 
   if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
-    await deps.db.prisma.session.update({ where: { id: session.id }, data: { lastSeenAt: now } });
+    await deps.db.prisma.session.update({
+      where: { id: session.id },
+      data: { lastSeenAt: now },
+      select: { id: true },
+    });
+    // The trigger does not announce a touch: the cached copy is brought up to date here.
+    cache?.store(tokenHash, { ...session, lastSeenAt: now }, ticket);
   }
 
   if (user.kind === 'OFFICER' && user.role && user.username) {

@@ -6,6 +6,8 @@ export type { AppRouter } from './root';
 export { createCallerFactory } from './trpc';
 export { createContext } from './context';
 export type { ApiDeps, Context, RequestInfo } from './context';
+export { SessionCache } from './auth/session-cache';
+export type { SessionCacheOptions } from './auth/session-cache';
 export { DEFAULT_API_CONFIG, DEV_OFFICER_SECRET_KEY } from './config';
 export { parseSecretKey } from './auth/secret-box';
 export type { ApiConfig } from './config';
@@ -25,11 +27,17 @@ export {
   runRetention,
 } from './privacy/retention';
 export type { RetentionConfig, RetentionReport } from './privacy/retention';
-export { expiredCounterSweeper, deleteExpiredCounters, hitWindow } from './rate-limit';
+export {
+  expiredCounterSweeper,
+  deleteExpiredCounters,
+  hitWindow,
+  windowHitBatcher,
+} from './rate-limit';
 export { rateLimitedError, retryAfterOf } from './errors';
 export { hashGateFor } from './auth/hash-gate';
 export type { ApiMetrics, LoginKind, ProcedureCall } from './metrics';
 export { appCodeOf } from './trpc';
+export { etagOf, freezeAnswer } from './serialized-answer';
 
 export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;

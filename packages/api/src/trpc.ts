@@ -1,6 +1,5 @@
 import { initTRPC } from '@trpc/server';
 import type { TRPCError } from '@trpc/server';
-import superjson from 'superjson';
 import type { ErrorCode, LoginStep, OfficerRole } from '@kc/domain';
 import { ERROR_CODES, findUnsafeInput } from '@kc/domain';
 import { isBusyError } from '@kc/db';
@@ -8,6 +7,7 @@ import type { ApplicantCaller, OfficerCaller } from './caller';
 import { assertCaseworker } from './access';
 import type { Context, PendingOfficer } from './context';
 import { AppErrorCause, appError } from './errors';
+import { answerTransformer } from './serialized-answer';
 import { collectNotifications, enqueuePushes } from './jobs/outbox';
 
 type Issue = { path?: readonly (PropertyKey | { key: PropertyKey })[]; message: string };
@@ -46,7 +46,8 @@ export function appCodeOf(error: TRPCError): ErrorCode {
 }
 
 const t = initTRPC.context<Context>().create({
-  transformer: superjson,
+  // superjson; answers frozen by freezeAnswer leave in the form serialized once.
+  transformer: answerTransformer,
   /**
    * Every error leaves with `data.appCode` (stable, for programs) and a Chinese `message`
    * (for people). Unexpected errors never show their internals.
@@ -100,6 +101,19 @@ const pushAfterCommit = t.middleware(async ({ ctx, type, next }) => {
       ctx.log.warn({ err: error }, 'enqueue of subscribe messages failed; the scan will'),
     );
   }
+  return result;
+});
+
+/**
+ * A mutation may have revoked sessions or changed users (the trigger announces it at commit):
+ * its answer waits until this instance's session cache has heard, so the same client's next
+ * request here never meets the old state (auth/session-cache.ts).
+ */
+const syncSessionCache = t.middleware(async ({ ctx, type, next }) => {
+  const cache = ctx.sessionCache;
+  if (type !== 'mutation' || !cache) return next();
+  const result = await next();
+  await cache.sync();
   return result;
 });
 
@@ -162,6 +176,7 @@ const procedure = t.procedure
   .use(observe)
   .use(refuseUnsafeInput)
   .use(busyWhenLocked)
+  .use(syncSessionCache)
   .use(pushAfterCommit);
 
 export const createTRPCRouter = t.router;

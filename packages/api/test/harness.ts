@@ -12,6 +12,7 @@ import { WeChatError, type WeChatPhone } from '../src/auth/wechat';
 import { LocalFileStore } from '../src/files/store';
 import {
   DEFAULT_API_CONFIG,
+  SessionCache,
   WeChatLoginError,
   appRouter,
   createContext,
@@ -62,7 +63,9 @@ export function memoryWeChat() {
  * seeded with the demo data, and tRPC clients that go through the full HTTP request handling
  * (superjson, error formatting) without opening a port.
  */
-export async function createHarness(options: { start?: Date; config?: Partial<ApiConfig> } = {}) {
+export async function createHarness(
+  options: { start?: Date; config?: Partial<ApiConfig>; sessionCache?: boolean } = {},
+) {
   const db = await createTestDb();
   // The one clock of the API, the seed and the test: every timestamp the app writes comes from it.
   const clock = { now: options.start ?? new Date('2026-11-27T02:00:00Z') };
@@ -70,8 +73,13 @@ export async function createHarness(options: { start?: Date; config?: Partial<Ap
   const wechat = memoryWeChat();
   // Uploaded bytes (official lists are read back from it), in a folder of the test's own.
   const fileStore = new LocalFileStore(mkdtempSync(join(tmpdir(), 'kc-harness-files-')));
+  // The server's session cache (auth/session-cache.ts); KC_TEST_SESSION_CACHE=1 turns it on for any test.
+  const cached = options.sessionCache ?? process.env.KC_TEST_SESSION_CACHE === '1';
+  const sessionCache = cached ? SessionCache.start(db, silentLogger) : undefined;
+  await sessionCache?.whenListening();
   const deps = {
     db,
+    sessionCache,
     wechat: wechat.client,
     config: {
       ...DEFAULT_API_CONFIG,

@@ -231,6 +231,8 @@ describe('attaching standing documents and the registered account by reference',
       expectedVersion: draft.version,
     });
     expect(submitted.status).toBe('submitted');
+    // submit answers from what it read (the references in one statement): as a fresh read shows.
+    expect(submitted).toEqual(await firm.client.applications.byId.query({ id: draft.id }));
     const byKind = new Map(submitted.evidence.map((e) => [e.kind, e]));
     expect(byKind.get('credit-commitment')).toMatchObject({
       source: 'library',

@@ -10,6 +10,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
@@ -18,6 +19,8 @@ import { PrismaClient } from './generated/prisma/client';
 import { acquireDirLock, resolveDataDir } from './dir-lock';
 import { retryTimedOutTransactions } from './transaction-retry';
 import { pgConnection, pgliteConnection, runMigrations } from './migrate/runner';
+import { listenPglite, listenPostgres } from './listen';
+import type { ListenHandlers, Listener } from './listen';
 
 export type DbKind = 'pglite' | 'postgres';
 
@@ -33,6 +36,31 @@ export interface Db {
    * its own small pool from the URL; PGlite has one in-process connection, shared through this.
    */
   queueConnection: QueueConnection;
+  /**
+   * LISTEN on `channel` (listen.ts): PostgreSQL through a dedicated connection that reconnects,
+   * PGlite in-process. Closed by `close()`.
+   */
+  listen(channel: string, handlers: ListenHandlers): Listener;
+}
+
+/** Listeners opened through `db.listen`, closed with the database. */
+function listeners(open: (channel: string, handlers: ListenHandlers) => Listener) {
+  const all = new Set<Listener>();
+  return {
+    listen(channel: string, handlers: ListenHandlers): Listener {
+      const listener = open(channel, handlers);
+      const tracked: Listener = {
+        sync: () => listener.sync(),
+        close: () => {
+          all.delete(tracked);
+          return listener.close();
+        },
+      };
+      all.add(tracked);
+      return tracked;
+    },
+    closeAll: () => Promise.all([...all].map((l) => l.close())).then(() => undefined),
+  };
 }
 
 export type QueueConnection =
@@ -154,14 +182,21 @@ async function createPostgresDb(connectionString: string, options: CreateDbOptio
     options.onTransactionRetry,
   );
   let closed: Promise<void> | undefined;
+  const listening = listeners((channel, handlers) =>
+    listenPostgres(connectionString, channel, handlers),
+  );
   return {
     prisma,
     kind: 'postgres',
+    listen: listening.listen,
     close: () =>
-      (closed ??= prisma.$disconnect().then(async () => {
-        // Prisma never connected (nothing was queried): the adapter does not know the pool.
-        if (!pool.ended && !pool.ending) await pool.end();
-      })),
+      (closed ??= listening
+        .closeAll()
+        .then(() => prisma.$disconnect())
+        .then(async () => {
+          // Prisma never connected (nothing was queried): the adapter does not know the pool.
+          if (!pool.ended && !pool.ending) await pool.end();
+        })),
     poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     queueConnection: { kind: 'postgres', url: connectionString },
   };
@@ -177,7 +212,8 @@ async function createPgliteDb(dir: string, options: CreateDbOptions): Promise<Db
   }
   let pglite: PGlite | undefined;
   try {
-    pglite = dataDir ? new PGlite(dataDir) : new PGlite();
+    // pg_trgm: the lists' keyword indexes (migration list_indexes creates the extension).
+    pglite = new PGlite({ dataDir, extensions: { pg_trgm } });
     return await wrapPglite(pglite, options, { owned: true, releaseLock });
   } catch (error) {
     await pglite?.close().catch(() => undefined);
@@ -207,13 +243,16 @@ async function wrapPglite(
     options.onTransactionRetry,
   );
   let closed: Promise<void> | undefined;
+  const listening = listeners((channel, handlers) => listenPglite(pglite, channel, handlers));
   return {
     prisma,
     kind: 'pglite',
+    listen: listening.listen,
     queueConnection: { kind: 'pglite', executeSql: pgliteExecuteSql(pglite) },
     close: () =>
       (closed ??= (async () => {
         try {
+          await listening.closeAll();
           await prisma.$disconnect();
           if (ownership.owned) await pglite.close();
         } finally {

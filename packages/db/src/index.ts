@@ -4,6 +4,7 @@
  */
 export { createDb, MEMORY } from './client';
 export type { CreateDbOptions, Db, DbKind, ExecuteSql, PoolStats, QueueConnection } from './client';
+export type { ListenHandlers, Listener } from './listen';
 export { DEFAULT_SCRYPT_PARAMS, hashPassword, needsRehash, verifyPassword } from './password';
 export type { ScryptParams } from './password';
 export { hashResidentId, normaliseResidentId } from './pii';
@@ -16,7 +17,7 @@ export {
   uniqueViolation,
 } from './errors';
 export { isBusyError } from './transaction-retry';
-export { NUMBER_FORMATS, formatNumber, nextNumber } from './numbers';
+export { NUMBER_FORMATS, formatNumber, mayOccurInNumber, nextNumber } from './numbers';
 export type { NumberScope } from './numbers';
 export type { UniqueViolation } from './errors';
 

@@ -25,6 +25,15 @@ export function formatNumber(scope: NumberScope, year: number, value: number): s
 }
 
 /**
+ * Whether `text` can be part of a number: `formatNumber` writes only A–Z, 0–9 and '-'. A search
+ * text with any other character (a name in Chinese, lower case) is in no number, so a keyword
+ * search can leave the number out rather than scan every number for it.
+ */
+export function mayOccurInNumber(text: string): boolean {
+  return /^[A-Z0-9-]*$/.test(text);
+}
+
+/**
  * The next number of `scope` in `year` (e.g. the budget year, or the Shanghai calendar year of
  * creation). Use inside the transaction that inserts the row carrying the number.
  */

@@ -7,6 +7,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import pg from 'pg';
 import { createDb, MEMORY } from './client';
 import type { CreateDbOptions, Db, DbKind } from './client';
@@ -74,7 +75,10 @@ export async function createScratchDatabase(
 ): Promise<ScratchDatabase> {
   const { databaseUrl } = readDbEnv();
   if (!databaseUrl) {
-    const pglite = new PGlite({ loadDataDir: await pgliteTemplate(options.migratedFrom) });
+    const pglite = new PGlite({
+      loadDataDir: await pgliteTemplate(options.migratedFrom),
+      extensions: { pg_trgm },
+    });
     await pglite.waitReady;
     let dropped: Promise<void> | undefined;
     return {
@@ -122,7 +126,7 @@ function pgliteTemplate(migratedFrom: string | undefined): Promise<Blob> {
   let template = templates.get(key);
   if (!template) {
     template = (async () => {
-      const pglite = new PGlite();
+      const pglite = new PGlite({ extensions: { pg_trgm } });
       try {
         await pglite.waitReady; // dumpDataDir() before ready never settles
         if (migratedFrom)

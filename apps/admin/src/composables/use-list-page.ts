@@ -146,7 +146,10 @@ export function optionsOf(field: FilterField): readonly FilterOption[] {
  * empty states. Filters, tab, page, size and sort live in the route query (`useRouteTable`), so a
  * link (a workbench tile), a reload or the back button shows the same rows.
  */
-export function useListPage<K extends string, Data extends { items: unknown[]; total?: number }>(
+export function useListPage<
+  K extends string,
+  Data extends { items: unknown[]; total?: number; totalIsEstimate?: boolean },
+>(
   options: ListPageOptions<K, Data>,
 ): ListPage<Data['items'][number], K> & { data: Ref<Data | undefined> } {
   const auth = useAuthStore();
@@ -212,6 +215,7 @@ export function useListPage<K extends string, Data extends { items: unknown[]; t
     data: result.data as Ref<Data | undefined>,
     rows: computed(() => (result.data.value?.items ?? []) as Data['items'][number][]),
     total: computed(() => result.data.value?.total ?? result.data.value?.items.length ?? 0),
+    totalIsEstimate: computed(() => result.data.value?.totalIsEstimate ?? false),
     isFetching: result.isFetching,
     /** 重置 keeps the tab: it clears what the form shows. */
     reset: () => table.reset(tabs ? [tabs.name] : []),
@@ -236,6 +240,8 @@ export interface ListPage<Row, K extends string = string> {
   clickable: ComputedRef<boolean>;
   rows: ComputedRef<Row[]>;
   total: ComputedRef<number>;
+  /** the server estimated `total` (a very long list): shown as 约 N 条 */
+  totalIsEstimate: ComputedRef<boolean>;
   isFetching: Ref<boolean>;
   page: ComputedRef<number>;
   pageSize: ComputedRef<number>;

@@ -40,7 +40,7 @@ function makeClient(url: string, token: string | undefined, batch: boolean) {
 
 /** The real server on a free port, over a fresh seeded database, logging into memory. */
 export async function startLiveServer(
-  options: { level?: string; config?: Partial<ApiConfig>; db?: Db } = {},
+  options: { level?: string; config?: Partial<ApiConfig>; db?: Db; now?: () => Date } = {},
 ): Promise<LiveServer> {
   const db = options.db ?? (await createTestDb());
   await seedDemo(db.prisma, { now: new Date() });
@@ -60,6 +60,7 @@ export async function startLiveServer(
     config: { ...DEFAULT_API_CONFIG, ...options.config },
     wechat: createWeChatClient({ baseUrl: wechatUrl, appId: 'wx-test', secret: 'wx-test-secret' }),
     corsOrigins: [],
+    ...(options.now ? { now: options.now } : {}),
   });
   await api.listen({ host: '127.0.0.1', port: 0 });
   const url = `http://127.0.0.1:${(api.server.address() as AddressInfo).port}`;

@@ -8,11 +8,17 @@ import { writeAudit } from '../audit';
 import { appError } from '../errors';
 import { idempotentTransaction } from '../idempotency';
 import { membershipOf, requireVerified } from '../organisations/membership';
-import { applicantProfileOf } from './applicant';
+import {
+  applicantProfileOf,
+  callerOrganisation,
+  organisationProfile,
+  researcherProfileOf,
+} from './applicant';
 import { decodeJson, encodeJson } from './codec';
 import type { ApplicationRow } from './dto';
 import { APPLICATION_INCLUDE, applicationDto } from './dto';
 import { budgetYearOf, evaluateWithHistory, ruleFor } from './evaluate';
+import { submitRelations } from './submit-read';
 import { APPLICANT_EVIDENCE_SOURCES, recheckReferences, resolveEvidence } from './evidence-sources';
 import { changeStatus } from './transition';
 
@@ -56,9 +62,11 @@ async function applicationsOfCaller(
   ctx: ApplicantCtx,
 ): Promise<Prisma.ApplicationWhereInput> {
   const membership = await membershipOf(db, ctx.caller.userId);
-  return membership
-    ? { organisationId: membership.organisation.id }
-    : { applicantUserId: ctx.caller.userId, organisationId: null };
+  return callerScope(ctx.caller.userId, membership?.organisation.id ?? null);
+}
+
+function callerScope(userId: string, organisationId: string | null): Prisma.ApplicationWhereInput {
+  return organisationId ? { organisationId } : { applicantUserId: userId, organisationId: null };
 }
 
 async function ownApplication(
@@ -213,31 +221,45 @@ function refusalFieldErrors(refusals: readonly Refusal[]): Record<string, string
   return out;
 }
 
-/** Submits a draft (or a returned application) after the engine has checked it. */
+/**
+ * Submits a draft (or a returned application) after the engine has checked it. One transaction
+ * of few round trips (issue 13): the caller's organisation is read once (it scopes the
+ * application and is the applicant), the relations in one statement (submit-read.ts), and the
+ * answer is the row read at the start with the change applied, not a second read.
+ */
 export async function submitApplication(
   ctx: ApplicantCtx,
   req: { applicationId: string; expectedVersion?: number | undefined },
 ) {
+  const userId = ctx.caller.userId;
   const appliedOn = todayInShanghai(ctx.now());
   return ctx.db.prisma.$transaction(async (tx) => {
-    const row = await ownApplication(tx, ctx, req.applicationId);
-    assertVersion(row, req.expectedVersion);
+    const org = await callerOrganisation(tx, userId);
+    const application = await tx.application.findFirst({
+      where: { id: req.applicationId, ...callerScope(userId, org?.id ?? null) },
+    });
+    // Someone else's application answers exactly like a missing one.
+    if (!application) throw appError('NOT_FOUND');
+    assertVersion(application, req.expectedVersion);
     const plan = planTransition({
-      status: row.status as never,
+      status: application.status as never,
       action: 'submit',
       actor: applicantActor(),
-      applicationAreaCode: row.areaCode,
+      applicationAreaCode: application.areaCode,
     });
     if (!plan.ok) throw appError('INVALID_TRANSITION', { message: plan.message });
+    const row = { ...application, ...(await submitRelations(tx, application.id)) };
 
     // The version in force on the day of submission applies (a new version may have started since the draft).
     const { set } = ruleFor(row.ruleId, { date: appliedOn });
-    const profile = await applicantProfileOf(tx, ctx.caller.userId);
+    const profile = org
+      ? organisationProfile(org, org.verifiedQualifications)
+      : await researcherProfileOf(tx, userId);
     // Money rests on verified facts: only a verified organisation submits (drafts are open to all).
     if (profile.organisationId)
       requireVerified({ verificationStatus: profile.verificationStatus ?? '' });
     // A library document may have expired, or the account changed, since the draft was saved.
-    await recheckReferences(tx, row.id, appliedOn);
+    recheckReferences(row.evidence, appliedOn);
     const input = decodeJson(row.input);
     const evaluation = await evaluateWithHistory(tx, {
       set,
@@ -260,40 +282,62 @@ export async function submitApplication(
         fieldErrors,
       });
     }
-    await changeStatus(tx, row, {
+    const now = ctx.now();
+    const submitted = {
+      submittedAt: now,
+      policySetId: set.id,
+      policyVersion: set.version,
+      computedAmountFen: evaluation.computedAmount as bigint,
+      explanation: encodeJson(evaluation.explanation),
+      onceKeys: [...evaluation.onceKeys],
+      itemKey: evaluation.itemKey ?? null,
+      year: budgetYearOf(evaluation, appliedOn),
+      areaCode: profile.areaCode as string | null,
+      organisationId: profile.organisationId,
+      researcherId: profile.researcherId,
+    };
+    const event = await changeStatus(tx, row, {
       to: plan.to,
       action: 'submit',
-      actor: { userId: ctx.caller.userId, role: 'applicant' },
-      at: ctx.now(),
-      data: {
-        submittedAt: ctx.now(),
-        policySetId: set.id,
-        policyVersion: set.version,
-        computedAmountFen: evaluation.computedAmount,
-        explanation: encodeJson(evaluation.explanation),
-        onceKeys: [...evaluation.onceKeys],
-        itemKey: evaluation.itemKey ?? null,
-        year: budgetYearOf(evaluation, appliedOn),
-        areaCode: profile.areaCode,
-        organisationId: profile.organisationId,
-        researcherId: profile.researcherId,
-      },
+      actor: { userId, role: 'applicant' },
+      at: now,
+      data: submitted,
       details: { amountFen: evaluation.computedAmount.toString() },
-    });
-    await writeAudit(tx, ctx, {
-      // A returned application submitted again reads as such in the log.
-      action: row.status === 'returned' ? 'application.resubmit' : 'application.submit',
-      objectType: 'application',
-      objectId: row.id,
-      areaCode: profile.areaCode,
-      details: {
+      after: {
+        applicantUserId: row.applicantUserId,
+        organisationId: submitted.organisationId,
         number: row.number,
-        from: row.status,
-        to: plan.to,
-        amountFen: evaluation.computedAmount.toString(),
+        ruleId: row.ruleId,
+        approvedAmountFen: row.approvedAmountFen,
+      },
+      audit: {
+        who: ctx,
+        entry: {
+          // A returned application submitted again reads as such in the log.
+          action: row.status === 'returned' ? 'application.resubmit' : 'application.submit',
+          objectType: 'application',
+          objectId: row.id,
+          areaCode: profile.areaCode,
+          details: {
+            number: row.number,
+            from: row.status,
+            to: plan.to,
+            amountFen: evaluation.computedAmount.toString(),
+          },
+        },
       },
     });
-    return applicationDto(await ownApplication(tx, ctx, row.id), applicantActor());
+    // As changeStatus left the row (its update is conditional on the version read above).
+    const after: ApplicationRow = {
+      ...row,
+      ...submitted,
+      explanation: submitted.explanation as Prisma.JsonValue,
+      status: plan.to,
+      version: row.version + 1,
+      updatedAt: now,
+      events: [...row.events, event],
+    };
+    return applicationDto(after, applicantActor());
   });
 }
 

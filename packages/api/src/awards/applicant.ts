@@ -3,7 +3,6 @@ import type { AreaCode, AwardApplicant, QualificationCode } from '@kc/domain';
 import { QUALIFICATION_CODES, isAreaCode } from '@kc/domain';
 import { appError } from '../errors';
 import { orgTypeFromDb } from '../mappers';
-import { membershipOf } from '../organisations/membership';
 
 type Reader = Pick<
   TransactionClient,
@@ -36,6 +35,14 @@ export async function organisationApplicant(
     where: { organisationId: org.id },
     select: { kind: true },
   });
+  return organisationProfile(org, verified);
+}
+
+/** `organisationApplicant` once the verified qualifications are read (with the organisation). */
+export function organisationProfile(
+  org: Pick<Organisation, 'id' | 'name' | 'type' | 'areaCode' | 'verificationStatus'>,
+  verified: readonly { kind: string }[],
+): ApplicantProfile {
   const areaCode = isAreaCode(org.areaCode) ? org.areaCode : null;
   return {
     applicant: {
@@ -56,6 +63,19 @@ export async function organisationApplicant(
   };
 }
 
+/**
+ * The organisation the user is an active member of (at most one: unique index), with its verified
+ * qualifications, in one read; null for a researcher or a user without an organisation.
+ */
+export function callerOrganisation(db: Pick<TransactionClient, 'organisation'>, userId: string) {
+  return db.organisation.findFirst({
+    where: { members: { some: { userId, status: 'active' } } },
+    include: { verifiedQualifications: { select: { kind: true } } },
+  });
+}
+
+export type CallerOrganisation = NonNullable<Awaited<ReturnType<typeof callerOrganisation>>>;
+
 /** A researcher applies in their own name; their institution may be anywhere. */
 function researcherApplicant(researcher: { id: string; name: string }): ApplicantProfile {
   return {
@@ -69,8 +89,17 @@ function researcherApplicant(researcher: { id: string; name: string }): Applican
 
 /** The caller as an applicant: the organisation they are a member of, or their researcher profile. */
 export async function applicantProfileOf(db: Reader, userId: string): Promise<ApplicantProfile> {
-  const membership = await membershipOf(db, userId);
-  if (membership) return organisationApplicant(db, membership.organisation);
+  const org = await callerOrganisation(db, userId);
+  return org
+    ? organisationProfile(org, org.verifiedQualifications)
+    : researcherProfileOf(db, userId);
+}
+
+/** The caller's researcher profile (they belong to no organisation). */
+export async function researcherProfileOf(
+  db: Pick<TransactionClient, 'researcher'>,
+  userId: string,
+): Promise<ApplicantProfile> {
   const researcher = await db.researcher.findUnique({ where: { userId } });
   if (researcher) return researcherApplicant(researcher);
   throw appError('PROFILE_REQUIRED');

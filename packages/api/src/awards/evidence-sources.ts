@@ -1,4 +1,4 @@
-import type { TransactionClient } from '@kc/db';
+import type { OrganisationDocument, TransactionClient } from '@kc/db';
 import type { EvidenceRef, EvidenceSource } from '@kc/domain';
 import {
   ORGANISATION_DOCUMENT_KINDS,
@@ -152,20 +152,20 @@ async function bankAccountRow(tx: Tx, req: ResolveRequest, kind: string): Promis
   };
 }
 
+/** A saved evidence row with what it references now (read with the application at submission). */
+export interface SavedReference {
+  source: string;
+  document: Pick<OrganisationDocument, 'kind' | 'status' | 'validUntil'> | null;
+  bankAccount: { status: string } | null;
+}
+
 /**
  * At submission, the references saved with the draft are checked again: a library document may
  * have expired or been replaced since, the account may have changed.
  */
-export async function recheckReferences(
-  tx: Pick<TransactionClient, 'applicationEvidence'>,
-  applicationId: string,
-  today: string,
-): Promise<void> {
-  const rows = await tx.applicationEvidence.findMany({
-    where: { applicationId, source: { in: ['library', 'bank-account'] } },
-    include: { document: true, bankAccount: true },
-  });
+export function recheckReferences(rows: readonly SavedReference[], today: string): void {
   for (const row of rows) {
+    if (row.source !== 'library' && row.source !== 'bank-account') continue;
     const refusal = row.document ? documentRefusal(row.document, today) : null;
     if (refusal) throw refused(refusal, 'DOCUMENT_EXPIRED');
     if (row.source === 'bank-account' && row.bankAccount?.status !== 'active') {

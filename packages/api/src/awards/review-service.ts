@@ -1,5 +1,5 @@
-import type { Prisma, TransactionClient } from '@kc/db';
-import { isUniqueViolationOn } from '@kc/db';
+import type { TransactionClient } from '@kc/db';
+import { Prisma, isUniqueViolationOn, mayOccurInNumber } from '@kc/db';
 import type {
   ApplicationAction,
   ApplicationQueue,
@@ -28,6 +28,7 @@ import { remainingOf } from './history';
 import { changeStatus, transitionRefused } from './transition';
 import { lockApplication, lockBudget } from './locks';
 import { likeLiteral } from '../search';
+import { listTotal } from '../list-total';
 
 type OfficerCtx = Context & { caller: OfficerCaller };
 type Reader = Pick<TransactionClient, 'application' | 'conflictOfInterest'>;
@@ -100,6 +101,14 @@ export function reviewQueueWhere(
   ctx: OfficerCtx,
   f: Omit<QueueFilter, 'page' | 'pageSize' | 'sort' | 'order'>,
 ): Prisma.ApplicationWhereInput {
+  return queueWhere(ctx, f, f.q ? keywordByJoin(f.q) : undefined);
+}
+
+function queueWhere(
+  ctx: OfficerCtx,
+  f: Omit<QueueFilter, 'page' | 'pageSize' | 'sort' | 'order' | 'q'>,
+  keyword: Prisma.ApplicationWhereInput | undefined,
+): Prisma.ApplicationWhereInput {
   const scope = areaScope(ctx.caller);
   if (f.areaCode && scope.areaCode && f.areaCode !== scope.areaCode)
     throw appError('FORBIDDEN', { message: '您只能查看本县区或园区的数据' });
@@ -110,41 +119,109 @@ export function reviewQueueWhere(
     ...(f.ruleId ? { ruleId: f.ruleId } : {}),
     ...(f.year ? { year: f.year } : {}),
     ...(f.fieldCode ? { organisation: { fieldCodes: { has: f.fieldCode } } } : {}),
-    ...(f.q
-      ? {
-          OR: [
-            { number: { contains: likeLiteral(f.q) } },
-            { organisation: { name: { contains: likeLiteral(f.q) } } },
-            { researcher: { name: { contains: likeLiteral(f.q) } } },
-          ],
-        }
-      : {}),
+    ...keyword,
   };
 }
 
+/** The keyword: the application number, or the applicant organisation's or researcher's name. */
+function keywordByJoin(q: string): Prisma.ApplicationWhereInput {
+  return {
+    OR: [
+      { number: { contains: likeLiteral(q) } },
+      { organisation: { name: { contains: likeLiteral(q) } } },
+      { researcher: { name: { contains: likeLiteral(q) } } },
+    ],
+  };
+}
+
+/** Above this many matching applicants, an id list costs more than the join it replaces. */
+const KEYWORD_APPLICANTS_MAX = 5000;
+
+/**
+ * The same keyword, as indexes answer it: the applicants whose name contains it first (their
+ * trigram indexes, small tables), then applications by applicant id or number. The join's OR
+ * (`keywordByJoin`) left PostgreSQL nothing but a scan of every application. A text no number can
+ * hold skips the number.
+ */
+async function keywordByIds(ctx: OfficerCtx, q: string): Promise<Prisma.ApplicationWhereInput> {
+  const name = { contains: likeLiteral(q) };
+  const take = KEYWORD_APPLICANTS_MAX + 1;
+  const [organisations, researchers] = await Promise.all([
+    ctx.db.prisma.organisation.findMany({ where: { name }, select: { id: true }, take }),
+    ctx.db.prisma.researcher.findMany({ where: { name }, select: { id: true }, take }),
+  ]);
+  if (organisations.length > KEYWORD_APPLICANTS_MAX || researchers.length > KEYWORD_APPLICANTS_MAX)
+    return keywordByJoin(q);
+  const ids = (rows: { id: string }[]) => ({ in: rows.map((r) => r.id) });
+  return {
+    // An empty OR matches nothing: no applicant and no number can contain the text.
+    OR: [
+      ...(mayOccurInNumber(q) ? [{ number: { contains: likeLiteral(q) } }] : []),
+      ...(organisations.length > 0 ? [{ organisationId: ids(organisations) }] : []),
+      ...(researchers.length > 0 ? [{ researcherId: ids(researchers) }] : []),
+    ],
+  };
+}
+
+const QUEUE_ROW_INCLUDE = {
+  organisation: { select: { name: true } },
+  researcher: { select: { name: true } },
+  invitation: { select: { id: true } },
+} satisfies Prisma.ApplicationInclude;
+
+/** From this offset on, a page is found by its ids first; a shallow page reads its rows at once. */
+const DEFERRED_JOIN_FROM = 1000;
+
+/**
+ * One page of the queue. A deep page is a deferred join: its ids first (the offset skips index
+ * entries, not whole rows), then those rows; a shallow one saves that extra round trip.
+ */
+async function queuePage(
+  db: Pick<TransactionClient, 'application'>,
+  where: Prisma.ApplicationWhereInput,
+  orderBy: Prisma.ApplicationOrderByWithRelationInput[],
+  skip: number,
+  take: number,
+) {
+  if (skip < DEFERRED_JOIN_FROM)
+    return db.application.findMany({ where, include: QUEUE_ROW_INCLUDE, orderBy, skip, take });
+  const page = await db.application.findMany({ where, select: { id: true }, orderBy, skip, take });
+  const found = await db.application.findMany({
+    where: { id: { in: page.map((p) => p.id) } },
+    include: QUEUE_ROW_INCLUDE,
+  });
+  const byId = new Map(found.map((r) => [r.id, r]));
+  // A row that changed between the two reads is shown as it is now; one deleted since is left out.
+  return page.flatMap((p) => byId.get(p.id) ?? []);
+}
+
+/** The queue as SQL for the planner's estimate (list-total.ts): only with no filter but the area. */
+function queueEstimate(ctx: OfficerCtx, f: QueueFilter): Prisma.Sql | null {
+  if (f.status || f.queue || f.ruleId || f.year || f.fieldCode || f.q) return null;
+  const areaCode = areaScope(ctx.caller).areaCode ?? f.areaCode;
+  return areaCode
+    ? Prisma.sql`SELECT 1 FROM application WHERE status <> 'draft' AND area_code = ${areaCode}`
+    : Prisma.sql`SELECT 1 FROM application WHERE status <> 'draft'`;
+}
+
 export async function reviewQueue(ctx: OfficerCtx, f: QueueFilter) {
-  const where = reviewQueueWhere(ctx, f);
+  const where = queueWhere(ctx, f, f.q ? await keywordByIds(ctx, f.q) : undefined);
   const order = f.order ?? 'asc';
   const orderBy: Prisma.ApplicationOrderByWithRelationInput[] =
     f.sort === 'amount'
       ? [{ computedAmountFen: { sort: order, nulls: 'last' } }, { id: 'asc' }]
       : [{ submittedAt: { sort: order, nulls: 'last' } }, { id: 'asc' }];
-  const [total, rows] = await Promise.all([
-    ctx.db.prisma.application.count({ where }),
-    ctx.db.prisma.application.findMany({
-      where,
-      include: {
-        organisation: { select: { name: true } },
-        researcher: { select: { name: true } },
-        invitation: { select: { id: true } },
-      },
-      orderBy,
-      skip: (f.page - 1) * f.pageSize,
-      take: f.pageSize,
-    }),
+  const [{ total, totalIsEstimate }, rows] = await Promise.all([
+    listTotal(
+      ctx.db.prisma,
+      () => ctx.db.prisma.application.count({ where }),
+      queueEstimate(ctx, f),
+    ),
+    queuePage(ctx.db.prisma, where, orderBy, (f.page - 1) * f.pageSize, f.pageSize),
   ]);
   return {
     total,
+    totalIsEstimate,
     page: f.page,
     pageSize: f.pageSize,
     items: rows.map((r) => ({

@@ -1,7 +1,9 @@
 import type { TRPCError } from '@trpc/server';
-import type { Prisma, TransactionClient } from '@kc/db';
+import type { ApplicationEvent, Prisma, TransactionClient } from '@kc/db';
 import type { TransitionRefusalCode } from '@kc/domain';
 import { applicantMessage } from '@kc/domain';
+import type { AuditEntry, AuditWho } from '../audit';
+import { auditRecord } from '../audit';
 import { appError } from '../errors';
 import { notify, notifyOrganisation } from '../notifications/write';
 
@@ -16,6 +18,22 @@ export interface StatusChange {
   /** Other columns changed with the status (amounts, dates). */
   data?: Prisma.ApplicationUncheckedUpdateManyInput;
   details?: Record<string, unknown>;
+  /**
+   * The application's columns after the change, when the caller has them in memory (submit):
+   * the applicant's message is then written without reading the row back.
+   */
+  after?: NoticeFacts;
+  /** The change's audit record: written in the same statement as the timeline event. */
+  audit?: { who: AuditWho; entry: AuditEntry };
+}
+
+/** What the applicant's message (消息中心) about a change is made of. */
+interface NoticeFacts {
+  applicantUserId: string;
+  organisationId: string | null;
+  number: string;
+  ruleId: string;
+  approvedAmountFen: bigint | null;
 }
 
 /**
@@ -28,53 +46,85 @@ export interface StatusChange {
 export async function changeStatus(
   tx: Pick<
     TransactionClient,
-    'application' | 'applicationEvent' | 'notification' | 'organisationMember'
+    'application' | 'applicationEvent' | 'notification' | 'organisationMember' | '$queryRaw'
   >,
   row: { id: string; status: string; version: number },
   change: StatusChange,
-): Promise<void> {
+): Promise<ApplicationEvent> {
   const updated = await tx.application.updateMany({
     where: { id: row.id, version: row.version },
     data: { ...change.data, status: change.to, version: { increment: 1 }, updatedAt: change.at },
   });
   if (updated.count !== 1) throw appError('STALE_VERSION');
-  await tx.applicationEvent.create({
-    data: {
-      applicationId: row.id,
-      actorUserId: change.actor.userId,
-      actorRole: change.actor.role,
-      action: change.action,
-      fromStatus: row.status,
-      toStatus: change.to,
-      at: change.at,
-      comment: change.comment?.trim() || null,
-      details: (change.details ?? {}) as Prisma.InputJsonValue,
-    },
-  });
+  const event = {
+    applicationId: row.id,
+    actorUserId: change.actor.userId,
+    actorRole: change.actor.role,
+    action: change.action,
+    fromStatus: row.status,
+    toStatus: change.to,
+    at: change.at,
+    comment: change.comment?.trim() || null,
+    details: (change.details ?? {}) as Prisma.InputJsonValue,
+  };
+  const written = change.audit
+    ? await insertEventWithAudit(tx, event, auditRecord(change.audit.who, change.audit.entry))
+    : await tx.applicationEvent.create({ data: event });
   // The applicant hears of what others do, and gets a receipt for their own submission;
   // `applicantMessage` has no message for their other own steps.
-  if (change.actor.role === 'applicant' && change.action !== 'submit') return;
-  const app = await tx.application.findUniqueOrThrow({
-    where: { id: row.id },
-    select: {
-      applicantUserId: true,
-      organisationId: true,
-      number: true,
-      ruleId: true,
-      approvedAmountFen: true,
-    },
-  });
+  if (change.actor.role === 'applicant' && change.action !== 'submit') return written;
+  const app =
+    change.after ??
+    (await tx.application.findUniqueOrThrow({
+      where: { id: row.id },
+      select: {
+        applicantUserId: true,
+        organisationId: true,
+        number: true,
+        ruleId: true,
+        approvedAmountFen: true,
+      },
+    }));
   const message = applicantMessage(change.action, {
     number: app.number,
     ruleId: app.ruleId,
     comment: change.comment,
     amountFen: app.approvedAmountFen,
   });
-  if (!message) return;
+  if (!message) return written;
   const note = { at: change.at, ...message, link: { page: 'application' as const, id: row.id } };
   // An organisation's application is the organisation's: every active member hears of it.
   if (app.organisationId) await notifyOrganisation(tx, app.organisationId, note);
   else await notify(tx, { userId: app.applicantUserId, ...note });
+  return written;
+}
+
+/**
+ * The timeline event and the audit record in one statement (one round trip instead of two):
+ * both rows are written or neither. Returns the event as Prisma would.
+ */
+async function insertEventWithAudit(
+  tx: Pick<TransactionClient, '$queryRaw'>,
+  e: Omit<ApplicationEvent, 'id' | 'details'> & { details: Prisma.InputJsonValue },
+  a: ReturnType<typeof auditRecord>,
+): Promise<ApplicationEvent> {
+  const rows = await tx.$queryRaw<ApplicationEvent[]>`
+    WITH audit AS (
+      INSERT INTO audit_log
+        (at, actor_user_id, actor_role, action, object_type, object_id, area_code, details, ip)
+      VALUES (${a.at}::timestamptz, ${a.actorUserId}::uuid, ${a.actorRole}, ${a.action},
+        ${a.objectType}, ${a.objectId}, ${a.areaCode}, ${JSON.stringify(a.details)}::jsonb, ${a.ip})
+    )
+    INSERT INTO application_event
+      (application_id, at, actor_user_id, actor_role, action, from_status, to_status, comment, details)
+    VALUES (${e.applicationId}::uuid, ${e.at}::timestamptz, ${e.actorUserId}::uuid, ${e.actorRole},
+      ${e.action}, ${e.fromStatus}, ${e.toStatus}, ${e.comment}, ${JSON.stringify(e.details)}::jsonb)
+    RETURNING id, application_id AS "applicationId", at, actor_user_id AS "actorUserId",
+      actor_role AS "actorRole", action, from_status AS "fromStatus", to_status AS "toStatus",
+      comment, details`;
+  const [event] = rows;
+  if (!event) throw new Error('application_event insert returned no row');
+  return event;
 }
 
 /** How the state machine's refusals reach the caller. Another area's application answers as missing. */

@@ -41,15 +41,20 @@ export interface NewNotification {
  * organisation's affairs are the organisation's, whoever of its people handled them.
  */
 export async function notifyOrganisation(
-  tx: Pick<TransactionClient, 'notification' | 'organisationMember'>,
+  tx: Pick<TransactionClient, '$queryRaw'>,
   organisationId: string,
   message: Omit<NewNotification, 'userId'>,
 ): Promise<void> {
-  const members = await tx.organisationMember.findMany({
-    where: { organisationId, status: 'active' },
-    select: { userId: true },
-  });
-  for (const { userId } of members) await notify(tx, { ...message, userId });
+  // One statement for all the members, however many (no read of them first).
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    INSERT INTO notification (id, user_id, kind, title, body, link_page, link_id, created_at)
+    SELECT gen_random_uuid(), m.user_id, ${message.kind}, ${message.title}, ${message.body},
+      ${message.link?.page ?? null}, ${message.link?.id ?? null}::uuid, ${message.at}::timestamptz
+    FROM organisation_member m
+    WHERE m.organisation_id = ${organisationId}::uuid AND m.status = 'active'
+    ORDER BY m.joined_at, m.id
+    RETURNING id::text AS id`;
+  for (const { id } of rows) noteNotificationWritten(id);
 }
 
 export async function notify(

@@ -1,12 +1,6 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
-import {
-  evidenceRefsSchema,
-  plainString,
-  policySetFor,
-  programmeFit,
-  todayInShanghai,
-} from '@kc/domain';
+import { evidenceRefsSchema, plainString, policySetFor, todayInShanghai } from '@kc/domain';
 import {
   deleteDraft,
   myApplication,
@@ -19,7 +13,7 @@ import {
 import { applicantProfileOf } from '../awards/applicant';
 import { hasAppCode } from '../errors';
 import { idempotencyKeySchema } from '../idempotency';
-import { programmeDto } from '../awards/programmes';
+import { openProgrammes } from '../awards/programmes';
 import { applicantProcedure, authedProcedure } from '../trpc';
 
 const id = z.uuid({ error: '记录编号无效' });
@@ -43,16 +37,7 @@ export const programmesRouter = {
             throw error;
           })
         : null;
-    return set.rules.map((rule) => {
-      const fit = profile ? programmeFit(set, rule, profile.applicant) : null;
-      return {
-        ...programmeDto(set, rule),
-        mayApply: fit?.mayApply ?? null,
-        whyNot: fit?.whyNot ?? null,
-        suggested: fit?.suggested ?? false,
-        suggestion: fit?.suggestion ?? null,
-      };
-    });
+    return openProgrammes(set, profile?.applicant ?? null);
   }),
 } satisfies TRPCRouterRecord;
 

@@ -1,5 +1,6 @@
 import type { TRPCRouterRecord } from '@trpc/server';
-import { auditFilterSchema, auditRowDtos, auditWhere } from '../audit-search';
+import { auditEstimate, auditFilterSchema, auditRowDtos, auditWhere } from '../audit-search';
+import { listTotal } from '../list-total';
 import { pageInput, pageOf, pageWindow } from '../paging';
 import { officerProcedure } from '../trpc';
 
@@ -12,15 +13,19 @@ export const auditRouter = {
   search: officerProcedure
     .input(auditFilterSchema.extend(pageInput))
     .query(async ({ ctx, input }) => {
-      const where = await auditWhere(ctx.db.prisma, ctx.caller, input);
+      const db = ctx.db.prisma;
+      const where = await auditWhere(db, ctx.caller, input);
       const [total, rows] = await Promise.all([
-        ctx.db.prisma.auditLog.count({ where }),
-        ctx.db.prisma.auditLog.findMany({
+        listTotal(db, () => db.auditLog.count({ where }), auditEstimate(ctx.caller, input)),
+        db.auditLog.findMany({
           where,
           orderBy: [{ at: 'desc' }, { id: 'desc' }],
           ...pageWindow(input),
         }),
       ]);
-      return pageOf(await auditRowDtos(ctx.db.prisma, rows, ctx.now()), total, input);
+      return {
+        ...pageOf(await auditRowDtos(db, rows, ctx.now()), total.total, input),
+        totalIsEstimate: total.totalIsEstimate,
+      };
     }),
 } satisfies TRPCRouterRecord;

@@ -32,9 +32,13 @@ const MOBILE_IN_TEXT = new RegExp(
 const UUID_IN_TEXT = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 // Private-use characters mark where each UUID was; they never occur in real text.
 const SET_ASIDE = /\uE000(\d+)\uE001/g;
+// A mobile number is 11 digits in a row (after any +86), a resident ID 17 and a check character.
+const LONG_DIGIT_RUN = /\d{11}/;
 
 /** Masks every resident ID and mobile number found inside free text (log lines, error messages). */
 export function redactPII(text: string): string {
+  // Both numbers are runs of 11+ digits: most log lines have none and pass untouched.
+  if (!LONG_DIGIT_RUN.test(text)) return text;
   const uuids: string[] = [];
   const shielded = text.replace(UUID_IN_TEXT, (uuid) => `\uE000${uuids.push(uuid) - 1}\uE001`);
   return shielded

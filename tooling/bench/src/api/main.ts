@@ -143,7 +143,7 @@ async function capturePlan(ours: OurServer, list: readonly Target[]): Promise<Pe
     out.push({ name: t.name, statements, body: JSON.parse(res.text), countPath: t.countPath });
     console.log(
       `\n${t.name}: ${statements.length} SQL statements, body ${kb(Buffer.byteLength(res.text))}` +
-        // Neither the server nor nginx compresses today (no gzip in deploy/nginx): what it would save.
+        // The server sends it plain; nginx gzips JSON in production (deploy/nginx): what it saves.
         (res.text.length > 1024 ? ` (${kb(gzipSync(res.text).length)} gzipped)` : ''),
     );
     for (const s of statements) console.log(`  · ${s.text.replace(/\s+/g, ' ').slice(0, 150)}`);
