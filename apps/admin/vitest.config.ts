@@ -11,5 +11,8 @@ export default defineConfig({
     environment: 'happy-dom',
     include: ['test/**/*.test.ts'],
     server: { deps: { inline: ['element-plus'] } },
+    // A screen test mounts Element Plus in happy-dom: ~1 s alone, over 5 s (vitest's default) when
+    // the two cores are shared with the API's database tests. The limit is for hangs, not speed.
+    testTimeout: 20_000,
   },
 });

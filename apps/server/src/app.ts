@@ -1,6 +1,5 @@
 import Fastify from 'fastify';
 import type { FastifyBaseLogger } from 'fastify';
-import { fastifyTRPCPlugin } from '@trpc/server/adapters/fastify';
 import type { FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import type { AppRouter, ApiConfig, JobQueue, WeChatClient } from '@kc/api';
 import { SessionCache, appRouter, createContext, retryAfterOf } from '@kc/api';
@@ -20,6 +19,7 @@ import { fileRoutes, fileRoutesOptions, fileStoreOf } from './routes/files';
 import { publicRoutes } from './routes/public';
 import type { TestClock } from './routes/test-clock';
 import { testClockRoutes } from './routes/test-clock';
+import { registerTrpc } from './trpc-route';
 
 export interface ServerDeps {
   db: Db;
@@ -91,38 +91,35 @@ export async function buildServer(deps: ServerDeps) {
     settings: deps.rateLimits ?? DEFAULT_RATE_LIMITS,
     passwordHashing: deps.config.passwordHashing,
   });
-  await app.register(fastifyTRPCPlugin, {
-    prefix: '/trpc',
-    trpcOptions: {
-      router: appRouter,
-      // The request's own logger: every line a procedure writes carries the request id.
-      createContext: async ({ req, res, info }) => {
-        await limits.trpc(req, res, info);
-        const ctx = await createContext(
-          { ...apiDeps, log: req.log },
-          {
-            authorization: req.headers.authorization,
-            ip: req.ip,
-            userAgent: req.headers['user-agent'],
-          },
-        );
-        noteCaller(req, ctx.caller);
-        return ctx;
-      },
-      // A throttled login or a rate limit says when to try again (RFC 9110 Retry-After).
-      // Queries that opt in get an ETag and their own caching (http-cache.ts).
-      responseMeta({ errors, paths, type, data }) {
-        const seconds = retryAfterOf(errors);
-        if (seconds !== undefined) return { headers: { 'retry-after': String(seconds) } };
-        return { headers: cacheHeadersOf({ paths, type, errors, data }) };
-      },
-      onError({ error, path, type, req }) {
-        deps.metrics?.trpcError(error, path, type);
-        if (error.code === 'INTERNAL_SERVER_ERROR')
-          req.log.error({ err: error.cause ?? error, path }, 'procedure failed');
-      },
-    } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions'],
-  });
+  await registerTrpc(app, '/trpc', {
+    router: appRouter,
+    // The request's own logger: every line a procedure writes carries the request id.
+    createContext: async ({ req, res, info }) => {
+      await limits.trpc(req, res, info);
+      const ctx = await createContext(
+        { ...apiDeps, log: req.log },
+        {
+          authorization: req.headers.authorization,
+          ip: req.ip,
+          userAgent: req.headers['user-agent'],
+        },
+      );
+      noteCaller(req, ctx.caller);
+      return ctx;
+    },
+    // A throttled login or a rate limit says when to try again (RFC 9110 Retry-After).
+    // Queries that opt in get an ETag and their own caching (http-cache.ts).
+    responseMeta({ errors, paths, type, data }) {
+      const seconds = retryAfterOf(errors);
+      if (seconds !== undefined) return { headers: { 'retry-after': String(seconds) } };
+      return { headers: cacheHeadersOf({ paths, type, errors, data }) };
+    },
+    onError({ error, path, type, req }) {
+      deps.metrics?.trpcError(error, path, type);
+      if (error.code === 'INTERNAL_SERVER_ERROR')
+        req.log.error({ err: error.cause ?? error, path }, 'procedure failed');
+    },
+  } satisfies FastifyTRPCPluginOptions<AppRouter>['trpcOptions']);
 
   await app.register(fileRoutes, fileRoutesOptions(apiDeps, deps.files));
   // Public pages (公示, 申兑指南): no session, the same clock as the procedures.

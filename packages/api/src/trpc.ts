@@ -3,7 +3,7 @@ import type { TRPCError } from '@trpc/server';
 import type { ErrorCode, LoginStep, OfficerRole } from '@kc/domain';
 import { ERROR_CODES, findUnsafeInput } from '@kc/domain';
 import { isBusyError } from '@kc/db';
-import type { ApplicantCaller, OfficerCaller } from './caller';
+import type { ApplicantCaller, Caller, OfficerCaller } from './caller';
 import { assertCaseworker } from './access';
 import type { Context, PendingOfficer } from './context';
 import { AppErrorCause, appError } from './errors';
@@ -87,35 +87,28 @@ const t = initTRPC.context<Context>().create({
 });
 
 /**
- * Messages a mutation wrote go to the job queue (WeChat subscribe messages) once it has
- * returned, that is after its transaction committed; a failed enqueue is left to the dispatch
- * scan, never to the caller.
+ * After a mutation, in this order: messages it wrote go to the job queue (WeChat subscribe
+ * messages) once it has returned, that is after its transaction committed, a failed enqueue
+ * being left to the dispatch scan, never to the caller; then, as it may have revoked sessions or
+ * changed users (the trigger announces it at commit), its answer waits until this instance's
+ * session cache has heard, so the same client's next request here never meets the old state
+ * (auth/session-cache.ts).
  */
-const pushAfterCommit = t.middleware(async ({ ctx, type, next }) => {
+async function afterMutation<R extends { ok: boolean }>(ctx: Context, next: () => Promise<R>) {
   const jobs = ctx.jobs;
-  if (type !== 'mutation' || !jobs) return next();
-  const ids: string[] = [];
-  const result = await collectNotifications(ids, () => next());
-  if (result.ok && ids.length > 0) {
-    await enqueuePushes(jobs, ids).catch((error: unknown) =>
-      ctx.log.warn({ err: error }, 'enqueue of subscribe messages failed; the scan will'),
-    );
-  }
+  let result: R;
+  if (jobs) {
+    const ids: string[] = [];
+    result = await collectNotifications(ids, next);
+    if (result.ok && ids.length > 0) {
+      await enqueuePushes(jobs, ids).catch((error: unknown) =>
+        ctx.log.warn({ err: error }, 'enqueue of subscribe messages failed; the scan will'),
+      );
+    }
+  } else result = await next();
+  await ctx.sessionCache?.sync();
   return result;
-});
-
-/**
- * A mutation may have revoked sessions or changed users (the trigger announces it at commit):
- * its answer waits until this instance's session cache has heard, so the same client's next
- * request here never meets the old state (auth/session-cache.ts).
- */
-const syncSessionCache = t.middleware(async ({ ctx, type, next }) => {
-  const cache = ctx.sessionCache;
-  if (type !== 'mutation' || !cache) return next();
-  const result = await next();
-  await cache.sync();
-  return result;
-});
+}
 
 /** Times every call and reports its outcome (ApiDeps.metrics); first, so it sees all of it. */
 const observe = t.middleware(async ({ ctx, path, type, next }) => {
@@ -133,11 +126,20 @@ const observe = t.middleware(async ({ ctx, path, type, next }) => {
   return result;
 });
 
+/** Seconds a client waits before trying again after BUSY (Retry-After). */
+const BUSY_RETRY_AFTER_SECONDS = 3;
+
 /**
+ * Every call's guards, in one middleware (each tRPC middleware copies the call's options, so a
+ * read pays for every one it passes through: issue 13).
+ *
  * Before any schema: unreadable text (NUL, lone surrogates), `__proto__` keys and absurd nesting
  * anywhere in the input, free-form JSON included, are bad input (400), never a database error.
+ * Mutations then push and sync after commit (afterMutation). A transaction that timed out twice
+ * (a lock held too long; the database client already ran it once more) is BUSY: 503 with
+ * Retry-After, nothing changed, safe to send again.
  */
-const refuseUnsafeInput = t.middleware(async ({ getRawInput, next }) => {
+const guard = t.middleware(async ({ ctx, path, type, getRawInput, next }) => {
   const unsafe = findUnsafeInput(await getRawInput());
   if (unsafe) {
     throw appError('INVALID_INPUT', {
@@ -145,18 +147,7 @@ const refuseUnsafeInput = t.middleware(async ({ getRawInput, next }) => {
       fieldErrors: { [unsafe.field]: [unsafe.message] },
     });
   }
-  return next();
-});
-
-/** Seconds a client waits before trying again after BUSY (Retry-After). */
-const BUSY_RETRY_AFTER_SECONDS = 3;
-
-/**
- * A transaction that timed out twice (a lock held too long; the database client already ran it
- * once more) is BUSY: 503 with Retry-After, nothing changed, safe to send again.
- */
-const busyWhenLocked = t.middleware(async ({ ctx, path, next }) => {
-  const result = await next();
+  const result = type === 'mutation' ? await afterMutation(ctx, () => next()) : await next();
   if (!result.ok) {
     for (
       let e: unknown = result.error, i = 0;
@@ -172,12 +163,7 @@ const busyWhenLocked = t.middleware(async ({ ctx, path, next }) => {
   return result;
 });
 
-const procedure = t.procedure
-  .use(observe)
-  .use(refuseUnsafeInput)
-  .use(busyWhenLocked)
-  .use(syncSessionCache)
-  .use(pushAfterCommit);
+const procedure = t.procedure.use(observe).use(guard);
 
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
@@ -190,19 +176,27 @@ export const publicProcedure = procedure;
  */
 const authed = t.middleware(({ ctx, next }) => {
   if (!ctx.caller) throw appError(ctx.authError ?? 'UNAUTHENTICATED');
-  return next({ ctx: { ...ctx, caller: ctx.caller } });
+  return next({ ctx: narrowed<{ caller: Caller }>() });
 });
+
+/**
+ * The `ctx` of a `next()` that only narrows the context's type, the value checked being in it
+ * already: tRPC then passes the context on as it is instead of copying all of it (issue 13).
+ */
+function narrowed<T>(): T {
+  return undefined as T;
+}
 
 /** Researchers and firms, logged in through WeChat. */
 export const applicantProcedure = procedure.use(authed).use(({ ctx, next }) => {
   if (ctx.caller.kind !== 'applicant') throw appError('FORBIDDEN');
-  return next({ ctx: { ...ctx, caller: ctx.caller as ApplicantCaller } });
+  return next({ ctx: narrowed<{ caller: ApplicantCaller }>() });
 });
 
 /** Bureau and area officers. */
 export const officerProcedure = procedure.use(authed).use(({ ctx, next }) => {
   if (ctx.caller.kind !== 'officer') throw appError('FORBIDDEN');
-  return next({ ctx: { ...ctx, caller: ctx.caller as OfficerCaller } });
+  return next({ ctx: narrowed<{ caller: OfficerCaller }>() });
 });
 
 /** Officers holding one of the given roles. */

@@ -2,33 +2,76 @@ import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 
 /**
- * For tests that pin how many round trips an operation costs (issue 13). The SQL statements the
- * process sends while `fn` runs, on either backend: on PostgreSQL every
- * `pg` query (Prisma's adapter uses the same `pg`), on PGlite every simple query ('Q') and every
- * prepared statement ('P', Parse) handed to the engine. One entry is one round trip.
+ * The one observer of the SQL statements this process sends to the database, on either backend:
+ * on PostgreSQL every `pg` query (Prisma's adapter, the rate limiter and pg-boss share the same
+ * `pg`), on PGlite every simple query ('Q') and every prepared statement ('P', Parse) handed to
+ * the engine. One statement is one round trip. Used by the tests that pin how many round trips
+ * an operation costs (issue 13) and by the benches (tooling/bench: the server's probe, the lists
+ * bench's raw replay). Never loaded by production code.
  */
+export interface Statement {
+  text: string;
+  /** The parameters as passed to `pg`; always empty on PGlite (Bind is not decoded). */
+  values: readonly unknown[];
+}
+
+type Listener = (statement: Statement) => void;
+
+const listeners = new Set<Listener>();
+const pgQuery = pg.Client.prototype.query;
+const execProtocolStream = PGlite.prototype.execProtocolStream;
+
+const emit = (statement: Statement) => {
+  for (const listener of listeners) listener(statement);
+};
+
+function sentThroughPg(this: pg.Client, ...args: unknown[]) {
+  const [config, values] = args;
+  const text = typeof config === 'string' ? config : (config as { text?: unknown } | null)?.text;
+  if (typeof text === 'string') {
+    const params = Array.isArray(values) ? values : (config as { values?: unknown[] }).values;
+    emit({ text, values: params ?? [] });
+  }
+  return (pgQuery as (...a: unknown[]) => unknown).apply(this, args);
+}
+
+const sentThroughPglite: typeof execProtocolStream = function (this: PGlite, message, options) {
+  const text = protocolStatement(message);
+  if (text !== null) emit({ text, values: [] });
+  return execProtocolStream.call(this, message, options);
+};
+
+/**
+ * Calls `listener` with every statement sent from now until the returned function is called.
+ * The drivers are patched only while someone listens.
+ */
+export function watchStatements(listener: Listener): () => void {
+  if (listeners.size === 0) {
+    pg.Client.prototype.query = sentThroughPg as typeof pgQuery;
+    PGlite.prototype.execProtocolStream = sentThroughPglite;
+  }
+  listeners.add(listener);
+  return () => {
+    listeners.delete(listener);
+    if (listeners.size > 0) return;
+    // Someone may have wrapped ours since: then ours stays in their chain, listening to no one.
+    if (pg.Client.prototype.query === (sentThroughPg as typeof pgQuery))
+      pg.Client.prototype.query = pgQuery;
+    if (PGlite.prototype.execProtocolStream === sentThroughPglite)
+      PGlite.prototype.execProtocolStream = execProtocolStream;
+  };
+}
+
+/** The text of each statement sent while `fn` runs, in order. */
 export async function statementsOf<T>(
   fn: () => Promise<T>,
 ): Promise<{ result: T; statements: string[] }> {
   const statements: string[] = [];
-  const pgQuery = pg.Client.prototype.query;
-  const execProtocolStream = PGlite.prototype.execProtocolStream;
-  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-    const [first] = args;
-    const text = typeof first === 'string' ? first : (first as { text?: string } | null)?.text;
-    if (text) statements.push(text);
-    return (pgQuery as (...a: unknown[]) => unknown).apply(this, args);
-  } as typeof pgQuery;
-  PGlite.prototype.execProtocolStream = function (this: PGlite, message, options) {
-    const text = protocolStatement(message);
-    if (text !== null) statements.push(text);
-    return execProtocolStream.call(this, message, options);
-  };
+  const stop = watchStatements((s) => statements.push(s.text));
   try {
     return { result: await fn(), statements };
   } finally {
-    pg.Client.prototype.query = pgQuery;
-    PGlite.prototype.execProtocolStream = execProtocolStream;
+    stop();
   }
 }
 
@@ -41,11 +84,4 @@ function protocolStatement(message: Uint8Array): string | null {
   if (type === 'P') at = message.indexOf(0, at) + 1;
   const end = message.indexOf(0, at);
   return new TextDecoder().decode(message.subarray(at, end < 0 ? undefined : end));
-}
-
-/** The statements of the transaction among them: BEGIN … COMMIT, both included. */
-export function transactionOf(statements: readonly string[]): string[] {
-  const begin = statements.findIndex((s) => /^\s*BEGIN/i.test(s));
-  const commit = statements.findIndex((s, i) => i > begin && /^\s*COMMIT/i.test(s));
-  return begin < 0 || commit < 0 ? [] : statements.slice(begin, commit + 1);
 }

@@ -1,9 +1,9 @@
 /**
  * Preloaded into the server under measurement (`node --import <this file>`), never into
- * production: counts every SQL statement the process sends through `pg` (Prisma's adapter, the
- * rate limiter, pg-boss) and, when asked, keeps their text and parameters, so a bench can say how
- * many round trips one request costs and a raw peer can replay exactly the same SQL. It also
- * takes a CPU profile of just the window a bench chooses (start-up and set-up left out).
+ * production: counts every SQL statement the process sends (observed by @kc/db/statements, the
+ * one observer the tests use too) and, when asked, keeps their text and parameters, so a bench
+ * can say how many round trips one request costs and a raw peer can replay exactly the same SQL.
+ * It also takes a CPU profile of just the window a bench chooses (start-up and set-up left out).
  *
  * Controlled over its own loopback port (PROBE_PORT):
  *   POST /reset            forget everything counted so far
@@ -12,34 +12,26 @@
  *   POST /cpu/start        start V8's sampling profiler in this process
  *   POST /cpu/stop         stop it; the answer is the profile (.cpuprofile JSON)
  *
- * pg's ESM entry re-exports the CommonJS classes, so patching Client.prototype here reaches the
- * server bundle's `pg` (same file on disk) and the adapter's pool clients alike.
+ * The observer is TypeScript and the bundle runs without tsx: tsImport loads just that module
+ * without registering tsx for the rest of the process. It patches the `pg` classes, which are
+ * CommonJS and so one copy per process: the server bundle's and the adapter's pool clients alike.
  */
 import { createServer } from 'node:http';
 import { Session } from 'node:inspector/promises';
-import { createRequire } from 'node:module';
+import { tsImport } from 'tsx/esm/api';
 
-const require = createRequire(import.meta.url);
-const pg = require('pg');
+const { watchStatements } = await tsImport('@kc/db/statements', import.meta.url);
 
 let total = 0;
 let byText = new Map();
 let capturing = false;
 let captured = [];
 
-const original = pg.Client.prototype.query;
-pg.Client.prototype.query = function query(config, values, callback) {
-  const text = typeof config === 'string' ? config : config?.text;
-  if (typeof text === 'string') {
-    total++;
-    byText.set(text, (byText.get(text) ?? 0) + 1);
-    if (capturing) {
-      const params = Array.isArray(values) ? values : config?.values;
-      captured.push({ text, values: params ?? [] });
-    }
-  }
-  return original.call(this, config, values, callback);
-};
+watchStatements((statement) => {
+  total++;
+  byText.set(statement.text, (byText.get(statement.text) ?? 0) + 1);
+  if (capturing) captured.push(statement);
+});
 
 const inspector = new Session();
 inspector.connect();

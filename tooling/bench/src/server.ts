@@ -1,8 +1,9 @@
 /**
  * Our API server as a child process, as production runs it: the bundle (apps/server/dist/main.js,
  * `pnpm build`) when it exists, else the TypeScript sources through tsx. Every bench that loads
- * the real server starts it here, with the probe preloaded (probe.mjs) so a bench can count the
- * statements a request costs and profile the CPU over the window it chooses.
+ * the real server starts it here, with the probe preloaded (probe.mjs, over @kc/db/statements)
+ * so a bench can count the statements a request costs and profile the CPU over the window it
+ * chooses.
  */
 import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
@@ -118,6 +119,7 @@ export function stopChild(child: ChildProcess): Promise<void> {
   });
 }
 
+/** A statement as @kc/db/statements observed it, after JSON (bigint parameters as text). */
 export interface Statement {
   text: string;
   values: unknown[];

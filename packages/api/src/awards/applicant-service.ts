@@ -8,17 +8,13 @@ import { writeAudit } from '../audit';
 import { appError } from '../errors';
 import { idempotentTransaction } from '../idempotency';
 import { membershipOf, requireVerified } from '../organisations/membership';
-import {
-  applicantProfileOf,
-  callerOrganisation,
-  organisationProfile,
-  researcherProfileOf,
-} from './applicant';
+import { applicantProfileOf, organisationProfile, researcherApplicant } from './applicant';
 import { decodeJson, encodeJson } from './codec';
 import type { ApplicationRow } from './dto';
 import { APPLICATION_INCLUDE, applicationDto } from './dto';
 import { budgetYearOf, evaluateWithHistory, ruleFor } from './evaluate';
-import { submitRelations } from './submit-read';
+import { submitRead } from './submit-read';
+import { writeSubmission } from './submit-write';
 import { APPLICANT_EVIDENCE_SOURCES, recheckReferences, resolveEvidence } from './evidence-sources';
 import { changeStatus } from './transition';
 
@@ -222,10 +218,11 @@ function refusalFieldErrors(refusals: readonly Refusal[]): Record<string, string
 }
 
 /**
- * Submits a draft (or a returned application) after the engine has checked it. One transaction
- * of few round trips (issue 13): the caller's organisation is read once (it scopes the
- * application and is the applicant), the relations in one statement (submit-read.ts), and the
- * answer is the row read at the start with the change applied, not a second read.
+ * Submits a draft (or a returned application) after the engine has checked it, in few round
+ * trips and no transaction (issue 13): the caller's organisation (it scopes the application and
+ * is the applicant), the application and its relations (submit-read.ts) read at once, the history,
+ * then every write in one statement (submit-write.ts). The answer is the row read at the start
+ * with the change applied, not a second read.
  */
 export async function submitApplication(
   ctx: ApplicantCtx,
@@ -233,112 +230,120 @@ export async function submitApplication(
 ) {
   const userId = ctx.caller.userId;
   const appliedOn = todayInShanghai(ctx.now());
-  return ctx.db.prisma.$transaction(async (tx) => {
-    const org = await callerOrganisation(tx, userId);
-    const application = await tx.application.findFirst({
-      where: { id: req.applicationId, ...callerScope(userId, org?.id ?? null) },
-    });
-    // Someone else's application answers exactly like a missing one.
-    if (!application) throw appError('NOT_FOUND');
-    assertVersion(application, req.expectedVersion);
-    const plan = planTransition({
-      status: application.status as never,
-      action: 'submit',
-      actor: applicantActor(),
-      applicationAreaCode: application.areaCode,
-    });
-    if (!plan.ok) throw appError('INVALID_TRANSITION', { message: plan.message });
-    const row = { ...application, ...(await submitRelations(tx, application.id)) };
+  const db = ctx.db.prisma;
+  // One read (submit-read.ts); no transaction holds it together with the write: the write is one
+  // statement, conditional on the version read here, and submit takes no lock.
+  const {
+    organisation: org,
+    researcher,
+    application: found,
+  } = await submitRead(db, userId, req.applicationId);
+  // Someone else's application answers exactly like a missing one (callerScope, in memory).
+  const application =
+    found &&
+    (org
+      ? found.organisationId === org.id
+      : found.applicantUserId === userId && found.organisationId === null)
+      ? found
+      : null;
+  if (!application) throw appError('NOT_FOUND');
+  assertVersion(application, req.expectedVersion);
+  const plan = planTransition({
+    status: application.status as never,
+    action: 'submit',
+    actor: applicantActor(),
+    applicationAreaCode: application.areaCode,
+  });
+  if (!plan.ok) throw appError('INVALID_TRANSITION', { message: plan.message });
+  const row = application;
 
-    // The version in force on the day of submission applies (a new version may have started since the draft).
-    const { set } = ruleFor(row.ruleId, { date: appliedOn });
-    const profile = org
-      ? organisationProfile(org, org.verifiedQualifications)
-      : await researcherProfileOf(tx, userId);
-    // Money rests on verified facts: only a verified organisation submits (drafts are open to all).
-    if (profile.organisationId)
-      requireVerified({ verificationStatus: profile.verificationStatus ?? '' });
-    // A library document may have expired, or the account changed, since the draft was saved.
-    recheckReferences(row.evidence, appliedOn);
-    const input = decodeJson(row.input);
-    const evaluation = await evaluateWithHistory(tx, {
-      set,
-      ruleId: row.ruleId,
-      profile,
-      input,
-      evidenceKinds: row.evidence.map((e) => e.kind),
-      appliedOn,
-      applicationId: row.id,
-      withBudget: false,
-    });
-    const blocking = evaluation.refusals.filter((r) => !APPROVAL_TIME_REFUSALS.has(r.code));
-    if (blocking.length > 0 || evaluation.missingEvidence.length > 0) {
-      const fieldErrors = refusalFieldErrors(blocking);
-      if (evaluation.missingEvidence.length > 0) {
-        fieldErrors.evidence = evaluation.missingEvidence.map((e) => `缺少${e.name}`);
-      }
-      throw appError('NOT_ELIGIBLE', {
-        message: blocking[0]?.message ?? `缺少${evaluation.missingEvidence[0]?.name ?? '必需材料'}`,
-        fieldErrors,
-      });
+  // The version in force on the day of submission applies (a new version may have started since the draft).
+  const { set } = ruleFor(row.ruleId, { date: appliedOn });
+  const profile = org
+    ? organisationProfile(org, org.verifiedQualifications)
+    : researcher
+      ? researcherApplicant(researcher)
+      : null;
+  if (!profile) throw appError('PROFILE_REQUIRED');
+  // Money rests on verified facts: only a verified organisation submits (drafts are open to all).
+  if (profile.organisationId)
+    requireVerified({ verificationStatus: profile.verificationStatus ?? '' });
+  // A library document may have expired, or the account changed, since the draft was saved.
+  recheckReferences(row.evidence, appliedOn);
+  const input = decodeJson(row.input);
+  const evaluation = await evaluateWithHistory(db, {
+    set,
+    ruleId: row.ruleId,
+    profile,
+    input,
+    evidenceKinds: row.evidence.map((e) => e.kind),
+    appliedOn,
+    applicationId: row.id,
+    withBudget: false,
+  });
+  const blocking = evaluation.refusals.filter((r) => !APPROVAL_TIME_REFUSALS.has(r.code));
+  if (blocking.length > 0 || evaluation.missingEvidence.length > 0) {
+    const fieldErrors = refusalFieldErrors(blocking);
+    if (evaluation.missingEvidence.length > 0) {
+      fieldErrors.evidence = evaluation.missingEvidence.map((e) => `缺少${e.name}`);
     }
-    const now = ctx.now();
-    const submitted = {
-      submittedAt: now,
-      policySetId: set.id,
-      policyVersion: set.version,
-      computedAmountFen: evaluation.computedAmount as bigint,
-      explanation: encodeJson(evaluation.explanation),
-      onceKeys: [...evaluation.onceKeys],
-      itemKey: evaluation.itemKey ?? null,
-      year: budgetYearOf(evaluation, appliedOn),
-      areaCode: profile.areaCode as string | null,
-      organisationId: profile.organisationId,
-      researcherId: profile.researcherId,
-    };
-    const event = await changeStatus(tx, row, {
-      to: plan.to,
-      action: 'submit',
-      actor: { userId, role: 'applicant' },
-      at: now,
-      data: submitted,
-      details: { amountFen: evaluation.computedAmount.toString() },
-      after: {
-        applicantUserId: row.applicantUserId,
-        organisationId: submitted.organisationId,
-        number: row.number,
-        ruleId: row.ruleId,
-        approvedAmountFen: row.approvedAmountFen,
-      },
-      audit: {
-        who: ctx,
-        entry: {
-          // A returned application submitted again reads as such in the log.
-          action: row.status === 'returned' ? 'application.resubmit' : 'application.submit',
-          objectType: 'application',
-          objectId: row.id,
-          areaCode: profile.areaCode,
-          details: {
-            number: row.number,
-            from: row.status,
-            to: plan.to,
-            amountFen: evaluation.computedAmount.toString(),
-          },
+    throw appError('NOT_ELIGIBLE', {
+      message: blocking[0]?.message ?? `缺少${evaluation.missingEvidence[0]?.name ?? '必需材料'}`,
+      fieldErrors,
+    });
+  }
+  const now = ctx.now();
+  const submitted = {
+    submittedAt: now,
+    policySetId: set.id,
+    policyVersion: set.version,
+    computedAmountFen: evaluation.computedAmount as bigint,
+    explanation: encodeJson(evaluation.explanation),
+    onceKeys: [...evaluation.onceKeys],
+    itemKey: evaluation.itemKey ?? null,
+    year: budgetYearOf(evaluation, appliedOn),
+    areaCode: profile.areaCode as string | null,
+    organisationId: profile.organisationId,
+    researcherId: profile.researcherId,
+  };
+  const event = await writeSubmission(db, {
+    row,
+    actorUserId: userId,
+    applicantUserId: row.applicantUserId,
+    to: plan.to,
+    at: now,
+    data: submitted,
+    details: { amountFen: evaluation.computedAmount.toString() },
+    audit: {
+      who: ctx,
+      entry: {
+        // A returned application submitted again reads as such in the log.
+        action: row.status === 'returned' ? 'application.resubmit' : 'application.submit',
+        objectType: 'application',
+        objectId: row.id,
+        areaCode: profile.areaCode,
+        details: {
+          number: row.number,
+          from: row.status,
+          to: plan.to,
+          amountFen: evaluation.computedAmount.toString(),
         },
       },
-    });
-    // As changeStatus left the row (its update is conditional on the version read above).
-    const after: ApplicationRow = {
-      ...row,
-      ...submitted,
-      explanation: submitted.explanation as Prisma.JsonValue,
-      status: plan.to,
-      version: row.version + 1,
-      updatedAt: now,
-      events: [...row.events, event],
-    };
-    return applicationDto(after, applicantActor());
+    },
   });
+  // Another submission of the same version (a double tap) came first.
+  if (!event) throw appError('STALE_VERSION');
+  // As the write left the row (its update is conditional on the version read above).
+  const after: ApplicationRow = {
+    ...row,
+    ...submitted,
+    explanation: submitted.explanation as Prisma.JsonValue,
+    status: plan.to,
+    version: row.version + 1,
+    updatedAt: now,
+    events: [...row.events, event],
+  };
+  return applicationDto(after, applicantActor());
 }
 
 export async function withdrawApplication(

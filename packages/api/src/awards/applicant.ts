@@ -77,7 +77,7 @@ export function callerOrganisation(db: Pick<TransactionClient, 'organisation'>, 
 export type CallerOrganisation = NonNullable<Awaited<ReturnType<typeof callerOrganisation>>>;
 
 /** A researcher applies in their own name; their institution may be anywhere. */
-function researcherApplicant(researcher: { id: string; name: string }): ApplicantProfile {
+export function researcherApplicant(researcher: { id: string; name: string }): ApplicantProfile {
   return {
     applicant: { kind: 'researcher', id: researcher.id, name: researcher.name, insideCity: false },
     organisationId: null,

@@ -12,7 +12,7 @@ import { appError } from '../errors';
 import type { ApplicantProfile } from './applicant';
 import { loadHistory } from './history';
 
-type Reader = Pick<TransactionClient, 'application' | 'programmeBudget'>;
+type Reader = Pick<TransactionClient, '$queryRaw'>;
 
 /** The rule of the version in force on `date` (new applications), or of a stored version. */
 export function ruleFor(

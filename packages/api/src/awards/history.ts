@@ -1,8 +1,9 @@
 import type { TransactionClient } from '@kc/db';
+import { Prisma } from '@kc/db';
 import type { AwardHistory, Fen } from '@kc/domain';
 import { AWARDED_STATUSES, fen } from '@kc/domain';
 
-type Reader = Pick<TransactionClient, 'application' | 'programmeBudget'>;
+type Reader = Pick<TransactionClient, '$queryRaw'>;
 
 export interface HistoryQuery {
   organisationId: string | null;
@@ -27,47 +28,58 @@ export interface HistoryQuery {
  * is exact; outside (preview, submit) it is a good-faith snapshot.
  */
 export async function loadHistory(db: Reader, q: HistoryQuery): Promise<AwardHistory> {
-  const awarded = { in: [...AWARDED_STATUSES] };
-  const notSelf = q.excludeApplicationId ? { id: { not: q.excludeApplicationId } } : {};
+  // One statement (issue 13: every submission reads this): the prior awards, the year's count
+  // and, for officers, what the budget has left. The prior awards are the owner's or share a
+  // once-only key (`&&` with no keys is false).
+  const awarded = [...AWARDED_STATUSES];
+  const self = q.excludeApplicationId ?? null;
   const owner = q.organisationId
-    ? { organisationId: q.organisationId }
-    : { researcherId: q.researcherId ?? '00000000-0000-0000-0000-000000000000' };
-  const related = q.onceKeys?.length
-    ? [owner, { onceKeys: { hasSome: [...q.onceKeys] } }]
-    : [owner];
-  const [prior, approvedThisYear, budget] = await Promise.all([
-    db.application.findMany({
-      where: { OR: related, ...notSelf, status: awarded },
-      select: {
-        id: true,
-        ruleId: true,
-        onceKeys: true,
-        itemKey: true,
-        approvedAmountFen: true,
-        year: true,
-      },
-    }),
-    db.application.count({
-      where: { ruleId: q.ruleId, year: q.quotaYear, status: awarded, ...notSelf },
-    }),
-    q.withBudget
-      ? db.programmeBudget.findUnique({
-          where: { ruleId_year: { ruleId: q.ruleId, year: q.quotaYear } },
-        })
-      : null,
-  ]);
+    ? Prisma.sql`a.organisation_id = ${q.organisationId}::uuid`
+    : Prisma.sql`a.researcher_id = ${q.researcherId ?? '00000000-0000-0000-0000-000000000000'}::uuid`;
+  const [row] = await db.$queryRaw<
+    { prior: PriorRow[]; approvedThisYear: number; budgetRemaining: bigint | null }[]
+  >`
+    SELECT
+      COALESCE((
+        SELECT json_agg(json_build_object('id', a.id, 'ruleId', a.rule_id, 'onceKeys', a.once_keys,
+          'itemKey', a.item_key, 'approvedAmountFen', a.approved_amount_fen::text, 'year', a.year))
+        FROM application a
+        WHERE (${owner} OR a.once_keys && ${[...(q.onceKeys ?? [])]}::text[])
+          AND a.status = ANY(${awarded}::text[])
+          AND (${self}::uuid IS NULL OR a.id <> ${self}::uuid)
+      ), '[]') AS prior,
+      (SELECT count(*)::int FROM application a
+        WHERE a.rule_id = ${q.ruleId} AND a.year = ${q.quotaYear}::int
+          AND a.status = ANY(${awarded}::text[])
+          AND (${self}::uuid IS NULL OR a.id <> ${self}::uuid)) AS "approvedThisYear",
+      (SELECT b.budget_fen - b.committed_fen - b.paid_fen FROM programme_budget b
+        WHERE ${q.withBudget}::boolean AND b.rule_id = ${q.ruleId} AND b.year = ${q.quotaYear}::int
+      ) AS "budgetRemaining"`;
+  if (!row) throw new Error('loadHistory returned no row');
   const history: AwardHistory = {
-    priorAwards: prior.map((a) => ({
+    priorAwards: row.prior.map((a) => ({
       ruleId: a.ruleId,
       applicationId: a.id,
       onceKeys: a.onceKeys,
       ...(a.itemKey ? { itemKey: a.itemKey } : {}),
-      amount: fen(a.approvedAmountFen ?? 0n),
+      amount: fen(BigInt(a.approvedAmountFen ?? 0)),
       year: a.year,
     })),
-    approvedThisYear,
+    approvedThisYear: row.approvedThisYear,
   };
-  return budget ? { ...history, budgetRemaining: remainingOf(budget) } : history;
+  return row.budgetRemaining === null
+    ? history
+    : { ...history, budgetRemaining: fen(BigInt(row.budgetRemaining)) };
+}
+
+/** A prior award as the statement gives it (the amount as text: fen exceed JSON's exact range). */
+interface PriorRow {
+  id: string;
+  ruleId: string;
+  onceKeys: string[];
+  itemKey: string | null;
+  approvedAmountFen: string | null;
+  year: number;
 }
 
 export function remainingOf(budget: {

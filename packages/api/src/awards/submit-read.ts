@@ -1,4 +1,5 @@
-import type { Prisma, TransactionClient } from '@kc/db';
+import type { Application, Organisation, TransactionClient } from '@kc/db';
+import { Prisma } from '@kc/db';
 import type { ApplicationRow } from './dto';
 import type { SavedReference } from './evidence-sources';
 
@@ -12,6 +13,71 @@ export interface SubmitRelations {
 
 type JsonRow = Record<string, unknown>;
 
+/** The caller as submit reads them: their organisation (with its verified qualifications) or researcher. */
+export interface SubmitCaller {
+  organisation:
+    | (Pick<Organisation, 'id' | 'name' | 'type' | 'areaCode' | 'verificationStatus'> & {
+        verifiedQualifications: { kind: string }[];
+      })
+    | null;
+  researcher: { id: string; name: string } | null;
+}
+
+/**
+ * Everything a submission reads, in one statement (issue 13: a submission's cost is its round
+ * trips and the ORM's fixed cost per statement): the caller's organisation — the one they are an
+ * active member of (at most one: unique index) — with its verified qualifications, else their
+ * researcher profile; the application's columns as Prisma reads them (null when there is no such
+ * application; the caller's scope is checked by the caller); its relations as `submitRelations`.
+ */
+export async function submitRead(
+  db: Pick<TransactionClient, '$queryRaw'>,
+  userId: string,
+  applicationId: string,
+): Promise<SubmitCaller & { application: (Application & SubmitRelations) | null }> {
+  const [row] = await db.$queryRaw<
+    (Omit<Application, 'id'> & { id: string | null } & RelationRows & SubmitCaller)[]
+  >`
+    SELECT a.id, a.number, a.applicant_user_id AS "applicantUserId",
+      a.organisation_id AS "organisationId", a.researcher_id AS "researcherId",
+      a.rule_id AS "ruleId", a.policy_set_id AS "policySetId", a.policy_version AS "policyVersion",
+      a.status, a.input, a.area_code AS "areaCode", a.year,
+      a.computed_amount_fen AS "computedAmountFen", a.approved_amount_fen AS "approvedAmountFen",
+      a.override_reason AS "overrideReason", a.explanation, a.once_keys AS "onceKeys",
+      a.item_key AS "itemKey", a.submitted_at AS "submittedAt", a.decided_at AS "decidedAt",
+      a.created_at AS "createdAt", a.updated_at AS "updatedAt", a.version,
+      (SELECT json_build_object('id', o.id, 'name', o.name, 'type', o.type::text,
+          'areaCode', o.area_code, 'verificationStatus', o.verification_status,
+          'verifiedQualifications', COALESCE((
+            SELECT json_agg(json_build_object('kind', q.kind))
+            FROM organisation_qualification q WHERE q.organisation_id = o.id), '[]'))
+        FROM organisation o
+        WHERE EXISTS (SELECT 1 FROM organisation_member m WHERE m.organisation_id = o.id
+          AND m.user_id = ${userId}::uuid AND m.status = 'active')
+        LIMIT 1) AS organisation,
+      (SELECT json_build_object('id', r.id, 'name', r.name) FROM researcher r
+        WHERE r.user_id = ${userId}::uuid) AS researcher,
+      ${relationsSql(applicationId)}
+    FROM (SELECT 1) AS one LEFT JOIN application a ON a.id = ${applicationId}::uuid`;
+  if (!row) throw new Error('submitRead returned no row');
+  const { organisation, researcher, evidence, events, invitation, notice, ...columns } = row;
+  const application =
+    columns.id === null
+      ? null
+      : {
+          ...(columns as Application),
+          ...relationsOf({ evidence, events, invitation, notice }),
+        };
+  return { organisation, researcher, application };
+}
+
+interface RelationRows {
+  evidence: JsonRow[];
+  events: JsonRow[];
+  invitation: { id: string } | null;
+  notice: JsonRow[];
+}
+
 /**
  * What `include: APPLICATION_INCLUDE` (with each evidence's document and account) reads in eight
  * statements, in one: the submit transaction is short by its round trips (issue 13). Ordered as
@@ -23,15 +89,14 @@ export async function submitRelations(
   tx: Pick<TransactionClient, '$queryRaw'>,
   applicationId: string,
 ): Promise<SubmitRelations> {
-  const [row] = await tx.$queryRaw<
-    {
-      evidence: JsonRow[];
-      events: JsonRow[];
-      invitation: { id: string } | null;
-      notice: JsonRow[];
-    }[]
-  >`
-    SELECT
+  const [row] = await tx.$queryRaw<RelationRows[]>`SELECT ${relationsSql(applicationId)}`;
+  if (!row) throw new Error('submitRelations returned no row');
+  return relationsOf(row);
+}
+
+/** The relations' columns (evidence, events, invitation, notice) of one SELECT list. */
+function relationsSql(applicationId: string): Prisma.Sql {
+  return Prisma.sql`
       COALESCE((
         SELECT json_agg(json_build_object(
           'id', v.id, 'applicationId', v.application_id, 'fileId', v.file_id, 'kind', v.kind,
@@ -73,7 +138,9 @@ export async function submitRelations(
         JOIN notice_batch nb ON nb.id = n.batch_id
         WHERE n.application_id = ${applicationId}::uuid
       ), '[]') AS notice`;
-  if (!row) throw new Error('submitRelations returned no row');
+}
+
+function relationsOf(row: RelationRows): SubmitRelations {
   return {
     evidence: row.evidence.map((v) => {
       const file = v.file as JsonRow | null;

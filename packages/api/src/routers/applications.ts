@@ -10,10 +10,9 @@ import {
   submitApplication,
   withdrawApplication,
 } from '../awards/applicant-service';
-import { applicantProfileOf } from '../awards/applicant';
-import { hasAppCode } from '../errors';
 import { idempotencyKeySchema } from '../idempotency';
 import { openProgrammes } from '../awards/programmes';
+import { applicantForFit } from '../awards/programme-applicant';
 import { applicantProcedure, authedProcedure } from '../trpc';
 
 const id = z.uuid({ error: '记录编号无效' });
@@ -29,15 +28,12 @@ export const programmesRouter = {
   open: authedProcedure.query(async ({ ctx }) => {
     const set = policySetFor(todayInShanghai(ctx.now()));
     if (!set) return [];
-    const profile =
+    // No profile yet: the list is still shown, without fit.
+    const applicant =
       ctx.caller.kind === 'applicant'
-        ? await applicantProfileOf(ctx.db.prisma, ctx.caller.userId).catch((error: unknown) => {
-            // No profile yet: the list is still shown, without fit.
-            if (hasAppCode(error, 'PROFILE_REQUIRED')) return null;
-            throw error;
-          })
+        ? await applicantForFit(ctx.db.prisma, ctx.caller.userId)
         : null;
-    return openProgrammes(set, profile?.applicant ?? null);
+    return openProgrammes(set, applicant);
   }),
 } satisfies TRPCRouterRecord;
 

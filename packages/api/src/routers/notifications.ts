@@ -51,11 +51,16 @@ export const notificationsRouter = {
       };
     }),
 
-  unreadCount: authedProcedure.query(async ({ ctx }) => ({
-    count: await ctx.db.prisma.notification.count({
-      where: { userId: ctx.caller.userId, readAt: null },
-    }),
-  })),
+  /**
+   * The badge, polled on every page show: one plain statement (Prisma's count builds and
+   * interprets a plan per call, more CPU than the read itself: issue 13).
+   */
+  unreadCount: authedProcedure.query(async ({ ctx }) => {
+    const [row] = await ctx.db.prisma.$queryRaw<[{ count: number }]>`
+      SELECT count(*)::int AS "count" FROM "notification"
+      WHERE "user_id" = ${ctx.caller.userId}::uuid AND "read_at" IS NULL`;
+    return { count: row.count };
+  }),
 
   markRead: authedProcedure
     .input(z.object({ ids: z.array(z.uuid()).max(100).optional() }).default({}))

@@ -12,14 +12,14 @@ import pg from 'pg';
 import type { Db } from '@kc/db';
 import { createDb } from '@kc/db';
 import { seedDemo } from '@kc/db/seed';
+import type { Statement } from '@kc/db/statements';
+import { watchStatements } from '@kc/db/statements';
 import { createScratchDatabase } from '@kc/db/testing';
 import { DEFAULT_API_CONFIG, silentLogger } from '@kc/api';
 import type { Context } from '@kc/api';
 import { generateData } from '../data/generate';
 import { postgresSink } from '../data/sink';
 import { machineLine, median, percentile } from '../machine';
-import { capture } from './capture';
-import type { Statement } from './capture';
 import { createCaller, listCases } from './cases';
 import type { Caller } from './cases';
 
@@ -65,7 +65,10 @@ try {
   for (const c of cases) {
     const caller = callers.get(c.as);
     if (!caller) throw new Error(`no caller ${c.as}`);
-    const { result, statements } = await capture(() => c.call(caller));
+    // The statements as Prisma sends them, parameters included, to be replayed raw.
+    const statements: Statement[] = [];
+    const stop = watchStatements((s) => statements.push(s));
+    const result = await c.call(caller).finally(stop);
     if (values.explain !== undefined) {
       if (!c.name.includes(values.explain)) continue;
       for (const st of statements) {

@@ -14,6 +14,8 @@
  *   pnpm bench:submit --quick                1 run × 20: the checks, figures not a measurement
  *   pnpm bench:submit --database-url postgresql://…/kc_big --no-seed --n 500
  *   pnpm bench:submit --cpu-prof             then one more batch under the CPU profiler
+ *   pnpm bench:submit --instances 2          as production: several API instances, requests
+ *                                            dealt round-robin by the client (as nginx does)
  */
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -34,6 +36,10 @@ const runs = quick ? 1 : numberArg(args, 'runs', 3);
 const n = numberArg(args, 'n', quick ? 20 : 200);
 const concurrency = numberArg(args, 'concurrency', 20);
 const databaseUrl = databaseUrlArg(args);
+const instances = numberArg(args, 'instances', 1);
+if (instances > 1 && args.has('cpu-prof')) {
+  throw new Error('--cpu-prof profiles one instance: run it without --instances');
+}
 
 console.log(
   `bench:submit — ${runs} run(s) × ${n} submissions, concurrency ${concurrency}${quick ? ' (quick)' : ''}`,
@@ -43,8 +49,20 @@ console.log(machineLine());
 
 const db = await openBenchDb(databaseUrl, { seed: !args.has('no-seed') });
 // Each applicant has its own address: the per-address limits count as for phones in the field.
-const server = await startOurServer({ databaseUrl, env: { TRUST_PROXY: '127.0.0.1' } });
-console.log(`our server: ${server.source} (pid ${server.pid})`);
+const servers = await Promise.all(
+  Array.from({ length: instances }, () =>
+    startOurServer({ databaseUrl, env: { TRUST_PROXY: '127.0.0.1' } }),
+  ),
+);
+const [server] = servers;
+if (!server) throw new Error('--instances must be at least 1');
+console.log(
+  `our server: ${server.source} (pid ${servers.map((s) => s.pid).join(', ')})` +
+    (instances > 1 ? `: ${instances} instances, requests dealt round-robin by the client` : ''),
+);
+const label = instances > 1 ? ` ×${instances}` : '';
+/** Round-robin over the instances, request by request (the two taps of a double tap may part). */
+let dealt = 0;
 
 let failed = false;
 try {
@@ -81,18 +99,20 @@ try {
   for (let r = 0; r < runs; r++) {
     const batch = rest.slice(r * n, (r + 1) * n);
     const ours = async () => {
-      await server.probe.reset();
-      const cpu = cpuMsOf(server.pid);
+      await Promise.all(servers.map((s) => s.probe.reset()));
+      const cpuOf = () => servers.reduce((k, s) => k + cpuMsOf(s.pid), 0);
+      const cpu = cpuOf();
       const result = await submitAll(batch, doubleTaps);
-      const cpuMs = (cpuMsOf(server.pid) - cpu) / Math.max(1, result.latenciesMs.length);
-      const dump = await server.probe.dump();
-      statements += dump.byText
-        .filter((s) => !isQueueStatement(s.text))
-        .reduce((k, s) => k + s.count, 0);
+      const cpuMs = (cpuOf() - cpu) / Math.max(1, result.latenciesMs.length);
+      for (const dump of await Promise.all(servers.map((s) => s.probe.dump()))) {
+        statements += dump.byText
+          .filter((s) => !isQueueStatement(s.text))
+          .reduce((k, s) => k + s.count, 0);
+      }
       submitted += result.latenciesMs.length;
       const rate = result.ok / (result.wallMs / 1000);
       oursRates.push(rate);
-      rows.push(line(`ours run ${r + 1}`, rate, result.latenciesMs, cpuMs, result.refused));
+      rows.push(line(`ours run ${r + 1}${label}`, rate, result.latenciesMs, cpuMs, result.refused));
     };
     const peer = async () => {
       const cpu = cpuMsOf(process.pid);
@@ -106,14 +126,14 @@ try {
     else await peer().then(ours);
   }
   console.log(
-    `\n${'run'.padEnd(12)} ${'per s'.padStart(7)} ${'p50'.padStart(9)} ${'p95'.padStart(9)}` +
-      '  CPU ms per request (ours: the server process; peer: its pg client process)',
+    `\n${'run'.padEnd(15)} ${'per s'.padStart(7)} ${'p50'.padStart(9)} ${'p95'.padStart(9)}` +
+      '  CPU ms per request (ours: the server processes; peer: its pg client process)',
   );
   for (const row of rows) console.log(row);
   const o = median(oursRates);
   const p = median(peerRates);
   console.log(
-    `median: ours ${o.toFixed(0)} submissions/s, peer ${p.toFixed(0)} transactions/s (4 statements each): ` +
+    `median: ours${label} ${o.toFixed(0)} submissions/s, peer ${p.toFixed(0)} transactions/s (4 statements each): ` +
       `ours/peer ${fmt.ratio(o / p)}; ours ${(statements / Math.max(1, submitted)).toFixed(1)} SQL statements ` +
       'per submit request under load (double taps included)',
   );
@@ -139,14 +159,16 @@ try {
 
   failed = !(await checkExact(before, all, doubleTaps));
 } finally {
-  await server.stop();
+  await Promise.all(servers.map((s) => s.stop()));
   await db.close();
 }
 process.exit(failed ? 1 : 0);
 
 async function submit(a: Applicant) {
+  const to = servers[dealt++ % servers.length];
+  if (!to) throw new Error('no server');
   return trpcPost(
-    server.url,
+    to.url,
     'applications.submit',
     { applicationId: a.applicationId, expectedVersion: a.version },
     a.token,
@@ -188,7 +210,7 @@ async function submitAll(batch: Applicant[], doubleTaps: { applicationId: string
 
 function line(name: string, rate: number, latencies: number[], cpuMs: number, refused: number) {
   return (
-    `${name.padEnd(12)} ${fmt.rate(rate)} ${fmt.ms(percentile(latencies, 50))} ${fmt.ms(percentile(latencies, 95))}` +
+    `${name.padEnd(15)} ${fmt.rate(rate)} ${fmt.ms(percentile(latencies, 50))} ${fmt.ms(percentile(latencies, 95))}` +
     ` ${cpuMs.toFixed(2).padStart(9)}` +
     (refused ? `  (${refused} refused: the second of double taps)` : '')
   );

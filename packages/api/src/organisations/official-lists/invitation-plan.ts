@@ -88,7 +88,7 @@ export async function planConfirmation(
     | 'organisationBankAccount'
     | 'officialListRow'
     | 'application'
-    | 'programmeBudget'
+    | '$queryRaw'
   >,
   org: Organisation,
   row: InvitationRow,

@@ -1,0 +1,62 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AnyRouter } from '@trpc/server';
+import type { FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
+import { incomingMessageToRequest } from '@trpc/server/adapters/node-http';
+import { resolveResponse } from '@trpc/server/http';
+
+/**
+ * tRPC over HTTP under `prefix`: what @trpc/server's fastifyTRPCPlugin does, but a JSON answer
+ * leaves as one buffer with its Content-Length rather than as a web stream Fastify copies chunk
+ * by chunk (issue 13: on a small read the chunked writes cost more CPU than the procedure). Any
+ * other answer (a stream, none) is handed to Fastify as tRPC made it.
+ */
+export function registerTrpc<TRouter extends AnyRouter>(
+  app: FastifyInstance,
+  prefix: string,
+  trpcOptions: FastifyTRPCPluginOptions<TRouter>['trpcOptions'],
+) {
+  return app.register(
+    (scope, _opts, done) => {
+      // tRPC reads bodies itself: they arrive as text, and multipart untouched.
+      scope.removeContentTypeParser('application/json');
+      scope.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, next) =>
+        next(null, body),
+      );
+      scope.removeContentTypeParser('multipart/form-data');
+      scope.addContentTypeParser('multipart/form-data', {}, (_req, body, next) => next(null, body));
+      scope.all<{ Params: { path: string } }>('/:path', (req, reply) =>
+        answer(req, reply, trpcOptions),
+      );
+      done();
+    },
+    { prefix },
+  );
+}
+
+async function answer<TRouter extends AnyRouter>(
+  req: FastifyRequest<{ Params: { path: string } }>,
+  reply: FastifyReply,
+  o: FastifyTRPCPluginOptions<TRouter>['trpcOptions'],
+) {
+  const incoming = req.raw as typeof req.raw & { body?: unknown };
+  if ('body' in req) incoming.body = req.body;
+  const res = await resolveResponse<TRouter>({
+    ...o,
+    req: incomingMessageToRequest(incoming, reply.raw, { maxBodySize: o.maxBodySize ?? null }),
+    path: req.params.path,
+    error: null,
+    createContext: async ({ info }) =>
+      (await o.createContext?.({ req, res: reply, info })) as never,
+    onError: (e) => o.onError?.({ ...e, req }),
+  });
+  const json = res.headers.get('content-type')?.startsWith('application/json') ?? false;
+  if (!json || res.body === null) return reply.send(res);
+  reply.code(res.status);
+  res.headers.forEach((value, name) => {
+    // A Vary set earlier (CORS) is kept beside the answer's own.
+    const earlier = name === 'vary' ? reply.getHeader('vary') : undefined;
+    reply.header(name, typeof earlier === 'string' ? `${earlier}, ${value}` : value);
+  });
+  // The bytes tRPC encoded, as they are: no decoding to a string and encoding again.
+  return reply.send(Buffer.from(await res.arrayBuffer()));
+}
