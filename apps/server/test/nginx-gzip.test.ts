@@ -1,6 +1,6 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import http from 'node:http';
+import type http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderSite, renderStandalone } from '../../../deploy/nginx/render.mjs';
 import { registerConditionalGet } from '../src/http-cache';
 import Fastify from 'fastify';
+import { freePort } from './support/free-port';
 
 /**
  * Issue 13: the production nginx site compresses JSON and passes the API's ETag and 304 through
@@ -25,14 +26,6 @@ let dir: string;
 let nginx: ChildProcess | undefined;
 let api: ReturnType<typeof Fastify>;
 let port: number;
-
-async function freePort(): Promise<number> {
-  const server = http.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const p = (server.address() as AddressInfo).port;
-  await new Promise((resolve) => server.close(resolve));
-  return p;
-}
 
 beforeAll(async () => {
   if (!hasNginx) return;

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SERVER_DIST, bundleServer } from '../scripts/build';
+import { freePort } from './support/free-port';
 
 /** The real entry point as a process: start-up checks and graceful shutdown. */
 const root = path.resolve(import.meta.dirname, '../../..');
@@ -55,7 +56,7 @@ describe('the server process', () => {
   });
 
   it('serves, then on SIGTERM finishes and exits 0, releasing the database folder', async () => {
-    const port = 20_000 + Math.floor(Math.random() * 20_000);
+    const port = await freePort();
     const pgliteDir = path.join(dir, 'pglite');
     const proc = run({ PORT: String(port), PGLITE_DIR: pgliteDir });
     const deadline = Date.now() + 60_000;
@@ -106,7 +107,7 @@ describe('the production bundle', () => {
   });
 
   it('starts in production on PGlite: migrations found, live, ready, public pages', async () => {
-    const port = 20_000 + Math.floor(Math.random() * 20_000);
+    const port = await freePort();
     const proc = run({ ...production, PORT: String(port), PGLITE_DIR: path.join(dir, 'prod') }, [
       process.execPath,
       bundle,
