@@ -3,17 +3,21 @@ import type { AnyRouter } from '@trpc/server';
 import type { FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import { incomingMessageToRequest } from '@trpc/server/adapters/node-http';
 import { resolveResponse } from '@trpc/server/http';
+import { answerSingleQuery, singleQueryOf } from './trpc-query';
 
 /**
  * tRPC over HTTP under `prefix`: what @trpc/server's fastifyTRPCPlugin does, but a JSON answer
  * leaves as one buffer with its Content-Length rather than as a web stream Fastify copies chunk
  * by chunk (issue 13: on a small read the chunked writes cost more CPU than the procedure). Any
- * other answer (a stream, none) is handed to Fastify as tRPC made it.
+ * other answer (a stream, none) is handed to Fastify as tRPC made it. A single GET query, most
+ * reads, skips resolveResponse altogether (trpc-query.ts).
  */
 export function registerTrpc<TRouter extends AnyRouter>(
   app: FastifyInstance,
   prefix: string,
   trpcOptions: FastifyTRPCPluginOptions<TRouter>['trpcOptions'],
+  /** `singleQueries: false` sends every call through resolveResponse (the comparison test). */
+  { singleQueries = true }: { singleQueries?: boolean } = {},
 ) {
   return app.register(
     (scope, _opts, done) => {
@@ -24,9 +28,12 @@ export function registerTrpc<TRouter extends AnyRouter>(
       );
       scope.removeContentTypeParser('multipart/form-data');
       scope.addContentTypeParser('multipart/form-data', {}, (_req, body, next) => next(null, body));
-      scope.all<{ Params: { path: string } }>('/:path', (req, reply) =>
-        answer(req, reply, trpcOptions),
-      );
+      scope.all<{ Params: { path: string } }>('/:path', async (req, reply) => {
+        const query = singleQueries ? await singleQueryOf(req, trpcOptions.router) : null;
+        return query
+          ? answerSingleQuery(req, reply, trpcOptions, query)
+          : answer(req, reply, trpcOptions);
+      });
       done();
     },
     { prefix },

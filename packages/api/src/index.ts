@@ -37,7 +37,7 @@ export { rateLimitedError, retryAfterOf } from './errors';
 export { hashGateFor } from './auth/hash-gate';
 export type { ApiMetrics, LoginKind, ProcedureCall } from './metrics';
 export { appCodeOf } from './trpc';
-export { etagOf, freezeAnswer } from './serialized-answer';
+export { etagOf, freezeAnswer, serializedJsonOf } from './serialized-answer';
 
 export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;

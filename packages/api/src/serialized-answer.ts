@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import superjson from 'superjson';
+import { serializePlain } from './plain-serialize';
 
 /**
  * Answers serialized once (issue 13): a procedure whose answer is shared by many requests (the
@@ -9,6 +10,8 @@ import superjson from 'superjson';
  */
 interface Serialized {
   wire: ReturnType<typeof superjson.serialize>;
+  /** `wire` as JSON text, for an HTTP answer that need not stringify it again. */
+  json: string;
   etag: string;
 }
 
@@ -22,8 +25,9 @@ export function freezeAnswer<T extends object>(value: T): T {
   if (serialized.has(value)) return value;
   deepFreeze(value);
   const wire = superjson.serialize(value);
-  const etag = `"${createHash('sha256').update(JSON.stringify(wire)).digest('base64url')}"`;
-  serialized.set(value, { wire, etag });
+  const json = JSON.stringify(wire);
+  const etag = `"${createHash('sha256').update(json).digest('base64url')}"`;
+  serialized.set(value, { wire, json, etag });
   return value;
 }
 
@@ -32,15 +36,23 @@ export function etagOf(value: unknown): string | undefined {
   return isObject(value) ? serialized.get(value)?.etag : undefined;
 }
 
+/** The JSON text of a frozen answer's superjson form; undefined for anything else. */
+export function serializedJsonOf(value: unknown): string | undefined {
+  return isObject(value) ? serialized.get(value)?.json : undefined;
+}
+
 /**
- * tRPC's transformer: superjson both ways, with a frozen answer's stored form on the way out.
+ * tRPC's transformer: superjson both ways, with a frozen answer's stored form on the way out and
+ * plain trees serialized by the faster equivalent (plain-serialize.ts).
  * The wire format is superjson's, so clients keep `transformer: superjson`.
  */
 export const answerTransformer = {
   input: superjson,
   output: {
     serialize: (value: unknown) =>
-      (isObject(value) ? serialized.get(value)?.wire : undefined) ?? superjson.serialize(value),
+      (isObject(value) ? serialized.get(value)?.wire : undefined) ??
+      serializePlain(value) ??
+      superjson.serialize(value),
     deserialize: (value: unknown) => superjson.deserialize(value as Serialized['wire']),
   },
 };

@@ -70,26 +70,34 @@ export async function startLiveServer(
     wechatUrl,
     logs: () => logs,
     client: (token, opts) => makeClient(url, token, opts?.batch ?? true),
-    async tokenOf(who) {
-      // Straight into the database: these tests are about the transport, not the login steps.
-      const user = await db.prisma.user.findFirstOrThrow({ where: who });
-      const token = randomBytes(32).toString('base64url');
-      const now = new Date();
-      await db.prisma.session.create({
-        data: {
-          userId: user.id,
-          tokenHash: createHash('sha256').update(token).digest('hex'),
-          createdAt: now,
-          lastSeenAt: now,
-          expiresAt: new Date(now.getTime() + 3600_000),
-        },
-      });
-      return token;
-    },
+    tokenOf: (who) => sessionTokenOf(db, who),
     async close() {
       await api.close();
       await wechat.close();
       await db.close();
     },
   };
+}
+
+/**
+ * A bearer token of a seeded officer (by username) or applicant (by openid), written straight
+ * into the database: the tests using it are about the transport, not the login steps.
+ */
+export async function sessionTokenOf(
+  db: Db,
+  who: { username: string } | { openid: string },
+): Promise<string> {
+  const user = await db.prisma.user.findFirstOrThrow({ where: who });
+  const token = randomBytes(32).toString('base64url');
+  const now = new Date();
+  await db.prisma.session.create({
+    data: {
+      userId: user.id,
+      tokenHash: createHash('sha256').update(token).digest('hex'),
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt: new Date(now.getTime() + 3600_000),
+    },
+  });
+  return token;
 }

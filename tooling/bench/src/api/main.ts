@@ -116,7 +116,7 @@ try {
 if (exitCode === 0 && args.has('cpu-prof')) {
   await profileTargets({
     databaseUrl,
-    targets: targets.filter((t) => t.name !== 'healthz' && t.name !== 'review.queue'),
+    targets: targets.filter((t) => t.name !== 'healthz'),
     headersOf,
     seconds: numberArg(args, 'profile-seconds', 10),
     connections,
