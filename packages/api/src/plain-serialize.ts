@@ -111,10 +111,10 @@ class PlainWalk {
   bigintEqualities(): Record<string, string[]> | undefined {
     let out: Record<string, string[]> | undefined;
     for (const places of this.bigints.values()) {
-      if (places.length <= 1) continue;
       const [first, ...rest] = [...places].sort((a, b) => a.depth - b.depth);
+      if (!first || rest.length === 0) continue;
       out ??= {};
-      out[first!.path] = rest.map((p) => p.path);
+      out[first.path] = rest.map((p) => p.path);
     }
     return out;
   }

@@ -11,6 +11,8 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { pgRows, pgliteRows } from './rows';
+import type { ReadRows } from './rows';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
@@ -27,6 +29,8 @@ export type DbKind = 'pglite' | 'postgres';
 export interface Db {
   prisma: PrismaClient;
   kind: DbKind;
+  /** Hot hand-written reads straight through the driver, outside transactions (rows.ts). */
+  rows: ReadRows;
   /** Disconnects Prisma and closes the pool / PGlite instance. Idempotent. */
   close(): Promise<void>;
   /** PostgreSQL only: the pg pool's connections now, for metrics (PGlite is one connection). */
@@ -188,6 +192,7 @@ async function createPostgresDb(connectionString: string, options: CreateDbOptio
   return {
     prisma,
     kind: 'postgres',
+    rows: pgRows(pool),
     listen: listening.listen,
     close: () =>
       (closed ??= listening
@@ -247,6 +252,7 @@ async function wrapPglite(
   return {
     prisma,
     kind: 'pglite',
+    rows: pgliteRows(pglite),
     listen: listening.listen,
     queueConnection: { kind: 'pglite', executeSql: pgliteExecuteSql(pglite) },
     close: () =>

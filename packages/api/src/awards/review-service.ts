@@ -1,4 +1,4 @@
-import type { TransactionClient } from '@kc/db';
+import type { Db, TransactionClient } from '@kc/db';
 import { Prisma, isUniqueViolationOn, mayOccurInNumber } from '@kc/db';
 import type {
   ApplicationAction,
@@ -182,18 +182,24 @@ interface QueueRow {
  * One page of the queue: its ids first, found by the filter (the offset skips index entries,
  * not whole rows), then those rows with their applicant's name in one statement. Prisma's
  * `include` read every column of the application and sent a statement per relation, most of
- * them empty (issue 13).
+ * them empty (issue 13). The rows go through the driver (`db.rows`), not Prisma.
  */
 async function queuePage(
-  db: Pick<TransactionClient, 'application' | '$queryRaw'>,
+  db: Db,
   where: Prisma.ApplicationWhereInput,
   orderBy: Prisma.ApplicationOrderByWithRelationInput[],
   skip: number,
   take: number,
 ): Promise<QueueRow[]> {
-  const page = await db.application.findMany({ where, select: { id: true }, orderBy, skip, take });
+  const page = await db.prisma.application.findMany({
+    where,
+    select: { id: true },
+    orderBy,
+    skip,
+    take,
+  });
   if (page.length === 0) return [];
-  const found = await db.$queryRaw<QueueRow[]>`
+  const found = await db.rows<QueueRow>(Prisma.sql`
     SELECT a.id, a.number, a.rule_id AS "ruleId", a.status, a.area_code AS "areaCode", a.year,
            COALESCE(o.name, r.name, '') AS "applicantName",
            a.computed_amount_fen AS "computedAmountFen",
@@ -203,7 +209,7 @@ async function queuePage(
       FROM application a
       LEFT JOIN organisation o ON o.id = a.organisation_id
       LEFT JOIN researcher r ON r.id = a.researcher_id
-     WHERE a.id = ANY(${page.map((p) => p.id)}::uuid[])`;
+     WHERE a.id = ANY(${page.map((p) => p.id)}::uuid[])`);
   const byId = new Map(found.map((r) => [r.id, r]));
   // A row that changed between the two reads is shown as it is now; one deleted since is left out.
   return page.flatMap((p) => byId.get(p.id) ?? []);
@@ -231,7 +237,7 @@ export async function reviewQueue(ctx: OfficerCtx, f: QueueFilter) {
       () => ctx.db.prisma.application.count({ where }),
       queueEstimate(ctx, f),
     ),
-    queuePage(ctx.db.prisma, where, orderBy, (f.page - 1) * f.pageSize, f.pageSize),
+    queuePage(ctx.db, where, orderBy, (f.page - 1) * f.pageSize, f.pageSize),
   ]);
   return {
     total,
