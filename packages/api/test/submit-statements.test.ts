@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { statementsOf } from '@kc/db/statements';
+import { rowsOf } from '@kc/db';
 import { APPLICATION_INCLUDE } from '../src/awards/dto';
 import { callerOrganisation } from '../src/awards/applicant';
 import { submitRead, submitRelations } from '../src/awards/submit-read';
@@ -30,8 +31,12 @@ describe('applications.submit round trips', () => {
       input: scenarioInput('往返计数场景'),
       evidence,
     });
-    // The one-statement read of the relations gives what Prisma's include gives.
-    expect(await submitRelations(h.prisma, draft.id)).toEqual(
+    // The one-statement read of the relations, straight through the driver as submit sends it,
+    // gives what Prisma's include gives (and what the same statement gives through Prisma).
+    expect(await submitRelations(rowsOf(h.prisma), draft.id)).toEqual(
+      await submitRelations(h.db.rows, draft.id),
+    );
+    expect(await submitRelations(h.db.rows, draft.id)).toEqual(
       await h.prisma.application.findUniqueOrThrow({
         where: { id: draft.id },
         select: {
@@ -48,7 +53,7 @@ describe('applications.submit round trips', () => {
       }),
     );
     // The one-statement read of the caller and the application gives what Prisma reads.
-    const read = await submitRead(h.prisma, firm.userId, draft.id);
+    const read = await submitRead(h.db.rows, firm.userId, draft.id);
     const org = await callerOrganisation(h.prisma, firm.userId);
     expect(read.organisation).toEqual({
       id: org?.id,
@@ -61,9 +66,9 @@ describe('applications.submit round trips', () => {
     expect(read.researcher).toBeNull();
     expect(read.application).toEqual({
       ...(await h.prisma.application.findUniqueOrThrow({ where: { id: draft.id } })),
-      ...(await submitRelations(h.prisma, draft.id)),
+      ...(await submitRelations(h.db.rows, draft.id)),
     });
-    expect((await submitRead(h.prisma, firm.userId, crypto.randomUUID())).application).toBeNull();
+    expect((await submitRead(h.db.rows, firm.userId, crypto.randomUUID())).application).toBeNull();
     const { result: submitted, statements } = await statementsOf(() =>
       firm.client.applications.submit.mutate({
         applicationId: draft.id,

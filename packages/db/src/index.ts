@@ -5,6 +5,7 @@
 export { createDb, MEMORY } from './client';
 export type { CreateDbOptions, Db, DbKind, ExecuteSql, PoolStats, QueueConnection } from './client';
 export type { ListenHandlers, Listener } from './listen';
+export { rowsOf } from './rows';
 export type { ReadRows } from './rows';
 export { DEFAULT_SCRYPT_PARAMS, hashPassword, needsRehash, verifyPassword } from './password';
 export type { ScryptParams } from './password';

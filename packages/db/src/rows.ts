@@ -28,6 +28,11 @@ const PARSERS: Record<number, (value: string) => unknown> = {
   [NUMERIC]: (value) => value,
 };
 
+/** The same reader over a transaction (or any Prisma client): its `$queryRaw`. */
+export function rowsOf(client: { $queryRaw<T>(query: Prisma.Sql): PromiseLike<T> }): ReadRows {
+  return async <T>(query: Prisma.Sql) => await client.$queryRaw<T[]>(query);
+}
+
 export function pgRows(pool: pg.Pool): ReadRows {
   const types = {
     getTypeParser: ((oid: number, format?: string) =>

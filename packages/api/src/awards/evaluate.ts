@@ -1,4 +1,4 @@
-import type { TransactionClient } from '@kc/db';
+import type { ReadRows } from '@kc/db';
 import type { Decision, Evaluation, PolicySet, Rule } from '@kc/domain';
 import {
   decide,
@@ -11,8 +11,6 @@ import {
 import { appError } from '../errors';
 import type { ApplicantProfile } from './applicant';
 import { loadHistory } from './history';
-
-type Reader = Pick<TransactionClient, '$queryRaw'>;
 
 /** The rule of the version in force on `date` (new applications), or of a stored version. */
 export function ruleFor(
@@ -42,9 +40,14 @@ export interface EvaluationRequest {
 
 /**
  * Runs the pure engine against the database's history. Two passes: the first, on an empty
- * history, tells which year the quota counts in; the second uses that year's history.
+ * history, tells which year the quota counts in; the second uses that year's history. `read`:
+ * the database's `rows` outside a transaction, `rowsOf(tx)` inside one (an approval reads the
+ * history after locking the budget).
  */
-export async function evaluateWithHistory(db: Reader, req: EvaluationRequest): Promise<Evaluation> {
+export async function evaluateWithHistory(
+  read: ReadRows,
+  req: EvaluationRequest,
+): Promise<Evaluation> {
   const application = {
     ...(req.applicationId ? { id: req.applicationId } : {}),
     appliedOn: req.appliedOn,
@@ -54,7 +57,7 @@ export async function evaluateWithHistory(db: Reader, req: EvaluationRequest): P
   };
   // The first pass only finds the quota year and the once keys: no explanation is written for it.
   const first = decide(req.set, req.ruleId, application, EMPTY_HISTORY);
-  const history = await loadHistory(db, {
+  const history = await loadHistory(read, {
     organisationId: req.profile.organisationId,
     researcherId: req.profile.researcherId,
     ruleId: req.ruleId,

@@ -1,9 +1,7 @@
-import type { TransactionClient } from '@kc/db';
+import type { ReadRows } from '@kc/db';
 import { Prisma } from '@kc/db';
 import type { AwardHistory, Fen } from '@kc/domain';
 import { AWARDED_STATUSES, fen } from '@kc/domain';
-
-type Reader = Pick<TransactionClient, '$queryRaw'>;
 
 export interface HistoryQuery {
   organisationId: string | null;
@@ -27,7 +25,7 @@ export interface HistoryQuery {
  * Inside an approval transaction this is read after the programme's budget row is locked, so it
  * is exact; outside (preview, submit) it is a good-faith snapshot.
  */
-export async function loadHistory(db: Reader, q: HistoryQuery): Promise<AwardHistory> {
+export async function loadHistory(read: ReadRows, q: HistoryQuery): Promise<AwardHistory> {
   // One statement (issue 13: every submission reads this): the prior awards, the year's count
   // and, for officers, what the budget has left. The prior awards are the owner's or share a
   // once-only key (`&&` with no keys is false).
@@ -36,9 +34,11 @@ export async function loadHistory(db: Reader, q: HistoryQuery): Promise<AwardHis
   const owner = q.organisationId
     ? Prisma.sql`a.organisation_id = ${q.organisationId}::uuid`
     : Prisma.sql`a.researcher_id = ${q.researcherId ?? '00000000-0000-0000-0000-000000000000'}::uuid`;
-  const [row] = await db.$queryRaw<
-    { prior: PriorRow[]; approvedThisYear: number; budgetRemaining: bigint | null }[]
-  >`
+  const [row] = await read<{
+    prior: PriorRow[];
+    approvedThisYear: number;
+    budgetRemaining: bigint | null;
+  }>(Prisma.sql`
     SELECT
       COALESCE((
         SELECT json_agg(json_build_object('id', a.id, 'ruleId', a.rule_id, 'onceKeys', a.once_keys,
@@ -54,7 +54,7 @@ export async function loadHistory(db: Reader, q: HistoryQuery): Promise<AwardHis
           AND (${self}::uuid IS NULL OR a.id <> ${self}::uuid)) AS "approvedThisYear",
       (SELECT b.budget_fen - b.committed_fen - b.paid_fen FROM programme_budget b
         WHERE ${q.withBudget}::boolean AND b.rule_id = ${q.ruleId} AND b.year = ${q.quotaYear}::int
-      ) AS "budgetRemaining"`;
+      ) AS "budgetRemaining"`);
   if (!row) throw new Error('loadHistory returned no row');
   const history: AwardHistory = {
     priorAwards: row.prior.map((a) => ({

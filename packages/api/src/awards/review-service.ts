@@ -1,5 +1,5 @@
 import type { Db, TransactionClient } from '@kc/db';
-import { Prisma, isUniqueViolationOn, mayOccurInNumber } from '@kc/db';
+import { Prisma, isUniqueViolationOn, mayOccurInNumber, rowsOf } from '@kc/db';
 import type {
   ApplicationAction,
   ApplicationQueue,
@@ -345,7 +345,7 @@ async function approve(
   const { set } = ruleFor(row.ruleId, { policySetId: row.policySetId });
   const ownerProfile = await applicationApplicant(tx, row);
   const appliedOn = todayInShanghai(row.submittedAt ?? row.createdAt);
-  const evaluation = await evaluateWithHistory(tx, {
+  const evaluation = await evaluateWithHistory(rowsOf(tx), {
     set,
     ruleId: row.ruleId,
     profile: ownerProfile,

@@ -1,4 +1,4 @@
-import type { Application, Organisation, TransactionClient } from '@kc/db';
+import type { Application, Organisation, ReadRows } from '@kc/db';
 import { Prisma } from '@kc/db';
 import type { ApplicationRow } from './dto';
 import type { SavedReference } from './evidence-sources';
@@ -31,13 +31,13 @@ export interface SubmitCaller {
  * application; the caller's scope is checked by the caller); its relations as `submitRelations`.
  */
 export async function submitRead(
-  db: Pick<TransactionClient, '$queryRaw'>,
+  read: ReadRows,
   userId: string,
   applicationId: string,
 ): Promise<SubmitCaller & { application: (Application & SubmitRelations) | null }> {
-  const [row] = await db.$queryRaw<
-    (Omit<Application, 'id'> & { id: string | null } & RelationRows & SubmitCaller)[]
-  >`
+  const [row] = await read<
+    Omit<Application, 'id'> & { id: string | null } & RelationRows & SubmitCaller
+  >(Prisma.sql`
     SELECT a.id, a.number, a.applicant_user_id AS "applicantUserId",
       a.organisation_id AS "organisationId", a.researcher_id AS "researcherId",
       a.rule_id AS "ruleId", a.policy_set_id AS "policySetId", a.policy_version AS "policyVersion",
@@ -58,7 +58,7 @@ export async function submitRead(
       (SELECT json_build_object('id', r.id, 'name', r.name) FROM researcher r
         WHERE r.user_id = ${userId}::uuid) AS researcher,
       ${relationsSql(applicationId)}
-    FROM (SELECT 1) AS one LEFT JOIN application a ON a.id = ${applicationId}::uuid`;
+    FROM (SELECT 1) AS one LEFT JOIN application a ON a.id = ${applicationId}::uuid`);
   if (!row) throw new Error('submitRead returned no row');
   const { organisation, researcher, evidence, events, invitation, notice, ...columns } = row;
   const application =
@@ -86,10 +86,10 @@ interface RelationRows {
  * `submit-statements.test.ts` holds it equal to Prisma's read.
  */
 export async function submitRelations(
-  tx: Pick<TransactionClient, '$queryRaw'>,
+  read: ReadRows,
   applicationId: string,
 ): Promise<SubmitRelations> {
-  const [row] = await tx.$queryRaw<RelationRows[]>`SELECT ${relationsSql(applicationId)}`;
+  const [row] = await read<RelationRows>(Prisma.sql`SELECT ${relationsSql(applicationId)}`);
   if (!row) throw new Error('submitRelations returned no row');
   return relationsOf(row);
 }

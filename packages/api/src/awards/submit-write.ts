@@ -1,4 +1,5 @@
-import type { ApplicationEvent, Prisma, PrismaClient } from '@kc/db';
+import type { ApplicationEvent, ReadRows } from '@kc/db';
+import { Prisma } from '@kc/db';
 import { applicantMessage } from '@kc/domain';
 import type { AuditEntry, AuditWho } from '../audit';
 import { auditRecord } from '../audit';
@@ -41,7 +42,7 @@ export interface SubmissionWrite {
  * finds the version moved and matches nothing, and nothing else is written. Null when stale.
  */
 export async function writeSubmission(
-  db: Pick<PrismaClient, '$queryRaw'>,
+  read: ReadRows,
   w: SubmissionWrite,
 ): Promise<ApplicationEvent | null> {
   const d = w.data;
@@ -53,7 +54,7 @@ export async function writeSubmission(
     amountFen: null,
   });
   if (!message) throw new Error('no receipt message for submit');
-  const rows = await db.$queryRaw<(ApplicationEvent & { notificationIds: string[] })[]>`
+  const rows = await read<ApplicationEvent & { notificationIds: string[] }>(Prisma.sql`
     WITH changed AS (
       UPDATE application SET
         submitted_at = ${d.submittedAt}::timestamptz, policy_set_id = ${d.policySetId},
@@ -93,7 +94,7 @@ export async function writeSubmission(
         actor_role AS "actorRole", action, from_status AS "fromStatus", to_status AS "toStatus",
         comment, details
     )
-    SELECT event.*, ARRAY(SELECT id FROM receipt) AS "notificationIds" FROM event`;
+    SELECT event.*, ARRAY(SELECT id FROM receipt) AS "notificationIds" FROM event`);
   const [written] = rows;
   if (!written) return null;
   const { notificationIds, ...event } = written;

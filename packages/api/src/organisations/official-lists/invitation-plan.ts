@@ -9,6 +9,7 @@ import type {
   OrganisationDocument,
   TransactionClient,
 } from '@kc/db';
+import { rowsOf } from '@kc/db';
 import type { EvidenceSource, Evaluation } from '@kc/domain';
 import {
   EXEMPTION_COMMITMENT_TEXT,
@@ -151,7 +152,7 @@ export async function planConfirmation(
   const evaluation =
     missing.length > 0 || row.status !== 'invited'
       ? null
-      : await evaluateWithHistory(tx, {
+      : await evaluateWithHistory(rowsOf(tx), {
           set,
           ruleId: row.ruleId,
           profile: await organisationApplicant(tx, org),
