@@ -38,10 +38,14 @@ async function seriousViolations(page: Page): Promise<string[]> {
     .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')}`));
 }
 
-/** Opens a page by its hash route and waits until `ready` is visible and loading is over. */
+/**
+ * Opens a page by its hash route and waits until `ready` is visible and loading is over. Taro's
+ * H5 keeps a tab page it left in the DOM, hidden: the visible instance is the one that counts
+ * (CI once waited 30 s on the hidden first match of `#profile-large-text`).
+ */
 async function visit(page: Page, route: string, ready: string) {
   await page.goto(`${stack.h5Url}/#${route}`);
-  await page.locator(ready).first().waitFor({ state: 'visible' });
+  await page.locator(ready).filter({ visible: true }).first().waitFor({ state: 'visible' });
   await page
     .locator('#state-loading')
     .waitFor({ state: 'detached' })
