@@ -43,7 +43,7 @@ export async function singleQueryOf<TRouter extends AnyRouter>(
 
 /**
  * One GET query answered as tRPC's resolveResponse would, byte for byte (the same status,
- * headers and JSON; tests/trpc-query.test.ts compares the two), without the web Request,
+ * headers and JSON; apps/server/test/trpc-query.test.ts compares the two), without the web Request,
  * AbortSignals, Headers and Response it builds per call: on a small read those cost more CPU than
  * the procedure and its SQL (issue 13's profile). A frozen answer (programmes.open) leaves as the
  * JSON text serialized once, not stringified again.
@@ -156,15 +156,19 @@ export async function answerSingleQuery<TRouter extends AnyRouter>(
     }
   }
   reply.code(status);
-  for (const [name, value] of headers) {
-    // A Vary set earlier (CORS) is kept beside the answer's own, as trpc-route.ts does.
-    const earlier = name === 'vary' ? reply.getHeader('vary') : undefined;
-    reply.header(name, typeof earlier === 'string' ? `${earlier}, ${value}` : value);
-  }
+  setAnswerHeaders(reply, headers);
   const frozen = error ? undefined : serializedJsonOf(data);
   const body =
     frozen !== undefined
       ? `{"result":{"data":${frozen}}}`
       : JSON.stringify(transformTRPCResponse(config, untransformed as never));
   return reply.send(Buffer.from(body));
+}
+
+/** Puts an answer's headers on the reply; a Vary set earlier (CORS) is kept beside the answer's. */
+export function setAnswerHeaders(reply: FastifyReply, headers: Iterable<[string, string]>) {
+  for (const [name, value] of headers) {
+    const earlier = name === 'vary' ? reply.getHeader('vary') : undefined;
+    reply.header(name, typeof earlier === 'string' ? `${earlier}, ${value}` : value);
+  }
 }

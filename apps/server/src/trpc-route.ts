@@ -3,7 +3,7 @@ import type { AnyRouter } from '@trpc/server';
 import type { FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import { incomingMessageToRequest } from '@trpc/server/adapters/node-http';
 import { resolveResponse } from '@trpc/server/http';
-import { answerSingleQuery, singleQueryOf } from './trpc-query';
+import { answerSingleQuery, setAnswerHeaders, singleQueryOf } from './trpc-query';
 
 /**
  * tRPC over HTTP under `prefix`: what @trpc/server's fastifyTRPCPlugin does, but a JSON answer
@@ -59,11 +59,7 @@ async function answer<TRouter extends AnyRouter>(
   const json = res.headers.get('content-type')?.startsWith('application/json') ?? false;
   if (!json || res.body === null) return reply.send(res);
   reply.code(res.status);
-  res.headers.forEach((value, name) => {
-    // A Vary set earlier (CORS) is kept beside the answer's own.
-    const earlier = name === 'vary' ? reply.getHeader('vary') : undefined;
-    reply.header(name, typeof earlier === 'string' ? `${earlier}, ${value}` : value);
-  });
+  setAnswerHeaders(reply, res.headers.entries());
   // The bytes tRPC encoded, as they are: no decoding to a string and encoding again.
   return reply.send(Buffer.from(await res.arrayBuffer()));
 }
