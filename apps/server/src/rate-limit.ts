@@ -73,7 +73,7 @@ interface StoreDeps {
  */
 export function counterStore(deps: StoreDeps) {
   const sweep = expiredCounterSweeper();
-  const countHit = windowHitBatcher(deps.db.prisma);
+  const countHit = windowHitBatcher(deps.db.rows);
   return class CounterStore implements FastifyRateLimitStore {
     incr(
       key: string,

@@ -15,7 +15,7 @@ export function serializePlain(value: unknown): SuperJSONResult | null {
   if (json === UNSUPPORTED) return null;
   const result: SuperJSONResult = { json: json as SuperJSONResult['json'] };
   const values = walk.annotations;
-  const equalities = walk.bigintEqualities();
+  const equalities = walk.equalities();
   if (values || equalities) {
     result.meta = {
       ...(values ? { values: values as never } : {}),
@@ -41,10 +41,12 @@ class PlainWalk {
   /** The escaped keys from the root to the value being visited. */
   private readonly path: string[] = [];
   /**
-   * superjson records "referential equality" for every value that is not a primitive to it,
-   * bigints included (two fields holding 200000n are "the same object"): where each occurs.
+   * superjson records "referential equality" for every value that is not a primitive to it:
+   * bigints by value (two fields holding 200000n are "the same object") and Dates by identity
+   * (a row's createdAt and updatedAt set from one `now`): where each occurs, in the order first
+   * met, as superjson's one map of identities has them.
    */
-  private readonly bigints = new Map<bigint, { path: string; depth: number }[]>();
+  private readonly shared = new Map<bigint | Date, { path: string; depth: number }[]>();
 
   visit(value: unknown): unknown {
     this.annotations = undefined;
@@ -58,29 +60,27 @@ class PlainWalk {
       case 'undefined':
         this.annotations = UNDEFINED;
         return null;
-      case 'bigint': {
-        const at = { path: this.path.join('.'), depth: this.path.length };
-        const seen = this.bigints.get(value);
-        if (seen) seen.push(at);
-        else this.bigints.set(value, [at]);
+      case 'bigint':
+        this.occurs(value);
         this.annotations = BIGINT;
         return value.toString();
-      }
       case 'object':
         break;
       default:
         return UNSUPPORTED;
     }
     if (value === null) return null;
-    // An object met twice is annotated (or a cycle): left to superjson.
-    if (this.seen.has(value)) return UNSUPPORTED;
-    this.seen.add(value);
     if (value instanceof Date) {
       if (Number.isNaN(value.getTime()) || Object.getPrototypeOf(value) !== Date.prototype)
         return UNSUPPORTED;
+      // Met again, superjson writes it again and notes where (referentialEqualities).
+      this.occurs(value);
       this.annotations = DATE;
       return value.toISOString();
     }
+    // An object or array met twice (or a cycle): left to superjson.
+    if (this.seen.has(value)) return UNSUPPORTED;
+    this.seen.add(value);
     const isArray = Array.isArray(value);
     if (!isArray) {
       const proto = Object.getPrototypeOf(value) as unknown;
@@ -107,10 +107,17 @@ class PlainWalk {
     return json;
   }
 
-  /** superjson's referentialEqualities for repeated bigints: shortest path first. */
-  bigintEqualities(): Record<string, string[]> | undefined {
+  private occurs(value: bigint | Date): void {
+    const at = { path: this.path.join('.'), depth: this.path.length };
+    const places = this.shared.get(value);
+    if (places) places.push(at);
+    else this.shared.set(value, [at]);
+  }
+
+  /** superjson's referentialEqualities for repeated bigints and Dates: shortest path first. */
+  equalities(): Record<string, string[]> | undefined {
     let out: Record<string, string[]> | undefined;
-    for (const places of this.bigints.values()) {
+    for (const places of this.shared.values()) {
       const [first, ...rest] = [...places].sort((a, b) => a.depth - b.depth);
       if (!first || rest.length === 0) continue;
       out ??= {};

@@ -1,4 +1,5 @@
-import type { Prisma } from '@kc/db';
+import type { ReadRows } from '@kc/db';
+import { Prisma, rowsOf } from '@kc/db';
 
 /**
  * Counters in `rate_limit_counter`, shared by every API instance on the same database. Each
@@ -23,7 +24,7 @@ export async function hitWindow(
   windowMs: number,
   now: Date,
 ): Promise<WindowHit> {
-  const [hit] = await hitWindows(db, [{ key, windowMs }], now);
+  const [hit] = await hitWindows(rowsOf(db), [{ key, windowMs }], now);
   if (!hit) throw new Error('rate_limit_counter upsert returned no row');
   return hit;
 }
@@ -34,7 +35,7 @@ export async function hitWindow(
  * order, so two such statements on the same keys never wait on each other in a cycle.
  */
 export async function hitWindows(
-  db: CounterDb,
+  read: ReadRows,
   hits: readonly { key: string; windowMs: number }[],
   now: Date,
 ): Promise<WindowHit[]> {
@@ -49,7 +50,7 @@ export async function hitWindows(
   const ends = keys.map((k) =>
     new Date(now.getTime() + (perKey.get(k)?.windowMs ?? 0)).toISOString(),
   );
-  const rows = await db.$queryRaw<{ key: string; count: number; window_ends_at: Date }[]>`
+  const rows = await read<{ key: string; count: number; window_ends_at: Date }>(Prisma.sql`
     INSERT INTO rate_limit_counter AS c (key, count, window_ends_at, updated_at)
     SELECT h.key, h.n, h.ends, ${now}::timestamptz
     FROM unnest(${keys}::text[], ${counts}::int[], ${ends}::timestamptz[]) AS h(key, n, ends)
@@ -60,7 +61,7 @@ export async function hitWindows(
       window_ends_at = CASE WHEN c.window_ends_at <= ${now}::timestamptz
         THEN EXCLUDED.window_ends_at ELSE c.window_ends_at END,
       updated_at = ${now}::timestamptz
-    RETURNING c.key, c.count, c.window_ends_at`;
+    RETURNING c.key, c.count, c.window_ends_at`);
   const total = new Map(rows.map((r) => [r.key, r]));
   const seen = new Map<string, number>();
   return hits.map((h) => {
@@ -78,9 +79,9 @@ export async function hitWindows(
 /**
  * Hits asked for in the same turn of the event loop (a request's per-address and per-session
  * limits, and requests arriving together) counted by one statement: one round trip and one
- * pooled connection instead of one per limit.
+ * pooled connection instead of one per limit. Outside any transaction: `db.rows`.
  */
-export function windowHitBatcher(db: CounterDb) {
+export function windowHitBatcher(read: ReadRows) {
   type Pending = {
     key: string;
     windowMs: number;
@@ -93,7 +94,7 @@ export function windowHitBatcher(db: CounterDb) {
     const batch = pending;
     pending = [];
     const now = new Date(Math.max(...batch.map((p) => p.now.getTime())));
-    hitWindows(db, batch, now).then(
+    hitWindows(read, batch, now).then(
       (hits) => batch.forEach((p, i) => p.resolve(hits[i] as WindowHit)),
       (error: unknown) => batch.forEach((p) => p.reject(error)),
     );

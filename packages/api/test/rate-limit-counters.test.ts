@@ -16,7 +16,7 @@ describe('rate_limit_counter', () => {
 
   it('counts each of several hits on one key in one statement, each with its own count', async () => {
     const hits = await hitWindows(
-      db.prisma,
+      db.rows,
       [
         { key: 'k:b', windowMs: MINUTE },
         { key: 'k:a', windowMs: MINUTE },
@@ -36,7 +36,7 @@ describe('rate_limit_counter', () => {
     // An ended window starts again, at 1 for the first of the hits.
     const next = new Date(t0.getTime() + MINUTE);
     const again = await hitWindows(
-      db.prisma,
+      db.rows,
       [
         { key: 'k:b', windowMs: MINUTE },
         { key: 'k:b', windowMs: MINUTE },
@@ -50,7 +50,7 @@ describe('rate_limit_counter', () => {
   });
 
   it('sends the hits asked for together (both limits of a request) as one statement', async () => {
-    const hit = windowHitBatcher(db.prisma);
+    const hit = windowHitBatcher(db.rows);
     const { result, statements } = await statementsOf(() =>
       Promise.all([
         hit('batch:address', MINUTE, t0),

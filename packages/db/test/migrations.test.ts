@@ -130,7 +130,8 @@ const HAND_WRITTEN_CHECKS = [
 
 /**
  * `table | index` — partial indexes hand-written in the migrations (Prisma cannot model a WHERE
- * clause): "one active / pending / current … per …", and the review queue's submitted rows.
+ * clause): "one active / pending / current … per …", the review queue's submitted rows, and the
+ * award history's awarded rows.
  */
 const HAND_WRITTEN_PARTIAL_INDEXES = [
   'organisation_member | organisation_member_one_active_per_user',
@@ -141,6 +142,8 @@ const HAND_WRITTEN_PARTIAL_INDEXES = [
   'organisation_document | organisation_document_one_current',
   'application | application_queue_submitted_idx',
   'application | application_queue_submitted_desc_idx',
+  'application | application_awarded_once_keys_idx',
+  'application | application_awarded_rule_year_idx',
 ];
 
 /** `table | index` — other indexes hand-written in the migrations: pg_trgm operator classes. */

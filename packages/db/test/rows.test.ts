@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Prisma } from '../src';
 import type { Db } from '../src';
+import { MAX_PREPARED_STATEMENTS } from '../src/rows';
 import { statementsOf } from '../src/statements';
 import { createTestDb } from '../src/testing';
 
@@ -59,4 +60,34 @@ describe('db.rows', () => {
     await expect(db.rows(Prisma.sql`SELECT 1/0 AS boom`)).rejects.toThrow(/division by zero/);
     expect(await db.rows(Prisma.sql`SELECT 1::int AS ok`)).toEqual([{ ok: 1 }]);
   });
+
+  // On PostgreSQL each text is prepared once per connection, then only bound and run (planning
+  // was most of a submission's reads). PGlite runs each statement as it comes.
+  it.runIf(process.env.DATABASE_URL)(
+    'prepares each text on PostgreSQL, within a bound',
+    async () => {
+      const own = Prisma.sql`SELECT name, statement FROM pg_prepared_statements WHERE NOT from_sql`;
+      const seen = await db.rows<{ name: string; statement: string }>(own);
+      expect(seen.find((s) => s.statement === own.text)?.name).toMatch(/^kc_rows_[0-9a-f]{20}$/);
+      // The same text with other values, many times over the pool: one name, the right answers.
+      const square = (n: number) =>
+        db.rows<{ sq: number }>(Prisma.sql`SELECT ${n}::int * ${n}::int AS sq`);
+      const answers = await Promise.all(Array.from({ length: 40 }, (_, n) => square(n)));
+      expect(answers.map(([r]) => r?.sq)).toEqual(Array.from({ length: 40 }, (_, n) => n * n));
+      // A failure leaves the prepared statement usable.
+      const divide = (n: number) => db.rows<{ q: number }>(Prisma.sql`SELECT 6 / ${n}::int AS q`);
+      await expect(divide(0)).rejects.toThrow(/division by zero/);
+      expect(await divide(3)).toEqual([{ q: 2 }]);
+      // Texts of a variable shape stop being prepared once the bound is reached, and still run.
+      for (let n = 1; n <= MAX_PREPARED_STATEMENTS + 5; n++) {
+        const list = Prisma.join(Array.from({ length: n }, (_, i) => Prisma.sql`${i}::int`));
+        const [row] = await db.rows<{ n: number }>(
+          Prisma.sql`SELECT cardinality(ARRAY[${list}]) AS n`,
+        );
+        expect(row?.n).toBe(n);
+      }
+      const names = await db.rows<{ name: string }>(own);
+      expect(names.length).toBeLessThanOrEqual(MAX_PREPARED_STATEMENTS);
+    },
+  );
 });

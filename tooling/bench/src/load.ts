@@ -4,7 +4,7 @@
  * each side's median of the runs, and the ratio ours / peer.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import autocannon from 'autocannon';
 import { median } from './machine';
 
@@ -31,6 +31,35 @@ export function cpuMsOf(pid: number | undefined): number {
   } catch {
     return Number.NaN;
   }
+}
+
+/**
+ * CPU time (ms) used so far by every process of this machine whose command is `name` (e.g.
+ * `postgres`: the server and all its backends), or NaN when there is none to read (a remote
+ * database, another OS). Backends that ended between two readings take their time with them, so
+ * compare readings over a span in which the pool's connections stay open.
+ */
+export function cpuMsOfCommand(name: string): number {
+  let total = 0;
+  let found = false;
+  let pids: string[];
+  try {
+    pids = readdirSync('/proc').filter((entry) => /^\d+$/.test(entry));
+  } catch {
+    return Number.NaN;
+  }
+  for (const pid of pids) {
+    try {
+      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() !== name) continue;
+    } catch {
+      continue;
+    }
+    const ms = cpuMsOf(Number(pid));
+    if (Number.isNaN(ms)) continue;
+    total += ms;
+    found = true;
+  }
+  return found ? total : Number.NaN;
 }
 
 export interface LoadRun {

@@ -16,12 +16,16 @@
  *   pnpm bench:submit --cpu-prof             then one more batch under the CPU profiler
  *   pnpm bench:submit --instances 2          as production: several API instances, requests
  *                                            dealt round-robin by the client (as nginx does)
+ *   pnpm bench:submit --warmup 0             no untimed warm-up batch (default: n submissions
+ *                                            first, as a server that has been up a while: JIT
+ *                                            compiled, each pooled connection's statements
+ *                                            prepared and past PostgreSQL's five custom plans)
  */
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { databaseUrlArg, numberArg, parseArgs } from '../args';
 import { openBenchDb, redactUrl } from '../database';
-import { cpuMsOf, fmt } from '../load';
+import { cpuMsOf, cpuMsOfCommand, fmt } from '../load';
 import { machineLine, median, percentile } from '../machine';
 import { printShares, profileFile, profileWhile, summariseProfile } from '../cpu-profile';
 import { REPO_ROOT, isQueueStatement, printSqlCounts, startOurServer } from '../server';
@@ -37,6 +41,7 @@ const n = numberArg(args, 'n', quick ? 20 : 200);
 const concurrency = numberArg(args, 'concurrency', 20);
 const databaseUrl = databaseUrlArg(args);
 const instances = numberArg(args, 'instances', 1);
+const warmup = numberArg(args, 'warmup', quick ? 0 : n);
 if (instances > 1 && args.has('cpu-prof')) {
   throw new Error('--cpu-prof profiles one instance: run it without --instances');
 }
@@ -72,7 +77,7 @@ try {
   const all = await prepareApplicants(
     db,
     server.url,
-    (runs + (profiling ? 1 : 0)) * n + 1,
+    (runs + (profiling ? 1 : 0)) * n + warmup + 1,
     concurrency,
   );
   console.log(
@@ -80,8 +85,9 @@ try {
   );
   const before = await snapshot();
 
-  const [probeOne, ...rest] = all;
+  const [probeOne, ...others] = all;
   if (!probeOne) throw new Error('no applicant');
+  const rest = others.slice(warmup);
   await server.probe.reset();
   await server.probe.capture(true);
   await submit(probeOne);
@@ -92,6 +98,13 @@ try {
 
   const rows: string[] = [];
   const doubleTaps: { applicationId: string; ok: number }[] = [];
+  if (warmup > 0) {
+    const t = performance.now();
+    await submitAll(others.slice(0, warmup), doubleTaps);
+    console.log(
+      `\nwarm-up: ${warmup} submissions, untimed (${((performance.now() - t) / 1000).toFixed(1)} s)`,
+    );
+  }
   let statements = 0;
   let submitted = 0;
   const oursRates: number[] = [];
@@ -101,9 +114,9 @@ try {
     const ours = async () => {
       await Promise.all(servers.map((s) => s.probe.reset()));
       const cpuOf = () => servers.reduce((k, s) => k + cpuMsOf(s.pid), 0);
-      const cpu = cpuOf();
+      const cpu = cpuReading(cpuOf);
       const result = await submitAll(batch, doubleTaps);
-      const cpuMs = (cpuOf() - cpu) / Math.max(1, result.latenciesMs.length);
+      const cpuMs = cpuSpent(cpu, cpuReading(cpuOf), result.latenciesMs.length);
       for (const dump of await Promise.all(servers.map((s) => s.probe.dump()))) {
         statements += dump.byText
           .filter((s) => !isQueueStatement(s.text))
@@ -115,9 +128,11 @@ try {
       rows.push(line(`ours run ${r + 1}${label}`, rate, result.latenciesMs, cpuMs, result.refused));
     };
     const peer = async () => {
-      const cpu = cpuMsOf(process.pid);
-      const p = await peerTransactions(databaseUrl, n, concurrency);
-      const cpuMs = (cpuMsOf(process.pid) - cpu) / n;
+      // The peer runs in this process: its CPU is the client's, and it has no server.
+      const p = await peerTransactions(databaseUrl, n, concurrency, () =>
+        cpuReading(() => Number.NaN),
+      );
+      const cpuMs = cpuSpent(...p.readings, n);
       const rate = n / (p.wallMs / 1000);
       peerRates.push(rate);
       rows.push(line(`peer run ${r + 1}`, rate, p.latenciesMs, cpuMs, 0));
@@ -127,7 +142,7 @@ try {
   }
   console.log(
     `\n${'run'.padEnd(15)} ${'per s'.padStart(7)} ${'p50'.padStart(9)} ${'p95'.padStart(9)}` +
-      '  CPU ms per request (ours: the server processes; peer: its pg client process)',
+      `  ${'CPU ms per request: server'.padStart(26)} ${'PostgreSQL'.padStart(10)} ${'client'.padStart(7)} ${'all'.padStart(6)}`,
   );
   for (const row of rows) console.log(row);
   const o = median(oursRates);
@@ -208,10 +223,39 @@ async function submitAll(batch: Applicant[], doubleTaps: { applicationId: string
   return { ok, refused, latenciesMs, wallMs: performance.now() - started };
 }
 
-function line(name: string, rate: number, latencies: number[], cpuMs: number, refused: number) {
+interface CpuReading {
+  server: number;
+  postgres: number;
+  client: number;
+}
+
+/**
+ * Where a run's CPU goes: our server processes, PostgreSQL (every local postgres process; its
+ * pool's backends stay open through a run) and this process, the client sending the requests.
+ * On two cores, n submissions a second can cost at most 2,000 / n ms of all three together.
+ */
+function cpuReading(serverCpu: () => number): CpuReading {
+  return {
+    server: serverCpu(),
+    postgres: cpuMsOfCommand('postgres'),
+    client: cpuMsOf(process.pid),
+  };
+}
+
+function cpuSpent(before: CpuReading, after: CpuReading, requests: number): CpuReading {
+  const per = (k: keyof CpuReading) => (after[k] - before[k]) / Math.max(1, requests);
+  return { server: per('server'), postgres: per('postgres'), client: per('client') };
+}
+
+function line(name: string, rate: number, latencies: number[], cpu: CpuReading, refused: number) {
+  const cell = (ms: number, width: number) =>
+    (Number.isNaN(ms) ? '—' : ms.toFixed(2)).padStart(width);
+  const all = [cpu.server, cpu.postgres, cpu.client]
+    .filter((ms) => !Number.isNaN(ms))
+    .reduce((k, ms) => k + ms, 0);
   return (
     `${name.padEnd(15)} ${fmt.rate(rate)} ${fmt.ms(percentile(latencies, 50))} ${fmt.ms(percentile(latencies, 95))}` +
-    ` ${cpuMs.toFixed(2).padStart(9)}` +
+    ` ${cell(cpu.server, 26)} ${cell(cpu.postgres, 10)} ${cell(cpu.client, 7)} ${cell(all, 6)}` +
     (refused ? `  (${refused} refused: the second of double taps)` : '')
   );
 }

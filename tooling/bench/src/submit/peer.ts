@@ -10,17 +10,20 @@ import { inParallel } from './applicants';
 
 const SCHEMA = 'kc_bench_peer';
 
-export interface PeerRun {
+export interface PeerRun<R> {
   latenciesMs: number[];
   wallMs: number;
   statementsPerTransaction: number;
+  /** `reading()` just before the transactions and just after, while the pool is still open. */
+  readings: [R, R];
 }
 
-export async function peerTransactions(
+export async function peerTransactions<R>(
   databaseUrl: string,
   n: number,
   concurrency: number,
-): Promise<PeerRun> {
+  reading: () => R,
+): Promise<PeerRun<R>> {
   const pool = new pg.Pool({ connectionString: databaseUrl, options: '-c TimeZone=UTC' });
   try {
     await pool.query(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`);
@@ -34,6 +37,7 @@ export async function peerTransactions(
       [n],
     );
     const latenciesMs: number[] = [];
+    const before = reading();
     const started = performance.now();
     await inParallel(n, concurrency, async (i) => {
       const t0 = performance.now();
@@ -55,8 +59,10 @@ export async function peerTransactions(
       latenciesMs.push(performance.now() - t0);
     });
     const wallMs = performance.now() - started;
+    // Before the pool closes: its backends take their CPU time with them when they exit.
+    const after = reading();
     await pool.query(`DROP SCHEMA ${SCHEMA} CASCADE`);
-    return { latenciesMs, wallMs, statementsPerTransaction: 4 };
+    return { latenciesMs, wallMs, statementsPerTransaction: 4, readings: [before, after] };
   } finally {
     await pool.end();
   }
