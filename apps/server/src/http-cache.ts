@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { etagOf, freezeAnswer } from '@kc/api';
 
 /**
@@ -54,43 +54,19 @@ export function cacheHeadersOf(
 }
 
 /**
- * If-None-Match against the answer's ETag: 304 with the validators and no body. The tRPC route
- * (trpc-route.ts) has put the answer's headers on the reply already and sends its body as
- * bytes. A web Response (a route that returns one) has its headers copied by Fastify over the
- * reply's own afterwards, so a `Vary` set earlier (CORS) is merged into it here.
+ * If-None-Match against the answer's ETag: 304 with the validators and no body. Both tRPC routes
+ * (trpc-route.ts, trpc-query.ts) put the answer's headers on the reply (setAnswerHeaders, which
+ * keeps a `Vary` set earlier, by CORS) and send its body as bytes.
  */
 export function registerConditionalGet(app: FastifyInstance): void {
   // A callback hook, not async: it runs on every answer and most leave untouched.
   app.addHook('onSend', (req, reply, payload, done) => {
-    if (payload instanceof Response) return conditionalResponse(req, reply, payload, done);
     const etag = reply.getHeader('etag');
     if (typeof etag !== 'string' || !notModified(req, reply.statusCode, etag))
       return done(null, payload);
     reply.code(304);
     done(null, null);
   });
-}
-
-function conditionalResponse(
-  req: FastifyRequest,
-  reply: FastifyReply,
-  payload: Response,
-  done: (err: Error | null, payload: unknown) => void,
-): void {
-  const etag = payload.headers.get('etag');
-  if (!etag) return done(null, payload);
-  const earlierVary = reply.getHeader('vary');
-  if (typeof earlierVary === 'string')
-    payload.headers.set('vary', `${earlierVary}, ${payload.headers.get('vary') ?? ''}`);
-  if (!notModified(req, payload.status, etag)) return done(null, payload);
-  reply.code(304);
-  for (const name of ['etag', 'cache-control', 'vary']) {
-    const value = payload.headers.get(name);
-    if (value) reply.header(name, value);
-  }
-  // The body (a string tRPC wrapped in a stream) is dropped unread.
-  payload.body?.cancel().catch(() => undefined);
-  done(null, null);
 }
 
 /** A GET or HEAD whose If-None-Match holds the 200 answer's ETag. */

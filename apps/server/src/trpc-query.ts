@@ -157,11 +157,13 @@ export async function answerSingleQuery<TRouter extends AnyRouter>(
   }
   reply.code(status);
   setAnswerHeaders(reply, headers);
+  // A success as transformTRPCResponse shapes it, without its copies of the envelope.
   const frozen = error ? undefined : serializedJsonOf(data);
-  const body =
-    frozen !== undefined
+  const body = error
+    ? JSON.stringify(transformTRPCResponse(config, untransformed as never))
+    : frozen !== undefined
       ? `{"result":{"data":${frozen}}}`
-      : JSON.stringify(transformTRPCResponse(config, untransformed as never));
+      : JSON.stringify({ result: { data: config.transformer.output.serialize(data) } });
   return reply.send(Buffer.from(body));
 }
 

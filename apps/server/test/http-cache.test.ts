@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import superjson from 'superjson';
 import Fastify from 'fastify';
 import { cacheHeadersOf, registerConditionalGet } from '../src/http-cache';
+import { setAnswerHeaders } from '../src/trpc-query';
 import type { LiveServer } from './support/live-server';
 import { startLiveServer } from './support/live-server';
 
@@ -179,7 +180,14 @@ describe('the conditional GET pieces', () => {
       reply.header('vary', 'origin');
     });
     registerConditionalGet(app);
-    app.get('/q', () => new Response('{}', { headers: { etag: '"e"', vary: 'authorization' } }));
+    // As the tRPC routes answer: the answer's headers on the reply, the body as bytes.
+    app.get('/q', (_req, reply) => {
+      setAnswerHeaders(reply, [
+        ['etag', '"e"'],
+        ['vary', 'authorization'],
+      ]);
+      return reply.send(Buffer.from('{}'));
+    });
     const ok = await app.inject({ url: '/q' });
     expect(ok.headers.vary).toBe('origin, authorization');
     const notModified = await app.inject({ url: '/q', headers: { 'if-none-match': 'W/"e"' } });

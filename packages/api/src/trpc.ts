@@ -1,5 +1,5 @@
 import { initTRPC } from '@trpc/server';
-import type { TRPCError } from '@trpc/server';
+import { TRPCError } from '@trpc/server';
 import type { ErrorCode, LoginStep, OfficerRole } from '@kc/domain';
 import { ERROR_CODES, findUnsafeInput } from '@kc/domain';
 import { isBusyError } from '@kc/db';
@@ -110,60 +110,67 @@ async function afterMutation<R extends { ok: boolean }>(ctx: Context, next: () =
   return result;
 }
 
-/** Times every call and reports its outcome (ApiDeps.metrics); first, so it sees all of it. */
-const observe = t.middleware(async ({ ctx, path, type, next }) => {
-  const metrics = ctx.metrics;
-  if (!metrics) return next();
-  const started = performance.now();
-  const result = await next();
-  metrics.procedure({
-    path,
-    type,
-    durationMs: performance.now() - started,
-    appCode: result.ok ? null : appCodeOf(result.error),
-    error: result.ok ? null : result.error,
-  });
-  return result;
-});
-
 /** Seconds a client waits before trying again after BUSY (Retry-After). */
 const BUSY_RETRY_AFTER_SECONDS = 3;
 
 /**
- * Every call's guards, in one middleware (each tRPC middleware copies the call's options, so a
- * read pays for every one it passes through: issue 13).
+ * Every call's guards and its timing, in one middleware (each tRPC middleware copies the call's
+ * options, so a read pays for every one it passes through: issue 13).
  *
- * Before any schema: unreadable text (NUL, lone surrogates), `__proto__` keys and absurd nesting
- * anywhere in the input, free-form JSON included, are bad input (400), never a database error.
- * Mutations then push and sync after commit (afterMutation). A transaction that timed out twice
- * (a lock held too long; the database client already ran it once more) is BUSY: 503 with
- * Retry-After, nothing changed, safe to send again.
+ * Each call is timed and its outcome reported (ApiDeps.metrics), refusals included. Before any
+ * schema: unreadable text (NUL, lone surrogates), `__proto__` keys and absurd nesting anywhere in
+ * the input, free-form JSON included, are bad input (400), never a database error. Mutations then
+ * push and sync after commit (afterMutation). A transaction that timed out twice (a lock held too
+ * long; the database client already ran it once more) is BUSY: 503 with Retry-After, nothing
+ * changed, safe to send again.
  */
 const guard = t.middleware(async ({ ctx, path, type, getRawInput, next }) => {
-  const unsafe = findUnsafeInput(await getRawInput());
-  if (unsafe) {
-    throw appError('INVALID_INPUT', {
-      message: unsafe.message,
-      fieldErrors: { [unsafe.field]: [unsafe.message] },
+  const metrics = ctx.metrics;
+  const started = metrics ? performance.now() : 0;
+  const report = (error: TRPCError | null) =>
+    metrics?.procedure({
+      path,
+      type,
+      durationMs: performance.now() - started,
+      appCode: error ? appCodeOf(error) : null,
+      error,
     });
-  }
-  const result = type === 'mutation' ? await afterMutation(ctx, () => next()) : await next();
-  if (!result.ok) {
-    for (
-      let e: unknown = result.error, i = 0;
-      e && i < 4;
-      e = (e as { cause?: unknown }).cause, i++
-    ) {
-      if (isBusyError(e)) {
-        ctx.log.warn({ path }, 'transaction timed out twice: answered BUSY');
-        throw appError('BUSY', { retryAfterSeconds: BUSY_RETRY_AFTER_SECONDS });
+  let result;
+  try {
+    const unsafe = findUnsafeInput(await getRawInput());
+    if (unsafe) {
+      throw appError('INVALID_INPUT', {
+        message: unsafe.message,
+        fieldErrors: { [unsafe.field]: [unsafe.message] },
+      });
+    }
+    result = type === 'mutation' ? await afterMutation(ctx, () => next()) : await next();
+    if (!result.ok) {
+      for (
+        let e: unknown = result.error, i = 0;
+        e && i < 4;
+        e = (e as { cause?: unknown }).cause, i++
+      ) {
+        if (isBusyError(e)) {
+          ctx.log.warn({ path }, 'transaction timed out twice: answered BUSY');
+          throw appError('BUSY', { retryAfterSeconds: BUSY_RETRY_AFTER_SECONDS });
+        }
       }
     }
+  } catch (error) {
+    // Reported as tRPC will answer it (it turns anything thrown here into a TRPCError).
+    report(
+      error instanceof TRPCError
+        ? error
+        : new TRPCError({ code: 'INTERNAL_SERVER_ERROR', cause: error }),
+    );
+    throw error;
   }
+  report(result.ok ? null : result.error);
   return result;
 });
 
-const procedure = t.procedure.use(observe).use(guard);
+const procedure = t.procedure.use(guard);
 
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;

@@ -124,6 +124,39 @@ describe('message centre (notifications.*) and the workbench', () => {
     expect((await reviewer.notifications.unreadCount.query()).count).toBe(1);
   });
 
+  it('pages through messages written at the same moment, each once, newest id first', async () => {
+    const firm = await firmApplicant(h);
+    const at = new Date('2026-12-06T02:00:00Z');
+    const made = await h.prisma.notification.createManyAndReturn({
+      data: Array.from({ length: 7 }, (_, i) => ({
+        userId: firm.userId,
+        kind: 'application.returned',
+        title: `同一时刻的消息${i}`,
+        body: '正文',
+        createdAt: i < 5 ? at : new Date(at.getTime() - 60_000),
+        readAt: i % 2 === 0 ? at : null,
+        pushStatus: 'skipped',
+      })),
+      select: { id: true, createdAt: true, readAt: true },
+    });
+    const newestFirst = made
+      .toSorted((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1))
+      .map((n) => n.id);
+    const pages = async (unreadOnly: boolean) => {
+      const ids: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await firm.client.notifications.mine.query({ limit: 2, cursor, unreadOnly });
+        ids.push(...page.items.map((n) => n.id));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      return ids;
+    };
+    expect(await pages(false)).toEqual(newestFirst);
+    const unread = new Set(made.filter((n) => n.readAt === null).map((n) => n.id));
+    expect(await pages(true)).toEqual(newestFirst.filter((id) => unread.has(id)));
+  });
+
   it('the workbench counts each officer’s own queues, within their area', async () => {
     await submittedScenario(h, '工作台埇桥待受理', 'yongqiao');
     await submittedScenario(h, '工作台砀山待受理', 'dangshan');

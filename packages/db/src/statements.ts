@@ -13,6 +13,12 @@ export interface Statement {
   text: string;
   /** The parameters as passed to `pg`; always empty on PGlite (Bind is not decoded). */
   values: readonly unknown[];
+  /**
+   * Resolves once `pg` has answered the statement (either way): a bench replaying an operation's
+   * statements can tell those sent together from those sent after an answer came back. Absent
+   * on PGlite.
+   */
+  settled?: Promise<void>;
 }
 
 type Listener = (statement: Statement) => void;
@@ -28,11 +34,26 @@ const emit = (statement: Statement) => {
 function sentThroughPg(this: pg.Client, ...args: unknown[]) {
   const [config, values] = args;
   const text = typeof config === 'string' ? config : (config as { text?: unknown } | null)?.text;
-  if (typeof text === 'string') {
-    const params = Array.isArray(values) ? values : (config as { values?: unknown[] }).values;
-    emit({ text, values: params ?? [] });
+  if (typeof text !== 'string') return (pgQuery as (...a: unknown[]) => unknown).apply(this, args);
+  const params = Array.isArray(values) ? values : (config as { values?: unknown[] }).values;
+  let done = () => {};
+  const settled = new Promise<void>((resolve) => (done = resolve));
+  emit({ text, values: params ?? [], settled });
+  // pg answers through a callback (pg-pool's form), a promise, or a submittable's events.
+  const last = args.at(-1);
+  if (typeof last === 'function')
+    args[args.length - 1] = function answered(this: unknown, ...answer: unknown[]) {
+      done();
+      return (last as (...a: unknown[]) => unknown).apply(this, answer);
+    };
+  const result = (pgQuery as (...a: unknown[]) => unknown).apply(this, args);
+  if (typeof (result as Promise<unknown> | undefined)?.then === 'function')
+    (result as Promise<unknown>).then(done, done);
+  else if (typeof (result as { on?: unknown } | undefined)?.on === 'function') {
+    (result as pg.Query).on('end', done);
+    (result as pg.Query).on('error', done);
   }
-  return (pgQuery as (...a: unknown[]) => unknown).apply(this, args);
+  return result;
 }
 
 const sentThroughPglite: typeof execProtocolStream = function (this: PGlite, message, options) {

@@ -48,4 +48,25 @@ describe('statements', () => {
     expect(pg.Client.prototype.query).toBe(pgQuery);
     expect(PGlite.prototype.execProtocolStream).toBe(pgliteStream);
   });
+
+  // bench:lists replays an operation's statements in the rounds they were sent in.
+  it.runIf(process.env.DATABASE_URL)('tells when pg answered each statement', async () => {
+    const seen: Statement[] = [];
+    const stop = watchStatements((s) => seen.push(s));
+    let slowAnswered = false;
+    const slow = db.prisma.$queryRaw`SELECT 'slow' AS which FROM pg_sleep(0.2)`.then(() => {
+      slowAnswered = true;
+    });
+    await expect(db.prisma.$queryRaw`SELECT 1/0`).rejects.toThrow();
+    stop();
+    const [sleeper, failed] = seen;
+    let sleeperSettled = false;
+    void sleeper?.settled?.then(() => (sleeperSettled = true));
+    await failed?.settled;
+    // The failure was answered while the sleep still ran; then the sleep is answered too.
+    expect(sleeperSettled).toBe(false);
+    await slow;
+    expect(slowAnswered).toBe(true);
+    await sleeper?.settled;
+  });
 });

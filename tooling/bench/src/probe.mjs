@@ -30,7 +30,7 @@ let captured = [];
 watchStatements((statement) => {
   total++;
   byText.set(statement.text, (byText.get(statement.text) ?? 0) + 1);
-  if (capturing) captured.push(statement);
+  if (capturing) captured.push({ text: statement.text, values: statement.values });
 });
 
 const inspector = new Session();

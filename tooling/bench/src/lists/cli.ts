@@ -65,9 +65,9 @@ try {
   for (const c of cases) {
     const caller = callers.get(c.as);
     if (!caller) throw new Error(`no caller ${c.as}`);
-    // The statements as Prisma sends them, parameters included, to be replayed raw.
-    const statements: Statement[] = [];
-    const stop = watchStatements((s) => statements.push(s));
+    // The statements as Prisma sends them, parameters included, in the rounds they were sent
+    // in, to be replayed raw.
+    const { statements, rounds, stop } = captureRounds();
     const result = await c.call(caller).finally(stop);
     if (values.explain !== undefined) {
       if (!c.name.includes(values.explain)) continue;
@@ -87,11 +87,11 @@ try {
     if (values.quick) {
       const problem = await sameRows(
         raw,
-        statements,
+        rounds,
         result.items.map((i) => String(i.id)),
       );
       console.log(
-        `${problem ? 'FAIL' : 'ok  '} ${c.name}: ${result.items.length} rows, ${statements.length} statements${problem ? ` — ${problem}` : ''}`,
+        `${problem ? 'FAIL' : 'ok  '} ${c.name}: ${result.items.length} rows, ${statements.length} statements in ${rounds.length} rounds${problem ? ` — ${problem}` : ''}`,
       );
       if (problem) failed = true;
       continue;
@@ -101,7 +101,7 @@ try {
     for (let run = 0; run < Number(values.runs); run++) {
       for (let rep = 0; rep < Number(values.reps); rep++) {
         ours.push(await timed(() => c.call(caller)));
-        peer.push(await timed(() => replay(raw, statements)));
+        peer.push(await timed(() => replay(raw, rounds)));
       }
     }
     rows.push([
@@ -111,11 +111,11 @@ try {
       fmt(median(peer)),
       fmt(percentile(peer, 95)),
       (median(ours) / median(peer)).toFixed(2),
-      String(statements.length),
+      `${statements.length}/${rounds.length}`,
     ]);
   }
   if (!values.quick && values.explain === undefined) {
-    const head = ['list', 'ours p50', 'ours p95', 'raw p50', 'raw p95', 'ratio', 'stmts'];
+    const head = ['list', 'ours p50', 'ours p95', 'raw p50', 'raw p95', 'ratio', 'stmts/rounds'];
     const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
     for (const r of [head, ...rows])
       console.log(
@@ -124,7 +124,7 @@ try {
           .join('  '),
       );
     console.log(
-      `(ms; ${values.runs} runs × ${values.reps} calls, alternating ours/raw; raw = the captured statements replayed through pg, concurrently as Prisma sends them)`,
+      `(ms; ${values.runs} runs × ${values.reps} calls, alternating ours/raw; raw = the captured statements replayed through pg in the rounds ours sent them: those sent together at once, the next round when that one is answered)`,
     );
     console.log(machineLine());
   }
@@ -203,19 +203,49 @@ async function timed(fn: () => Promise<unknown>): Promise<number> {
   return performance.now() - t;
 }
 
-/** As Prisma sends a list's statements: the count and the page at once, on two connections. */
-function replay(pool: pg.Pool, statements: readonly Statement[]) {
-  return Promise.all(statements.map((s) => pool.query(s.text, s.values as unknown[])));
+/**
+ * A list's statements grouped in the rounds they were sent in: a statement sent after one of the
+ * current round was answered starts the next round (it may depend on that answer, as a page's
+ * rows on its ids). Within a round they went out together, as a count and a page on two pooled
+ * connections.
+ */
+function captureRounds() {
+  const statements: Statement[] = [];
+  const rounds: Statement[][] = [];
+  let answered = false;
+  const stop = watchStatements((s) => {
+    statements.push(s);
+    if (answered || rounds.length === 0) {
+      rounds.push([]);
+      answered = false;
+    }
+    const round = rounds.length;
+    rounds.at(-1)?.push(s);
+    void s.settled?.then(() => {
+      if (round === rounds.length) answered = true;
+    });
+  });
+  return { statements, rounds, stop };
+}
+
+/** The rounds in order, each round's statements at once; every result, in the order sent. */
+async function replay(pool: pg.Pool, rounds: readonly Statement[][]) {
+  const results: pg.QueryResult[] = [];
+  for (const round of rounds)
+    results.push(
+      ...(await Promise.all(round.map((s) => pool.query(s.text, s.values as unknown[])))),
+    );
+  return results;
 }
 
 /** null when some replayed statement returns exactly the API's row ids, in order. */
 async function sameRows(
   pool: pg.Pool,
-  statements: readonly Statement[],
+  rounds: readonly Statement[][],
   ids: readonly string[],
 ): Promise<string | null> {
-  if (statements.length === 0) return 'no SQL captured';
-  const results = await replay(pool, statements);
+  if (rounds.length === 0) return 'no SQL captured';
+  const results = await replay(pool, rounds);
   for (const r of results) {
     const got = r.rows.map((row: Record<string, unknown>) => String(row.id));
     // A cursor list reads one row more than it shows (is there a next page?).
