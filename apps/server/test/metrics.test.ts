@@ -129,6 +129,22 @@ describe('/metrics', () => {
     ).toBe(2);
   });
 
+  it('counts a call the guard refuses before its procedure runs (unreadable input)', async () => {
+    const login = { procedure: 'auth.officerLogin', type: 'mutation', code: 'INVALID_INPUT' };
+    // Timed by the middleware (tRPC's onError, the fallback, counts but cannot time), once.
+    const timed = { procedure: 'auth.officerLogin', outcome: 'error' };
+    const count = 'kc_trpc_call_duration_seconds_count';
+    const before = (await scrape()).samples;
+    await expect(
+      trpc().auth.officerLogin.mutate({ username: 'admin\u0000', password: 'whatever-1234' }),
+    ).rejects.toThrow();
+    const after = (await scrape()).samples;
+    expect(valueOf(after, 'kc_trpc_calls_total', login)).toBe(
+      valueOf(before, 'kc_trpc_calls_total', login) + 1,
+    );
+    expect(valueOf(after, count, timed)).toBe(valueOf(before, count, timed) + 1);
+  });
+
   it('counts login failures by kind and reason', async () => {
     const before = (await scrape()).samples;
     const wrong = { kind: 'officer', reason: 'wrong-password' };

@@ -14,9 +14,10 @@ export interface Statement {
   /** The parameters as passed to `pg`; always empty on PGlite (Bind is not decoded). */
   values: readonly unknown[];
   /**
-   * Resolves once `pg` has answered the statement (either way): a bench replaying an operation's
-   * statements can tell those sent together from those sent after an answer came back. Absent
-   * on PGlite.
+   * Resolves once `pg` has answered the statement (either way) when it was sent with a callback
+   * or for a promise, as the pool and Prisma's adapter send them: a bench replaying an
+   * operation's statements can tell those sent together from those sent after an answer came
+   * back. Absent on PGlite.
    */
   settled?: Promise<void>;
 }
@@ -39,7 +40,8 @@ function sentThroughPg(this: pg.Client, ...args: unknown[]) {
   let done = () => {};
   const settled = new Promise<void>((resolve) => (done = resolve));
   emit({ text, values: params ?? [], settled });
-  // pg answers through a callback (pg-pool's form), a promise, or a submittable's events.
+  // pg answers through a callback (pg-pool's form) or a promise. (A submittable's events are
+  // left alone: listening for its 'error' would change what happens when no one else does.)
   const last = args.at(-1);
   if (typeof last === 'function')
     args[args.length - 1] = function answered(this: unknown, ...answer: unknown[]) {
@@ -49,10 +51,6 @@ function sentThroughPg(this: pg.Client, ...args: unknown[]) {
   const result = (pgQuery as (...a: unknown[]) => unknown).apply(this, args);
   if (typeof (result as Promise<unknown> | undefined)?.then === 'function')
     (result as Promise<unknown>).then(done, done);
-  else if (typeof (result as { on?: unknown } | undefined)?.on === 'function') {
-    (result as pg.Query).on('end', done);
-    (result as pg.Query).on('error', done);
-  }
   return result;
 }
 
