@@ -15,7 +15,9 @@ const env = readEnvOrExit();
 const logger = createLogger(env.LOG_LEVEL);
 const testClock = env.TEST_CLOCK ? createTestClock() : undefined;
 const now = testClock?.now ?? (() => new Date());
-const db = await createDb();
+const db = await createDb({
+  onConnectionLost: (err) => logger.warn({ err }, 'database closed an idle connection'),
+});
 if (env.SEED_DEMO) await seedDemo(db.prisma, { now: now() });
 // Only with METRICS_PORT: its own listener, loopback by default (metrics.ts says why).
 const metrics = env.METRICS_PORT ? createMetrics({ db }) : undefined;

@@ -20,7 +20,10 @@ if (!env.DATABASE_URL) {
 }
 
 const logger = createLogger(env.LOG_LEVEL);
-const db = await createDb({ poolMax: 2 });
+const db = await createDb({
+  poolMax: 2,
+  onConnectionLost: (err) => logger.warn({ err }, 'database closed an idle connection'),
+});
 const wechat = createWeChatClient({
   baseUrl: env.WECHAT_API_BASE,
   appId: env.WECHAT_APPID,

@@ -1,208 +1,147 @@
-import type { Prisma } from '@kc/db';
+import { Prisma } from '@kc/db';
+import type { ReadRows } from '@kc/db';
 import { todayInShanghai } from '@kc/domain';
+import { actorLabel } from './audit';
 import { ruleInfo } from './awards/budget-service';
 
-type Db = Prisma.TransactionClient;
-type Row = { objectType: string; objectId: string | null; details: unknown };
-type Labels = Map<string, string>;
-type Loader = (db: Db, ids: string[], now: Date) => Promise<Labels>;
-
-const byId = <T extends { id: string }>(rows: T[], label: (row: T) => string): Labels =>
-  new Map(rows.map((r) => [r.id, label(r)]));
-
-/** Records that belong to an organisation are shown by the organisation's name. */
-const ofOrganisation =
-  (find: (db: Db, ids: string[]) => Promise<{ id: string; organisation: { name: string } }[]>) =>
-  async (db: Db, ids: string[]) =>
-    byId(await find(db, ids), (r) => r.organisation.name);
-
-const org = { select: { name: true } } as const;
+type Row = {
+  objectType: string;
+  objectId: string | null;
+  actorUserId: string | null;
+  details: unknown;
+};
+type Fields = {
+  a: string | null;
+  b: string | null;
+  c: string | null;
+  d: string | null;
+  e: string | null;
+};
 
 /**
  * How an officer recognises each kind of record: the application number, the batch number, the
- * organisation's or person's name — never the UUID the row stores.
+ * organisation's or person's name — never the UUID the row stores. Each kind reads up to two
+ * fields (`a`, `b`) by id, and makes its name from them.
  */
-const LOADERS: Record<string, Loader> = {
-  user: async (db, ids) =>
-    byId(
-      await db.user.findMany({
-        where: { id: { in: ids } },
-        select: { id: true, displayName: true, username: true },
-      }),
-      (u) => (u.username ? `${u.displayName}（${u.username}）` : u.displayName),
-    ),
-  application: async (db, ids) =>
-    byId(
-      await db.application.findMany({
-        where: { id: { in: ids } },
-        select: { id: true, number: true },
-      }),
-      (a) => a.number,
-    ),
-  'notice-batch': async (db, ids) =>
-    byId(
-      await db.noticeBatch.findMany({
-        where: { id: { in: ids } },
-        select: { id: true, number: true, title: true },
-      }),
-      (b) => `${b.number} ${b.title}`,
-    ),
-  disbursement_batch: async (db, ids) =>
-    byId(
-      await db.disbursementBatch.findMany({
-        where: { id: { in: ids } },
-        select: { id: true, number: true, title: true },
-      }),
-      (b) => (b.title ? `${b.number} ${b.title}` : b.number),
-    ),
-  objection: async (db, ids) =>
-    byId(
-      await db.objection.findMany({
-        where: { id: { in: ids } },
-        select: { id: true, noticeItem: { select: { application: { select: { number: true } } } } },
-      }),
-      (o) => `${o.noticeItem.application.number} 的异议`,
-    ),
-  'programme-budget': async (db, ids, now) =>
-    byId(
-      await db.programmeBudget.findMany({
-        where: { id: { in: ids } },
-        select: { id: true, ruleId: true, year: true },
-      }),
-      (b) => `${ruleInfo(b.ruleId, todayInShanghai(now))?.name ?? '奖补事项'} ${b.year}年`,
-    ),
-  organisation: async (db, ids) =>
-    byId(
-      await db.organisation.findMany({
-        where: { id: { in: ids } },
-        select: { id: true, name: true },
-      }),
-      (o) => o.name,
-    ),
-  organisation_verification: ofOrganisation((db, ids) =>
-    db.organisationVerification.findMany({
-      where: { id: { in: ids } },
-      select: { id: true, organisation: org },
-    }),
-  ),
-  organisation_change: ofOrganisation((db, ids) =>
-    db.organisationChange.findMany({
-      where: { id: { in: ids } },
-      select: { id: true, organisation: org },
-    }),
-  ),
-  organisation_claim: ofOrganisation((db, ids) =>
-    db.organisationClaim.findMany({
-      where: { id: { in: ids } },
-      select: { id: true, organisation: org },
-    }),
-  ),
-  organisation_bank_account: ofOrganisation((db, ids) =>
-    db.organisationBankAccount.findMany({
-      where: { id: { in: ids } },
-      select: { id: true, organisation: org },
-    }),
-  ),
-  organisation_document: ofOrganisation((db, ids) =>
-    db.organisationDocument.findMany({
-      where: { id: { in: ids } },
-      select: { id: true, organisation: org },
-    }),
-  ),
-  organisation_invite: ofOrganisation((db, ids) =>
-    db.organisationInvite.findMany({
-      where: { id: { in: ids } },
-      select: { id: true, organisation: org },
-    }),
-  ),
-  organisation_member: ofOrganisation((db, ids) =>
-    db.organisationMember.findMany({
-      where: { id: { in: ids } },
-      select: { id: true, organisation: org },
-    }),
-  ),
-  exemption_invitation: ofOrganisation((db, ids) =>
-    db.exemptionInvitation.findMany({
-      where: { id: { in: ids } },
-      select: { id: true, organisation: org },
-    }),
-  ),
-  official_list_import: async (db, ids) =>
-    byId(
-      await db.officialListImport.findMany({
-        where: { id: { in: ids } },
-        select: { id: true, title: true },
-      }),
-      (i) => i.title,
-    ),
-  official_list_entry: async (db, ids) =>
-    byId(
-      await db.officialListEntry.findMany({
-        where: { id: { in: ids } },
-        select: { id: true, name: true },
-      }),
-      (e) => e.name,
-    ),
-  researcher: async (db, ids) =>
-    byId(
-      await db.researcher.findMany({
-        where: { id: { in: ids } },
-        select: { id: true, name: true },
-      }),
-      (r) => r.name,
-    ),
-  stored_file: async (db, ids) =>
-    byId(
-      await db.storedFile.findMany({
-        where: { id: { in: ids } },
-        select: { id: true, originalName: true },
-      }),
-      (f) => f.originalName,
-    ),
-  vp_call: async (db, ids) =>
-    byId(
-      await db.vpCall.findMany({ where: { id: { in: ids } }, select: { id: true, title: true } }),
-      (c) => c.title,
-    ),
-  vp_need: async (db, ids) =>
-    byId(
-      await db.vpNeed.findMany({
-        where: { id: { in: ids } },
-        select: { id: true, title: true, organisation: org },
-      }),
-      (n) => `${n.organisation.name}：${n.title}`,
-    ),
-  vp_candidate: async (db, ids) =>
-    byId(
-      await db.vpCandidate.findMany({
-        where: { id: { in: ids } },
-        select: { id: true, researcher: { select: { name: true } } },
-      }),
-      (c) => c.researcher.name,
-    ),
-  vp_secondment: async (db, ids) => {
-    const rows = await db.vpSecondment.findMany({
-      where: { id: { in: ids } },
-      select: { id: true, researcherId: true, organisationId: true },
-    });
-    const [people, orgs] = await Promise.all([
-      db.researcher.findMany({
-        where: { id: { in: rows.map((r) => r.researcherId) } },
-        select: { id: true, name: true },
-      }),
-      db.organisation.findMany({
-        where: { id: { in: rows.map((r) => r.organisationId) } },
-        select: { id: true, name: true },
-      }),
-    ]);
-    const person = byId(people, (p) => p.name);
-    const firm = byId(orgs, (o) => o.name);
-    return byId(
-      rows,
-      (s) =>
-        `${person.get(s.researcherId) ?? '科技副总'} → ${firm.get(s.organisationId) ?? '企业'}`,
-    );
+interface Kind {
+  /** `SELECT id, a, b FROM …` for the ids in `ids` (a uuid[] parameter). */
+  read: (ids: Prisma.Sql) => Prisma.Sql;
+  label: (f: Fields, now: Date) => string | null;
+}
+
+const byName = (table: string, column: string): Kind['read'] => {
+  const t = Prisma.raw(`"${table}"`);
+  const c = Prisma.raw(`"${column}"`);
+  return (ids) => Prisma.sql`SELECT id, ${c}::text, NULL::text FROM ${t} WHERE id = ANY(${ids})`;
+};
+
+/** Records that belong to an organisation are shown by the organisation's name. */
+const ofOrganisation = (table: string): Kind => {
+  const t = Prisma.raw(`"${table}"`);
+  return {
+    read: (ids) => Prisma.sql`
+      SELECT x.id, o.name, NULL FROM ${t} x JOIN organisation o ON o.id = x.organisation_id
+      WHERE x.id = ANY(${ids})`,
+    label: (f) => f.a,
+  };
+};
+
+const first: Kind['label'] = (f) => f.a;
+
+const KINDS: Record<string, Kind> = {
+  user: {
+    read: (ids) => Prisma.sql`SELECT id, display_name, username FROM "user" WHERE id = ANY(${ids})`,
+    label: (f) =>
+      f.a === null ? null : actorLabel({ displayName: f.a, username: f.b }, { withUsername: true }),
   },
+  application: { read: byName('application', 'number'), label: first },
+  'notice-batch': {
+    read: (ids) => Prisma.sql`SELECT id, number, title FROM notice_batch WHERE id = ANY(${ids})`,
+    label: (f) => `${f.a} ${f.b}`,
+  },
+  disbursement_batch: {
+    read: (ids) =>
+      Prisma.sql`SELECT id, number, title FROM disbursement_batch WHERE id = ANY(${ids})`,
+    label: (f) => (f.b ? `${f.a} ${f.b}` : f.a),
+  },
+  objection: {
+    read: (ids) => Prisma.sql`
+      SELECT o.id, a.number, NULL FROM objection o
+      JOIN notice_item i ON i.id = o.notice_item_id JOIN application a ON a.id = i.application_id
+      WHERE o.id = ANY(${ids})`,
+    label: (f) => `${f.a} 的异议`,
+  },
+  'programme-budget': {
+    read: (ids) =>
+      Prisma.sql`SELECT id, rule_id, year::text FROM programme_budget WHERE id = ANY(${ids})`,
+    label: (f, now) =>
+      `${(f.a && ruleInfo(f.a, todayInShanghai(now))?.name) ?? '奖补事项'} ${f.b}年`,
+  },
+  organisation: { read: byName('organisation', 'name'), label: first },
+  organisation_verification: ofOrganisation('organisation_verification'),
+  organisation_change: ofOrganisation('organisation_change'),
+  organisation_claim: ofOrganisation('organisation_claim'),
+  organisation_bank_account: ofOrganisation('organisation_bank_account'),
+  organisation_document: ofOrganisation('organisation_document'),
+  organisation_invite: ofOrganisation('organisation_invite'),
+  organisation_member: ofOrganisation('organisation_member'),
+  exemption_invitation: ofOrganisation('exemption_invitation'),
+  official_list_import: { read: byName('official_list_import', 'title'), label: first },
+  official_list_entry: { read: byName('official_list_entry', 'name'), label: first },
+  researcher: { read: byName('researcher', 'name'), label: first },
+  stored_file: { read: byName('stored_file', 'original_name'), label: first },
+  vp_call: { read: byName('vp_call', 'title'), label: first },
+  vp_need: {
+    read: (ids) => Prisma.sql`
+      SELECT n.id, o.name, n.title FROM vp_need n JOIN organisation o ON o.id = n.organisation_id
+      WHERE n.id = ANY(${ids})`,
+    label: (f) => `${f.a}：${f.b}`,
+  },
+  vp_candidate: {
+    read: (ids) => Prisma.sql`
+      SELECT c.id, r.name, NULL FROM vp_candidate c JOIN researcher r ON r.id = c.researcher_id
+      WHERE c.id = ANY(${ids})`,
+    label: first,
+  },
+  vp_secondment: {
+    read: (ids) => Prisma.sql`
+      SELECT s.id, r.name, o.name FROM vp_secondment s
+      LEFT JOIN researcher r ON r.id = s.researcher_id
+      LEFT JOIN organisation o ON o.id = s.organisation_id
+      WHERE s.id = ANY(${ids})`,
+    label: (f) => `${f.a ?? '科技副总'} → ${f.b ?? '企业'}`,
+  },
+};
+
+const KIND_NAMES = Object.keys(KINDS);
+
+/**
+ * Who acted, with what an officer needs to tell people apart: the username (officers), the
+ * researcher they registered as, or the organisation they act for (first active membership).
+ */
+const readActors = (ids: Prisma.Sql) => Prisma.sql`
+  SELECT u.id, u.display_name, u.username, r.name, r.institution_name,
+         (SELECT o.name FROM organisation_member m JOIN organisation o ON o.id = m.organisation_id
+          WHERE m.user_id = u.id AND m.status = 'active' ORDER BY m.joined_at, m.id LIMIT 1)
+  FROM "user" u LEFT JOIN researcher r ON r.user_id = u.id
+  WHERE u.id = ANY(${ids})`;
+
+/**
+ * One statement for a page's names, whatever kinds of record it holds: every kind's read with its
+ * own list of ids (empty for the kinds not on the page, which costs an index probe of nothing).
+ * Its text never changes, so on PostgreSQL it is prepared once per connection (rows.ts); one
+ * query per kind had been the audit list's slowest part at province scale (issue 13).
+ */
+const namesStatement = (idsOf: (kind: string) => string[], actorIds: string[]) => {
+  const uuids = (ids: string[]) => Prisma.sql`${ids}::uuid[]`;
+  const branches = KIND_NAMES.map((kind) => {
+    const read = (KINDS[kind] as Kind).read(uuids(idsOf(kind)));
+    return Prisma.sql`SELECT ${kind}::text AS kind, k.id::text AS id, k.a, k.b, NULL::text AS c,
+      NULL::text AS d, NULL::text AS e FROM (${read}) AS k(id, a, b)`;
+  });
+  branches.push(Prisma.sql`SELECT 'actor', k.id::text, k.a, k.b, k.c, k.d, k.e
+    FROM (${readActors(uuids(actorIds))}) AS k(id, a, b, c, d, e)`);
+  return Prisma.join(branches, ' UNION ALL ');
 };
 
 /** What a row's details say about its object when the record itself is not at hand. */
@@ -216,34 +155,54 @@ function fromDetails(details: unknown): string | null {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/**
- * The human name of each row's object, in one query per kind of record on the page. A row whose
- * record is gone or unnamed falls back to its details, and never to a UUID.
- */
-export async function auditObjectLabels(
-  db: Db,
-  rows: readonly Row[],
+export interface AuditNames {
+  /** Each row's actor, named as in the audit log (`actorLabel` with username and unit). */
+  actors: (string | null)[];
+  /** Each row's object: a record's human name, else its details', never a UUID. */
+  objects: (string | null)[];
+}
+
+/** The names of a page of audit rows' actors and objects, in one statement. */
+export async function auditNames(
+  rows: ReadRows,
+  page: readonly Row[],
   now: Date,
-): Promise<(string | null)[]> {
-  const idsByType = new Map<string, Set<string>>();
-  for (const r of rows) {
-    if (!r.objectId || !UUID.test(r.objectId) || !LOADERS[r.objectType]) continue;
-    const ids = idsByType.get(r.objectType) ?? new Set<string>();
-    idsByType.set(r.objectType, ids.add(r.objectId));
+): Promise<AuditNames> {
+  const idsByKind = new Map<string, Set<string>>();
+  for (const r of page) {
+    if (!r.objectId || !UUID.test(r.objectId) || !KINDS[r.objectType]) continue;
+    const ids = idsByKind.get(r.objectType) ?? new Set<string>();
+    idsByKind.set(r.objectType, ids.add(r.objectId));
   }
-  const loaded = new Map(
-    await Promise.all(
-      [...idsByType].map(async ([type, ids]) => {
-        const load = LOADERS[type] as Loader;
-        return [type, await load(db, [...ids], now)] as const;
-      }),
-    ),
+  const actorIds = [...new Set(page.flatMap((r) => (r.actorUserId ? [r.actorUserId] : [])))];
+  const found = await rows<{ kind: string; id: string } & Fields>(
+    namesStatement((kind) => [...(idsByKind.get(kind) ?? [])], actorIds),
   );
-  return rows.map((r) => {
-    const known = r.objectId ? loaded.get(r.objectType)?.get(r.objectId) : undefined;
-    if (known) return known;
-    const told = fromDetails(r.details);
-    if (told) return told;
-    return r.objectId && !UUID.test(r.objectId) ? r.objectId : null;
-  });
+  const named = new Map<string, string>();
+  for (const f of found) {
+    const name =
+      f.kind === 'actor'
+        ? actorLabel(
+            { displayName: f.a ?? '', username: f.b },
+            {
+              withUsername: true,
+              researcher: f.c === null ? null : { name: f.c, institutionName: f.d ?? '' },
+              unit: f.e,
+            },
+          )
+        : (KINDS[f.kind] as Kind).label(f, now);
+    if (name) named.set(`${f.kind}:${f.id}`, name);
+  }
+  return {
+    actors: page.map((r) => (r.actorUserId ? (named.get(`actor:${r.actorUserId}`) ?? null) : null)),
+    objects: page.map((r) => {
+      const known = r.objectId
+        ? named.get(`${r.objectType}:${r.objectId.toLowerCase()}`)
+        : undefined;
+      if (known) return known;
+      const told = fromDetails(r.details);
+      if (told) return told;
+      return r.objectId && !UUID.test(r.objectId) ? r.objectId : null;
+    }),
+  };
 }

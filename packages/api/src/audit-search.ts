@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Prisma } from '@kc/db';
+import type { ReadRows } from '@kc/db';
 import {
   areaName,
   auditActionLabel,
@@ -8,8 +9,7 @@ import {
   plainString,
 } from '@kc/domain';
 import { areaScope } from './access';
-import { auditActorNames } from './audit';
-import { auditObjectLabels } from './audit-objects';
+import { auditNames } from './audit-objects';
 import type { OfficerCaller } from './caller';
 import { appError } from './errors';
 import { likeLiteral } from './search';
@@ -114,15 +114,12 @@ export function auditEstimate(caller: OfficerCaller, input: AuditFilters): Prism
 type AuditRow = Awaited<ReturnType<Prisma.TransactionClient['auditLog']['findMany']>>[number];
 
 /** A page of rows with the names officers read: who, what, about which record, where. */
-export async function auditRowDtos(db: Prisma.TransactionClient, rows: AuditRow[], now: Date) {
-  const [names, objects] = await Promise.all([
-    auditActorNames(db, rows, { withUsername: true, withUnit: true }),
-    auditObjectLabels(db, rows, now),
-  ]);
+export async function auditRowDtos(read: ReadRows, rows: AuditRow[], now: Date) {
+  const names = await auditNames(read, rows, now);
   return rows.map((r, i) => ({
     id: r.id.toString(),
     at: r.at,
-    actorName: r.actorUserId ? (names.get(r.actorUserId) ?? null) : null,
+    actorName: names.actors[i] ?? null,
     actorRole: r.actorRole,
     actorRoleName: auditActorRoleName(r.actorRole),
     action: r.action,
@@ -130,7 +127,7 @@ export async function auditRowDtos(db: Prisma.TransactionClient, rows: AuditRow[
     objectType: r.objectType,
     objectTypeLabel: auditObjectTypeLabel(r.objectType),
     objectId: r.objectId,
-    objectLabel: objects[i] ?? null,
+    objectLabel: names.objects[i] ?? null,
     areaCode: r.areaCode,
     areaName: r.areaCode ? areaName(r.areaCode) : null,
     details: r.details,

@@ -50,45 +50,43 @@ export function auditRecord(who: AuditWho, entry: AuditEntry) {
   };
 }
 
+/** What an officer needs to tell a person apart, beside the display name. */
+export interface ActorContext {
+  /** Officers: their login name (the audit log itself, where namesakes must be told apart). */
+  withUsername?: boolean;
+  /** The researcher the user registered as. */
+  researcher?: { name: string; institutionName: string } | null;
+  /** The organisation the user acts for. */
+  unit?: string | null;
+}
+
 /**
- * Who acted in a page of audit rows, in one query: `displayName`, or `displayName（username）`
- * where officers must tell namesakes apart (the audit log itself). With `withUnit`, an applicant
- * is named with their organisation (or as the researcher they registered as): “微信用户” alone
- * tells an officer nothing.
+ * A person as the audit log names them: `displayName（username）` for an officer where asked,
+ * `name（institution）` for a researcher, `displayName（organisation）` for a firm's member:
+ * “微信用户” alone tells an officer nothing.
+ */
+export function actorLabel(
+  user: { displayName: string; username: string | null },
+  context: ActorContext = {},
+): string {
+  if (context.withUsername && user.username) return `${user.displayName}（${user.username}）`;
+  if (context.researcher)
+    return `${context.researcher.name}（${context.researcher.institutionName}）`;
+  return context.unit ? `${user.displayName}（${context.unit}）` : user.displayName;
+}
+
+/**
+ * Who acted in a page of rows (a workbench's or an organisation's activity), in one query, by
+ * display name. The audit log's own search names them with more (audit-objects.ts).
  */
 export async function auditActorNames(
-  db: Pick<Prisma.TransactionClient, 'user' | 'organisationMember' | 'researcher'>,
+  db: Pick<Prisma.TransactionClient, 'user'>,
   rows: readonly { actorUserId: string | null }[],
-  options: { withUsername?: boolean; withUnit?: boolean } = {},
 ): Promise<Map<string, string>> {
   const ids = [...new Set(rows.flatMap((r) => (r.actorUserId ? [r.actorUserId] : [])))];
-  const [users, members, researchers] = await Promise.all([
-    db.user.findMany({
-      where: { id: { in: ids } },
-      select: { id: true, displayName: true, username: true },
-    }),
-    options.withUnit
-      ? db.organisationMember.findMany({
-          where: { userId: { in: ids }, status: 'active' },
-          select: { userId: true, organisation: { select: { name: true } } },
-        })
-      : [],
-    options.withUnit
-      ? db.researcher.findMany({
-          where: { userId: { in: ids } },
-          select: { userId: true, name: true, institutionName: true },
-        })
-      : [],
-  ]);
-  const unit = new Map(members.map((m) => [m.userId, m.organisation.name]));
-  const researcher = new Map(researchers.map((r) => [r.userId, r]));
-  return new Map(
-    users.map((u) => {
-      if (options.withUsername && u.username) return [u.id, `${u.displayName}（${u.username}）`];
-      const r = researcher.get(u.id);
-      if (r) return [u.id, `${r.name}（${r.institutionName}）`];
-      const org = unit.get(u.id);
-      return [u.id, org ? `${u.displayName}（${org}）` : u.displayName];
-    }),
-  );
+  const users = await db.user.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, displayName: true, username: true },
+  });
+  return new Map(users.map((u) => [u.id, actorLabel(u)]));
 }

@@ -116,6 +116,11 @@ export interface CreateDbOptions {
   transactionOptions?: { maxWait?: number; timeout?: number };
   /** Called when a transaction timed out (P2028) and is run once more (transaction-retry.ts). */
   onTransactionRetry?: (error: unknown) => void;
+  /**
+   * PostgreSQL: an idle pooled connection was closed by the server (a restart, a failover,
+   * `pg_terminate_backend`). The pool drops it and opens another when asked; this only reports.
+   */
+  onConnectionLost?: (error: Error) => void;
 }
 
 export const MEMORY = ':memory:';
@@ -177,6 +182,10 @@ async function createPostgresDb(connectionString: string, options: CreateDbOptio
     options: `${UTC_SESSION} -c lock_timeout=${transactionOptions.timeout}`,
     ...(options.poolMax ? { max: options.poolMax } : {}),
   });
+  // Without a listener, pg's 'error' on an idle client is thrown from the socket handler and ends
+  // the process. Prisma's adapter listens only once Prisma has connected; `db.rows` uses the pool
+  // before that (the first requests after a start may all be reads through it).
+  pool.on('error', (error) => options.onConnectionLost?.(error));
   const adapter = new PrismaPg(pool, { disposeExternalPool: true });
   const prisma = retryTimedOutTransactions(
     new PrismaClient({

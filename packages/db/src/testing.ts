@@ -17,7 +17,12 @@ import type { MigrationConnection } from './migrate/runner';
 
 export type TestDbOptions = Pick<
   CreateDbOptions,
-  'migrate' | 'migrationsDir' | 'log' | 'transactionOptions' | 'onTransactionRetry'
+  | 'migrate'
+  | 'migrationsDir'
+  | 'log'
+  | 'transactionOptions'
+  | 'onTransactionRetry'
+  | 'onConnectionLost'
 >;
 
 const PREFIX = 'kc_test_';

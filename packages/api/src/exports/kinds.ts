@@ -133,7 +133,7 @@ const auditLog: KindDef<typeof auditFilterSchema> = {
     for (;;) {
       const rows = await page(before);
       if (rows.length === 0) return;
-      const dtos = await auditRowDtos(db.prisma, rows, now);
+      const dtos = await auditRowDtos(db.rows, rows, now);
       yield dtos.map((r) => [
         shanghaiTime(r.at),
         text(r.actorName ?? '系统'),

@@ -24,7 +24,7 @@ export const auditRouter = {
         }),
       ]);
       return {
-        ...pageOf(await auditRowDtos(db, rows, ctx.now()), total.total, input),
+        ...pageOf(await auditRowDtos(ctx.db.rows, rows, ctx.now()), total.total, input),
         totalIsEstimate: total.totalIsEstimate,
       };
     }),
