@@ -15,3 +15,4 @@ export * from './organisations';
 export * from './audit';
 export * from './uploads';
 export * from './privacy';
+export * from './selection';

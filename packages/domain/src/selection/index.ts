@@ -1,0 +1,5 @@
+export * from './aggregate';
+export * from './draw';
+export * from './random';
+export * from './rubric';
+export * from './settings';
