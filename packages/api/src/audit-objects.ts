@@ -89,6 +89,7 @@ const KINDS: Record<string, Kind> = {
   official_list_import: { read: byName('official_list_import', 'title'), label: first },
   official_list_entry: { read: byName('official_list_entry', 'name'), label: first },
   researcher: { read: byName('researcher', 'name'), label: first },
+  expert: { read: byName('expert', 'name'), label: first },
   stored_file: { read: byName('stored_file', 'original_name'), label: first },
   vp_call: { read: byName('vp_call', 'title'), label: first },
   vp_need: {

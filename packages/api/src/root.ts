@@ -16,6 +16,7 @@ import { notificationsRouter } from './routers/notifications';
 import { officersRouter } from './routers/officers';
 import { officerSecurityRouter } from './routers/officer-security';
 import { researchersRouter } from './routers/researchers';
+import { expertsRouter } from './routers/experts';
 import { vicePresidentRouter } from './routers/vice-president';
 import { workbenchRouter } from './routers/workbench';
 import { myOrgRouter } from './routers/my-org';
@@ -42,6 +43,7 @@ export const appRouter = createTRPCRouter({
   officerSecurity: officerSecurityRouter,
   audit: auditRouter,
   researchers: researchersRouter,
+  experts: expertsRouter,
   notifications: notificationsRouter,
   myOrg: myOrgRouter,
   claims: claimsRouter,

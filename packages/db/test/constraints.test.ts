@@ -86,3 +86,41 @@ describe('unique credit code', () => {
     expect(isUniqueViolationOn(new Error('x'), 'credit_code')).toBe(false);
   });
 });
+
+describe('expert pool', () => {
+  it('refuses an unknown status, a refusal without its reason and an expert with no field', async () => {
+    const user = await db.prisma.user.create({
+      data: {
+        kind: 'APPLICANT',
+        displayName: '专家',
+        openid: 'expert-constraints',
+        createdAt: AT,
+        updatedAt: AT,
+      },
+    });
+    const expert = {
+      userId: user.id,
+      name: '周文博',
+      mobile: '13900000001',
+      title: 'professor',
+      unitName: '宿州学院',
+      fieldCodes: ['low-carbon-energy'],
+      subFieldCodes: [],
+      expertise: '燃料电池',
+      conflicts: [],
+      createdAt: AT,
+      updatedAt: AT,
+    };
+    const refused = (data: Partial<typeof expert> & { status?: string; statusReason?: string }) =>
+      db.prisma.expert
+        .create({ data: { ...expert, ...data } })
+        .then(() => 'accepted')
+        .catch((e: unknown) => String(e));
+    expect(await refused({ status: 'retired' })).toContain('expert_status_valid');
+    expect(await refused({ status: 'suspended' })).toContain('expert_refused_has_reason');
+    expect(await refused({ fieldCodes: [] })).toContain('expert_has_field');
+    expect(await refused({ status: 'suspended', statusReason: '连续两次无故缺席评审' })).toBe(
+      'accepted',
+    );
+  });
+});

@@ -126,6 +126,9 @@ const HAND_WRITTEN_CHECKS = [
   'exemption_invitation | exemption_invitation_confirmed_complete',
   'application_evidence | application_evidence_source_valid',
   'application_evidence | application_evidence_backed',
+  'expert | expert_status_valid',
+  'expert | expert_refused_has_reason',
+  'expert | expert_has_field',
 ];
 
 /**

@@ -1,6 +1,7 @@
 import { APPLICATION_ACTION_LABELS, APPLICATION_ACTIONS } from './applications/transitions';
 import { officerRoleName, OFFICER_ROLE_CODES } from './entities/officer';
 import { VP_CALL_ACTIONS, VP_CALL_ACTION_CODES } from './matching/call';
+import { EXPERT_DECISION_CODES } from './selection/expert';
 
 /** Chinese names of the audit log's actions, for the officers who read it. */
 const AUDIT_ACTION_LABELS: Record<string, string> = {
@@ -99,6 +100,13 @@ const AUDIT_ACTION_LABELS: Record<string, string> = {
   'application.delete-draft': '申请：删除申请草稿',
   'researcher.register': '注册科研人员资料',
   'researcher.update': '修改科研人员资料',
+  'expert.register': '申请加入专家库',
+  'expert.update': '修改专家资料',
+  'expert.approve': '专家入库审核通过',
+  'expert.reject': '专家入库审核不通过',
+  'expert.suspend': '暂停专家',
+  'expert.reinstate': '恢复专家',
+  'expert.reveal-mobile': '查看专家完整手机号码',
   'vp.need.update': '修改科技副总需求',
   'vp.secondment.work-log': '填写科技副总工作日志',
   'vp.call.agreement-template': '上传科技副总三方协议模板',
@@ -120,6 +128,7 @@ export const AUDIT_ACTION_FAMILIES: Readonly<Record<string, readonly string[]>> 
   'vp.call.': VP_CALL_ACTION_CODES,
   'vp.pair.': ['pin', 'forbid'],
   'vp.secondment.': ['complete', 'terminate'],
+  'expert.': EXPERT_DECISION_CODES,
 };
 
 /** The Chinese name of an action, or null when it has none (the audit-name test fails then). */
@@ -163,6 +172,7 @@ const AUDIT_OBJECT_TYPE_LABELS: Record<string, string> = {
   vp_need: '科技副总需求',
   vp_candidate: '科技副总报名',
   vp_secondment: '科技副总选派',
+  expert: '评审专家',
   job: '后台任务',
   data_export: '后台导出',
   system: '系统',

@@ -91,6 +91,9 @@ export const ERROR_CODES = {
   INVITATION_CLOSED: '该免申即享邀请已处理，不能重复操作',
   INSTITUTION_LINK_CLOSED: '该单位关联申请已处理',
   REVEAL_REASON_REQUIRED: '查看完整号码须填写查看理由',
+  // Selection: the expert pool, calls and panels
+  EXPERT_STALE: '该专家的资料刚有更新，请刷新后再处理',
+  EXPERT_SUSPENDED: '您的专家资格已暂停，暂不能修改资料，请联系市科技局',
   // Officers' password policy and second factor
   PASSWORD_CHANGE_REQUIRED: '请先修改初始密码，再使用系统',
   SECOND_FACTOR_ENROLMENT_REQUIRED: '请先设置两步验证，再使用系统',

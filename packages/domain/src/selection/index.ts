@@ -3,3 +3,4 @@ export * from './draw';
 export * from './random';
 export * from './rubric';
 export * from './settings';
+export * from './expert';

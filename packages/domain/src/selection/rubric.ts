@@ -25,7 +25,7 @@ export const rubricSchema = z
     criteria: z
       .array(
         z.object({
-          code: z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, { error: '评分项代码格式不正确' }),
+          code: plainString().regex(/^[a-z][a-z0-9-]{0,31}$/, { error: '评分项代码格式不正确' }),
           name: plainString().trim().min(1, { error: '请填写评分项名称' }).max(20),
           maxPoints: z
             .number({ error: '请填写分值' })
