@@ -9,6 +9,7 @@
  */
 import { hashPassword } from './password';
 import { seedDemoVicePresident } from './seed-vp';
+import { seedDemoExperts } from './seed-experts';
 import type { ScryptParams } from './password';
 import { maskResidentId } from '@kc/domain';
 import { hashResidentId } from './pii';
@@ -318,6 +319,8 @@ export interface SeedResult {
     budgets: number;
     /** the demo 科技副总 call (0 or 1) */
     vpCalls: number;
+    /** the demo expert pool's experts */
+    experts: number;
   };
 }
 
@@ -329,6 +332,7 @@ export async function seedDemo(prisma: PrismaClient, options: SeedOptions): Prom
     researchers: 0,
     budgets: 0,
     vpCalls: 0,
+    experts: 0,
   };
 
   const existingOfficers = new Set(
@@ -407,6 +411,7 @@ export async function seedDemo(prisma: PrismaClient, options: SeedOptions): Prom
   });
   created.budgets = count;
   created.vpCalls = await seedDemoVicePresident(prisma, options.now);
+  created.experts = await seedDemoExperts(prisma, options.now);
 
   return { created };
 }

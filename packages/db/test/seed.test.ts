@@ -1,6 +1,7 @@
 /** (e) The demo seed: idempotent, and every code in it is valid. */
 import { createHmac } from 'node:crypto';
 import { DEMO_VP_CALL_TITLE } from '../src/seed-vp';
+import { DEMO_EXPERTS } from '../src/seed-experts';
 import {
   AREAS,
   FIELDS,
@@ -12,6 +13,9 @@ import {
   findVpSettings,
   organisationProfileSchema,
   researcherProfileSchema,
+  expertProfileSchema,
+  drawPanel,
+  selectionSettingsFor,
   vpNeedSchema,
 } from '@kc/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -92,6 +96,7 @@ describe('seedDemo', () => {
       researchers: 4,
       budgets: DEMO_BUDGETS.length,
       vpCalls: 1,
+      experts: DEMO_EXPERTS.length,
     });
     const before = await everything();
     const second = await seedDemo(db.prisma, {
@@ -105,9 +110,10 @@ describe('seedDemo', () => {
       researchers: 0,
       budgets: 0,
       vpCalls: 0,
+      experts: 0,
     });
     expect(await everything()).toEqual(before);
-    expect(before.users).toHaveLength(5 + 8 + 4);
+    expect(before.users).toHaveLength(5 + 8 + 4 + DEMO_EXPERTS.length);
   });
 
   it('officers from docs/CONTRACTS.md log in with the demo password', async () => {
@@ -184,6 +190,38 @@ describe('seedDemo', () => {
       typeof value === 'bigint' ? value.toString() : value,
     );
     for (const demo of DEMO_RESEARCHERS) expect(dump).not.toContain(demo.residentId);
+  });
+
+  it('the demo experts pass the registration form, and a panel of five with reserves draws in each of their fields', async () => {
+    for (const { openid: _openid, status: _status, statusReason: _reason, ...e } of DEMO_EXPERTS) {
+      const parsed = expertProfileSchema.safeParse({
+        ...e,
+        unitCreditCode: e.unitCreditCode ?? undefined,
+        conflicts: [],
+      });
+      expect(parsed.error?.issues ?? [], e.name).toEqual([]);
+    }
+    const experts = await db.prisma.expert.findMany();
+    const settings = selectionSettingsFor('2026-11-30');
+    for (const fieldCode of ['low-carbon-energy', 'advanced-materials', 'life-health']) {
+      const draw = drawPanel({
+        group: { fieldCode, applications: [] },
+        experts: experts.map((x) => ({
+          id: x.id,
+          status: x.status as 'active',
+          fieldCodes: x.fieldCodes,
+          unit: x.unitCreditCode ?? x.unitName,
+          conflicts: x.conflicts,
+        })),
+        reviewedLastYear: [],
+        settings,
+        seed: fieldCode,
+      });
+      expect(draw.ok && [draw.members.length, draw.reserves.length]).toEqual([5, 2]);
+    }
+    expect(experts.map((x) => x.status).sort()).toEqual(
+      [...Array(21).fill('active'), 'pending', 'suspended'].sort(),
+    );
   });
 
   it('every demo organisation has an active 收款账户 in its own name, for the finance export', async () => {
