@@ -4,3 +4,4 @@ export * from './random';
 export * from './rubric';
 export * from './settings';
 export * from './expert';
+export * from './call';
