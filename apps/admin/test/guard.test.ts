@@ -101,6 +101,20 @@ describe('route guard', () => {
     expect(router.currentRoute.value.name).toBe('Forbidden');
   });
 
+  it('keeps the expert pool (专家库) to the bureau: an area officer gets 无权访问', async () => {
+    sessionStorage.setItem('kc-admin-token', 'valid-token');
+    vi.mocked(authApi.me).mockResolvedValue({ kind: 'officer', ...officers.yongqiao } as never);
+    const router = makeRouter();
+    await router.push('/experts');
+    expect(router.currentRoute.value.name).toBe('Forbidden');
+
+    setActivePinia(createPinia());
+    vi.mocked(authApi.me).mockResolvedValue({ kind: 'officer', ...officers.admin } as never);
+    const bureau = makeRouter();
+    await bureau.push('/experts?status=all');
+    expect(bureau.currentRoute.value.fullPath).toBe('/experts?status=all');
+  });
+
   it('after signing in, returns the officer to the page they asked for', async () => {
     vi.mocked(authApi.officerLogin).mockResolvedValue({
       token: 'new-token',

@@ -49,6 +49,19 @@ describe('side menu', () => {
     expect(all).not.toContain('资金管理');
   });
 
+  it('gives the expert pool (专家库) to the bureau’s roles only, as the server allows', () => {
+    for (const role of ['bureau-admin', 'bureau-reviewer'])
+      expect(menuOf(role)).toContainEqual({
+        path: '/selection',
+        title: '评选与立项',
+        children: [{ path: '/experts', title: '专家库' }],
+      });
+    for (const role of ['area-officer', 'finance-officer']) {
+      expect(titles(menuOf(role))).not.toContain('专家库');
+      expect(titles(menuOf(role))).not.toContain('评选与立项');
+    }
+  });
+
   it('shows the reviewer budgets but not disbursements, and never a detail page', () => {
     const all = titles(menuOf('bureau-reviewer'));
     expect(all).toContain('年度预算');
@@ -93,6 +106,18 @@ describe('access codes', () => {
     }
     expect(accessCodesForRole('finance-officer')).not.toContain(ACCESS_CODES.organisationList);
     expect(accessCodesForRole('finance-officer')).not.toContain(ACCESS_CODES.organisationView);
+  });
+
+  it('gives the expert pool to the bureau’s roles and nobody else', () => {
+    const expertCodes = [
+      ACCESS_CODES.expertList,
+      ACCESS_CODES.expertDecide,
+      ACCESS_CODES.expertReveal,
+    ];
+    for (const role of ['bureau-admin', 'bureau-reviewer'])
+      expect(accessCodesForRole(role)).toEqual(expect.arrayContaining(expertCodes));
+    for (const role of ['area-officer', 'finance-officer'])
+      for (const code of expertCodes) expect(accessCodesForRole(role)).not.toContain(code);
   });
 
   it('gives an unknown role nothing', () => {

@@ -5,6 +5,7 @@ import type { ListColumn } from '../src/composables/use-list-page';
 import { applicationColumns } from '../src/views/applications/data';
 import { columns as auditColumns } from '../src/views/audit/data';
 import { batchColumns } from '../src/views/disbursements/components/batch-data';
+import { columns as expertColumns } from '../src/views/experts/data';
 import { ledgerColumns } from '../src/views/disbursements/ledger-data';
 import { columns as noticeColumns } from '../src/views/notices/data';
 import { organisationColumns } from '../src/views/organisations/data';
@@ -55,6 +56,7 @@ const LISTS: { name: string; columns: readonly ListColumn<never>[] }[] = [
   { name: '公示批次', columns: noticeColumns },
   { name: '单位库', columns: organisationColumns },
   { name: '人才库', columns: researcherColumns },
+  { name: '专家库', columns: expertColumns },
   ...Object.entries(TRUST_TABLES).map(([tab, t]) => ({
     name: `认证审核 ${tab}`,
     columns: t.columns,

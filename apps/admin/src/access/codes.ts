@@ -12,6 +12,12 @@ export const ACCESS_CODES = {
   organisationReveal: 'organisation:reveal',
   researcherList: 'researcher:list',
   researcherReveal: 'researcher:reveal',
+  /** 专家库: the city's expert pool (the bureau's roles only, as the server allows) */
+  expertList: 'expert:list',
+  /** approve, reject, suspend, reinstate an expert */
+  expertDecide: 'expert:decide',
+  /** reveal an expert's full mobile (audited) */
+  expertReveal: 'expert:reveal',
   applicationList: 'application:list',
   /** approve / reject / return / override amount */
   applicationReview: 'application:review',
@@ -58,6 +64,9 @@ export const ROLE_ACCESS_CODES: Record<string, readonly AccessCode[]> = {
     C.organisationReveal,
     C.researcherList,
     C.researcherReveal,
+    C.expertList,
+    C.expertDecide,
+    C.expertReveal,
     C.applicationList,
     C.applicationReview,
     C.applicationAreaReview,
@@ -83,6 +92,9 @@ export const ROLE_ACCESS_CODES: Record<string, readonly AccessCode[]> = {
     C.organisationReveal,
     C.researcherList,
     C.researcherReveal,
+    C.expertList,
+    C.expertDecide,
+    C.expertReveal,
     C.applicationList,
     C.applicationReview,
     C.applicationAreaReview,

@@ -145,7 +145,7 @@ export interface ExpertListInput {
   q?: string | undefined;
 }
 
-/** The pool as officers browse it: pending first when no status is chosen, then newest. */
+/** The pool as officers browse it, newest first (the page opens on those waiting for review). */
 export async function listExperts(ctx: OfficerCtx, input: ExpertListInput) {
   const where: Prisma.ExpertWhereInput = {
     ...(input.status ? { status: input.status } : {}),
