@@ -1,6 +1,7 @@
 /**
- * Main package: what a first visit and the four bottom tabs need. The application forms and the
- * 科技副总 section are sub-packages, downloaded when first opened (main package budget 600 KB).
+ * Main package: what a first visit and the four bottom tabs need. The application forms, the
+ * 科技副总 section and the 专家库 are sub-packages, downloaded when first opened (main package
+ * budget 600 KB).
  */
 export default defineAppConfig({
   pages: [
@@ -38,6 +39,11 @@ export default defineAppConfig({
       // 个人信息与隐私: see and export one's own data, 注销.
       root: 'packages/me',
       pages: ['privacy/index'],
+    },
+    {
+      // 专家库: apply to join the bureau's pool of review experts, and where the application stands.
+      root: 'packages/expert',
+      pages: ['profile/index'],
     },
   ],
   window: {

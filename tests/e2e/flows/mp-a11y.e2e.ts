@@ -168,11 +168,28 @@ describe('mini-program: accessibility (H5)', () => {
       ['org/bank', '/packages/org/bank/index', '.page'],
       ['org/documents', '/packages/org/documents/index', '.page'],
       ['org/invitations', '/packages/org/invitations/index', '.page'],
+      ['expert (application form)', '/packages/expert/profile/index', '#expert-submit'],
     ];
     for (const [name, route, ready] of firmPages) {
       await visit(page, route, ready);
       await check(page, name);
     }
+    // 专家库 once applied: where the application stands, then the edit form.
+    await firm.api.experts.saveMine.mutate({
+      name: '陈晓东',
+      mobile: '13905571234',
+      title: 'senior-engineer',
+      unitName: '宿州明澈光电科技有限公司',
+      fieldCodes: ['low-carbon-energy'],
+      subFieldCodes: [],
+      expertise: '光伏组件封装与可靠性测试',
+      conflicts: ['宿州明澈光电科技有限公司'],
+    });
+    await visit(page, '/packages/expert/profile/index', '#expert-status');
+    await check(page, 'expert (status)');
+    await page.locator('#expert-edit').click();
+    await page.locator('#expert-conflicts-0').waitFor();
+    await check(page, 'expert (edit form)');
     await context.close();
 
     // The researcher: 科技副总 home, 报名 and the term.

@@ -126,6 +126,8 @@ function FieldControl(props: ControlProps) {
   switch (spec.kind) {
     case 'group-list':
       return <GroupList {...props} rows={(value as FormValues[] | undefined) ?? []} />;
+    case 'text-rows':
+      return <TextRows {...props} hint={hint} rows={(value as string[] | undefined) ?? []} />;
     case 'choice':
     case 'multi-choice': {
       const multiple = spec.kind === 'multi-choice';
@@ -185,8 +187,10 @@ function FieldControl(props: ControlProps) {
           multiline={spec.kind === 'textarea' || spec.kind === 'text-list'}
           maxlength={
             o?.maxLength ??
-            spec.maxLength ??
-            (spec.kind === 'textarea' || spec.kind === 'text-list' ? 2000 : 100)
+            // A text-list's maxLength is one item's; the box holds many.
+            (spec.kind === 'text-list'
+              ? 2000
+              : (spec.maxLength ?? (spec.kind === 'textarea' ? 2000 : 100)))
           }
           onChange={(v) => form.set(path, v)}
           onBlur={() => form.touch(path)}
@@ -273,6 +277,94 @@ function GroupList(props: ControlProps & { rows: FormValues[] }) {
           + 添加一项
         </Button>
       ) : null}
+    </View>
+  );
+}
+
+/**
+ * A list of short texts, a box each (回避单位或人员): add one, remove any. Row `i` is
+ * `<id>-<i>` with its error `<id>-<i>-error` and its 删除 `<id>-<i>-remove`; `<id>-add` adds one.
+ */
+function TextRows(props: ControlProps & { rows: string[] }) {
+  const { spec, path, id, form, rows, hint } = props;
+  const max = props.override?.max;
+  const error = form.errors[path];
+  const full = max !== undefined && rows.length >= max;
+  const maxlength = props.override?.maxLength ?? spec.maxLength ?? 100;
+  return (
+    <View className="group-list" id={id} role="group" aria-labelledby={`${id}-label`}>
+      <View className="group-list__title">
+        <Text id={`${id}-label`}>{spec.title}</Text>
+        {spec.optional ? (
+          <Text className="form-row__optional">选填</Text>
+        ) : (
+          <Text className="form-row__required" aria-hidden="true">
+            *
+          </Text>
+        )}
+        {hint ? (
+          <View className="form-row__hint" id={`${id}-hint`}>
+            {hint}
+          </View>
+        ) : null}
+      </View>
+      {rows.map((row, i) => (
+        <TextField
+          key={i}
+          id={`${id}-${i}`}
+          label={`第 ${i + 1} 项`}
+          required
+          value={row}
+          error={form.errors[`${path}.${i}`]}
+          placeholder={props.placeholder ?? `请填写${spec.title}`}
+          maxlength={maxlength}
+          onChange={(v) =>
+            form.set(
+              path,
+              rows.map((r, j) => (j === i ? v : r)),
+            )
+          }
+          onBlur={() => form.touch(`${path}.${i}`)}
+          addon={
+            props.disabled ? null : (
+              <View className="text-rows__actions">
+                <Text
+                  {...pressable()}
+                  aria-label={`删除第 ${i + 1} 项${row.trim() ? `：${row.trim()}` : ''}`}
+                  className="link link--danger"
+                  id={`${id}-${i}-remove`}
+                  onClick={() =>
+                    form.choose(
+                      path,
+                      rows.filter((_, j) => j !== i),
+                    )
+                  }
+                >
+                  删除
+                </Text>
+              </View>
+            )
+          }
+        />
+      ))}
+      {error ? (
+        <View className="form-row__error" id={`${id}-error`} role="alert">
+          {error}
+        </View>
+      ) : null}
+      {props.disabled ? null : full ? (
+        <View className="form-row__hint" id={`${id}-full`}>
+          最多填写 {max} 项
+        </View>
+      ) : (
+        <Button
+          id={`${id}-add`}
+          className="btn btn--ghost btn--small"
+          onClick={() => form.choose(path, [...rows, ''])}
+        >
+          + 添加{spec.title}
+        </Button>
+      )}
     </View>
   );
 }

@@ -34,6 +34,13 @@ export function toInput(fields: readonly FieldSpec[], values: FormValues, prefix
       input[f.name] = Array.isArray(raw) ? raw : [];
       continue;
     }
+    if (f.kind === 'text-rows') {
+      // Every row, blank ones too: the schema's word about row 2 lands under row 2.
+      input[f.name] = Array.isArray(raw)
+        ? (raw as unknown[]).filter((r): r is string => typeof r === 'string')
+        : [];
+      continue;
+    }
     const text = typeof raw === 'string' ? raw.trim() : '';
     if (f.kind === 'text-list') {
       input[f.name] = text
@@ -82,7 +89,8 @@ function rawOf(f: FieldSpec, value: unknown): RawValue {
       ? rows.map((row) => fromInput(f.item, (row ?? {}) as Record<string, unknown>))
       : [fromInput(f.item, {})];
   }
-  if (f.kind === 'multi-choice') return Array.isArray(value) ? value.map(String) : [];
+  if (f.kind === 'multi-choice' || f.kind === 'text-rows')
+    return Array.isArray(value) ? value.map(String) : [];
   if (f.kind === 'text-list') return Array.isArray(value) ? value.map(String).join('\n') : '';
   if (value === undefined || value === null) return f.initial;
   if (typeof value === 'bigint') return fenToYuanText(value);

@@ -6,6 +6,9 @@ import { z } from 'zod';
  * What a form needs to know about each field of a domain zod schema: which control, its Chinese
  * title, its options. Read from the schema itself (its types and `.meta({ title })`), so a rule
  * or form added to the domain gets its form without UI code.
+ *
+ * A list of texts is read as `text-list` (one box, an item a line); an override can make it
+ * `text-rows` instead (a box per item, each added and removed by itself: 回避单位或人员).
  */
 export type FieldKind =
   | 'text'
@@ -17,6 +20,7 @@ export type FieldKind =
   | 'choice'
   | 'multi-choice'
   | 'text-list'
+  | 'text-rows'
   | 'group-list';
 
 export interface ChoiceOption {
@@ -31,6 +35,7 @@ export interface FieldSpec {
   kind: FieldKind;
   optional: boolean;
   options: readonly ChoiceOption[];
+  /** Longest text the schema takes; for a list of texts, the longest item. */
   maxLength: number | null;
   /** Fields of one row of a `group-list` (e.g. each payment). */
   item: readonly FieldSpec[];
@@ -53,7 +58,7 @@ export interface FieldOverride {
   id?: string;
   /** Chips are `<prefix>-<chipId>-<code>` (`org-field-life-health`); default: the control's id. */
   chipId?: string;
-  /** At most this many chips of a multiple choice. */
+  /** At most this many chips of a multiple choice, or rows of a `text-rows` list. */
   max?: number;
   /** Chip size; default: small when there are more than four options. */
   small?: boolean;
@@ -161,7 +166,9 @@ function describe(name: string, schema: z.ZodType): FieldSpec {
         options: enumOptions(element, fieldMeta(inner.element as z.ZodType)?.labels),
       };
     }
-    return { ...spec, kind: 'text-list' };
+    // One text per item (回避单位): the schema's longest item, for a box per row (`text-rows`).
+    const max = element instanceof z.ZodString ? element.maxLength : null;
+    return { ...spec, kind: 'text-list', maxLength: max };
   }
   // z.iso.date() is a string format of its own class, not a ZodString.
   if ((inner as { format?: unknown }).format === 'date') return { ...spec, kind: 'date' };
@@ -204,7 +211,7 @@ export function emptyValues(fields: readonly FieldSpec[]): FormValues {
 }
 
 export function emptyValue(f: FieldSpec): RawValue {
-  if (f.kind === 'multi-choice') return [];
+  if (f.kind === 'multi-choice' || f.kind === 'text-rows') return [];
   if (f.kind === 'group-list') return [emptyValues(f.item)];
   return f.initial;
 }

@@ -25,6 +25,7 @@ export const routes = {
   orgDocuments: '/packages/org/documents/index',
   orgInvitations: '/packages/org/invitations/index',
   privacy: '/packages/me/privacy/index',
+  expert: '/packages/expert/profile/index',
 } as const;
 
 /** The four bottom tabs: switching replaces the page, like a tab bar. */

@@ -79,6 +79,45 @@ describe('我的 page, compiled for WeChat and run in the simulator', () => {
     expect(page.text('#profile-title')).toBe('教授');
   });
 
+  it('offers the 专家库 with where one stands, or the invitation to apply', async () => {
+    let expert: unknown = null;
+    const server = fakeTrpcServer((path) => {
+      if (path === 'experts.mine') return { data: expert };
+      if (path === 'profile.mine')
+        return {
+          data: {
+            type: 'researcher',
+            researcher: {
+              id: 'r1',
+              name: '王五',
+              residentIdMasked: '341302********1234',
+              mobile: '13812345678',
+              institutionName: '宿州学院',
+              institutionCreditCode: null,
+              title: 'professor',
+              fieldCodes: ['general-intelligence'],
+              subFieldCodes: [],
+              expertise: '机器视觉',
+              preferredAreaCodes: [],
+            },
+          },
+        };
+      return { data: { count: 0 } };
+    });
+    sim.onRequest = (req) => server.respond(req);
+    let page = await sim.openPage('pages/profile/index');
+    expect(page.text('#profile-menu-expert-hint')).toBe('申请加入评审专家库');
+    await page.tap('#profile-menu-expert');
+    expect(sim.navigations).toContainEqual({
+      api: 'navigateTo',
+      url: '/packages/expert/profile/index',
+    });
+
+    expert = { id: 'e1', status: 'active', statusName: '在库' };
+    page = await sim.openPage('pages/profile/index');
+    expect(page.text('#profile-menu-expert-hint')).toBe('在库');
+  });
+
   it('sends someone without a profile to registration', async () => {
     const server = fakeTrpcServer(() => ({ data: { type: null } }));
     sim.onRequest = (req) => server.respond(req);

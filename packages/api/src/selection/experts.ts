@@ -2,7 +2,7 @@ import type { Expert, Prisma } from '@kc/db';
 import type { ExpertDecisionInput, ExpertProfile, ExpertStatus } from '@kc/domain';
 import {
   EXPERT_DECISIONS,
-  EXPERT_FIELDS_NEEDING_REVIEW,
+  expertChangesNeedingReview,
   expertStatusName,
   fieldName,
   maskMobile,
@@ -79,14 +79,6 @@ export async function myExpert(ctx: ApplicantCtx) {
   return e ? ownDto(e) : null;
 }
 
-/** What an edit changes that officers approved: those send an active expert back to review. */
-function needsReview(before: Expert, after: ExpertProfile): boolean {
-  const was = profileOf(before);
-  return EXPERT_FIELDS_NEEDING_REVIEW.some(
-    (k) => JSON.stringify(was[k] ?? null) !== JSON.stringify(after[k] ?? null),
-  );
-}
-
 /**
  * Registers the caller as an expert, or saves their edits. A rejected expert who edits applies
  * again; an active one goes back to review when the edit changes who they are or what they
@@ -115,7 +107,9 @@ export async function saveMyExpert(ctx: ApplicantCtx, input: ExpertProfile) {
     }
     if (before.status === 'suspended') throw appError('EXPERT_SUSPENDED');
     const backToReview =
-      before.status === 'rejected' || (before.status === 'active' && needsReview(before, input));
+      before.status === 'rejected' ||
+      (before.status === 'active' &&
+        expertChangesNeedingReview(profileOf(before), input).length > 0);
     const saved = await tx.expert.update({
       where: { id: before.id },
       data: {
@@ -178,7 +172,10 @@ export async function expertById(ctx: OfficerCtx, id: string) {
 }
 
 const DECISION_MESSAGES = {
-  approve: { title: '您已入选市科技局评审专家库', body: () => '您可在“专家评审”中查看评审邀请。' },
+  approve: {
+    title: '您已入选市科技局评审专家库',
+    body: () => '评审邀请将通过消息通知您，请留意。',
+  },
   reject: {
     title: '专家入库申请未通过',
     body: (r: string) => `原因：${r}。修改资料后可重新提交。`,

@@ -229,3 +229,15 @@ export function planFormalCheck(
         : 'rejected';
   return { ok: true, to };
 }
+
+/**
+ * The most a call of a programme may select, where the plan sets one: 四.1's "每年评选不超过 10
+ * 项" is the award rule's yearly quota, read from the policy so that an amendment moves both.
+ */
+export function programmeQuotaLimit(
+  programme: SelectionProgramme,
+  yearlyQuotaOfRule: (ruleId: string) => number | undefined,
+): number | undefined {
+  const { awardRuleId } = selectionProgramme(programme);
+  return awardRuleId ? yearlyQuotaOfRule(awardRuleId) : undefined;
+}

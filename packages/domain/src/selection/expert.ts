@@ -117,3 +117,22 @@ export const EXPERT_FIELDS_NEEDING_REVIEW = [
   'unitCreditCode',
   'fieldCodes',
 ] as const;
+
+type ReviewedField = (typeof EXPERT_FIELDS_NEEDING_REVIEW)[number];
+type ReviewedFields = { readonly [K in ReviewedField]?: ExpertProfile[K] | null };
+
+/**
+ * Which of the reviewed fields an edit changes: the API decides with it whether an approved
+ * expert goes back to review, the mini-program warns with it first. Fields compare as sets
+ * (choosing the same fields in another order changes nothing); a missing credit code is none.
+ */
+export function expertChangesNeedingReview(
+  before: ReviewedFields,
+  after: ReviewedFields,
+): ReviewedField[] {
+  const same = (a: unknown, b: unknown) =>
+    Array.isArray(a) && Array.isArray(b)
+      ? a.length === b.length && [...a].sort().join('\u0000') === [...b].sort().join('\u0000')
+      : (a ?? null) === (b ?? null);
+  return EXPERT_FIELDS_NEEDING_REVIEW.filter((k) => !same(before[k], after[k]));
+}

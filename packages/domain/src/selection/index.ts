@@ -5,3 +5,5 @@ export * from './rubric';
 export * from './settings';
 export * from './expert';
 export * from './call';
+export * from './forms';
+export * from './call-form';

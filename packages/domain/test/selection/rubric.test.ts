@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   SELECTION_SETTINGS_VERSIONS,
+  expertChangesNeedingReview,
   rubricSchema,
   scoreSheetSchema,
   type SelectionSettings,
@@ -76,5 +77,34 @@ describe('scoreSheetSchema', () => {
       reason: '申报单位为本人博士后合作单位',
     });
     expect(messages(sheet.safeParse({ scores }))).toEqual(['请确认与该申报是否存在利益关系']);
+  });
+});
+
+describe('expertChangesNeedingReview', () => {
+  const before = {
+    name: '周文博',
+    title: 'professor' as const,
+    unitName: '宿州学院',
+    unitCreditCode: null,
+    fieldCodes: ['low-carbon-energy', 'advanced-materials'] as never,
+  };
+  it('compares fields as sets, and a missing credit code as none', () => {
+    expect(
+      expertChangesNeedingReview(before, {
+        ...before,
+        unitCreditCode: undefined,
+        fieldCodes: ['advanced-materials', 'low-carbon-energy'] as never,
+      }),
+    ).toEqual([]);
+  });
+  it('names each reviewed field that changed', () => {
+    expect(
+      expertChangesNeedingReview(before, {
+        ...before,
+        unitCreditCode: undefined,
+        unitName: '安徽大学',
+        fieldCodes: ['low-carbon-energy'] as never,
+      }),
+    ).toEqual(['unitName', 'fieldCodes']);
   });
 });

@@ -15,6 +15,7 @@ import { api } from '../../api/client';
 import { describeError } from '../../api/errors';
 import { BottomNav } from '../../components/BottomNav';
 import { pressable } from '../../components/a11y';
+import { useExpertStatus } from '../../hooks/useExpertStatus';
 import { useUnreadCount } from '../../hooks/useUnreadCount';
 import {
   goEditProfile,
@@ -38,6 +39,7 @@ type State =
 export default function ProfilePage() {
   const [state, setState] = useState<State>({ state: 'loading' });
   const unread = useUnreadCount();
+  const expertStatus = useExpertStatus();
   const largeText = useLargeText();
   const pageClass = usePageClass();
 
@@ -115,6 +117,18 @@ export default function ProfilePage() {
               {state.mine.type === 'researcher'
                 ? '报名、匹配结果与工作日志'
                 : '发布需求、查看匹配人选'}
+            </View>
+            <View className="menu__arrow">›</View>
+          </View>
+          <View
+            {...pressable('link')}
+            className="menu__item"
+            id="profile-menu-expert"
+            onClick={() => void open(routes.expert)}
+          >
+            <View>专家库</View>
+            <View className="menu__hint" id="profile-menu-expert-hint">
+              {expertStatus ?? '申请加入评审专家库'}
             </View>
             <View className="menu__arrow">›</View>
           </View>
