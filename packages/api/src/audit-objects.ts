@@ -90,6 +90,15 @@ const KINDS: Record<string, Kind> = {
   official_list_entry: { read: byName('official_list_entry', 'name'), label: first },
   researcher: { read: byName('researcher', 'name'), label: first },
   expert: { read: byName('expert', 'name'), label: first },
+  selection_call: {
+    read: (ids) => Prisma.sql`SELECT id, number, title FROM selection_call WHERE id = ANY(${ids})`,
+    label: (f) => `${f.a} ${f.b}`,
+  },
+  selection_submission: {
+    read: (ids) =>
+      Prisma.sql`SELECT id, number, title FROM selection_submission WHERE id = ANY(${ids})`,
+    label: (f) => `${f.a} ${f.b}`,
+  },
   stored_file: { read: byName('stored_file', 'original_name'), label: first },
   vp_call: { read: byName('vp_call', 'title'), label: first },
   vp_need: {

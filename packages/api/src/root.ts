@@ -17,6 +17,7 @@ import { officersRouter } from './routers/officers';
 import { officerSecurityRouter } from './routers/officer-security';
 import { researchersRouter } from './routers/researchers';
 import { expertsRouter } from './routers/experts';
+import { selectionRouter } from './routers/selection';
 import { vicePresidentRouter } from './routers/vice-president';
 import { workbenchRouter } from './routers/workbench';
 import { myOrgRouter } from './routers/my-org';
@@ -44,6 +45,7 @@ export const appRouter = createTRPCRouter({
   audit: auditRouter,
   researchers: researchersRouter,
   experts: expertsRouter,
+  selection: selectionRouter,
   notifications: notificationsRouter,
   myOrg: myOrgRouter,
   claims: claimsRouter,

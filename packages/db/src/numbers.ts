@@ -15,6 +15,9 @@ export const NUMBER_FORMATS = {
   notice: { prefix: 'SZKC-GS', width: 3 },
   disbursement: { prefix: 'SZKC-BF', width: 3 },
   vpCall: { prefix: 'SZKC-FZ', width: 2 },
+  /** 申报指南 (selection calls) and their 申报 (submissions), issue 14 */
+  selectionCall: { prefix: 'SZKC-ZN', width: 2 },
+  submission: { prefix: 'SZKC-SB', width: 5 },
 } as const;
 
 export type NumberScope = keyof typeof NUMBER_FORMATS;

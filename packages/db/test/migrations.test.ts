@@ -129,6 +129,16 @@ const HAND_WRITTEN_CHECKS = [
   'expert | expert_status_valid',
   'expert | expert_refused_has_reason',
   'expert | expert_has_field',
+  'selection_call | selection_call_programme_valid',
+  'selection_call | selection_call_status_valid',
+  'selection_call | selection_call_dates_ordered',
+  'selection_call | selection_call_quota_positive',
+  'selection_call | selection_call_budget_nonnegative',
+  'selection_call | selection_call_published_complete',
+  'selection_submission | selection_submission_status_valid',
+  'selection_submission | selection_submission_refusal_has_comment',
+  'selection_submission | selection_submission_submitted_complete',
+  'selection_team_member | selection_team_member_confirmed_complete',
 ];
 
 /**

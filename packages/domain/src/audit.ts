@@ -2,6 +2,7 @@ import { APPLICATION_ACTION_LABELS, APPLICATION_ACTIONS } from './applications/t
 import { officerRoleName, OFFICER_ROLE_CODES } from './entities/officer';
 import { VP_CALL_ACTIONS, VP_CALL_ACTION_CODES } from './matching/call';
 import { EXPERT_DECISION_CODES } from './selection/expert';
+import { SELECTION_CALL_ACTIONS, SELECTION_CALL_ACTION_CODES } from './selection/call';
 
 /** Chinese names of the audit log's actions, for the officers who read it. */
 const AUDIT_ACTION_LABELS: Record<string, string> = {
@@ -107,6 +108,15 @@ const AUDIT_ACTION_LABELS: Record<string, string> = {
   'expert.suspend': '暂停专家',
   'expert.reinstate': '恢复专家',
   'expert.reveal-mobile': '查看专家完整手机号码',
+  'selection.call.create': '新建申报指南',
+  'selection.call.update': '修改申报指南',
+  'selection.submission.create': '新建申报',
+  'selection.submission.submit': '提交申报',
+  'selection.submission.resubmit': '修改后重新提交申报',
+  'selection.submission.withdraw': '撤回申报',
+  'selection.submission.check-pass': '形式审查通过',
+  'selection.submission.check-return': '形式审查退回修改',
+  'selection.submission.check-reject': '形式审查不予通过',
   'vp.need.update': '修改科技副总需求',
   'vp.secondment.work-log': '填写科技副总工作日志',
   'vp.call.agreement-template': '上传科技副总三方协议模板',
@@ -129,6 +139,8 @@ export const AUDIT_ACTION_FAMILIES: Readonly<Record<string, readonly string[]>> 
   'vp.pair.': ['pin', 'forbid'],
   'vp.secondment.': ['complete', 'terminate'],
   'expert.': EXPERT_DECISION_CODES,
+  'selection.call.': SELECTION_CALL_ACTION_CODES,
+  'selection.submission.check-': ['pass', 'return', 'reject'],
 };
 
 /** The Chinese name of an action, or null when it has none (the audit-name test fails then). */
@@ -143,6 +155,10 @@ export function auditActionName(action: string): string | null {
   if (action.startsWith('vp.call.')) {
     const step = VP_CALL_ACTIONS.find((a) => a.code === action.slice(8));
     return step ? `科技副总批次：${step.name}` : null;
+  }
+  if (action.startsWith('selection.call.')) {
+    const step = SELECTION_CALL_ACTIONS.find((a) => a.code === action.slice(15));
+    return step ? `申报指南：${step.name}` : null;
   }
   return null;
 }
@@ -173,6 +189,8 @@ const AUDIT_OBJECT_TYPE_LABELS: Record<string, string> = {
   vp_candidate: '科技副总报名',
   vp_secondment: '科技副总选派',
   expert: '评审专家',
+  selection_call: '申报指南',
+  selection_submission: '项目申报',
   job: '后台任务',
   data_export: '后台导出',
   system: '系统',

@@ -1,0 +1,117 @@
+import type { TRPCRouterRecord } from '@trpc/server';
+import { z } from 'zod';
+import {
+  SELECTION_CALL_ACTION_CODES,
+  SELECTION_CALL_STATUS_CODES,
+  SELECTION_PROGRAMME_CODES,
+  plainString,
+  selectionCallSchema,
+  teamSchema,
+} from '@kc/domain';
+import {
+  advanceCall,
+  callById,
+  createCall,
+  listCalls,
+  publishedCall,
+  publishedCalls,
+  updateCall,
+} from '../selection/calls';
+import {
+  callSubmissions,
+  formalCheck,
+  mySubmission,
+  saveSubmission,
+  submitSubmission,
+  withdrawSubmission,
+} from '../selection/submissions';
+import { applicantProcedure, caseworkProcedure, officerWithRoles, publicProcedure } from '../trpc';
+
+/** Calls are the bureau's to write and run; every caseworker reads them and checks submissions. */
+const bureau = officerWithRoles('bureau-admin', 'bureau-reviewer');
+const id = z.uuid({ error: '记录编号无效' });
+const version = z.number().int().positive({ error: '版本号无效' });
+
+export const selectionRouter = {
+  calls: {
+    /** Published calls, for anyone (public pages, the mini-program). */
+    published: publicProcedure.query(({ ctx }) => publishedCalls(ctx.db.prisma)),
+    publishedById: publicProcedure
+      .input(z.object({ id }))
+      .query(({ ctx, input }) => publishedCall(ctx.db.prisma, input.id)),
+
+    list: caseworkProcedure
+      .input(
+        z
+          .object({
+            status: z.enum(SELECTION_CALL_STATUS_CODES, { error: '未知的指南状态' }).optional(),
+            programme: z.enum(SELECTION_PROGRAMME_CODES, { error: '未知的申报类别' }).optional(),
+          })
+          .default({}),
+      )
+      .query(({ ctx, input }) => listCalls(ctx, input)),
+    byId: caseworkProcedure
+      .input(z.object({ id }))
+      .query(({ ctx, input }) => callById(ctx, input.id)),
+    create: bureau.input(selectionCallSchema).mutation(({ ctx, input }) => createCall(ctx, input)),
+    update: bureau
+      .input(z.object({ id, expectedVersion: version, call: selectionCallSchema }))
+      .mutation(({ ctx, input }) => updateCall(ctx, input.id, input.expectedVersion, input.call)),
+    advance: bureau
+      .input(
+        z.object({
+          id,
+          expectedVersion: version,
+          action: z.enum(SELECTION_CALL_ACTION_CODES, { error: '未知的操作' }),
+        }),
+      )
+      .mutation(({ ctx, input }) =>
+        advanceCall(ctx, input.id, input.expectedVersion, input.action),
+      ),
+    submissions: caseworkProcedure
+      .input(z.object({ id }))
+      .query(({ ctx, input }) => callSubmissions(ctx, input.id)),
+  },
+
+  submissions: {
+    /** The caller's organisation's submission to a call, or null. */
+    mine: applicantProcedure
+      .input(z.object({ callId: id }))
+      .query(({ ctx, input }) => mySubmission(ctx, input.callId)),
+    save: applicantProcedure
+      .input(
+        z.object({
+          callId: id,
+          expectedVersion: version.optional(),
+          title: plainString({ error: '请填写申报名称' })
+            .trim()
+            .min(2, '申报名称至少2个字')
+            .max(100, '申报名称不能超过100个字'),
+          // Checked against the programme's form on submit; a draft may be incomplete.
+          form: z.record(plainString(), z.unknown(), { error: '申报内容格式不正确' }),
+          team: teamSchema.default([]),
+          evidence: z
+            .array(z.object({ kind: plainString().max(64), fileId: id }))
+            .max(30, { error: '材料不超过30份' })
+            .default([]),
+        }),
+      )
+      .mutation(({ ctx, input }) => saveSubmission(ctx, input)),
+    submit: applicantProcedure
+      .input(z.object({ id, expectedVersion: version }))
+      .mutation(({ ctx, input }) => submitSubmission(ctx, input.id, input.expectedVersion)),
+    withdraw: applicantProcedure
+      .input(z.object({ id, expectedVersion: version }))
+      .mutation(({ ctx, input }) => withdrawSubmission(ctx, input.id, input.expectedVersion)),
+    formalCheck: caseworkProcedure
+      .input(
+        z.object({
+          id,
+          expectedVersion: version,
+          action: z.enum(['pass', 'return', 'reject'], { error: '请选择审查结论' }),
+          comment: plainString().trim().max(500, { error: '审查意见不能超过500字' }).optional(),
+        }),
+      )
+      .mutation(({ ctx, input }) => formalCheck(ctx, input)),
+  },
+} satisfies TRPCRouterRecord;

@@ -1,0 +1,277 @@
+import type { Prisma, SelectionCall, TransactionClient } from '@kc/db';
+import { nextNumber } from '@kc/db';
+import type {
+  SelectionCallAction,
+  SelectionCallForm,
+  SelectionCallStatus,
+  SelectionProgramme,
+} from '@kc/domain';
+import {
+  fieldName,
+  planSelectionCall,
+  policyRule,
+  policySetFor,
+  programmeQuotaLimit,
+  selectionCallActionName,
+  selectionCallActionsFrom,
+  selectionCallStatusName,
+  selectionProgramme,
+  selectionProgrammeName,
+  selectionSettingsFor,
+  selectionSettingsVersion,
+  todayInShanghai,
+} from '@kc/domain';
+import { writeAudit } from '../audit';
+import { encodeJson, decodeJson } from '../awards/codec';
+import { dateOf } from '../dates';
+import { appError } from '../errors';
+import type { OfficerCtx } from '../vice-president/common';
+
+/**
+ * 申报指南 (issue 14): calls of the selection programmes, run by the bureau from draft to the
+ * concluded list. The stages and their checks are the domain's (selection/call.ts); this module
+ * loads the facts, applies the step in one transaction and writes the audit record with it.
+ */
+
+type Reader = Pick<TransactionClient, 'selectionCall' | 'selectionSubmission'>;
+
+/** The ceiling the plan sets on a programme's quota, from the policy in force. */
+function quotaLimit(programme: SelectionProgramme, today: string): number | undefined {
+  const set = policySetFor(today);
+  return programmeQuotaLimit(programme, (ruleId) =>
+    set ? policyRule(set, ruleId)?.yearlyQuota : undefined,
+  );
+}
+
+function checkQuota(input: SelectionCallForm, today: string) {
+  const limit = quotaLimit(input.programme, today);
+  if (limit !== undefined && input.quota !== undefined && input.quota > limit)
+    throw appError('INVALID_INPUT', {
+      fieldErrors: {
+        quota: [
+          `${selectionProgramme(input.programme).clause}规定每年不超过${limit}项，拟支持数量不能超过${limit}`,
+        ],
+      },
+    });
+  // Where the plan sets a ceiling and the officer set none, the ceiling is the quota.
+  return input.quota ?? limit ?? null;
+}
+
+function callData(input: SelectionCallForm, today: string) {
+  const settings = selectionSettingsFor(today);
+  return {
+    programme: input.programme,
+    year: input.year,
+    title: input.title,
+    guide: input.guide,
+    fieldCodes: input.fieldCodes,
+    applyFrom: new Date(`${input.applyFrom}T00:00:00Z`),
+    applyUntil: new Date(`${input.applyUntil}T00:00:00Z`),
+    quota: checkQuota(input, today),
+    budgetFen: input.budgetFen ?? null,
+    rubric: encodeJson(input.rubric ?? settings.defaultRubric),
+    settingsVersion: settings.version,
+  };
+}
+
+export async function callDto(db: Reader, call: SelectionCall) {
+  const counts = await db.selectionSubmission.groupBy({
+    by: ['status'],
+    where: { callId: call.id },
+    _count: { _all: true },
+  });
+  return {
+    ...callPublicDto(call),
+    status: call.status as SelectionCallStatus,
+    version: call.version,
+    budgetFen: call.budgetFen,
+    settingsVersion: call.settingsVersion,
+    /** the next steps this stage allows, with their Chinese names */
+    actions: selectionCallActionsFrom(call.status as SelectionCallStatus).map((code) => ({
+      code,
+      name: selectionCallActionName(code),
+    })),
+    submissionCounts: Object.fromEntries(counts.map((c) => [c.status, c._count._all])),
+  };
+}
+
+/** What anyone may read of a published call. */
+export function callPublicDto(call: SelectionCall) {
+  const programme = selectionProgramme(call.programme as SelectionProgramme);
+  return {
+    id: call.id,
+    number: call.number,
+    programme: call.programme as SelectionProgramme,
+    programmeName: selectionProgrammeName(call.programme),
+    clause: programme.clause,
+    year: call.year,
+    title: call.title,
+    guide: call.guide,
+    fieldCodes: call.fieldCodes,
+    fieldNames: call.fieldCodes.map(fieldName),
+    applyFrom: dateOf(call.applyFrom),
+    applyUntil: dateOf(call.applyUntil),
+    quota: call.quota,
+    rubric: decodeJson(call.rubric),
+    statusName: selectionCallStatusName(call.status),
+    publishedAt: call.publishedAt,
+  };
+}
+
+export async function createCall(ctx: OfficerCtx, input: SelectionCallForm) {
+  const now = ctx.now();
+  const today = todayInShanghai(now);
+  return ctx.db.prisma.$transaction(async (tx) => {
+    const number = await nextNumber(tx, 'selectionCall', input.year);
+    const call = await tx.selectionCall.create({
+      data: {
+        ...callData(input, today),
+        number,
+        createdBy: ctx.caller.userId,
+        createdAt: now,
+        updatedAt: now,
+      },
+    });
+    await writeAudit(tx, ctx, {
+      action: 'selection.call.create',
+      objectType: 'selection_call',
+      objectId: call.id,
+      details: { number, title: call.title, programme: call.programme },
+    });
+    return callDto(tx, call);
+  });
+}
+
+async function lockedCall(tx: TransactionClient, id: string, expectedVersion: number) {
+  await tx.$executeRaw`SELECT 1 FROM selection_call WHERE id = ${id}::uuid FOR UPDATE`;
+  const call = await tx.selectionCall.findUnique({ where: { id } });
+  if (!call) throw appError('NOT_FOUND');
+  if (call.version !== expectedVersion) throw appError('STALE_VERSION', { message: CHANGED });
+  return call;
+}
+
+const CHANGED = '该申报指南刚被他人更新，请刷新后再试';
+
+/** A draft is edited freely; once published, its terms are what applicants applied under. */
+export async function updateCall(
+  ctx: OfficerCtx,
+  id: string,
+  expectedVersion: number,
+  input: SelectionCallForm,
+) {
+  const now = ctx.now();
+  return ctx.db.prisma.$transaction(async (tx) => {
+    const call = await lockedCall(tx, id, expectedVersion);
+    if (call.status !== 'draft')
+      throw appError('INVALID_TRANSITION', { message: '申报指南发布后不能修改' });
+    const { settingsVersion: _keep, ...data } = callData(input, todayInShanghai(now));
+    const saved = await tx.selectionCall.update({
+      where: { id },
+      data: { ...data, version: { increment: 1 }, updatedAt: now },
+    });
+    await writeAudit(tx, ctx, {
+      action: 'selection.call.update',
+      objectType: 'selection_call',
+      objectId: id,
+      details: { number: call.number, title: saved.title },
+    });
+    return callDto(tx, saved);
+  });
+}
+
+/** What the stage checks need to know about a call's submissions. */
+async function callFacts(tx: Reader, call: SelectionCall) {
+  const counts = await tx.selectionSubmission.groupBy({
+    by: ['status'],
+    where: { callId: call.id },
+    _count: { _all: true },
+  });
+  const count = (...statuses: string[]) =>
+    counts.filter((c) => statuses.includes(c.status)).reduce((n, c) => n + c._count._all, 0);
+  return {
+    status: call.status as SelectionCallStatus,
+    applyUntil: dateOf(call.applyUntil),
+    awaitingFormalCheck: count('submitted', 'area-passed'),
+    passedFormalCheck: count('passed'),
+    // Panels arrive with the expert review (next slice): none is open before it.
+    openPanels: 0,
+  };
+}
+
+export async function advanceCall(
+  ctx: OfficerCtx,
+  id: string,
+  expectedVersion: number,
+  action: SelectionCallAction,
+) {
+  const now = ctx.now();
+  return ctx.db.prisma.$transaction(async (tx) => {
+    const call = await lockedCall(tx, id, expectedVersion);
+    const plan = planSelectionCall(await callFacts(tx, call), action, todayInShanghai(now));
+    if (!plan.ok) throw appError('INVALID_TRANSITION', { message: plan.message });
+    // Returned submissions not resubmitted by the deadline stay out: they are withdrawn.
+    if (action === 'close-applications')
+      await tx.selectionSubmission.updateMany({
+        where: { callId: id, status: { in: ['draft', 'returned'] } },
+        data: { status: 'withdrawn', updatedAt: now },
+      });
+    const saved = await tx.selectionCall.update({
+      where: { id },
+      data: {
+        status: plan.to,
+        version: { increment: 1 },
+        updatedAt: now,
+        ...(action === 'publish' ? { publishedAt: now } : {}),
+      },
+    });
+    await writeAudit(tx, ctx, {
+      action: `selection.call.${action}`,
+      objectType: 'selection_call',
+      objectId: id,
+      details: { number: call.number, status: { from: call.status, to: plan.to } },
+    });
+    return callDto(tx, saved);
+  });
+}
+
+export async function listCalls(
+  ctx: OfficerCtx,
+  input: { status?: SelectionCallStatus | undefined; programme?: SelectionProgramme | undefined },
+) {
+  const where: Prisma.SelectionCallWhereInput = {
+    ...(input.status ? { status: input.status } : {}),
+    ...(input.programme ? { programme: input.programme } : {}),
+  };
+  const calls = await ctx.db.prisma.selectionCall.findMany({
+    where,
+    orderBy: [{ year: 'desc' }, { number: 'desc' }],
+  });
+  return Promise.all(calls.map((c) => callDto(ctx.db.prisma, c)));
+}
+
+export async function callById(ctx: OfficerCtx, id: string) {
+  const call = await ctx.db.prisma.selectionCall.findUnique({ where: { id } });
+  if (!call) throw appError('NOT_FOUND');
+  return callDto(ctx.db.prisma, call);
+}
+
+/** Published calls, for the public pages and the mini-program: open ones first. */
+export async function publishedCalls(db: Pick<TransactionClient, 'selectionCall'>) {
+  const calls = await db.selectionCall.findMany({
+    where: { status: { not: 'draft' } },
+    orderBy: [{ applyUntil: 'desc' }, { number: 'desc' }],
+  });
+  const open = calls.filter((c) => c.status === 'open');
+  return [...open, ...calls.filter((c) => c.status !== 'open')].map(callPublicDto);
+}
+
+export async function publishedCall(db: Pick<TransactionClient, 'selectionCall'>, id: string) {
+  const call = await db.selectionCall.findUnique({ where: { id } });
+  if (!call || call.status === 'draft') throw appError('NOT_FOUND');
+  return callPublicDto(call);
+}
+
+/** The settings a call runs under (a call always names a version the kernel keeps). */
+export function callSettings(call: Pick<SelectionCall, 'settingsVersion'>) {
+  return selectionSettingsVersion(call.settingsVersion);
+}
