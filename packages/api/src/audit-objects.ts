@@ -94,6 +94,12 @@ const KINDS: Record<string, Kind> = {
     read: (ids) => Prisma.sql`SELECT id, number, title FROM selection_call WHERE id = ANY(${ids})`,
     label: (f) => `${f.a} ${f.b}`,
   },
+  review_panel: {
+    read: (ids) => Prisma.sql`
+      SELECT p.id, c.title, p.name FROM review_panel p JOIN selection_call c ON c.id = p.call_id
+      WHERE p.id = ANY(${ids})`,
+    label: (f) => `${f.a} ${f.b}`,
+  },
   selection_submission: {
     read: (ids) =>
       Prisma.sql`SELECT id, number, title FROM selection_submission WHERE id = ANY(${ids})`,

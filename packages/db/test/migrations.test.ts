@@ -139,6 +139,11 @@ const HAND_WRITTEN_CHECKS = [
   'selection_submission | selection_submission_refusal_has_comment',
   'selection_submission | selection_submission_submitted_complete',
   'selection_team_member | selection_team_member_confirmed_complete',
+  'review_panel | review_panel_status_valid',
+  'review_panel | review_panel_closed_complete',
+  'review_panel | review_panel_seeded',
+  'review_assignment | review_assignment_status_valid',
+  'review_score | review_score_complete',
 ];
 
 /**

@@ -210,7 +210,7 @@ describe('seedDemo', () => {
           id: x.id,
           status: x.status as 'active',
           fieldCodes: x.fieldCodes,
-          unit: x.unitCreditCode ?? x.unitName,
+          units: [x.unitName, ...(x.unitCreditCode ? [x.unitCreditCode] : [])],
           conflicts: x.conflicts,
         })),
         reviewedLastYear: [],

@@ -94,6 +94,9 @@ export const ERROR_CODES = {
   // Selection: the expert pool, calls and panels
   EXPERT_STALE: '该专家的资料刚有更新，请刷新后再处理',
   EXPERT_SUSPENDED: '您的专家资格已暂停，暂不能修改资料，请联系市科技局',
+  PANEL_POOL_TOO_SMALL: '符合条件的专家人数不足，请扩充专家库或调整分组',
+  NOT_AN_EXPERT: '您还不是入库评审专家',
+  PANEL_CLOSED: '该评审组已结束评分，不能再修改',
   // Officers' password policy and second factor
   PASSWORD_CHANGE_REQUIRED: '请先修改初始密码，再使用系统',
   SECOND_FACTOR_ENROLMENT_REQUIRED: '请先设置两步验证，再使用系统',

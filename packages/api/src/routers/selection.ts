@@ -1,6 +1,7 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
 import {
+  FIELD_CODES,
   SELECTION_CALL_ACTION_CODES,
   SELECTION_CALL_STATUS_CODES,
   SELECTION_PROGRAMME_CODES,
@@ -17,6 +18,16 @@ import {
   publishedCalls,
   updateCall,
 } from '../selection/calls';
+import {
+  callPanels,
+  callResults,
+  closePanel,
+  drawReviewPanel,
+  myReviewTasks,
+  panelForExpert,
+  respondToInvitation,
+  submitSheet,
+} from '../selection/panels';
 import {
   callSubmissions,
   formalCheck,
@@ -113,5 +124,49 @@ export const selectionRouter = {
         }),
       )
       .mutation(({ ctx, input }) => formalCheck(ctx, input)),
+  },
+
+  /** 专家评审: panels drawn by the bureau, followed by every caseworker. */
+  panels: {
+    draw: bureau
+      .input(
+        z.object({
+          callId: id,
+          name: plainString({ error: '请填写评审组名称' })
+            .trim()
+            .min(2, '评审组名称至少2个字')
+            .max(40, '评审组名称不能超过40个字'),
+          fieldCode: z.enum(FIELD_CODES, { error: '请选择评审组的产业领域' }),
+          submissionIds: z.array(id).min(1, { error: '请选择本组评审的申报' }).max(200),
+        }),
+      )
+      .mutation(({ ctx, input }) => drawReviewPanel(ctx, input)),
+    ofCall: caseworkProcedure
+      .input(z.object({ callId: id }))
+      .query(({ ctx, input }) => callPanels(ctx, input.callId)),
+    close: bureau.input(z.object({ id })).mutation(({ ctx, input }) => closePanel(ctx, input.id)),
+    results: caseworkProcedure
+      .input(z.object({ callId: id }))
+      .query(({ ctx, input }) => callResults(ctx, input.callId)),
+  },
+
+  /** An expert's side of the review: invitations, the panel's submissions, their own sheets. */
+  reviews: {
+    mine: applicantProcedure.query(({ ctx }) => myReviewTasks(ctx)),
+    respond: applicantProcedure
+      .input(
+        z.object({
+          assignmentId: id,
+          accept: z.boolean({ error: '请选择是否参加' }),
+          reason: plainString().trim().max(200, { error: '原因不能超过200字' }).optional(),
+        }),
+      )
+      .mutation(({ ctx, input }) => respondToInvitation(ctx, input)),
+    panel: applicantProcedure
+      .input(z.object({ assignmentId: id }))
+      .query(({ ctx, input }) => panelForExpert(ctx, input.assignmentId)),
+    score: applicantProcedure
+      .input(z.object({ assignmentId: id, submissionId: id, sheet: z.unknown() }))
+      .mutation(({ ctx, input }) => submitSheet(ctx, input)),
   },
 } satisfies TRPCRouterRecord;

@@ -33,7 +33,7 @@ import type { OfficerCtx } from '../vice-president/common';
  * loads the facts, applies the step in one transaction and writes the audit record with it.
  */
 
-type Reader = Pick<TransactionClient, 'selectionCall' | 'selectionSubmission'>;
+type Reader = Pick<TransactionClient, 'selectionCall' | 'selectionSubmission' | 'reviewPanel'>;
 
 /** The ceiling the plan sets on a programme's quota, from the policy in force. */
 function quotaLimit(programme: SelectionProgramme, today: string): number | undefined {
@@ -193,8 +193,7 @@ async function callFacts(tx: Reader, call: SelectionCall) {
     applyUntil: dateOf(call.applyUntil),
     awaitingFormalCheck: count('submitted', 'area-passed'),
     passedFormalCheck: count('passed'),
-    // Panels arrive with the expert review (next slice): none is open before it.
-    openPanels: 0,
+    openPanels: await tx.reviewPanel.count({ where: { callId: call.id, status: 'scoring' } }),
   };
 }
 

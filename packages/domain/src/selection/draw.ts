@@ -8,8 +8,8 @@ export interface ExpertFacts {
   /** only approved, not suspended experts are drawn */
   readonly status: 'pending' | 'active' | 'suspended';
   readonly fieldCodes: readonly string[];
-  /** the expert's unit: its credit code where known, else its name */
-  readonly unit: string;
+  /** the expert's unit by every name it is known by: its name and, where known, its credit code */
+  readonly units: readonly string[];
   /** units and people the expert declared a conflict with (credit codes or names) */
   readonly conflicts: readonly string[];
 }
@@ -93,8 +93,8 @@ export function exclusionsOf(expert: ExpertFacts, input: DrawInput): ExclusionCo
   const codes: ExclusionCode[] = [];
   if (expert.status !== 'active') codes.push('not-active');
   if (!expert.fieldCodes.includes(input.group.fieldCode)) codes.push('other-field');
-  const unit = same(expert.unit);
-  if (input.group.applications.some((a) => a.units.some((u) => same(u) === unit)))
+  const own = new Set(expert.units.map(same));
+  if (input.group.applications.some((a) => a.units.some((u) => own.has(same(u)))))
     codes.push('applicant-unit');
   const declared = new Set(expert.conflicts.map(same));
   if (

@@ -35,7 +35,7 @@ const expertArb = (i: number) =>
     id: fc.constant(`e${String(i).padStart(3, '0')}`),
     status: fc.constantFrom('active', 'active', 'active', 'pending', 'suspended'),
     fieldCodes: fc.subarray(FIELDS, { minLength: 1 }),
-    unit: fc.constantFrom(...UNITS),
+    units: fc.constantFrom(...UNITS).map((u) => [u]),
     conflicts: fc.subarray([...UNITS, ...PEOPLE], { maxLength: 2 }),
   }) as fc.Arbitrary<ExpertFacts>;
 
@@ -81,7 +81,7 @@ function mayReview(e: ExpertFacts, input: DrawInput): boolean {
   return (
     e.status === 'active' &&
     e.fieldCodes.includes(input.group.fieldCode) &&
-    !apps.some((a) => a.units.includes(e.unit)) &&
+    !apps.some((a) => e.units.some((u) => a.units.includes(u))) &&
     !apps.some((a) => e.conflicts.some((c) => a.units.includes(c) || a.people.includes(c))) &&
     !(
       input.settings.panel.excludeLastYearReviewers &&
@@ -140,7 +140,7 @@ describe('drawPanel', () => {
       id: `e${String(i).padStart(2, '0')}`,
       status: 'active',
       fieldCodes: ['low-carbon-energy'],
-      unit: `单位${i}`,
+      units: [`单位${i}`],
       conflicts: [],
     }));
     const input = {
@@ -178,7 +178,7 @@ describe('drawPanel', () => {
       id: `e${String(i).padStart(2, '0')}`,
       status: 'active',
       fieldCodes: ['f'],
-      unit: `u${i}`,
+      units: [`u${i}`],
       conflicts: [],
     }));
     const r = drawPanel({
@@ -199,7 +199,7 @@ describe('drawPanel', () => {
       id: 'e1',
       status: 'active',
       fieldCodes: ['low-carbon-energy'],
-      unit: '宿州学院（东校区）',
+      units: ['宿州学院（东校区）', '12341300MB1957066X'],
       conflicts: ['Ｚhang Wei'],
     };
     const draw = (units: string[], people: string[]) =>
@@ -216,6 +216,8 @@ describe('drawPanel', () => {
     expect(draw(['宿州学院(东校区)'], []).pool).toEqual([]);
     expect(draw(['其他单位'], ['zhang wei']).pool).toEqual([]);
     expect(draw(['其他单位'], ['李娜']).pool).toEqual(['e1']);
+    // The same unit named by its credit code only.
+    expect(draw(['12341300mb1957066x'], []).pool).toEqual([]);
   });
 
   it('replaces a declining member with the first unused reserve, never by hand', () => {
@@ -229,7 +231,7 @@ describe('drawPanel', () => {
       id,
       status: 'active',
       fieldCodes: ['f'],
-      unit: id,
+      units: [id],
       conflicts: [],
     }));
     const r = drawPanel({
