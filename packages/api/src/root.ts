@@ -18,6 +18,7 @@ import { officerSecurityRouter } from './routers/officer-security';
 import { researchersRouter } from './routers/researchers';
 import { expertsRouter } from './routers/experts';
 import { selectionRouter } from './routers/selection';
+import { needsRouter } from './routers/needs';
 import { vicePresidentRouter } from './routers/vice-president';
 import { workbenchRouter } from './routers/workbench';
 import { myOrgRouter } from './routers/my-org';
@@ -46,6 +47,7 @@ export const appRouter = createTRPCRouter({
   researchers: researchersRouter,
   experts: expertsRouter,
   selection: selectionRouter,
+  needs: needsRouter,
   notifications: notificationsRouter,
   myOrg: myOrgRouter,
   claims: claimsRouter,

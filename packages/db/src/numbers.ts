@@ -18,6 +18,8 @@ export const NUMBER_FORMATS = {
   /** 申报指南 (selection calls) and their 申报 (submissions), issue 14 */
   selectionCall: { prefix: 'SZKC-ZN', width: 2 },
   submission: { prefix: 'SZKC-SB', width: 5 },
+  /** 需求榜 needs */
+  need: { prefix: 'SZKC-XQ', width: 4 },
 } as const;
 
 export type NumberScope = keyof typeof NUMBER_FORMATS;

@@ -144,6 +144,11 @@ const HAND_WRITTEN_CHECKS = [
   'review_panel | review_panel_seeded',
   'review_assignment | review_assignment_status_valid',
   'review_score | review_score_complete',
+  'innovation_need | innovation_need_kind_valid',
+  'innovation_need | innovation_need_status_valid',
+  'innovation_need | innovation_need_returned_has_comment',
+  'innovation_need | innovation_need_merged_has_target',
+  'innovation_need | innovation_need_published_has_time',
 ];
 
 /**

@@ -3,6 +3,7 @@ import { officerRoleName, OFFICER_ROLE_CODES } from './entities/officer';
 import { VP_CALL_ACTIONS, VP_CALL_ACTION_CODES } from './matching/call';
 import { EXPERT_DECISION_CODES } from './selection/expert';
 import { SELECTION_CALL_ACTIONS, SELECTION_CALL_ACTION_CODES } from './selection/call';
+import { NEED_CURATION, NEED_CURATION_CODES } from './selection/needs';
 
 /** Chinese names of the audit log's actions, for the officers who read it. */
 const AUDIT_ACTION_LABELS: Record<string, string> = {
@@ -123,6 +124,9 @@ const AUDIT_ACTION_LABELS: Record<string, string> = {
   'selection.review.decline': '专家谢绝参加评审',
   'selection.review.score': '专家提交评分',
   'selection.review.declare-conflict': '专家申明回避',
+  'need.post': '发布需求（待审核）',
+  'need.update': '修改需求',
+  'need.respond': '揭榜',
   'vp.need.update': '修改科技副总需求',
   'vp.secondment.work-log': '填写科技副总工作日志',
   'vp.call.agreement-template': '上传科技副总三方协议模板',
@@ -147,6 +151,7 @@ export const AUDIT_ACTION_FAMILIES: Readonly<Record<string, readonly string[]>> 
   'expert.': EXPERT_DECISION_CODES,
   'selection.call.': SELECTION_CALL_ACTION_CODES,
   'selection.submission.check-': ['pass', 'return', 'reject'],
+  'need.': NEED_CURATION_CODES,
 };
 
 /** The Chinese name of an action, or null when it has none (the audit-name test fails then). */
@@ -161,6 +166,10 @@ export function auditActionName(action: string): string | null {
   if (action.startsWith('vp.call.')) {
     const step = VP_CALL_ACTIONS.find((a) => a.code === action.slice(8));
     return step ? `科技副总批次：${step.name}` : null;
+  }
+  if (action.startsWith('need.')) {
+    const curation = NEED_CURATION[action.slice(5) as keyof typeof NEED_CURATION];
+    if (curation) return `需求：${curation.name}`;
   }
   if (action.startsWith('selection.call.')) {
     const step = SELECTION_CALL_ACTIONS.find((a) => a.code === action.slice(15));
@@ -198,6 +207,7 @@ const AUDIT_OBJECT_TYPE_LABELS: Record<string, string> = {
   selection_call: '申报指南',
   selection_submission: '项目申报',
   review_panel: '评审组',
+  innovation_need: '需求榜需求',
   job: '后台任务',
   data_export: '后台导出',
   system: '系统',

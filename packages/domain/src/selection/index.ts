@@ -7,3 +7,4 @@ export * from './expert';
 export * from './call';
 export * from './forms';
 export * from './call-form';
+export * from './needs';
