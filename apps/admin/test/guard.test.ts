@@ -115,6 +115,30 @@ describe('route guard', () => {
     expect(bureau.currentRoute.value.fullPath).toBe('/experts?status=all');
   });
 
+  it('opens 申报指南 to the case workers, not to finance', async () => {
+    const open = async (
+      officer: typeof officers.admin | typeof officers.yongqiao,
+      path: string,
+    ) => {
+      setActivePinia(createPinia());
+      sessionStorage.setItem('kc-admin-token', 'valid-token');
+      vi.mocked(authApi.me).mockResolvedValue({ kind: 'officer', ...officer } as never);
+      const router = makeRouter();
+      await router.push(path);
+      return router.currentRoute.value;
+    };
+    const call = '/selection/calls/5d7e9a10-0000-4000-8000-000000000014';
+    expect((await open(officers.admin, '/selection/calls?status=open')).fullPath).toBe(
+      '/selection/calls?status=open',
+    );
+    expect((await open(officers.yongqiao, call)).fullPath).toBe(call);
+    // The group's entry is the calls page, which an area officer may open (专家库 is not).
+    expect((await open(officers.yongqiao, '/selection')).path).toBe('/selection/calls');
+    const finance = { ...officers.admin, id: 'u-fin', role: 'finance-officer' };
+    expect((await open(finance, '/selection/calls')).name).toBe('Forbidden');
+    expect((await open(finance, call)).name).toBe('Forbidden');
+  });
+
   it('after signing in, returns the officer to the page they asked for', async () => {
     vi.mocked(authApi.officerLogin).mockResolvedValue({
       token: 'new-token',

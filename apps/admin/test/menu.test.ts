@@ -49,17 +49,31 @@ describe('side menu', () => {
     expect(all).not.toContain('资金管理');
   });
 
-  it('gives the expert pool (专家库) to the bureau’s roles only, as the server allows', () => {
+  it('gives the bureau 申报指南 and the expert pool (专家库) under 评选与立项', () => {
     for (const role of ['bureau-admin', 'bureau-reviewer'])
       expect(menuOf(role)).toContainEqual({
         path: '/selection',
         title: '评选与立项',
-        children: [{ path: '/experts', title: '专家库' }],
+        children: [
+          { path: '/selection/calls', title: '申报指南' },
+          { path: '/experts', title: '专家库' },
+        ],
       });
-    for (const role of ['area-officer', 'finance-officer']) {
-      expect(titles(menuOf(role))).not.toContain('专家库');
-      expect(titles(menuOf(role))).not.toContain('评选与立项');
-    }
+  });
+
+  it('gives an area officer 申报指南 (to check their area’s submissions) but not 专家库', () => {
+    expect(menuOf('area-officer')).toContainEqual({
+      path: '/selection',
+      title: '评选与立项',
+      children: [{ path: '/selection/calls', title: '申报指南' }],
+    });
+    expect(titles(menuOf('area-officer'))).not.toContain('专家库');
+    expect(titles(menuOf('area-officer'))).not.toContain('申报指南详情');
+  });
+
+  it('gives finance nothing of 评选与立项', () => {
+    for (const title of ['评选与立项', '申报指南', '专家库'])
+      expect(titles(menuOf('finance-officer'))).not.toContain(title);
   });
 
   it('shows the reviewer budgets but not disbursements, and never a detail page', () => {
@@ -118,6 +132,31 @@ describe('access codes', () => {
       expect(accessCodesForRole(role)).toEqual(expect.arrayContaining(expertCodes));
     for (const role of ['area-officer', 'finance-officer'])
       for (const code of expertCodes) expect(accessCodesForRole(role)).not.toContain(code);
+  });
+
+  it('lets the bureau write and run calls, and each case worker take their own formal-check step', () => {
+    for (const role of ['bureau-admin', 'bureau-reviewer']) {
+      expect(accessCodesForRole(role)).toEqual(
+        expect.arrayContaining([
+          ACCESS_CODES.selectionCallList,
+          ACCESS_CODES.selectionCallManage,
+          ACCESS_CODES.selectionCheckBureau,
+        ]),
+      );
+      expect(accessCodesForRole(role)).not.toContain(ACCESS_CODES.selectionCheckArea);
+    }
+    const area = accessCodesForRole('area-officer');
+    expect(area).toContain(ACCESS_CODES.selectionCallList);
+    expect(area).toContain(ACCESS_CODES.selectionCheckArea);
+    expect(area).not.toContain(ACCESS_CODES.selectionCallManage);
+    expect(area).not.toContain(ACCESS_CODES.selectionCheckBureau);
+    for (const code of [
+      ACCESS_CODES.selectionCallList,
+      ACCESS_CODES.selectionCallManage,
+      ACCESS_CODES.selectionCheckArea,
+      ACCESS_CODES.selectionCheckBureau,
+    ])
+      expect(accessCodesForRole('finance-officer')).not.toContain(code);
   });
 
   it('gives an unknown role nothing', () => {

@@ -10,6 +10,10 @@ import { ledgerColumns } from '../src/views/disbursements/ledger-data';
 import { columns as noticeColumns } from '../src/views/notices/data';
 import { organisationColumns } from '../src/views/organisations/data';
 import { columns as researcherColumns } from '../src/views/researchers/data';
+import {
+  columns as selectionCallColumns,
+  submissionColumns,
+} from '../src/views/selection-calls/data';
 import { TRUST_TABLES } from '../src/views/trust/data';
 
 /**
@@ -57,6 +61,9 @@ const LISTS: { name: string; columns: readonly ListColumn<never>[] }[] = [
   { name: '单位库', columns: organisationColumns },
   { name: '人才库', columns: researcherColumns },
   { name: '专家库', columns: expertColumns },
+  { name: '申报指南', columns: selectionCallColumns },
+  // In a card of the call's page: the same room as a list page's table.
+  { name: '申报指南的申报', columns: submissionColumns },
   ...Object.entries(TRUST_TABLES).map(([tab, t]) => ({
     name: `认证审核 ${tab}`,
     columns: t.columns,

@@ -1,7 +1,7 @@
 /**
  * Main package: what a first visit and the four bottom tabs need. The application forms, the
- * 科技副总 section and the 专家库 are sub-packages, downloaded when first opened (main package
- * budget 600 KB).
+ * 科技副总 section, the 专家库 and the 申报指南 are sub-packages, downloaded when first opened
+ * (main package budget 600 KB).
  */
 export default defineAppConfig({
   pages: [
@@ -44,6 +44,11 @@ export default defineAppConfig({
       // 专家库: apply to join the bureau's pool of review experts, and where the application stands.
       root: 'packages/expert',
       pages: ['profile/index'],
+    },
+    {
+      // 申报指南: the bureau's selection calls, and the organisation's submission to one.
+      root: 'packages/selection',
+      pages: ['calls/index', 'call/index', 'submission/index'],
     },
   ],
   window: {

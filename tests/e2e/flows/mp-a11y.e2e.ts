@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { addCalendarDays, todayInShanghai } from '@kc/domain';
 import { officerApi } from '../support/api';
 import { callAtMatching, signAgreement } from '../support/admin-b-vp';
 import { launchBrowser, phonePage } from '../support/browser';
@@ -118,6 +119,22 @@ describe('mini-program: accessibility (H5)', () => {
     });
     const researcherOpenid = matching.researchers[0]?.openid ?? '';
     const secondment = await signAgreement(stack, researcherOpenid);
+    // 申报指南: a key-project call taking submissions (member units, money, attachments).
+    const today = todayInShanghai(new Date());
+    const drafted = await admin.selection.calls.create.mutate({
+      programme: 'key-project',
+      year: Number(today.slice(0, 4)),
+      title: `未来产业重点科技项目申报指南（无障碍测试 ${Date.now() % 100000}）`,
+      guide: '面向未来产业五大方向，支持企业联合高校、科研院所攻关关键核心技术。',
+      applyFrom: addCalendarDays(today, -1),
+      applyUntil: addCalendarDays(today, 30),
+    });
+    const selectionCall = await admin.selection.calls.advance.mutate({
+      id: drafted.id,
+      expectedVersion: drafted.version,
+      action: 'publish',
+    });
+    const submissionRoute = `/packages/selection/submission/index?callId=${selectionCall.id}`;
 
     const report: Record<string, string[]> = {};
     const check = async (page: Page, name: string) => {
@@ -169,6 +186,9 @@ describe('mini-program: accessibility (H5)', () => {
       ['org/documents', '/packages/org/documents/index', '.page'],
       ['org/invitations', '/packages/org/invitations/index', '.page'],
       ['expert (application form)', '/packages/expert/profile/index', '#expert-submit'],
+      ['selection/calls', '/packages/selection/calls/index', '#calls-list'],
+      ['selection/call', `/packages/selection/call/index?id=${selectionCall.id}`, '#call-action'],
+      ['selection/submission (new)', submissionRoute, '#submission-submit'],
     ];
     for (const [name, route, ready] of firmPages) {
       await visit(page, route, ready);
@@ -190,6 +210,21 @@ describe('mini-program: accessibility (H5)', () => {
     await page.locator('#expert-edit').click();
     await page.locator('#expert-conflicts-0').waitFor();
     await check(page, 'expert (edit form)');
+    // 申报指南 once a draft is saved (a member unit, money), then withdrawn: where it stands.
+    const submissionDraft = await firm.api.selection.submissions.save.mutate({
+      callId: selectionCall.id,
+      title: '光伏组件封装材料国产化',
+      form: { projectName: '光伏组件封装材料国产化', cityFundsFen: 50_000_000n, months: 24 },
+      team: [{ unitName: '宿州学院', part: '封装材料老化机理研究' }],
+    });
+    await visit(page, `${submissionRoute}&v=draft`, '#submission-team-0-unitName');
+    await check(page, 'selection/submission (draft)');
+    await firm.api.selection.submissions.withdraw.mutate({
+      id: submissionDraft.id,
+      expectedVersion: submissionDraft.version,
+    });
+    await visit(page, `${submissionRoute}&v=status`, '#submission-status');
+    await check(page, 'selection/submission (status)');
     await context.close();
 
     // The researcher: 科技副总 home, 报名 and the term.
@@ -324,6 +359,11 @@ describe('mini-program: accessibility (H5)', () => {
     expect(await page.locator('#profile-large-text').getAttribute('aria-checked')).toBe('true');
     expect(await rootSize()).toBeCloseTo(normal * 1.25, 0);
 
+    // A call taking submissions today (the sweep above publishes one), for the submission form.
+    const today = todayInShanghai(new Date());
+    const takingCall = (await firm.api.selection.calls.published.query()).find(
+      (c) => c.statusName === '申报中' && c.applyFrom <= today && today <= c.applyUntil,
+    );
     const overflowing: string[] = [];
     for (const [route, ready] of [
       ['/pages/profile/index', '#bottom-nav'],
@@ -335,6 +375,12 @@ describe('mini-program: accessibility (H5)', () => {
       ['/packages/org/verify/index', '.page'],
       ['/packages/org/bank/index', '.page'],
       ['/packages/vp/home/index', '.page'],
+      ['/packages/selection/calls/index', '#calls-page'],
+      ...(takingCall
+        ? ([
+            [`/packages/selection/submission/index?callId=${takingCall.id}`, '#submission-submit'],
+          ] as const)
+        : []),
     ] as const) {
       await visit(page, route, ready);
       if (!(await noHorizontalOverflow(page))) overflowing.push(route);
@@ -352,8 +398,8 @@ describe('mini-program: accessibility (H5)', () => {
     await largeText.click();
     await expect.poll(rootSize).toBeCloseTo(normal, 0);
     await context.close();
-    // Eleven full page loads at phone size: under CI's load it has run past the default 90 s.
-  }, 180_000);
+    // Thirteen full page loads at phone size: under CI's load eleven ran past the default 90 s.
+  }, 240_000);
 
   it('a sub-page has a title bar whose 返回 goes back, or to its tab after a deep link', async () => {
     const firm = await registerFirm(stack, { name: '宿州归途物流科技有限公司' });

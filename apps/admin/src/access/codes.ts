@@ -18,6 +18,14 @@ export const ACCESS_CODES = {
   expertDecide: 'expert:decide',
   /** reveal an expert's full mobile (audited) */
   expertReveal: 'expert:reveal',
+  /** 申报指南: the selection calls and their submissions (case workers; area officers see their area's) */
+  selectionCallList: 'selection-call:list',
+  /** write a draft call and move a call through its stages (the bureau's roles) */
+  selectionCallManage: 'selection-call:manage',
+  /** 形式审查, the area's step: submissions 待县区形式审查 of the officer's own area */
+  selectionCheckArea: 'selection:check-area',
+  /** 形式审查, the bureau's step: submissions 待市局形式审查 */
+  selectionCheckBureau: 'selection:check-bureau',
   applicationList: 'application:list',
   /** approve / reject / return / override amount */
   applicationReview: 'application:review',
@@ -67,6 +75,9 @@ export const ROLE_ACCESS_CODES: Record<string, readonly AccessCode[]> = {
     C.expertList,
     C.expertDecide,
     C.expertReveal,
+    C.selectionCallList,
+    C.selectionCallManage,
+    C.selectionCheckBureau,
     C.applicationList,
     C.applicationReview,
     C.applicationAreaReview,
@@ -95,6 +106,9 @@ export const ROLE_ACCESS_CODES: Record<string, readonly AccessCode[]> = {
     C.expertList,
     C.expertDecide,
     C.expertReveal,
+    C.selectionCallList,
+    C.selectionCallManage,
+    C.selectionCheckBureau,
     C.applicationList,
     C.applicationReview,
     C.applicationAreaReview,
@@ -112,6 +126,8 @@ export const ROLE_ACCESS_CODES: Record<string, readonly AccessCode[]> = {
   'area-officer': [
     ...CASEWORK,
     C.organisationReveal,
+    C.selectionCallList,
+    C.selectionCheckArea,
     C.applicationList,
     C.applicationAreaReview,
     C.noticeList,

@@ -218,21 +218,33 @@ function placeholderOf(spec: FieldSpec): string {
   return spec.optional ? '选填' : `请填写${spec.title}`;
 }
 
-/** Repeated rows (e.g. each payment of a technology contract): add and remove. */
+/**
+ * Repeated rows (each payment of a technology contract, each member unit of a team): add and
+ * remove. Row `i` is `<id>-<i>`, its 删除 `<id>-<i>-remove`; `<id>-add` adds one. An override may
+ * let every row go (`min: 0`) and cap the rows (`max`).
+ */
 function GroupList(props: ControlProps & { rows: FormValues[] }) {
   const { spec, path, id, form, rows } = props;
   const error = form.errors[path];
+  const hint = props.hint ?? spec.description;
+  const min = props.override?.min ?? 1;
+  const max = props.override?.max;
+  const full = max !== undefined && rows.length >= max;
   return (
-    <View className="group-list" id={id}>
+    <View className="group-list" id={id} role="group" aria-labelledby={`${id}-label`}>
       <View className="group-list__title">
-        <Text>{spec.title}</Text>
-        {spec.description ? <View className="form-row__hint">{spec.description}</View> : null}
+        <Text id={`${id}-label`}>{spec.title}</Text>
+        {hint ? (
+          <View className="form-row__hint" id={`${id}-hint`}>
+            {hint}
+          </View>
+        ) : null}
       </View>
       {rows.map((row, i) => (
         <View className="group-list__row" key={i} id={`${id}-${i}`}>
           <View className="group-list__row-head">
             <Text>第 {i + 1} 项</Text>
-            {rows.length > 1 && !props.disabled ? (
+            {rows.length > min && !props.disabled ? (
               <Text
                 {...pressable()}
                 aria-label={`删除第 ${i + 1} 项`}
@@ -264,19 +276,23 @@ function GroupList(props: ControlProps & { rows: FormValues[] }) {
         </View>
       ))}
       {error ? (
-        <View className="form-row__error" id={`${id}-error`}>
+        <View className="form-row__error" id={`${id}-error`} role="alert">
           {error}
         </View>
       ) : null}
-      {!props.disabled ? (
+      {props.disabled ? null : full ? (
+        <View className="form-row__hint" id={`${id}-full`}>
+          最多填写 {max} 项
+        </View>
+      ) : (
         <Button
           id={`${id}-add`}
           className="btn btn--ghost btn--small"
           onClick={() => form.choose(path, [...rows, emptyValues(spec.item)])}
         >
-          + 添加一项
+          {props.override?.addLabel ?? '+ 添加一项'}
         </Button>
-      ) : null}
+      )}
     </View>
   );
 }

@@ -31,6 +31,16 @@ const TONE: Record<string, 'neutral' | 'progress' | 'warning' | 'success' | 'dan
   applied: 'progress',
   serving: 'success',
   unmatched: 'neutral',
+  // 申报指南 (selection calls) and their submissions
+  upcoming: 'warning',
+  'formal-review': 'progress',
+  'expert-review': 'progress',
+  deciding: 'progress',
+  concluded: 'neutral',
+  'area-passed': 'progress',
+  passed: 'success',
+  selected: 'success',
+  'not-selected': 'neutral',
 };
 
 export function StatusTag({ status, label, id }: { status: string; label: string; id?: string }) {

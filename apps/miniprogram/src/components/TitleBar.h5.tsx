@@ -8,6 +8,7 @@ import './TitleBar.h5.css';
 const OWNERS: readonly (readonly [string, TabKey])[] = [
   ['/packages/apply/detail/', 'applications'],
   ['/packages/apply/', 'programmes'],
+  ['/packages/selection/', 'programmes'],
   ['/packages/', 'profile'],
   ['/pages/register/', 'profile'],
 ];

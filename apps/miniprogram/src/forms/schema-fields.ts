@@ -58,8 +58,12 @@ export interface FieldOverride {
   id?: string;
   /** Chips are `<prefix>-<chipId>-<code>` (`org-field-life-health`); default: the control's id. */
   chipId?: string;
-  /** At most this many chips of a multiple choice, or rows of a `text-rows` list. */
+  /** At most this many chips of a multiple choice, or rows of a `text-rows` or `group-list` list. */
   max?: number;
+  /** Fewest rows of a `group-list` (default 1: 删除 shows from the second row; 0 lets all go). */
+  min?: number;
+  /** The words of a `group-list`'s add button (default `+ 添加一项`). */
+  addLabel?: string;
   /** Chip size; default: small when there are more than four options. */
   small?: boolean;
   /** Longest input the box takes (a code or number whose length the schema checks itself). */

@@ -26,6 +26,9 @@ export const routes = {
   orgInvitations: '/packages/org/invitations/index',
   privacy: '/packages/me/privacy/index',
   expert: '/packages/expert/profile/index',
+  selectionCalls: '/packages/selection/calls/index',
+  selectionCall: '/packages/selection/call/index',
+  selectionSubmission: '/packages/selection/submission/index',
 } as const;
 
 /** The four bottom tabs: switching replaces the page, like a tab bar. */

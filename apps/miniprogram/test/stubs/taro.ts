@@ -23,6 +23,11 @@ export const taroStub = {
   }),
   storage,
   toasts: [] as string[],
+  /** The content of every confirmation asked (showModal), and the answer the next ones get. */
+  modals: [] as string[],
+  modalConfirm: true,
+  /** WeChat's "ask before leaving" message while a form holds unsaved changes, else null. */
+  leaveAlert: null as string | null,
 };
 
 const Taro = {
@@ -43,6 +48,16 @@ const Taro = {
   navigateBack: async () => undefined,
   getCurrentPages: () => [] as unknown[],
   pageScrollTo: async () => undefined,
+  showModal: async ({ content }: { title?: string; content?: string }) => {
+    taroStub.modals.push(content ?? '');
+    return { confirm: taroStub.modalConfirm, cancel: !taroStub.modalConfirm };
+  },
+  enableAlertBeforeUnload: async ({ message }: { message: string }) => {
+    taroStub.leaveAlert = message;
+  },
+  disableAlertBeforeUnload: async () => {
+    taroStub.leaveAlert = null;
+  },
 };
 
 export default Taro;

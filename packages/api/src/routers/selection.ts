@@ -7,6 +7,7 @@ import {
   SELECTION_PROGRAMME_CODES,
   plainString,
   selectionCallSchema,
+  submissionTitleSchema,
   teamSchema,
 } from '@kc/domain';
 import {
@@ -94,10 +95,7 @@ export const selectionRouter = {
         z.object({
           callId: id,
           expectedVersion: version.optional(),
-          title: plainString({ error: '请填写申报名称' })
-            .trim()
-            .min(2, '申报名称至少2个字')
-            .max(100, '申报名称不能超过100个字'),
+          title: submissionTitleSchema,
           // Checked against the programme's form on submit; a draft may be incomplete.
           form: z.record(plainString(), z.unknown(), { error: '申报内容格式不正确' }),
           team: teamSchema.default([]),

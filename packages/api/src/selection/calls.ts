@@ -21,6 +21,7 @@ import {
   selectionSettingsVersion,
   todayInShanghai,
 } from '@kc/domain';
+import { areaScope } from '../access';
 import { writeAudit } from '../audit';
 import { encodeJson, decodeJson } from '../awards/codec';
 import { dateOf } from '../dates';
@@ -74,10 +75,11 @@ function callData(input: SelectionCallForm, today: string) {
   };
 }
 
-export async function callDto(db: Reader, call: SelectionCall) {
+/** A call as officers see it; an area officer's counts are their area's submissions only. */
+export async function callDto(db: Reader, call: SelectionCall, areaCode: string | null = null) {
   const counts = await db.selectionSubmission.groupBy({
     by: ['status'],
-    where: { callId: call.id },
+    where: { callId: call.id, ...(areaCode ? { areaCode } : {}) },
     _count: { _all: true },
   });
   return {
@@ -113,6 +115,7 @@ export function callPublicDto(call: SelectionCall) {
     applyUntil: dateOf(call.applyUntil),
     quota: call.quota,
     rubric: decodeJson(call.rubric),
+    status: call.status as SelectionCallStatus,
     statusName: selectionCallStatusName(call.status),
     publishedAt: call.publishedAt,
   };
@@ -245,13 +248,14 @@ export async function listCalls(
     where,
     orderBy: [{ year: 'desc' }, { number: 'desc' }],
   });
-  return Promise.all(calls.map((c) => callDto(ctx.db.prisma, c)));
+  const { areaCode } = areaScope(ctx.caller);
+  return Promise.all(calls.map((c) => callDto(ctx.db.prisma, c, areaCode)));
 }
 
 export async function callById(ctx: OfficerCtx, id: string) {
   const call = await ctx.db.prisma.selectionCall.findUnique({ where: { id } });
   if (!call) throw appError('NOT_FOUND');
-  return callDto(ctx.db.prisma, call);
+  return callDto(ctx.db.prisma, call, areaScope(ctx.caller).areaCode);
 }
 
 /** Published calls, for the public pages and the mini-program: open ones first. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { optionalCreditCodeSchema } from '../validate/credit-code';
+import { plainString } from '../validate/safe-text';
 import { FIELDS } from '../reference/fields';
 import { choiceField, moneyField, textField } from '../policy/fields';
 import type { EvidenceRequirement } from '../policy/types';
@@ -57,6 +58,14 @@ const talentTeamForm = z.object(
   },
   { error: '请填写申报内容' },
 );
+
+/** The submission's name (申报名称): the mini-program form and the API's `save` input. */
+export const submissionTitleSchema = plainString({ error: '请填写申报名称' })
+  .trim()
+  .min(1, { error: '请填写申报名称', abort: true })
+  .min(2, '申报名称至少2个字')
+  .max(100, '申报名称不能超过100个字')
+  .meta({ title: '申报名称', description: '一般与案例、项目或团队的名称一致' });
 
 export const SUBMISSION_FORMS = {
   'scenario-case': scenarioCaseForm,

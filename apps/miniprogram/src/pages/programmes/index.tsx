@@ -13,9 +13,10 @@ import './index.css';
 import { usePageClass } from '../../services/text-size';
 
 /**
- * 政策申报 — the home page. Programmes the caller's profile already qualifies for come first
- * (免申即享: "you are registered as a high-tech enterprise, claim the award"); the rest by the
- * plan's sections. No field filter: every money clause serves all five fields (docs/DECISIONS.md).
+ * 政策申报 — the home page, with the way to the 申报指南 (selection calls, a sub-package) at the
+ * top. Programmes the caller's profile already qualifies for come first (免申即享: "you are
+ * registered as a high-tech enterprise, claim the award"); the rest by the plan's sections. No
+ * field filter: every money clause serves all five fields (docs/DECISIONS.md).
  */
 export default function ProgrammesPage() {
   const pageClass = usePageClass();
@@ -28,6 +29,23 @@ export default function ProgrammesPage() {
       <View className="hero">
         <View className="hero__title">宿州市未来产业科技政策</View>
         <View className="hero__text">查看可申报的奖补事项，在线填报、上传材料、跟踪进度</View>
+      </View>
+
+      <View
+        {...pressable('link')}
+        className="card calls-entry"
+        id="programmes-calls"
+        onClick={() => void open(routes.selectionCalls)}
+      >
+        <View className="calls-entry__main">
+          <View className="calls-entry__title">申报指南</View>
+          <View className="calls-entry__text">
+            应用场景典型案例、重点科技项目、颠覆性技术、人才团队评选，以单位名义在线申报
+          </View>
+        </View>
+        <View className="menu__arrow" aria-hidden="true">
+          ›
+        </View>
       </View>
 
       {invitations > 0 ? (

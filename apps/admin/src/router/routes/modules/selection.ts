@@ -2,15 +2,34 @@ import type { RouteRecordRaw } from 'vue-router';
 import { ACCESS_CODES } from '../../../access/codes';
 
 /**
- * 评选与立项 (issue 14): the expert pool the review panels are drawn from. The pool is the
- * city's: the bureau's roles keep it (expert:list), area officers and finance do not.
+ * 评选与立项 (issue 14): the selection calls (申报指南) with their submissions' formal check, and
+ * the expert pool the review panels are drawn from. Calls are every case worker's (area officers
+ * check their own area's submissions); the pool is the city's, kept by the bureau's roles.
+ * Finance sees neither.
  */
 const routes: RouteRecordRaw[] = [
   {
     path: '/selection',
     meta: { title: '评选与立项', order: 25 },
-    redirect: '/experts',
+    // The entry every case worker may open (area officers cannot open 专家库).
+    redirect: '/selection/calls',
     children: [
+      {
+        path: 'calls',
+        name: 'SelectionCalls',
+        component: () => import('../../../views/selection-calls/index.vue'),
+        meta: { title: '申报指南', accessCodes: [ACCESS_CODES.selectionCallList] },
+      },
+      {
+        path: 'calls/:id',
+        name: 'SelectionCall',
+        component: () => import('../../../views/selection-calls/detail.vue'),
+        meta: {
+          title: '申报指南详情',
+          hideInMenu: true,
+          accessCodes: [ACCESS_CODES.selectionCallList],
+        },
+      },
       {
         path: '/experts',
         name: 'Experts',

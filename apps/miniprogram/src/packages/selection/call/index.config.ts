@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '指南详情',
+  enablePullDownRefresh: true,
+});

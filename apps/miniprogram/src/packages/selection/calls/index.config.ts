@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '申报指南',
+  enablePullDownRefresh: true,
+});
