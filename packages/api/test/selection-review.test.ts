@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Harness } from './harness';
 import { createHarness, failure } from './harness';
+import { applicantFileAccess, officerFileAccess } from '../src';
+import type { ApplicantCaller, OfficerCaller } from '../src/caller';
 import { firmApplicant } from './awards-support';
 
 /**
@@ -108,6 +110,23 @@ describe('expert review', () => {
     return h.applicant(expert.user.openid ?? '');
   }
 
+  async function officerCaller(username: string): Promise<OfficerCaller> {
+    const u = await h.prisma.user.findUniqueOrThrow({ where: { username } });
+    return {
+      kind: 'officer',
+      userId: u.id,
+      sessionId: 'test',
+      username,
+      displayName: u.displayName,
+      role: u.role === 'AREA_OFFICER' ? 'area-officer' : 'bureau-reviewer',
+      areaCode: (u.areaCode as never) ?? null,
+    };
+  }
+  async function applicantCaller(name: string): Promise<ApplicantCaller> {
+    const e = await h.prisma.expert.findFirstOrThrow({ where: { name }, include: { user: true } });
+    return { kind: 'applicant', userId: e.userId, sessionId: 'test', openid: e.user.openid ?? '' };
+  }
+
   /** Whole points per criterion (30/25/20/25) adding up to `total`. */
   function sheet(total: number, comment?: string) {
     const innovation = Math.min(30, total);
@@ -196,6 +215,22 @@ describe('expert review', () => {
         )
       ).appCode,
     ).toBe('NOT_FOUND');
+
+    // Attachments: the accepted experts, the area's officer and the bureau may open them; the
+    // expert who declined, and another area's officer, may not.
+    const file = await h.prisma.storedFile.findUniqueOrThrow({
+      where: { id: submissions[0]!.evidence[0]!.fileId },
+    });
+    const expertMay = applicantFileAccess(h.db);
+    expect(await expertMay(await applicantCaller(members[0]!.name), file)).toBe(true);
+    expect(await expertMay(await applicantCaller(first!.name), file)).toBe(false);
+    const officerMay = officerFileAccess(h.db);
+    expect(await officerMay(await officerCaller('yongqiao'), file)).toMatchObject({
+      areaCode: 'yongqiao',
+      details: { number: submissions[0]!.number },
+    });
+    expect(await officerMay(await officerCaller('reviewer'), file)).toBeTruthy();
+    expect(await officerMay(await officerCaller('dangshan'), file)).toBe(false);
 
     const [A, B, C] = submissions;
     // Totals by expert (rows) for A, B, C; null: a declared conflict.

@@ -6,6 +6,7 @@ import { documentFileAccess } from '../organisations/documents/file-access';
 import { organisationFileAccess } from '../organisations/verification/file-access';
 import { officialListFileAccess } from '../organisations/official-lists/file-access';
 import { vpAgreementAccess, vpTemplateOfficerAccess } from '../vice-president/agreement-access';
+import { submissionFileOfficerAccess } from '../selection/file-access';
 import type { CanOfficerSeeFile } from './service';
 
 /**
@@ -27,6 +28,7 @@ export function officerFileAccess(db: Db, now: () => Date = () => new Date()): C
     organisationFileAccess(db),
     documentFileAccess(db),
     officialListFileAccess(db),
+    submissionFileOfficerAccess(db),
   ];
   return async (officer, file) => {
     for (const rule of isCaseworker(officer) ? caseworkRules : financeRules) {
