@@ -18,7 +18,6 @@ import {
   selectionProgramme,
   selectionProgrammeName,
   selectionSettingsFor,
-  selectionSettingsVersion,
   todayInShanghai,
 } from '@kc/domain';
 import { areaScope } from '../access';
@@ -272,9 +271,4 @@ export async function publishedCall(db: Pick<TransactionClient, 'selectionCall'>
   const call = await db.selectionCall.findUnique({ where: { id } });
   if (!call || call.status === 'draft') throw appError('NOT_FOUND');
   return callPublicDto(call);
-}
-
-/** The settings a call runs under (a call always names a version the kernel keeps). */
-export function callSettings(call: Pick<SelectionCall, 'settingsVersion'>) {
-  return selectionSettingsVersion(call.settingsVersion);
 }
