@@ -111,6 +111,7 @@ const AUDIT_ACTION_LABELS: Record<string, string> = {
   'expert.reveal-mobile': '查看专家完整手机号码',
   'selection.call.create': '新建申报指南',
   'selection.call.update': '修改申报指南',
+  'selection.call.decide': '拟定入选名单',
   'selection.submission.create': '新建申报',
   'selection.submission.submit': '提交申报',
   'selection.submission.resubmit': '修改后重新提交申报',

@@ -97,6 +97,7 @@ export const ERROR_CODES = {
   PANEL_POOL_TOO_SMALL: '符合条件的专家人数不足，请扩充专家库或调整分组',
   NOT_AN_EXPERT: '您还不是入库评审专家',
   PANEL_CLOSED: '该评审组已结束评分，不能再修改',
+  DEPARTURE_REASON_REQUIRED: '未按评审排名确定的，须逐项写明理由',
   // Officers' password policy and second factor
   PASSWORD_CHANGE_REQUIRED: '请先修改初始密码，再使用系统',
   SECOND_FACTOR_ENROLMENT_REQUIRED: '请先设置两步验证，再使用系统',

@@ -29,6 +29,7 @@ import {
   respondToInvitation,
   submitSheet,
 } from '../selection/panels';
+import { callDecision, decideCall } from '../selection/decision';
 import {
   callSubmissions,
   formalCheck,
@@ -146,6 +147,32 @@ export const selectionRouter = {
     results: caseworkProcedure
       .input(z.object({ callId: id }))
       .query(({ ctx, input }) => callResults(ctx, input.callId)),
+  },
+
+  /** 拟定结果: the bureau's choice from the ranking, within quota and budget, departures reasoned. */
+  decision: {
+    get: bureau
+      .input(z.object({ callId: id }))
+      .query(({ ctx, input }) => callDecision(ctx, input.callId)),
+    save: bureau
+      .input(
+        z.object({
+          callId: id,
+          expectedVersion: version,
+          choices: z
+            .array(
+              z.object({
+                id,
+                selected: z.boolean({ error: '请选择是否入选' }),
+                category: z.enum(['A', 'B', 'C'], { error: '未知的团队类别' }).nullish(),
+                reason: plainString().trim().max(500, { error: '理由不能超过500字' }).nullish(),
+              }),
+              { error: '请对每项申报作出决定' },
+            )
+            .max(2000),
+        }),
+      )
+      .mutation(({ ctx, input }) => decideCall(ctx, input)),
   },
 
   /** An expert's side of the review: invitations, the panel's submissions, their own sheets. */

@@ -87,6 +87,9 @@ export async function callDto(db: Reader, call: SelectionCall, areaCode: string 
     version: call.version,
     budgetFen: call.budgetFen,
     settingsVersion: call.settingsVersion,
+    /** 拟定结果: when the decision was last saved, and what the selected commit (fen) */
+    decidedAt: call.decidedAt,
+    decidedTotalFen: call.decidedTotalFen,
     /** the next steps this stage allows, with their Chinese names */
     actions: selectionCallActionsFrom(call.status as SelectionCallStatus).map((code) => ({
       code,
@@ -196,6 +199,8 @@ async function callFacts(tx: Reader, call: SelectionCall) {
     awaitingFormalCheck: count('submitted', 'area-passed'),
     passedFormalCheck: count('passed'),
     openPanels: await tx.reviewPanel.count({ where: { callId: call.id, status: 'scoring' } }),
+    decided: call.decidedAt !== null,
+    selected: count('selected'),
   };
 }
 

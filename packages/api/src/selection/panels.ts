@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Prisma } from '@kc/db';
-import type { TransactionClient } from '@kc/db';
+import type { SelectionCall, TransactionClient } from '@kc/db';
 import type { ApplicationFacts, ExpertFacts, Rubric, SelectionProgramme } from '@kc/domain';
 import {
   EXCLUSION_REASONS,
@@ -476,9 +476,17 @@ export async function callPanels(ctx: OfficerCtx, callId: string) {
  * reached, the ranking with ties explained, and for talent teams the category.
  */
 export async function callResults(ctx: OfficerCtx, callId: string) {
-  const db = ctx.db.prisma;
-  const call = await db.selectionCall.findUnique({ where: { id: callId } });
+  const call = await ctx.db.prisma.selectionCall.findUnique({ where: { id: callId } });
   if (!call) throw appError('NOT_FOUND');
+  return rankCall(ctx.db.prisma, call);
+}
+
+/** The ranking of a call's submissions whose panel has closed (the decision reads it in its transaction). */
+export async function rankCall(
+  db: Pick<Tx, 'selectionSubmission'>,
+  call: Pick<SelectionCall, 'id' | 'programme' | 'settingsVersion'>,
+) {
+  const callId = call.id;
   const settings = selectionSettingsVersion(call.settingsVersion);
   const submissions = await db.selectionSubmission.findMany({
     where: { callId, panel: { status: 'closed' } },

@@ -114,6 +114,9 @@ export interface CallFacts {
   readonly passedFormalCheck: number;
   /** panels still open (experts still scoring) */
   readonly openPanels: number;
+  /** 拟定结果: whether a decision has been saved, and how many it selects */
+  readonly decided: boolean;
+  readonly selected: number;
 }
 
 export type CallPlan =
@@ -151,6 +154,10 @@ export function planSelectionCall(
       break;
     case 'close-review':
       if (call.openPanels > 0) return refuse(`尚有${call.openPanels}个评审组未完成评分`);
+      break;
+    case 'propose':
+      if (!call.decided) return refuse('请先根据评审结果拟定入选名单');
+      if (call.selected === 0) return refuse('拟定名单中没有入选的申报，不能公示');
       break;
   }
   return { ok: true, to: rule.to };

@@ -8,3 +8,4 @@ export * from './call';
 export * from './forms';
 export * from './call-form';
 export * from './needs';
+export * from './decision';

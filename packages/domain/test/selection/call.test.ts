@@ -17,6 +17,8 @@ const call = (over: Partial<CallFacts> = {}): CallFacts => ({
   awaitingFormalCheck: 0,
   passedFormalCheck: 12,
   openPanels: 0,
+  decided: true,
+  selected: 10,
   ...over,
 });
 
@@ -73,6 +75,21 @@ describe('planSelectionCall', () => {
         '2027-05-01',
       ),
     ).toMatchObject({ ok: false, message: '尚有1个评审组未完成评分' });
+  });
+
+  it('puts a list to notice only once it is decided, with at least one selected', () => {
+    const deciding = call({ status: 'deciding' });
+    expect(
+      planSelectionCall({ ...deciding, decided: false, selected: 0 }, 'propose', '2027-05-01'),
+    ).toMatchObject({ ok: false, message: '请先根据评审结果拟定入选名单' });
+    expect(planSelectionCall({ ...deciding, selected: 0 }, 'propose', '2027-05-01')).toMatchObject({
+      ok: false,
+      message: '拟定名单中没有入选的申报，不能公示',
+    });
+    expect(planSelectionCall(deciding, 'propose', '2027-05-01')).toEqual({
+      ok: true,
+      to: 'notice',
+    });
   });
 
   it('names the stage an action belongs to when the call is elsewhere', () => {

@@ -1,0 +1,457 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Harness } from './harness';
+import { createHarness, failure } from './harness';
+import { firmApplicant } from './awards-support';
+
+/**
+ * 拟定结果 (issue 14): the bureau chooses from the ranking within the call's quota, the plan's
+ * yearly ceiling across calls and the budget; departures need reasons; the list goes to notice
+ * only once decided. The panels are written straight into the database with hand-set totals:
+ * drawing and scoring have their own test (selection-review.test.ts).
+ */
+describe('selection decision', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await createHarness({ start: new Date('2027-03-30T02:00:00Z') });
+  });
+  afterAll(() => h.close());
+
+  type Programme = 'scenario-case' | 'talent-team' | 'key-project';
+
+  function formOf(programme: Programme, name: string, cityFundsFen: bigint) {
+    if (programme === 'scenario-case')
+      return {
+        caseName: name,
+        applicationDomain: 'industry',
+        fieldCode: 'low-carbon-energy',
+        site: '宿州高新区',
+        summary: `${name}已稳定运行一年以上，年减排二氧化碳逾千吨，带动相关产业链企业集聚发展。`,
+      };
+    if (programme === 'talent-team')
+      return {
+        teamName: name,
+        leaderName: '王明',
+        fieldCode: 'low-carbon-energy',
+        memberCount: 8,
+        achievements: `${name}近五年承担国家和省级科研项目十余项，取得发明专利二十余件。`,
+        plan: '在宿建设中试基地，三年内孵化科技型企业两家，培养青年骨干十名以上。',
+      };
+    return {
+      projectName: name,
+      fieldCode: 'low-carbon-energy',
+      goals: `${name}：攻克关键材料制备工艺，形成中试能力，申请发明专利五件以上。`,
+      cityFundsFen,
+      ownFundsFen: cityFundsFen,
+      months: 24,
+    };
+  }
+  const EVIDENCE: Record<Programme, string[]> = {
+    'scenario-case': ['case-summary', 'site-proof', 'credit-commitment'],
+    'talent-team': ['team-proposal', 'team-agreement', 'credit-commitment'],
+    'key-project': [
+      'project-proposal',
+      'cooperation-agreement',
+      'funding-commitment',
+      'credit-commitment',
+    ],
+  };
+
+  /**
+   * A call of `programme` in 拟定结果中, its submissions scored by one closed panel: each
+   * submission's five experts give the totals listed (trimmed mean of the middle three).
+   */
+  async function decidingCall(
+    programme: Programme,
+    entries: { name: string; totals: number[]; cityFundsFen?: bigint }[],
+    terms: { quota?: number; budgetFen?: bigint } = {},
+  ) {
+    h.clock.now = new Date('2027-03-30T02:00:00Z');
+    const admin = await h.officer('admin');
+    const draft = await admin.selection.calls.create.mutate({
+      programme,
+      year: 2027,
+      title: `2027年度${programme}评选${Math.random().toString(36).slice(2, 6)}`,
+      guide: '征集低碳能源领域的申报，经形式审查和专家评审后择优确定，名单向社会公示。',
+      applyFrom: '2027-03-01',
+      applyUntil: '2027-03-31',
+      ...terms,
+    });
+    let call = await admin.selection.calls.advance.mutate({
+      id: draft.id,
+      expectedVersion: draft.version,
+      action: 'publish',
+    });
+    const yongqiao = await h.officer('yongqiao');
+    const ids: string[] = [];
+    for (const e of entries) {
+      const firm = await firmApplicant(h, 'yongqiao');
+      const evidence = await Promise.all(
+        EVIDENCE[programme].map(async (kind) => ({
+          kind,
+          fileId: (await firm.upload(kind)).fileId,
+        })),
+      );
+      const saved = await firm.client.selection.submissions.save.mutate({
+        callId: call.id,
+        title: e.name,
+        form: formOf(programme, e.name, e.cityFundsFen ?? 10_000_000n),
+        evidence,
+        team:
+          programme === 'scenario-case'
+            ? []
+            : [{ unitName: '宿州学院', part: '关键技术研究与人才培养' }],
+      });
+      // Team members' confirmations are not built yet: the formal check needs them.
+      await h.prisma.selectionTeamMember.updateMany({
+        where: { submissionId: saved.id },
+        data: { confirmedAt: h.clock.now, confirmedBy: firm.userId },
+      });
+      const submitted = await firm.client.selection.submissions.submit.mutate({
+        id: saved.id,
+        expectedVersion: saved.version,
+      });
+      await yongqiao.selection.submissions.formalCheck.mutate({
+        id: submitted.id,
+        expectedVersion: submitted.version,
+        action: 'pass',
+      });
+      ids.push(submitted.id);
+    }
+    h.clock.now = new Date('2027-04-01T02:00:00Z');
+    const officer = await h.officer('admin');
+    call = await officer.selection.calls.advance.mutate({
+      id: call.id,
+      expectedVersion: call.version,
+      action: 'close-applications',
+    });
+    for (const id of ids) {
+      const s = await h.prisma.selectionSubmission.findUniqueOrThrow({ where: { id } });
+      await officer.selection.submissions.formalCheck.mutate({
+        id,
+        expectedVersion: s.version,
+        action: 'pass',
+      });
+    }
+    call = await officer.selection.calls.advance.mutate({
+      id: call.id,
+      expectedVersion: call.version,
+      action: 'start-expert-review',
+    });
+    const experts = await h.prisma.expert.findMany({
+      where: { status: 'active', fieldCodes: { has: 'low-carbon-energy' } },
+      take: 5,
+      orderBy: { name: 'asc' },
+    });
+    const admin2 = await h.prisma.user.findUniqueOrThrow({ where: { username: 'admin' } });
+    const panel = await h.prisma.reviewPanel.create({
+      data: {
+        callId: call.id,
+        name: '低碳能源组',
+        fieldCode: 'low-carbon-energy',
+        seeds: ['0'],
+        settingsVersion: 'selection-2026-01',
+        pool: experts.map((x) => x.id),
+        status: 'closed',
+        createdBy: admin2.id,
+        closedAt: h.clock.now,
+        createdAt: h.clock.now,
+        updatedAt: h.clock.now,
+        assignments: {
+          create: experts.map((x, position) => ({
+            expertId: x.id,
+            position,
+            status: 'accepted',
+            createdAt: h.clock.now,
+          })),
+        },
+      },
+      include: { assignments: { orderBy: { position: 'asc' } } },
+    });
+    await h.prisma.selectionSubmission.updateMany({
+      where: { id: { in: ids } },
+      data: { panelId: panel.id },
+    });
+    for (const [i, e] of entries.entries())
+      for (const [j, total] of e.totals.entries())
+        await h.prisma.reviewScore.create({
+          data: {
+            assignmentId: panel.assignments[j]!.id,
+            submissionId: ids[i]!,
+            conflict: false,
+            scores: { json: {} },
+            total,
+            submittedAt: h.clock.now,
+          },
+        });
+    call = await officer.selection.calls.advance.mutate({
+      id: call.id,
+      expectedVersion: call.version,
+      action: 'close-review',
+    });
+    return { call, ids, officer };
+  }
+
+  const five = (t: number) => [t, t, t, t, t];
+
+  it('proposes the ranking within the quota, refuses a skip without a reason, saves one with it', async () => {
+    const { call, ids, officer } = await decidingCall(
+      'scenario-case',
+      [
+        { name: '氢能重卡加氢站', totals: five(90) },
+        { name: '园区光储充一体化', totals: five(85) },
+        { name: '燃料电池热电联供', totals: five(80) },
+        { name: '风电制氢示范', totals: [] },
+      ],
+      { quota: 2 },
+    );
+    const before = await officer.selection.decision.get.query({ callId: call.id });
+    expect(before.decidedAt).toBeNull();
+    expect(before.rows.map((r) => [r.rank, r.resultText, r.selected])).toEqual([
+      [1, '90.00', true],
+      [2, '85.00', true],
+      [3, '80.00', false],
+      [null, null, false],
+    ]);
+    // Two cases of ¥200,000 (四.1), as the ranking proposes.
+    expect(before.totalFen).toBe(40_000_000n);
+    expect(before.yearly).toEqual({ limit: 10, heldElsewhere: 0 });
+
+    // Putting to notice before deciding is refused.
+    expect(
+      (
+        await failure(() =>
+          officer.selection.calls.advance.mutate({
+            id: call.id,
+            expectedVersion: call.version,
+            action: 'propose',
+          }),
+        )
+      ).message,
+    ).toBe('请先根据评审结果拟定入选名单');
+
+    const skip = [
+      { id: ids[0]!, selected: true },
+      { id: ids[1]!, selected: false },
+      { id: ids[2]!, selected: true },
+      { id: ids[3]!, selected: false },
+    ];
+    const refused = await failure(() =>
+      officer.selection.decision.save.mutate({
+        callId: call.id,
+        expectedVersion: call.version,
+        choices: skip,
+      }),
+    );
+    expect(refused.appCode).toBe('DEPARTURE_REASON_REQUIRED');
+    expect(refused.message).toBe('未按评审排名确定的，须逐项写明理由（2项）');
+    const number = async (id: string) =>
+      (await h.prisma.selectionSubmission.findUniqueOrThrow({ where: { id } })).number;
+    expect(refused.fieldErrors?.[`choices.${ids[1]}`]).toEqual([
+      `${await number(ids[1]!)}：排名第2，未入选，而排名第3的${await number(ids[2]!)}入选，须写明理由`,
+    ]);
+    // Nothing was written.
+    expect(
+      await h.prisma.selectionSubmission.count({ where: { id: { in: ids }, status: 'passed' } }),
+    ).toBe(4);
+
+    const noResult = await failure(() =>
+      officer.selection.decision.save.mutate({
+        callId: call.id,
+        expectedVersion: call.version,
+        choices: skip.map((c, i) => (i === 3 ? { ...c, selected: true } : c)),
+      }),
+    );
+    expect(noResult.appCode).toBe('INVALID_INPUT');
+
+    const saved = await officer.selection.decision.save.mutate({
+      callId: call.id,
+      expectedVersion: call.version,
+      choices: [
+        { id: ids[0]!, selected: true },
+        { id: ids[1]!, selected: false, reason: '公示前核实，该场景已停止运行' },
+        { id: ids[2]!, selected: true, reason: '依次递补' },
+        { id: ids[3]!, selected: false },
+      ],
+    });
+    expect(saved.decidedAt).not.toBeNull();
+    expect(saved.rows.map((r) => [r.selected, r.departures.length, r.reason])).toEqual([
+      [true, 0, null],
+      [false, 1, '公示前核实，该场景已停止运行'],
+      [true, 1, '依次递补'],
+      [false, 0, null],
+    ]);
+    expect(saved.totalFen).toBe(40_000_000n);
+    const rows = await h.prisma.selectionSubmission.findMany({
+      where: { id: { in: ids } },
+      orderBy: { number: 'asc' },
+    });
+    expect(rows.map((r) => [r.status, r.decidedRank, r.decidedCostFen])).toEqual([
+      ['selected', 1, 20_000_000n],
+      ['not-selected', 2, 0n],
+      ['selected', 3, 20_000_000n],
+      ['not-selected', null, 0n],
+    ]);
+    const audit = await h.prisma.auditLog.findFirstOrThrow({
+      where: { objectId: call.id, action: 'selection.call.decide' },
+    });
+    expect(audit.details).toMatchObject({
+      totalFen: '40000000',
+      departures: [
+        { number: rows[1]!.number, reason: '公示前核实，该场景已停止运行' },
+        { number: rows[2]!.number, reason: '依次递补' },
+      ],
+    });
+
+    // A stale version is refused; the current one goes to notice.
+    expect(
+      (
+        await failure(() =>
+          officer.selection.decision.save.mutate({
+            callId: call.id,
+            expectedVersion: call.version,
+            choices: skip,
+          }),
+        )
+      ).appCode,
+    ).toBe('STALE_VERSION');
+    const current = await officer.selection.calls.byId.query({ id: call.id });
+    expect(current.decidedTotalFen).toBe(40_000_000n);
+    const notice = await officer.selection.calls.advance.mutate({
+      id: call.id,
+      expectedVersion: current.version,
+      action: 'propose',
+    });
+    expect(notice.status).toBe('notice');
+    expect(
+      (
+        await failure(() =>
+          officer.selection.decision.save.mutate({
+            callId: call.id,
+            expectedVersion: notice.version,
+            choices: skip,
+          }),
+        )
+      ).message,
+    ).toBe('评审结束、拟定结果阶段才能确定入选名单');
+  });
+
+  it('holds the ten-a-year ceiling across two calls deciding at once', async () => {
+    const entries = Array.from({ length: 6 }, (_, i) => ({
+      name: `典型场景${i + 1}号`,
+      totals: five(90 - i),
+    }));
+    const a = await decidingCall('scenario-case', entries);
+    const countSelected = () =>
+      h.prisma.selectionSubmission.count({
+        where: { status: 'selected', call: { programme: 'scenario-case', year: 2027 } },
+      });
+    // Other tests' calls of the year may hold some already.
+    const held = await countSelected();
+    expect(held).toBeLessThanOrEqual(4);
+    const b = await decidingCall('scenario-case', entries);
+    const all = (ids: string[]) => ids.map((id) => ({ id, selected: true }));
+    // Each alone fits (6 ≤ 10); together they would be 12. Exactly one wins.
+    const results = await Promise.allSettled([
+      a.officer.selection.decision.save.mutate({
+        callId: a.call.id,
+        expectedVersion: a.call.version,
+        choices: all(a.ids),
+      }),
+      b.officer.selection.decision.save.mutate({
+        callId: b.call.id,
+        expectedVersion: b.call.version,
+        choices: all(b.ids),
+      }),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const loser = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect(loser.reason.message).toMatch(
+      `每年不超过10项，本年度其他指南已拟定入选${held + 6}项，本指南最多还能选${4 - held}项`,
+    );
+    expect(await countSelected()).toBe(held + 6);
+    const loserCall = results[0]!.status === 'fulfilled' ? b : a;
+    const fresh = await loserCall.officer.selection.decision.get.query({
+      callId: loserCall.call.id,
+    });
+    expect(fresh.yearly).toEqual({ limit: 10, heldElsewhere: held + 6 });
+    // The ranking's proposal for the loser now fits the places left.
+    expect(fresh.rows.filter((r) => r.selected)).toHaveLength(4 - held);
+  });
+
+  it('talent teams: decided with a category, the band unless reasoned, and priced by it', async () => {
+    const { call, ids, officer } = await decidingCall('talent-team', [
+      { name: '新型储能材料创新团队', totals: five(92) },
+      { name: '氢能装备研发团队', totals: five(84) },
+      { name: '光伏组件回收团队', totals: five(73) },
+      { name: '生物质能利用团队', totals: five(60) },
+    ]);
+    const proposal = await officer.selection.decision.get.query({ callId: call.id });
+    expect(proposal.rows.map((r) => [r.band, r.selected, r.category])).toEqual([
+      ['A', true, 'A'],
+      ['B', true, 'B'],
+      ['C', true, 'C'],
+      [null, false, null],
+    ]);
+    // ¥3,000,000 + ¥2,000,000 + ¥1,000,000
+    expect(proposal.totalFen).toBe(600_000_000n);
+    const choices = proposal.rows.map((r) => ({
+      id: r.submissionId,
+      selected: r.selected,
+      category: r.category,
+    }));
+    const upgraded = await failure(() =>
+      officer.selection.decision.save.mutate({
+        callId: call.id,
+        expectedVersion: call.version,
+        choices: choices.map((c, i) => (i === 2 ? { ...c, category: 'B' as const } : c)),
+      }),
+    );
+    expect(upgraded.fieldErrors?.[`choices.${ids[2]}`]?.[0]).toMatch(
+      /评审结果对应C类，拟定为B类，须写明理由$/,
+    );
+    const saved = await officer.selection.decision.save.mutate({
+      callId: call.id,
+      expectedVersion: call.version,
+      choices,
+    });
+    expect(saved.rows.map((r) => r.costFen)).toEqual([
+      300_000_000n,
+      200_000_000n,
+      100_000_000n,
+      0n,
+    ]);
+  });
+
+  it('projects: the city funds asked for count against the budget, to the fen', async () => {
+    const { call, officer } = await decidingCall(
+      'key-project',
+      [
+        { name: '固态电池电解质中试', totals: five(88), cityFundsFen: 300_000_000n },
+        { name: '绿氢电解槽关键部件', totals: five(86), cityFundsFen: 200_000_001n },
+      ],
+      { budgetFen: 500_000_000n },
+    );
+    const proposal = await officer.selection.decision.get.query({ callId: call.id });
+    // Both would be ¥5,000,000.01 against ¥5,000,000.00: the ranking proposes the first only.
+    expect(proposal.rows.map((r) => r.selected)).toEqual([true, false]);
+    const over = await failure(() =>
+      officer.selection.decision.save.mutate({
+        callId: call.id,
+        expectedVersion: call.version,
+        choices: proposal.rows.map((r) => ({ id: r.submissionId, selected: true })),
+      }),
+    );
+    expect(over).toMatchObject({
+      appCode: 'OVER_BUDGET',
+      message: '入选项目所需资金合计¥5,000,000.01，超过本指南预算¥5,000,000.00',
+    });
+  });
+
+  it('is the bureau’s: an area officer cannot read or save it', async () => {
+    const call = await h.prisma.selectionCall.findFirstOrThrow({ where: { status: 'deciding' } });
+    const area = await h.officer('yongqiao');
+    expect(
+      (await failure(() => area.selection.decision.get.query({ callId: call.id }))).appCode,
+    ).toBe('FORBIDDEN');
+  });
+});
