@@ -66,8 +66,10 @@ const KINDS: Record<string, Kind> = {
   },
   objection: {
     read: (ids) => Prisma.sql`
-      SELECT o.id, a.number, NULL FROM objection o
-      JOIN notice_item i ON i.id = o.notice_item_id JOIN application a ON a.id = i.application_id
+      SELECT o.id, COALESCE(a.number, s.number), NULL FROM objection o
+      JOIN notice_item i ON i.id = o.notice_item_id
+      LEFT JOIN application a ON a.id = i.application_id
+      LEFT JOIN selection_submission s ON s.id = i.submission_id
       WHERE o.id = ANY(${ids})`,
     label: (f) => `${f.a} 的异议`,
   },

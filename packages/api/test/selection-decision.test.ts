@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Harness } from './harness';
 import { createHarness, failure } from './harness';
 import { firmApplicant } from './awards-support';
+import { awardNotice } from '../src/public/data';
 
 /**
  * 拟定结果 (issue 14): the bureau chooses from the ranking within the call's quota, the plan's
@@ -101,7 +102,7 @@ describe('selection decision', () => {
             ? []
             : [{ unitName: '宿州学院', part: '关键技术研究与人才培养' }],
       });
-      // Team members' confirmations are not built yet: the formal check needs them.
+      // Confirmed straight in the database: confirmations have their own test (selection-team).
       await h.prisma.selectionTeamMember.updateMany({
         where: { submissionId: saved.id },
         data: { confirmedAt: h.clock.now, confirmedBy: firm.userId },
@@ -445,6 +446,174 @@ describe('selection decision', () => {
       appCode: 'OVER_BUDGET',
       message: '入选项目所需资金合计¥5,000,000.01，超过本指南预算¥5,000,000.00',
     });
+  });
+
+  it('goes to notice on the notice machinery: an objection upheld, withdrawn, decided again, closed, concluded', async () => {
+    const { call, ids, officer } = await decidingCall(
+      'scenario-case',
+      [
+        { name: '智慧矿山无人运输', totals: five(91) },
+        { name: '农光互补示范园', totals: five(86) },
+        { name: '县域虚拟电厂', totals: five(82) },
+      ],
+      { quota: 2 },
+    );
+    const proposal = await officer.selection.decision.get.query({ callId: call.id });
+    await officer.selection.decision.save.mutate({
+      callId: call.id,
+      expectedVersion: proposal.version,
+      choices: proposal.rows.map((r) => ({ id: r.submissionId, selected: r.selected })),
+    });
+    let current = await officer.selection.calls.byId.query({ id: call.id });
+    current = await officer.selection.calls.advance.mutate({
+      id: call.id,
+      expectedVersion: current.version,
+      action: 'propose',
+    });
+    expect(current.notice).toMatchObject({ status: 'published' });
+    const notice = await officer.notices.byId.query({ id: current.notice!.id });
+    expect(notice).toMatchObject({ callId: call.id, status: 'published', itemCount: 2 });
+    expect(notice.items.map((i) => [i.kind, i.organisationName.length > 0, i.amountFen])).toEqual([
+      ['selection', true, 20_000_000n],
+      ['selection', true, 20_000_000n],
+    ]);
+    expect(notice.items[0]!.ruleName).toBe('智慧矿山无人运输（市级重大应用场景典型案例评选）');
+    // The organisations on the list are told.
+    const told = await h.prisma.notification.count({
+      where: { kind: 'selection.notice', body: { contains: '智慧矿山无人运输' } },
+    });
+    expect(told).toBeGreaterThanOrEqual(1);
+
+    // Anyone reads it on the public pages, as an award notice is read: who, for what, how much.
+    const shown = await awardNotice({ db: h.db, now: () => h.clock.now }, notice.id);
+    expect(shown?.items.map((i) => [i.ruleName.split('（')[0], i.clause, i.amountFen])).toEqual([
+      ['智慧矿山无人运输', '四.1', 20_000_000n],
+      ['农光互补示范园', '四.1', 20_000_000n],
+    ]);
+
+    // The award notices' own steps refuse a selection's batch.
+    expect(
+      (
+        await failure(() =>
+          officer.notices.addItems.mutate({ batchId: notice.id, applicationIds: [ids[2]!] }),
+        )
+      ).appCode,
+    ).toBe('INVALID_TRANSITION');
+
+    // An objection to the second, upheld: it leaves the list, its cost comes back.
+    const second = notice.items[1]!;
+    const objected = await officer.notices.recordObjection.mutate({
+      itemId: second.id,
+      objector: '匿名',
+      content: '该场景尚未实际投入运行，申报材料中的运行数据不实',
+    });
+    const objectionId = objected.items[1]!.objections[0]!.id;
+    // Withdrawing with an open objection is refused.
+    expect(
+      (
+        await failure(() =>
+          officer.selection.calls.advance.mutate({
+            id: call.id,
+            expectedVersion: current.version,
+            action: 'withdraw-notice',
+          }),
+        )
+      ).appCode,
+    ).toBe('OPEN_OBJECTIONS');
+    const upheld = await officer.notices.resolveObjection.mutate({
+      objectionId,
+      outcome: 'uphold',
+      resolution: '经现场核查，该场景尚未投入运行，异议成立',
+    });
+    expect(upheld.items[1]).toMatchObject({ status: 'pulled', amountFen: null });
+    expect(upheld.totalFen).toBe(20_000_000n);
+    const pulled = await h.prisma.selectionSubmission.findUniqueOrThrow({
+      where: { id: second.submissionId! },
+    });
+    expect(pulled).toMatchObject({
+      status: 'not-selected',
+      decidedCostFen: 0n,
+      departureReason: '经现场核查，该场景尚未投入运行，异议成立',
+    });
+    expect(pulled.departures).toContain('公示期间异议成立，撤出拟入选名单');
+    current = await officer.selection.calls.byId.query({ id: call.id });
+    expect(current.decidedTotalFen).toBe(20_000_000n);
+
+    // Withdrawn to decide again: the third takes the place, with a reason; a new notice runs.
+    current = await officer.selection.calls.advance.mutate({
+      id: call.id,
+      expectedVersion: current.version,
+      action: 'withdraw-notice',
+    });
+    expect(current).toMatchObject({ status: 'deciding', notice: null });
+    expect(
+      (await h.prisma.noticeBatch.findUniqueOrThrow({ where: { id: notice.id } })).status,
+    ).toBe('withdrawn');
+    const again = await officer.selection.decision.get.query({ callId: call.id });
+    const byTitle = (t: string) => again.rows.find((r) => r.title === t)!.submissionId;
+    await officer.selection.decision.save.mutate({
+      callId: call.id,
+      expectedVersion: again.version,
+      choices: [
+        { id: byTitle('智慧矿山无人运输'), selected: true },
+        {
+          id: byTitle('农光互补示范园'),
+          selected: false,
+          reason: '公示期间异议成立，撤出名单',
+        },
+        { id: byTitle('县域虚拟电厂'), selected: true, reason: '依次递补' },
+      ],
+    });
+    current = await officer.selection.calls.byId.query({ id: call.id });
+    current = await officer.selection.calls.advance.mutate({
+      id: call.id,
+      expectedVersion: current.version,
+      action: 'propose',
+    });
+    const second2 = await officer.notices.byId.query({ id: current.notice!.id });
+    expect(second2.items.map((i) => i.ruleName.split('（')[0])).toEqual([
+      '智慧矿山无人运输',
+      '县域虚拟电厂',
+    ]);
+
+    // Concluding waits for the notice to close, which waits for the period to end.
+    expect(
+      (
+        await failure(() =>
+          officer.selection.calls.advance.mutate({
+            id: call.id,
+            expectedVersion: current.version,
+            action: 'conclude',
+          }),
+        )
+      ).message,
+    ).toBe('公示期满、异议处理完毕并结束公示后，才能确定结果');
+    h.clock.now = new Date(`${second2.endsOn}T16:00:01Z`); // the next day, 00:00:01 in Shanghai
+    const later = await h.officer('admin');
+    const closed = await later.notices.close.mutate({ batchId: second2.id });
+    expect(closed.status).toBe('closed');
+    // The withdrawn notice stays on the public pages, as what was published.
+    expect((await awardNotice({ db: h.db, now: () => h.clock.now }, notice.id))?.stage).toBe(
+      'withdrawn',
+    );
+    current = await later.selection.calls.byId.query({ id: call.id });
+    const concluded = await later.selection.calls.advance.mutate({
+      id: call.id,
+      expectedVersion: current.version,
+      action: 'conclude',
+    });
+    expect(concluded.status).toBe('concluded');
+    const audit = await h.prisma.auditLog.findMany({
+      where: { objectType: 'notice-batch', objectId: { in: [notice.id, second2.id] } },
+      select: { action: true },
+    });
+    // (The clock stands still between steps: the records are compared as a set.)
+    expect(audit.map((a) => a.action).sort()).toEqual([
+      'notice.close',
+      'notice.publish',
+      'notice.publish',
+      'notice.withdraw',
+    ]);
   });
 
   it('is the bureau’s: an area officer cannot read or save it', async () => {

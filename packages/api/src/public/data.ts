@@ -81,7 +81,8 @@ export type ProgrammeGuide = NonNullable<ReturnType<typeof programmeGuide>>;
  * Where a notice stands for the public: `running` (objections taken), `over` (the period ended,
  * the bureau has not closed it yet), `closed` (results final).
  */
-export type NoticeStage = 'running' | 'over' | 'closed';
+/** withdrawn: a selection's notice taken back to decide the list again (it stays readable). */
+export type NoticeStage = 'running' | 'over' | 'closed' | 'withdrawn';
 
 function stageOf(
   closed: boolean,
@@ -93,7 +94,7 @@ function stageOf(
 }
 
 interface NoticeHead {
-  kind: 'award' | 'vp';
+  kind: 'award' | 'selection' | 'vp';
   id: string;
   title: string;
   stage: NoticeStage;
@@ -110,10 +111,10 @@ export function publicAwardNotice(dto: NoticeDto, now: Date) {
   const period = { startsOn: dto.startsOn, endsOn: dto.endsOn };
   const standing = dto.items.filter((i) => i.status !== 'pulled');
   const head: NoticeHead = {
-    kind: 'award',
+    kind: dto.callId ? 'selection' : 'award',
     id: dto.id,
     title: dto.title,
-    stage: stageOf(dto.status === 'closed', period, now),
+    stage: dto.status === 'withdrawn' ? 'withdrawn' : stageOf(dto.status === 'closed', period, now),
     ...period,
     objectionContact: dto.objectionContact,
   };
@@ -171,7 +172,7 @@ export type PublicVpNotice = NonNullable<ReturnType<typeof publicVpNoticeView>>;
 
 /** A row of the notices list. */
 export interface NoticeSummary {
-  kind: 'award' | 'vp';
+  kind: 'award' | 'selection' | 'vp';
   id: string;
   title: string;
   stage: NoticeStage;

@@ -9,10 +9,12 @@ const STAGE_LABELS: Record<NoticeStage, string> = {
   running: '公示中',
   over: '公示期已满',
   closed: '公示结束',
+  withdrawn: '已撤回',
 };
 
 const KIND_LABELS: Record<NoticeSummary['kind'], string> = {
   award: '奖补公示',
+  selection: '立项公示',
   vp: '科技副总选派公示',
 };
 
@@ -25,8 +27,8 @@ function period(n: { startsOn: string; endsOn: string }): string {
 }
 
 function summaryItem(n: NoticeSummary): Html {
-  const href = n.kind === 'award' ? paths.notice(n.id) : paths.vpNotice(n.id);
-  const unit = n.kind === 'award' ? '个项目' : '名科技副总';
+  const href = n.kind === 'vp' ? paths.vpNotice(n.id) : paths.notice(n.id);
+  const unit = n.kind === 'vp' ? '名科技副总' : '个项目';
   return html`<li>
     <a href="${href}">${n.title}</a> ${stageTag(n.stage)}<br />
     <span class="meta">${KIND_LABELS[n.kind]}；公示期：${period(n)}；共 ${n.count} ${unit}</span>

@@ -30,6 +30,7 @@ import {
   submitSheet,
 } from '../selection/panels';
 import { callDecision, decideCall } from '../selection/decision';
+import { answerTeamRequest, teamRequests } from '../selection/team';
 import {
   callSubmissions,
   formalCheck,
@@ -147,6 +148,20 @@ export const selectionRouter = {
     results: caseworkProcedure
       .input(z.object({ callId: id }))
       .query(({ ctx, input }) => callResults(ctx, input.callId)),
+  },
+
+  /** 合作确认: the parts the caller's organisation is named for in others' team submissions. */
+  team: {
+    requests: applicantProcedure.query(({ ctx }) => teamRequests(ctx)),
+    answer: applicantProcedure
+      .input(
+        z.object({
+          memberId: id,
+          confirm: z.boolean({ error: '请选择确认或谢绝' }),
+          reason: plainString().trim().max(200, { error: '原因不能超过200字' }).optional(),
+        }),
+      )
+      .mutation(({ ctx, input }) => answerTeamRequest(ctx, input)),
   },
 
   /** 拟定结果: the bureau's choice from the ranking, within quota and budget, departures reasoned. */

@@ -1,6 +1,7 @@
 import type { Prisma, SelectionCall, TransactionClient } from '@kc/db';
 import { nextNumber } from '@kc/db';
 import type {
+  CallFacts,
   SelectionCallAction,
   SelectionCallForm,
   SelectionCallStatus,
@@ -26,6 +27,7 @@ import { encodeJson, decodeJson } from '../awards/codec';
 import { dateOf } from '../dates';
 import { appError } from '../errors';
 import type { OfficerCtx } from '../vice-president/common';
+import { currentNotice, openSelectionNotice, withdrawSelectionNotice } from './notice';
 
 /**
  * 申报指南 (issue 14): calls of the selection programmes, run by the bureau from draft to the
@@ -33,7 +35,10 @@ import type { OfficerCtx } from '../vice-president/common';
  * loads the facts, applies the step in one transaction and writes the audit record with it.
  */
 
-type Reader = Pick<TransactionClient, 'selectionCall' | 'selectionSubmission' | 'reviewPanel'>;
+type Reader = Pick<
+  TransactionClient,
+  'selectionCall' | 'selectionSubmission' | 'reviewPanel' | 'noticeBatch'
+>;
 
 /** The ceiling the plan sets on a programme's quota, from the policy in force. */
 function quotaLimit(programme: SelectionProgramme, today: string): number | undefined {
@@ -90,6 +95,10 @@ export async function callDto(db: Reader, call: SelectionCall, areaCode: string 
     /** 拟定结果: when the decision was last saved, and what the selected commit (fen) */
     decidedAt: call.decidedAt,
     decidedTotalFen: call.decidedTotalFen,
+    /** 立项公示: the notice batch standing (its number, status and last day), or null */
+    notice: await currentNotice(db, call.id).then((n) =>
+      n ? { id: n.id, number: n.number, status: n.status, endsOn: dateOf(n.endsOn) } : null,
+    ),
     /** the next steps this stage allows, with their Chinese names */
     actions: selectionCallActionsFrom(call.status as SelectionCallStatus).map((code) => ({
       code,
@@ -201,6 +210,7 @@ async function callFacts(tx: Reader, call: SelectionCall) {
     openPanels: await tx.reviewPanel.count({ where: { callId: call.id, status: 'scoring' } }),
     decided: call.decidedAt !== null,
     selected: count('selected'),
+    noticeStatus: ((await currentNotice(tx, call.id))?.status ?? null) as CallFacts['noticeStatus'],
   };
 }
 
@@ -215,6 +225,9 @@ export async function advanceCall(
     const call = await lockedCall(tx, id, expectedVersion);
     const plan = planSelectionCall(await callFacts(tx, call), action, todayInShanghai(now));
     if (!plan.ok) throw appError('INVALID_TRANSITION', { message: plan.message });
+    // The call's list goes to notice, or is taken back to be decided again (call → batch locks).
+    if (action === 'propose') await openSelectionNotice(tx, ctx, call);
+    if (action === 'withdraw-notice') await withdrawSelectionNotice(tx, ctx, call);
     // Returned submissions not resubmitted by the deadline stay out: they are withdrawn.
     if (action === 'close-applications')
       await tx.selectionSubmission.updateMany({

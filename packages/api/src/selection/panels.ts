@@ -14,6 +14,7 @@ import {
   selectionSettingsVersion,
   talentCategoryOf,
 } from '@kc/domain';
+import { areaScope } from '../access';
 import { writeAudit } from '../audit';
 import { decodeJson, encodeJson } from '../awards/codec';
 import { appError } from '../errors';
@@ -169,12 +170,17 @@ export async function panelDto(
     expertId: string;
     codes: readonly (keyof typeof EXCLUSION_REASONS)[];
   }[] = [],
+  /** an area officer's area: the panel's submissions of other areas are not listed */
+  areaCode?: string,
 ) {
   const panel = await tx.reviewPanel.findUniqueOrThrow({
     where: { id: panelId },
     include: {
       assignments: { include: { expert: true, scores: true }, orderBy: { position: 'asc' } },
-      submissions: { select: { id: true, number: true, title: true } },
+      submissions: {
+        where: areaCode ? { areaCode } : {},
+        select: { id: true, number: true, title: true },
+      },
     },
   });
   const names = new Map(
@@ -239,7 +245,11 @@ export async function myReviewTasks(ctx: ApplicantCtx) {
   const expert = await ctx.db.prisma.expert.findUnique({ where: { userId: ctx.caller.userId } });
   if (!expert) return [];
   const rows = await ctx.db.prisma.reviewAssignment.findMany({
-    where: { expertId: expert.id, status: { in: ['invited', 'accepted'] } },
+    where: {
+      expertId: expert.id,
+      // An invitation nobody answered before the panel closed is no longer a task.
+      OR: [{ status: 'accepted' }, { status: 'invited', panel: { status: 'scoring' } }],
+    },
     include: {
       panel: { include: { call: true, _count: { select: { submissions: true } } } },
       _count: { select: { scores: true } },
@@ -332,11 +342,17 @@ export async function panelForExpert(ctx: ApplicantCtx, assignmentId: string) {
     });
     const sheets = await tx.reviewScore.findMany({ where: { assignmentId: a.id } });
     const rubric = decodeJson<Rubric>(a.panel.call.rubric);
+    const settings = selectionSettingsVersion(a.panel.settingsVersion);
     return {
       callTitle: a.panel.call.title,
+      programme: a.panel.call.programme as SelectionProgramme,
       panelName: a.panel.name,
       closed: a.panel.status === 'closed',
       rubric,
+      /** the settings the panel scores under: when a comment is required */
+      settingsVersion: settings.version,
+      commentAtOrBelow: settings.scoring.commentAtOrBelow,
+      commentAtOrAbove: settings.scoring.commentAtOrAbove,
       submissions: submissions.map((s) => {
         const sheet = sheets.find((x) => x.submissionId === s.id);
         return {
@@ -468,7 +484,8 @@ export async function callPanels(ctx: OfficerCtx, callId: string) {
     orderBy: { createdAt: 'asc' },
     select: { id: true },
   });
-  return Promise.all(panels.map((p) => panelDto(ctx.db.prisma, p.id)));
+  const { areaCode } = areaScope(ctx.caller);
+  return Promise.all(panels.map((p) => panelDto(ctx.db.prisma, p.id, [], areaCode)));
 }
 
 /**
@@ -478,7 +495,10 @@ export async function callPanels(ctx: OfficerCtx, callId: string) {
 export async function callResults(ctx: OfficerCtx, callId: string) {
   const call = await ctx.db.prisma.selectionCall.findUnique({ where: { id: callId } });
   if (!call) throw appError('NOT_FOUND');
-  return rankCall(ctx.db.prisma, call);
+  const ranked = await rankCall(ctx.db.prisma, call);
+  // An area officer follows their area's submissions, at the rank they hold among all.
+  const { areaCode } = areaScope(ctx.caller);
+  return areaCode ? ranked.filter((r) => r.areaCode === areaCode) : ranked;
 }
 
 /** The ranking of a call's submissions whose panel has closed (the decision reads it in its transaction). */
@@ -517,6 +537,7 @@ export async function rankCall(
       number: s.number,
       title: s.title,
       organisationName: s.organisation.name,
+      areaCode: s.areaCode,
       rank: r.rank,
       rankReason: r.reason,
       tiedWith: r.tiedWith.map((id) => byId.get(id)?.number ?? ''),

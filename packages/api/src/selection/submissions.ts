@@ -25,6 +25,7 @@ import { dateOf } from '../dates';
 import { appError } from '../errors';
 import { notifyOrganisation } from '../notifications/write';
 import { requireMembership, requireVerified } from '../organisations/membership';
+import { askMembers, teamRows } from './team';
 import type { ApplicantCtx, OfficerCtx } from '../vice-president/common';
 
 /**
@@ -75,9 +76,14 @@ export function submissionDto(s: WithCall) {
         personName: m.personName,
         part: m.part,
         confirmed: m.confirmedAt !== null,
+        /** the unit is on the platform and was asked to confirm online */
+        onPlatform: m.organisationId !== null,
+        declineReason: m.declineReason,
       })),
     status: s.status as SubmissionStatus,
     statusName: submissionStatusName(s.status),
+    /** the expert panel it is in, once drawn */
+    panelId: s.panelId,
     checkComment: s.checkComment,
     version: s.version,
     submittedAt: s.submittedAt,
@@ -150,16 +156,11 @@ export async function saveSubmission(ctx: ApplicantCtx, req: SubmissionDraft) {
       evidence: encodeJson(req.evidence),
       updatedAt: now,
     };
-    const members = req.team.map((m, position) => ({
-      position,
-      unitName: m.unitName,
-      unitCreditCode: m.unitCreditCode ?? null,
-      personName: m.personName ?? null,
-      part: m.part,
-    }));
     const existing = await tx.selectionSubmission.findUnique({
       where: { callId_organisationId: { callId: call.id, organisationId: org.id } },
+      include: { members: true },
     });
+    const { rows: members, asked } = await teamRows(tx, req.team, org.id, existing?.members ?? []);
     let id: string;
     if (!existing) {
       const created = await tx.selectionSubmission.create({
@@ -197,9 +198,17 @@ export async function saveSubmission(ctx: ApplicantCtx, req: SubmissionDraft) {
         data: { ...data, version: { increment: 1 }, members: { create: members } },
       });
     }
-    return submissionDto(
-      await tx.selectionSubmission.findUniqueOrThrow({ where: { id }, include: INCLUDE }),
+    const saved = await tx.selectionSubmission.findUniqueOrThrow({
+      where: { id },
+      include: INCLUDE,
+    });
+    await askMembers(
+      tx,
+      asked,
+      { title: saved.title, number: saved.number, leadName: org.name },
+      now,
     );
+    return submissionDto(saved);
   });
 }
 

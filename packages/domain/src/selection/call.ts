@@ -117,6 +117,8 @@ export interface CallFacts {
   /** 拟定结果: whether a decision has been saved, and how many it selects */
   readonly decided: boolean;
   readonly selected: number;
+  /** 立项公示: the call's notice standing (published: running; closed: the period passed), or null */
+  readonly noticeStatus: 'published' | 'closed' | null;
 }
 
 export type CallPlan =
@@ -158,6 +160,13 @@ export function planSelectionCall(
     case 'propose':
       if (!call.decided) return refuse('请先根据评审结果拟定入选名单');
       if (call.selected === 0) return refuse('拟定名单中没有入选的申报，不能公示');
+      break;
+    case 'withdraw-notice':
+      if (call.noticeStatus === 'closed') return refuse('公示已结束，名单已确定，不能撤回');
+      break;
+    case 'conclude':
+      if (call.noticeStatus !== 'closed')
+        return refuse('公示期满、异议处理完毕并结束公示后，才能确定结果');
       break;
   }
   return { ok: true, to: rule.to };

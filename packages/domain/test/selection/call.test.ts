@@ -19,6 +19,7 @@ const call = (over: Partial<CallFacts> = {}): CallFacts => ({
   openPanels: 0,
   decided: true,
   selected: 10,
+  noticeStatus: 'closed',
   ...over,
 });
 
@@ -89,6 +90,27 @@ describe('planSelectionCall', () => {
     expect(planSelectionCall(deciding, 'propose', '2027-05-01')).toEqual({
       ok: true,
       to: 'notice',
+    });
+  });
+
+  it('concludes only after the notice has closed, and cannot withdraw a closed one', () => {
+    const notice = call({ status: 'notice', noticeStatus: 'published' });
+    expect(planSelectionCall(notice, 'conclude', '2027-05-20')).toMatchObject({
+      ok: false,
+      message: '公示期满、异议处理完毕并结束公示后，才能确定结果',
+    });
+    expect(planSelectionCall(notice, 'withdraw-notice', '2027-05-20')).toEqual({
+      ok: true,
+      to: 'deciding',
+    });
+    const closed = { ...notice, noticeStatus: 'closed' as const };
+    expect(planSelectionCall(closed, 'withdraw-notice', '2027-05-20')).toMatchObject({
+      ok: false,
+      message: '公示已结束，名单已确定，不能撤回',
+    });
+    expect(planSelectionCall(closed, 'conclude', '2027-05-20')).toEqual({
+      ok: true,
+      to: 'concluded',
     });
   });
 

@@ -116,7 +116,7 @@ export async function removeNoticeItem(ctx: OfficerCtx, input: { itemId: string 
       action: 'notice.remove-item',
       objectType: 'notice-batch',
       objectId: batch.id,
-      details: { number: batch.number, application: item.application.number },
+      details: { number: batch.number, application: item.application?.number },
     });
     return noticeDto(await loadBatch(tx, ctx, batch.id), ctx.caller);
   });

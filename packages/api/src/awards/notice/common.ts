@@ -34,7 +34,11 @@ export async function lockBatch(tx: TransactionClient, batchId: string) {
   return batch;
 }
 
-export function assertDraft(batch: { number: string; status: string }) {
+export function assertDraft(batch: { number: string; status: string; callId: string | null }) {
+  if (batch.callId)
+    throw appError('INVALID_TRANSITION', {
+      message: `公示批次 ${batch.number} 是申报指南的拟入选名单，名单由指南拟定，不能在此增减`,
+    });
   if (batch.status !== 'draft') {
     throw appError('INVALID_TRANSITION', {
       message: `公示批次 ${batch.number} 已发布，不能再增减申请`,

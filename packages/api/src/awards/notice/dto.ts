@@ -1,10 +1,12 @@
 import type { Prisma, TransactionClient } from '@kc/db';
+import type { SelectionProgramme } from '@kc/domain';
 import {
   applicationStatusName,
   areaName,
   findPolicySet,
   noticeStartDate,
   policyRule,
+  selectionProgramme,
   todayInShanghai,
 } from '@kc/domain';
 import { areaScope } from '../../access';
@@ -20,10 +22,17 @@ import {
   noticeItemStatusLabel,
 } from './statuses';
 
+/** Items of `areaCode` (an area officer's), whichever kind they list. */
+export function itemsOfArea(areaCode: string) {
+  return {
+    OR: [{ application: { areaCode } }, { submission: { areaCode } }],
+  } satisfies Prisma.NoticeItemWhereInput;
+}
+
 /** The items a reader sees: those of `areaCode` (an area officer), or all of them. */
 function itemInclude(areaCode?: string) {
   return {
-    where: areaCode ? { application: { areaCode } } : {},
+    where: areaCode ? itemsOfArea(areaCode) : {},
     include: {
       application: {
         include: {
@@ -31,10 +40,63 @@ function itemInclude(areaCode?: string) {
           researcher: { select: { name: true } },
         },
       },
+      submission: {
+        include: {
+          organisation: { select: { name: true } },
+          call: { select: { programme: true, year: true } },
+        },
+      },
       objections: { orderBy: [{ receivedAt: 'asc' as const }, { id: 'asc' as const }] },
     },
-    orderBy: { application: { number: 'asc' as const } },
   } satisfies Prisma.NoticeBatch$itemsArgs;
+}
+
+type ItemRow = BatchRow['items'][number];
+
+/** What an item lists, the same few facts for an award and for a selected submission. */
+function listed(item: ItemRow) {
+  const app = item.application;
+  if (app)
+    return {
+      kind: 'award' as const,
+      number: app.number,
+      applicationId: app.id,
+      applicationNumber: app.number,
+      applicationStatus: app.status,
+      applicationStatusLabel: applicationStatusName(app.status),
+      submissionId: null,
+      organisationName: app.organisation?.name ?? app.researcher?.name ?? '',
+      areaCode: app.areaCode,
+      ruleId: app.ruleId,
+      ...ruleLabel(app.policySetId, app.ruleId),
+      year: app.year,
+      /** The approved amount (fen). Null only for an item pulled back by an upheld objection. */
+      amountFen: app.approvedAmountFen,
+      category: null,
+    };
+  const sub = item.submission;
+  if (!sub) throw new Error(`notice item ${item.id} lists nothing`);
+  const programme = selectionProgramme(sub.call.programme as SelectionProgramme);
+  const category = sub.decidedCategory;
+  return {
+    kind: 'selection' as const,
+    number: sub.number,
+    applicationId: null,
+    applicationNumber: null,
+    applicationStatus: null,
+    applicationStatusLabel: null,
+    submissionId: sub.id,
+    organisationName: sub.organisation.name,
+    areaCode: sub.areaCode,
+    ruleId: null,
+    /** what is selected, and under which programme: 案例、项目或团队 */
+    ruleName: `${sub.title}（${programme.name}${category ? `，${category}类` : ''}）`,
+    clause: programme.clause,
+    year: sub.call.year,
+    /** the award it leads to, or the city funds of a project (fen); null once pulled */
+    amountFen: item.status === 'pulled' ? null : sub.decidedCostFen,
+    category,
+  };
 }
 
 type BatchRow = Prisma.NoticeBatchGetPayload<{
@@ -56,45 +118,39 @@ function ruleLabel(policySetId: string, ruleId: string) {
 export function noticeDto(batch: BatchRow, caller: OfficerCaller | null) {
   const bureau = caller?.role === 'bureau-admin' || caller?.role === 'bureau-reviewer';
   const status = batch.status as NoticeBatchStatus;
-  const items = batch.items.map((item) => {
-    const app = item.application;
-    const itemStatus = item.status as NoticeItemStatus;
-    return {
-      id: item.id,
-      status: itemStatus,
-      statusLabel: noticeItemStatusLabel(status, itemStatus),
-      applicationId: app.id,
-      applicationNumber: app.number,
-      applicationStatus: app.status,
-      applicationStatusLabel: applicationStatusName(app.status),
-      organisationName: app.organisation?.name ?? app.researcher?.name ?? '',
-      areaCode: app.areaCode,
-      areaName: areaName(app.areaCode),
-      ruleId: app.ruleId,
-      ...ruleLabel(app.policySetId, app.ruleId),
-      year: app.year,
-      /** The approved amount (fen). Null only for an item pulled back by an upheld objection. */
-      amountFen: app.approvedAmountFen,
-      objections: item.objections.map((o) => {
-        const objectionStatus = o.status as ObjectionStatus;
-        return {
-          id: o.id,
-          receivedAt: o.receivedAt,
-          objector: bureau ? o.objector : null,
-          content: o.content,
-          status: objectionStatus,
-          statusLabel: OBJECTION_STATUS_LABELS[objectionStatus] ?? objectionStatus,
-          resolution: o.resolution,
-          resolvedAt: o.resolvedAt,
-        };
-      }),
-    };
-  });
+  const items = batch.items
+    .map((item) => ({ item, what: listed(item) }))
+    .sort((a, b) => (a.what.number < b.what.number ? -1 : a.what.number > b.what.number ? 1 : 0))
+    .map(({ item, what }) => {
+      const itemStatus = item.status as NoticeItemStatus;
+      return {
+        id: item.id,
+        status: itemStatus,
+        statusLabel: noticeItemStatusLabel(status, itemStatus),
+        ...what,
+        areaName: areaName(what.areaCode),
+        objections: item.objections.map((o) => {
+          const objectionStatus = o.status as ObjectionStatus;
+          return {
+            id: o.id,
+            receivedAt: o.receivedAt,
+            objector: bureau ? o.objector : null,
+            content: o.content,
+            status: objectionStatus,
+            statusLabel: OBJECTION_STATUS_LABELS[objectionStatus] ?? objectionStatus,
+            resolution: o.resolution,
+            resolvedAt: o.resolvedAt,
+          };
+        }),
+      };
+    });
   const publishedOn = dateOf(batch.publishedOn);
   return {
     id: batch.id,
     number: batch.number,
     title: batch.title,
+    /** 立项公示: the selection call whose list this is; null for awards */
+    callId: batch.callId,
     status,
     statusLabel: NOTICE_BATCH_STATUS_LABELS[status] ?? status,
     workingDays: batch.workingDays,
@@ -155,7 +211,7 @@ export async function listNotices(
   const batches = await ctx.db.prisma.noticeBatch.findMany({
     where: {
       ...(filter.status ? { status: filter.status } : {}),
-      ...(scope.areaCode ? { items: { some: { application: { areaCode: scope.areaCode } } } } : {}),
+      ...(scope.areaCode ? { items: { some: itemsOfArea(scope.areaCode) } } : {}),
     },
     include: { items: itemInclude(scope.areaCode) },
     orderBy: [{ createdAt: 'desc' }, { number: 'desc' }],
@@ -164,8 +220,8 @@ export async function listNotices(
   return batches.map((b) => noticeDto(b, ctx.caller));
 }
 
-/** Batches anyone may read: published (running) and closed ones; a draft never. */
-const PUBLIC_STATUSES: NoticeBatchStatus[] = ['published', 'closed'];
+/** Batches anyone may read: published (running), closed and withdrawn ones; a draft never. */
+const PUBLIC_STATUSES: NoticeBatchStatus[] = ['published', 'closed', 'withdrawn'];
 
 /**
  * Published and closed notices for the public pages, newest publication first, as the admin

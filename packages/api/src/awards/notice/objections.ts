@@ -1,3 +1,4 @@
+import type { TransactionClient } from '@kc/db';
 import {
   CONFLICT_OF_INTEREST_MESSAGE,
   mayRecordObjection,
@@ -11,15 +12,39 @@ import type { OfficerCtx } from './common';
 import { lockBatch, readLocked, transitionApplication } from './common';
 import { loadBatch, noticeDto } from './dto';
 import { releaseAward } from './release';
+import type { ListedSubject } from './submissions';
+import { lockSubmission, pullSubmission } from './submissions';
 
 async function itemWithBatch(ctx: OfficerCtx, itemId: string) {
   const item = await ctx.db.prisma.noticeItem.findUnique({
     where: { id: itemId },
-    select: { id: true, batchId: true, applicationId: true },
+    select: { id: true, batchId: true, applicationId: true, submissionId: true },
   });
   if (!item) throw appError('NOT_FOUND');
   return item;
 }
+
+/** Locks what the item lists (after its batch): an application, or a selected submission. */
+async function lockSubject(
+  tx: TransactionClient,
+  item: { applicationId: string | null; submissionId: string | null },
+): Promise<ListedSubject> {
+  if (item.applicationId) {
+    const app = await readLocked(tx, item.applicationId);
+    const { organisationId } = await tx.application.findUniqueOrThrow({
+      where: { id: app.id },
+      select: { organisationId: true },
+    });
+    return { kind: 'award', ...app, organisationId };
+  }
+  return lockSubmission(tx, item.submissionId as string);
+}
+
+/** How a notice names what it lists: 申请 (an award) or 申报 (a selection). */
+const noun = (s: ListedSubject) => (s.kind === 'award' ? '申请' : '申报');
+/** The audit record's key for it. */
+const subjectRef = (s: ListedSubject) =>
+  s.kind === 'award' ? { application: s.number } : { submission: s.number };
 
 export interface RecordObjectionInput {
   itemId: string;
@@ -46,7 +71,7 @@ export async function recordObjection(ctx: OfficerCtx, input: RecordObjectionInp
   const found = await itemWithBatch(ctx, input.itemId);
   return ctx.db.prisma.$transaction(async (tx) => {
     const batch = await lockBatch(tx, found.batchId);
-    const app = await readLocked(tx, found.applicationId);
+    const app = await lockSubject(tx, found);
     const item = await tx.noticeItem.findUniqueOrThrow({ where: { id: found.id } });
     if (batch.status !== 'published' || !batch.publishedOn || !batch.endsOn) {
       throw appError('OUTSIDE_NOTICE_PERIOD', {
@@ -68,7 +93,7 @@ export async function recordObjection(ctx: OfficerCtx, input: RecordObjectionInp
     }
     if (item.status === 'pulled') {
       throw appError('INVALID_TRANSITION', {
-        message: `申请 ${app.number} 已因异议成立撤出公示，无需再登记异议`,
+        message: `${noun(app)} ${app.number} 已因异议成立撤出公示，无需再登记异议`,
       });
     }
     const objection = await tx.objection.create({
@@ -87,18 +112,23 @@ export async function recordObjection(ctx: OfficerCtx, input: RecordObjectionInp
       data: { status: 'objected', updatedAt: now },
     });
     // The applicant's timeline says an objection came in; who objected stays with the bureau.
-    await tx.applicationEvent.create({
-      data: {
-        applicationId: app.id,
-        actorUserId: ctx.caller.userId,
-        actorRole: ctx.caller.role,
-        action: 'record-objection',
-        at: now,
-        fromStatus: app.status,
-        toStatus: app.status,
-        details: { noticeBatchId: batch.id, noticeNumber: batch.number, objectionId: objection.id },
-      },
-    });
+    if (app.kind === 'award')
+      await tx.applicationEvent.create({
+        data: {
+          applicationId: app.id,
+          actorUserId: ctx.caller.userId,
+          actorRole: ctx.caller.role,
+          action: 'record-objection',
+          at: now,
+          fromStatus: app.status,
+          toStatus: app.status,
+          details: {
+            noticeBatchId: batch.id,
+            noticeNumber: batch.number,
+            objectionId: objection.id,
+          },
+        },
+      });
     await writeAudit(tx, ctx, {
       action: 'notice.record-objection',
       objectType: 'objection',
@@ -106,7 +136,7 @@ export async function recordObjection(ctx: OfficerCtx, input: RecordObjectionInp
       areaCode: app.areaCode,
       details: {
         noticeNumber: batch.number,
-        application: app.number,
+        ...subjectRef(app),
         receivedOn: day,
         objector: input.objector,
         content: input.content,
@@ -134,30 +164,35 @@ export async function resolveObjection(ctx: OfficerCtx, input: ResolveObjectionI
   const now = ctx.now();
   const found = await ctx.db.prisma.objection.findUnique({
     where: { id: input.objectionId },
-    select: { noticeItem: { select: { id: true, batchId: true, applicationId: true } } },
+    select: {
+      noticeItem: {
+        select: {
+          id: true,
+          batchId: true,
+          applicationId: true,
+          submissionId: true,
+          batch: { select: { callId: true } },
+        },
+      },
+    },
   });
   if (!found) throw appError('NOT_FOUND');
-  const { batchId, applicationId } = found.noticeItem;
+  const { batchId } = found.noticeItem;
+  const callId = found.noticeItem.batch.callId;
   return ctx.db.prisma.$transaction(async (tx) => {
+    // A selection's call first, as its own steps lock it (withdrawing the notice): then the batch.
+    if (callId)
+      await tx.$executeRaw`SELECT 1 FROM selection_call WHERE id = ${callId}::uuid FOR UPDATE`;
     const batch = await lockBatch(tx, batchId);
-    const app = await readLocked(tx, applicationId);
+    const app = await lockSubject(tx, found.noticeItem);
     const objection = await tx.objection.findUniqueOrThrow({ where: { id: input.objectionId } });
     if (objection.status !== 'open') {
       throw appError('INVALID_TRANSITION', { message: '该异议已处理，不能重复处理' });
     }
-    const full = await tx.application.findUniqueOrThrow({
-      where: { id: app.id },
-      select: {
-        organisationId: true,
-        ruleId: true,
-        year: true,
-        approvedAmountFen: true,
-      },
-    });
     if (
-      full.organisationId &&
+      app.organisationId &&
       (await tx.conflictOfInterest.count({
-        where: { officerUserId: ctx.caller.userId, organisationId: full.organisationId },
+        where: { officerUserId: ctx.caller.userId, organisationId: app.organisationId },
       })) > 0
     ) {
       throw appError('CONFLICT_OF_INTEREST', { message: CONFLICT_OF_INTEREST_MESSAGE });
@@ -183,42 +218,48 @@ export async function resolveObjection(ctx: OfficerCtx, input: ResolveObjectionI
           data: { status: 'kept', updatedAt: now },
         });
       }
-      await tx.applicationEvent.create({
-        data: {
-          applicationId: app.id,
-          actorUserId: ctx.caller.userId,
-          actorRole: ctx.caller.role,
-          action: 'dismiss-objection',
-          at: now,
-          fromStatus: app.status,
-          toStatus: app.status,
-          comment: input.resolution,
-          details: { noticeBatchId: batch.id, ...ref },
-        },
-      });
+      if (app.kind === 'award')
+        await tx.applicationEvent.create({
+          data: {
+            applicationId: app.id,
+            actorUserId: ctx.caller.userId,
+            actorRole: ctx.caller.role,
+            action: 'dismiss-objection',
+            at: now,
+            fromStatus: app.status,
+            toStatus: app.status,
+            comment: input.resolution,
+            details: { noticeBatchId: batch.id, ...ref },
+          },
+        });
       await writeAudit(tx, ctx, {
         action: 'notice.dismiss-objection',
         objectType: 'objection',
         objectId: objection.id,
         areaCode: app.areaCode,
-        details: { ...ref, application: app.number, resolution: input.resolution },
+        details: { ...ref, ...subjectRef(app), resolution: input.resolution },
       });
       return noticeDto(await loadBatch(tx, ctx, batch.id), ctx.caller);
     }
 
-    // Uphold: the award is withdrawn, and its money with it.
-    const release = await releaseAward(tx, ctx, {
-      applicationId: app.id,
-      number: app.number,
-      ruleId: full.ruleId,
-      year: full.year,
-      approvedAmountFen: full.approvedAmountFen,
-    });
-    await transitionApplication(tx, ctx, app, 'uphold-objection', {
-      comment: input.resolution,
-      details: { noticeBatchId: batch.id, ...ref, ...release },
-      data: { approvedAmountFen: null, overrideReason: null, decidedAt: null },
-    });
+    // Uphold: the award is withdrawn, and its money with it; a submission leaves the list.
+    let release: Record<string, unknown>;
+    if (app.kind === 'award') {
+      const full = await tx.application.findUniqueOrThrow({
+        where: { id: app.id },
+        select: { ruleId: true, year: true, approvedAmountFen: true },
+      });
+      release = await releaseAward(tx, ctx, {
+        applicationId: app.id,
+        number: app.number,
+        ...full,
+      });
+      await transitionApplication(tx, ctx, app, 'uphold-objection', {
+        comment: input.resolution,
+        details: { noticeBatchId: batch.id, ...ref, ...release },
+        data: { approvedAmountFen: null, overrideReason: null, decidedAt: null },
+      });
+    } else release = await pullSubmission(tx, ctx, app, input.resolution);
     await tx.objection.update({
       where: { id: objection.id },
       data: { status: 'upheld', ...resolved, updatedAt: now },
@@ -229,7 +270,7 @@ export async function resolveObjection(ctx: OfficerCtx, input: ResolveObjectionI
         status: 'upheld',
         ...resolved,
         updatedAt: now,
-        resolution: `同一申请的另一异议已成立，申请已撤出公示，本异议一并办结（${input.resolution}）`,
+        resolution: `同一${noun(app)}的另一异议已成立，${noun(app)}已撤出公示，本异议一并办结（${input.resolution}）`,
       },
     });
     await tx.noticeItem.update({
@@ -243,7 +284,7 @@ export async function resolveObjection(ctx: OfficerCtx, input: ResolveObjectionI
       areaCode: app.areaCode,
       details: {
         ...ref,
-        application: app.number,
+        ...subjectRef(app),
         resolution: input.resolution,
         closedWithIt: others.count,
         ...release,

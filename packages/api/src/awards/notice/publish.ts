@@ -56,6 +56,8 @@ export async function publishNotice(
     };
     const numbers: string[] = [];
     for (const { applicationId } of items) {
+      // A selection's notice is published by its call (`propose`), never as a draft batch.
+      if (!applicationId) continue;
       const app = await readLocked(tx, applicationId);
       await transitionApplication(tx, ctx, app, 'publish-notice', { details });
       numbers.push(app.number);
@@ -120,23 +122,41 @@ export async function closeNotice(ctx: OfficerCtx, input: { batchId: string }) {
     }
     const open = await tx.objection.findMany({
       where: { status: 'open', noticeItem: { batchId: batch.id } },
-      select: { noticeItem: { select: { application: { select: { number: true } } } } },
+      select: {
+        noticeItem: {
+          select: {
+            application: { select: { number: true } },
+            submission: { select: { number: true } },
+          },
+        },
+      },
     });
     if (open.length > 0) {
-      const numbers = [...new Set(open.map((o) => o.noticeItem.application.number))].sort();
+      const numbers = [
+        ...new Set(
+          open.map(
+            (o) => o.noticeItem.application?.number ?? o.noticeItem.submission?.number ?? '',
+          ),
+        ),
+      ].sort();
       throw appError('OPEN_OBJECTIONS', {
-        message: `尚有 ${open.length} 条异议未处理（申请 ${numbers.join('、')}），处理后方可结束公示`,
+        message: `尚有 ${open.length} 条异议未处理（${batch.callId ? '申报' : '申请'} ${numbers.join('、')}），处理后方可结束公示`,
       });
     }
     const items = await tx.noticeItem.findMany({
       where: { batchId: batch.id },
-      select: { applicationId: true, status: true },
-      orderBy: { applicationId: 'asc' },
+      select: { applicationId: true, status: true, submission: { select: { number: true } } },
+      orderBy: [{ applicationId: 'asc' }, { submissionId: 'asc' }],
     });
     const details = { noticeBatchId: batch.id, noticeNumber: batch.number, endsOn };
     const passed: string[] = [];
     const pulled: string[] = [];
     for (const item of items) {
+      // A selected submission stays selected: its call concludes the list (`conclude`).
+      if (!item.applicationId) {
+        (item.status === 'pulled' ? pulled : passed).push(item.submission?.number ?? '');
+        continue;
+      }
       const app = await readLocked(tx, item.applicationId);
       if (item.status === 'pulled') {
         pulled.push(app.number);

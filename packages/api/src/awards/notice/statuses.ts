@@ -2,6 +2,8 @@ export const NOTICE_BATCH_STATUS_LABELS = {
   draft: '草稿',
   published: '公示中',
   closed: '已结束',
+  /** a selection's notice taken back to decide the list again */
+  withdrawn: '已撤回',
 } as const;
 export type NoticeBatchStatus = keyof typeof NOTICE_BATCH_STATUS_LABELS;
 
@@ -9,7 +11,7 @@ export const NOTICE_ITEM_STATUS_LABELS = {
   listed: '公示中',
   objected: '有异议待处理',
   kept: '异议不成立',
-  pulled: '异议成立，已撤回重审',
+  pulled: '异议成立，已撤出公示',
 } as const;
 export type NoticeItemStatus = keyof typeof NOTICE_ITEM_STATUS_LABELS;
 
@@ -19,6 +21,7 @@ export type NoticeItemStatus = keyof typeof NOTICE_ITEM_STATUS_LABELS;
  */
 export function noticeItemStatusLabel(batch: NoticeBatchStatus, item: NoticeItemStatus): string {
   if (batch === 'draft') return '待发布';
+  if (batch === 'withdrawn') return item === 'pulled' ? '异议成立，已撤出名单' : '公示已撤回';
   if (batch === 'closed' && item === 'listed') return '公示期满无异议';
   return NOTICE_ITEM_STATUS_LABELS[item] ?? item;
 }
