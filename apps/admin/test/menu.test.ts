@@ -141,6 +141,7 @@ describe('access codes', () => {
           ACCESS_CODES.selectionCallList,
           ACCESS_CODES.selectionCallManage,
           ACCESS_CODES.selectionCheckBureau,
+          ACCESS_CODES.selectionPanelManage,
         ]),
       );
       expect(accessCodesForRole(role)).not.toContain(ACCESS_CODES.selectionCheckArea);
@@ -150,11 +151,14 @@ describe('access codes', () => {
     expect(area).toContain(ACCESS_CODES.selectionCheckArea);
     expect(area).not.toContain(ACCESS_CODES.selectionCallManage);
     expect(area).not.toContain(ACCESS_CODES.selectionCheckBureau);
+    // Panels are drawn and closed by the bureau only (selection.panels.draw / close).
+    expect(area).not.toContain(ACCESS_CODES.selectionPanelManage);
     for (const code of [
       ACCESS_CODES.selectionCallList,
       ACCESS_CODES.selectionCallManage,
       ACCESS_CODES.selectionCheckArea,
       ACCESS_CODES.selectionCheckBureau,
+      ACCESS_CODES.selectionPanelManage,
     ])
       expect(accessCodesForRole('finance-officer')).not.toContain(code);
   });

@@ -27,6 +27,7 @@ import { TRUST_TABLES } from '../src/views/trust/data';
 const PAGE_ROOM = 1123;
 const TABLES = [
   { file: '../src/views/officers/index.vue', room: PAGE_ROOM },
+  { file: '../src/views/selection-calls/results-section.vue', room: PAGE_ROOM },
   { file: '../src/views/notices/components/approved-picker.vue', room: 768 },
 ];
 

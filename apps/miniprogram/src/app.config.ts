@@ -41,14 +41,16 @@ export default defineAppConfig({
       pages: ['privacy/index'],
     },
     {
-      // 专家库: apply to join the bureau's pool of review experts, and where the application stands.
+      // 专家库: apply to join the bureau's pool of review experts, and where the application stands;
+      // 评审任务: an expert's invitations, the panels they accepted and their own score sheets.
       root: 'packages/expert',
-      pages: ['profile/index'],
+      pages: ['profile/index', 'reviews/index', 'panel/index', 'score/index'],
     },
     {
-      // 申报指南: the bureau's selection calls, and the organisation's submission to one.
+      // 申报指南: the bureau's selection calls, and the organisation's submission to one;
+      // 合作申报确认: the parts other organisations' team submissions ask this one to take on.
       root: 'packages/selection',
-      pages: ['calls/index', 'call/index', 'submission/index'],
+      pages: ['calls/index', 'call/index', 'submission/index', 'team/index'],
     },
   ],
   window: {

@@ -671,6 +671,8 @@ describe('a submission that can no longer be changed', () => {
               personName: '王五',
               part: '催化剂研发',
               confirmed: false,
+              onPlatform: true,
+              declineReason: null,
             },
           ],
         }),

@@ -210,6 +210,9 @@ describe('mini-program: accessibility (H5)', () => {
     await page.locator('#expert-edit').click();
     await page.locator('#expert-conflicts-0').waitFor();
     await check(page, 'expert (edit form)');
+    // 评审任务: nothing yet for an expert not drawn for a panel (the empty state).
+    await visit(page, '/packages/expert/reviews/index', '#reviews-page');
+    await check(page, 'expert/reviews');
     // 申报指南 once a draft is saved (a member unit, money), then withdrawn: where it stands.
     const submissionDraft = await firm.api.selection.submissions.save.mutate({
       callId: selectionCall.id,

@@ -26,6 +26,10 @@ export const ACCESS_CODES = {
   selectionCheckArea: 'selection:check-area',
   /** 形式审查, the bureau's step: submissions 待市局形式审查 */
   selectionCheckBureau: 'selection:check-bureau',
+  /** 专家评审: draw a call's review panels and close their scoring (the bureau's roles) */
+  selectionPanelManage: 'selection:panel-manage',
+  /** 拟定结果: read and save a call's decision from its ranking (the bureau's roles) */
+  selectionDecide: 'selection:decide',
   applicationList: 'application:list',
   /** approve / reject / return / override amount */
   applicationReview: 'application:review',
@@ -78,6 +82,8 @@ export const ROLE_ACCESS_CODES: Record<string, readonly AccessCode[]> = {
     C.selectionCallList,
     C.selectionCallManage,
     C.selectionCheckBureau,
+    C.selectionPanelManage,
+    C.selectionDecide,
     C.applicationList,
     C.applicationReview,
     C.applicationAreaReview,
@@ -109,6 +115,8 @@ export const ROLE_ACCESS_CODES: Record<string, readonly AccessCode[]> = {
     C.selectionCallList,
     C.selectionCallManage,
     C.selectionCheckBureau,
+    C.selectionPanelManage,
+    C.selectionDecide,
     C.applicationList,
     C.applicationReview,
     C.applicationAreaReview,

@@ -41,6 +41,12 @@ const TONE: Record<string, 'neutral' | 'progress' | 'warning' | 'success' | 'dan
   passed: 'success',
   selected: 'success',
   'not-selected': 'neutral',
+  // 评审任务: an expert's invitations, panels and own score sheets
+  invited: 'warning',
+  scoring: 'progress',
+  unscored: 'warning',
+  scored: 'success',
+  recused: 'neutral',
 };
 
 export function StatusTag({ status, label, id }: { status: string; label: string; id?: string }) {

@@ -3,18 +3,38 @@ import { useState } from 'react';
 import { api } from '../api/client';
 import { readSession } from '../services/session';
 
+export interface ExpertStatus {
+  /** 待审核 / 在库 / 已暂停 / 未通过; null before they apply or when it cannot be read. */
+  statusName: string | null;
+  /** 在库: drawn for panels, so 评审任务 is offered. */
+  active: boolean;
+  /** Review invitations waiting for an answer (those of a panel still scoring). */
+  pendingReviews: number;
+}
+
+const NONE: ExpertStatus = { statusName: null, active: false, pendingReviews: 0 };
+
 /**
- * Where the caller stands in the 专家库 (待审核 / 在库 / 已暂停 / 未通过) for the entry in 我的;
- * quietly null before they apply or when it cannot be read.
+ * Where the caller stands in the 专家库 for the entries in 我的, and for an expert 在库 how many
+ * review invitations wait; quietly nothing before they apply or when it cannot be read.
  */
-export function useExpertStatus(): string | null {
-  const [statusName, setStatusName] = useState<string | null>(null);
+export function useExpertStatus(): ExpertStatus {
+  const [status, setStatus] = useState<ExpertStatus>(NONE);
   useDidShow(() => {
     if (!readSession()) return;
     api.experts.mine
       .query()
-      .then((mine) => setStatusName(mine?.statusName ?? null))
-      .catch(() => setStatusName(null));
+      .then(async (mine) => {
+        const active = mine?.status === 'active';
+        const pendingReviews = active
+          ? await api.selection.reviews.mine.query().then(
+              (tasks) => tasks.filter((t) => t.status === 'invited' && !t.panelClosed).length,
+              () => 0,
+            )
+          : 0;
+        setStatus({ statusName: mine?.statusName ?? null, active, pendingReviews });
+      })
+      .catch(() => setStatus(NONE));
   });
-  return statusName;
+  return status;
 }

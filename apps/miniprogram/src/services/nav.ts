@@ -26,9 +26,13 @@ export const routes = {
   orgInvitations: '/packages/org/invitations/index',
   privacy: '/packages/me/privacy/index',
   expert: '/packages/expert/profile/index',
+  reviews: '/packages/expert/reviews/index',
+  reviewPanel: '/packages/expert/panel/index',
+  reviewScore: '/packages/expert/score/index',
   selectionCalls: '/packages/selection/calls/index',
   selectionCall: '/packages/selection/call/index',
   selectionSubmission: '/packages/selection/submission/index',
+  selectionTeam: '/packages/selection/team/index',
 } as const;
 
 /** The four bottom tabs: switching replaces the page, like a tab bar. */

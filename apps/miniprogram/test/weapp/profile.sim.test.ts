@@ -83,6 +83,14 @@ describe('我的 page, compiled for WeChat and run in the simulator', () => {
     let expert: unknown = null;
     const server = fakeTrpcServer((path) => {
       if (path === 'experts.mine') return { data: expert };
+      if (path === 'selection.reviews.mine')
+        return {
+          data: [
+            { assignmentId: 'a1', status: 'invited', panelClosed: false },
+            { assignmentId: 'a2', status: 'invited', panelClosed: true },
+            { assignmentId: 'a3', status: 'accepted', panelClosed: false },
+          ],
+        };
       if (path === 'profile.mine')
         return {
           data: {
@@ -107,15 +115,29 @@ describe('我的 page, compiled for WeChat and run in the simulator', () => {
     sim.onRequest = (req) => server.respond(req);
     let page = await sim.openPage('pages/profile/index');
     expect(page.text('#profile-menu-expert-hint')).toBe('申请加入评审专家库');
+    // 评审任务 is for experts in the pool only.
+    expect(page.query('#profile-menu-reviews')).toBeFalsy();
     await page.tap('#profile-menu-expert');
     expect(sim.navigations).toContainEqual({
       api: 'navigateTo',
       url: '/packages/expert/profile/index',
     });
 
+    expert = { id: 'e1', status: 'pending', statusName: '待审核' };
+    page = await sim.openPage('pages/profile/index');
+    expect(page.text('#profile-menu-expert-hint')).toBe('待审核');
+    expect(page.query('#profile-menu-reviews')).toBeFalsy();
+
     expert = { id: 'e1', status: 'active', statusName: '在库' };
     page = await sim.openPage('pages/profile/index');
     expect(page.text('#profile-menu-expert-hint')).toBe('在库');
+    // The invitations still to answer: not those of a panel that has closed.
+    expect(page.text('#profile-menu-reviews-hint')).toBe('1 项邀请待确认');
+    await page.tap('#profile-menu-reviews');
+    expect(sim.navigations).toContainEqual({
+      api: 'navigateTo',
+      url: '/packages/expert/reviews/index',
+    });
   });
 
   it('sends someone without a profile to registration', async () => {

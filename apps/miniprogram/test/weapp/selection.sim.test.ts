@@ -74,6 +74,8 @@ const MINE = {
       personName: null,
       part: '膜电极催化剂研发',
       confirmed: false,
+      onPlatform: true,
+      declineReason: null,
     },
   ],
   status: 'draft',

@@ -25,3 +25,17 @@ const SUBMISSION: Record<string, TagType> = {
 
 export const callTagType = (status: string): TagType => CALL[status] ?? 'info';
 export const submissionTagType = (status: string): TagType => SUBMISSION[status] ?? 'info';
+
+/** A review panel: still scoring = warning, closed = success. */
+export const panelTagType = (status: string): TagType =>
+  status === 'closed' ? 'success' : 'warning';
+
+const ASSIGNMENT: Record<string, TagType> = {
+  invited: 'warning',
+  accepted: 'success',
+  declined: 'danger',
+  reserve: 'info',
+};
+
+/** An expert's place on a panel: 待确认 = warning, 已确认参加 = success, 已谢绝 = danger. */
+export const assignmentTagType = (status: string): TagType => ASSIGNMENT[status] ?? 'info';

@@ -7,26 +7,15 @@ import { BottomNav } from '../../components/BottomNav';
 import { EmptyState, ErrorState, LoadingState } from '../../components/StateViews';
 import { formatDateTime } from '../../format';
 import { useLoader } from '../../hooks/useLoader';
-import { open, routes, toast } from '../../services/nav';
+import { open, toast } from '../../services/nav';
 import { askToSubscribe } from '../../services/subscribe';
 import { withSession } from '../../services/session';
 import { pressable } from '../../components/a11y';
 import { usePageClass } from '../../services/text-size';
+import { messageTarget } from './links';
 
 type Page = Awaited<ReturnType<typeof api.notifications.mine.query>>;
 type Message = Page['items'][number];
-
-const LINK_ROUTES: Record<string, string> = {
-  application: routes.application,
-  secondment: routes.vpSecondment,
-  need: routes.vpHome,
-  'org-members': routes.orgMembers,
-  'org-bank': routes.orgBank,
-  'org-verify': routes.orgVerify,
-  'org-change': routes.orgChange,
-  'org-claim': routes.orgClaim,
-  'exemption-invitation': routes.orgInvitations,
-};
 
 /** 消息中心: status changes of applications and 科技副总 news, newest first. */
 export default function MessagesPage() {
@@ -87,8 +76,8 @@ export default function MessagesPage() {
           : prev,
       );
     }
-    const route = m.link ? LINK_ROUTES[m.link.page] : undefined;
-    if (m.link && route) void open(route, { id: m.link.id });
+    const target = messageTarget(m);
+    if (target) void open(target.route, target.query);
   };
 
   return (

@@ -6,16 +6,18 @@ interface Props {
   verificationStatus: string;
   verificationStatusLabel: string;
   role: 'admin' | 'agent';
+  /** 合作申报确认 requests waiting for the organisation's answer. */
+  teamPending: number;
 }
 
 /**
  * The organisation's own affairs, for its 管理员 and 经办人: verification first (nothing that pays
- * or posts works before it), then people, account, documents and 免申即享. Pages refuse what a
- * role may not do, with the reason.
+ * or posts works before it), then people, account, documents, 免申即享 and 合作申报确认 (with how
+ * many parts wait for an answer). Pages refuse what a role may not do, with the reason.
  */
-export function OrgMenu({ verificationStatus, verificationStatusLabel, role }: Props) {
+export function OrgMenu({ verificationStatus, verificationStatusLabel, role, teamPending }: Props) {
   const verified = verificationStatus === 'verified';
-  const items: { id: string; title: string; hint?: string; route: string }[] = [
+  const items: { id: string; title: string; hint?: string; pending?: boolean; route: string }[] = [
     {
       id: 'org-menu-verify',
       title: '机构认证',
@@ -51,6 +53,13 @@ export function OrgMenu({ verificationStatus, verificationStatusLabel, role }: P
       hint: '无需申请的奖补',
       route: routes.orgInvitations,
     },
+    {
+      id: 'org-menu-team',
+      title: '合作申报确认',
+      hint: teamPending > 0 ? `${teamPending} 项待确认` : '其他单位申报中本单位承担的任务',
+      pending: teamPending > 0,
+      route: routes.selectionTeam,
+    },
   ];
   return (
     <View className="card menu" id="org-menu">
@@ -63,7 +72,14 @@ export function OrgMenu({ verificationStatus, verificationStatusLabel, role }: P
           onClick={() => void open(item.route)}
         >
           <View>{item.title}</View>
-          {item.hint ? <View className="menu__hint">{item.hint}</View> : null}
+          {item.hint ? (
+            <View
+              className={item.pending ? 'menu__hint profile__pending' : 'menu__hint'}
+              id={`${item.id}-hint`}
+            >
+              {item.hint}
+            </View>
+          ) : null}
           <View className="menu__arrow" aria-hidden="true">
             ›
           </View>

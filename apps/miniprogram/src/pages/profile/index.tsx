@@ -16,6 +16,7 @@ import { describeError } from '../../api/errors';
 import { BottomNav } from '../../components/BottomNav';
 import { pressable } from '../../components/a11y';
 import { useExpertStatus } from '../../hooks/useExpertStatus';
+import { useTeamRequests } from '../../hooks/useTeamRequests';
 import { useUnreadCount } from '../../hooks/useUnreadCount';
 import {
   goEditProfile,
@@ -39,7 +40,8 @@ type State =
 export default function ProfilePage() {
   const [state, setState] = useState<State>({ state: 'loading' });
   const unread = useUnreadCount();
-  const expertStatus = useExpertStatus();
+  const expert = useExpertStatus();
+  const teamPending = useTeamRequests();
   const largeText = useLargeText();
   const pageClass = usePageClass();
 
@@ -93,6 +95,7 @@ export default function ProfilePage() {
           verificationStatus={state.mine.organisation.verificationStatus}
           verificationStatusLabel={state.mine.organisation.verificationStatusLabel}
           role={state.mine.membership.role}
+          teamPending={teamPending}
         />
       ) : null}
       {state.state === 'ready' ? (
@@ -128,10 +131,29 @@ export default function ProfilePage() {
           >
             <View>专家库</View>
             <View className="menu__hint" id="profile-menu-expert-hint">
-              {expertStatus ?? '申请加入评审专家库'}
+              {expert.statusName ?? '申请加入评审专家库'}
             </View>
             <View className="menu__arrow">›</View>
           </View>
+          {expert.active ? (
+            <View
+              {...pressable('link')}
+              className="menu__item"
+              id="profile-menu-reviews"
+              onClick={() => void open(routes.reviews)}
+            >
+              <View>评审任务</View>
+              <View
+                className={expert.pendingReviews > 0 ? 'menu__hint profile__pending' : 'menu__hint'}
+                id="profile-menu-reviews-hint"
+              >
+                {expert.pendingReviews > 0
+                  ? `${expert.pendingReviews} 项邀请待确认`
+                  : '评审邀请与评分'}
+              </View>
+              <View className="menu__arrow">›</View>
+            </View>
+          ) : null}
           <View
             {...pressable('link')}
             className="menu__item"

@@ -126,7 +126,7 @@ export function noticeDto(batch: BatchRow, caller: OfficerCaller | null) {
       return {
         id: item.id,
         status: itemStatus,
-        statusLabel: noticeItemStatusLabel(status, itemStatus),
+        statusLabel: noticeItemStatusLabel(status, itemStatus, what.kind),
         ...what,
         areaName: areaName(what.areaCode),
         objections: item.objections.map((o) => {

@@ -1,12 +1,24 @@
 import { View } from '@tarojs/components';
 import { fieldName, maskMobile, researcherTitleName, subFieldName } from '@kc/domain';
+import { pressable } from '../../../components/a11y';
 import { KeyValue } from '../../../components/KeyValue';
 import { StatusTag } from '../../../components/StatusTag';
 import { formatDateTime } from '../../../format';
+import { open, routes } from '../../../services/nav';
 import { type MyExpert, explainStatus, expertTone } from '../data';
 
-/** Where the expert stands (待审核 / 在库 / 已暂停 / 未通过, with the reason) and what they registered. */
-export function StatusCard({ expert }: { expert: MyExpert }) {
+/**
+ * Where the expert stands (待审核 / 在库 / 已暂停 / 未通过, with the reason) and what they
+ * registered; an expert 在库 also gets the entry to 评审任务, with the invitations to answer.
+ */
+export function StatusCard({
+  expert,
+  pendingReviews = 0,
+}: {
+  expert: MyExpert;
+  /** Review invitations waiting for an answer. */
+  pendingReviews?: number;
+}) {
   const status = explainStatus(expert);
   const notice = status.tone === 'info' ? 'notice' : `notice notice--${status.tone}`;
   return (
@@ -29,6 +41,25 @@ export function StatusCard({ expert }: { expert: MyExpert }) {
           ) : null}
         </View>
       </View>
+      {expert.status === 'active' ? (
+        <View className="card">
+          <View
+            {...pressable('link')}
+            className="menu__item"
+            id="expert-reviews"
+            onClick={() => void open(routes.reviews)}
+          >
+            <View>评审任务</View>
+            <View
+              className={pendingReviews > 0 ? 'menu__hint expert__pending' : 'menu__hint'}
+              id="expert-reviews-hint"
+            >
+              {pendingReviews > 0 ? `${pendingReviews} 项邀请待确认` : '评审邀请与评分'}
+            </View>
+            <View className="menu__arrow">›</View>
+          </View>
+        </View>
+      ) : null}
       <View className="card" id="expert-record">
         <View className="card__title">登记信息</View>
         <KeyValue label="姓名" id="expert-record-name">

@@ -14,6 +14,7 @@ import {
   prefill,
   reviewWarning,
 } from '../data';
+import { pendingCount } from '../reviews';
 import { ExpertForm } from './ExpertForm';
 import { StatusCard } from './StatusCard';
 import '../expert.css';
@@ -29,7 +30,12 @@ export default function ExpertPage() {
   const [editing, setEditing] = useState(false);
   const { loaded, reload, setLoaded } = useLoader(async () => {
     const [mine, profile] = await Promise.all([api.experts.mine.query(), api.profile.mine.query()]);
-    return { mine, profile };
+    // An expert 在库 sees the invitations waiting beside 评审任务; a failure only hides the count.
+    const pendingReviews =
+      mine?.status === 'active'
+        ? await api.selection.reviews.mine.query().then(pendingCount, () => 0)
+        : 0;
+    return { mine, profile, pendingReviews };
   });
 
   if (loaded.state === 'loading') {
@@ -46,11 +52,19 @@ export default function ExpertPage() {
       </View>
     );
   }
-  const { mine, profile } = loaded.data;
+  const { mine, profile, pendingReviews } = loaded.data;
 
   const onSaved = (saved: MyExpert) => {
     const before = mine;
-    setLoaded({ state: 'ready', data: { mine: saved, profile }, refreshing: false });
+    setLoaded({
+      state: 'ready',
+      data: {
+        mine: saved,
+        profile,
+        pendingReviews: saved.status === 'active' ? pendingReviews : 0,
+      },
+      refreshing: false,
+    });
     setEditing(false);
     // A first registration, a new application after 未通过, or an edit that needs review again.
     const submitted = saved.status === 'pending' && before?.status !== 'pending';
@@ -136,7 +150,7 @@ export default function ExpertPage() {
   const status = explainStatus(mine);
   return (
     <View className={pageClass} id="expert-page" data-mode="status">
-      <StatusCard expert={mine} />
+      <StatusCard expert={mine} pendingReviews={pendingReviews} />
       {status.editLabel ? (
         <Button id="expert-edit" className="btn btn--primary" onClick={() => setEditing(true)}>
           {status.editLabel}

@@ -16,6 +16,7 @@ import { useDraftKeeper } from '../../apply/form/useDraftKeeper';
 import type { CallTiming, MySubmission, PublishedCall } from '../data';
 import {
   evidenceItems,
+  hasTeam,
   initialValues,
   missingEvidence,
   requirementsOf,
@@ -25,6 +26,7 @@ import {
   submissionSchema,
   submissionSections,
 } from './form';
+import { MEMBER_ANSWERS_HINT, SubmissionMembers } from './SubmissionParts';
 import { withdrawSubmission } from './withdraw';
 
 /** Brings a field into view; a nicety, so a missing node or old base library just stays put. */
@@ -62,6 +64,8 @@ export function SubmissionForm(props: {
   const [saved, setSaved] = useState(
     existing ? { id: existing.id, version: existing.version } : null,
   );
+  // The member units as last saved, with their answers (a save asks the new ones).
+  const [savedTeam, setSavedTeam] = useState(existing?.team ?? []);
   const [busy, setBusy] = useState<'save' | 'submit' | 'withdraw' | null>(null);
   const busyRef = useRef(false);
   const [attempted, setAttempted] = useState(false);
@@ -85,6 +89,7 @@ export function SubmissionForm(props: {
       }),
     );
     setSaved({ id: result.id, version: result.version });
+    setSavedTeam(result.team);
     keeper.markSaved(snapshot);
     return result;
   };
@@ -227,6 +232,15 @@ export function SubmissionForm(props: {
         overrides={overrides}
         sections={sections}
       />
+
+      {hasTeam(programme) && savedTeam.length > 0 ? (
+        <SubmissionMembers
+          id="submission-answers"
+          title="成员单位确认情况"
+          hint={`以下为已保存的成员单位。${MEMBER_ANSWERS_HINT}修改某家单位或其承担的任务并保存后，须由该单位重新确认。`}
+          team={savedTeam}
+        />
+      ) : null}
 
       <View className="card">
         <View className="card__title">申报材料</View>

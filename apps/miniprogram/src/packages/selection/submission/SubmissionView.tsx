@@ -1,11 +1,12 @@
 import { Button, View } from '@tarojs/components';
-import { SUBMISSION_FORMS, displayInputs } from '@kc/domain';
+import { SUBMISSION_FORMS } from '@kc/domain';
 import { useState } from 'react';
 import { KeyValue } from '../../../components/KeyValue';
 import { StatusTag } from '../../../components/StatusTag';
 import { formatDateTime } from '../../../format';
 import { usePageClass } from '../../../services/text-size';
 import { type MySubmission, type PublishedCall, WITHDRAWABLE } from '../data';
+import { MEMBER_ANSWERS_HINT, SubmissionContent, SubmissionMembers } from './SubmissionParts';
 import { hasTeam } from './form';
 import { withdrawSubmission } from './withdraw';
 
@@ -65,7 +66,6 @@ export function SubmissionView(props: {
   const pageClass = usePageClass();
   const [busy, setBusy] = useState(false);
   const status = statusExplanation(s, call);
-  const rows = displayInputs(SUBMISSION_FORMS[s.programme], s.form);
   const canWithdraw = WITHDRAWABLE.includes(s.status);
 
   const withdraw = async () => {
@@ -113,30 +113,18 @@ export function SubmissionView(props: {
         ) : null}
       </View>
 
-      <View className="card" id="submission-content">
-        <View className="card__title">申报内容</View>
-        {rows.map((row) => (
-          <KeyValue key={row.label} label={row.label}>
-            {row.value}
-          </KeyValue>
-        ))}
-      </View>
+      <SubmissionContent
+        id="submission-content"
+        schema={SUBMISSION_FORMS[s.programme]}
+        form={s.form}
+      />
 
       {hasTeam(s.programme) ? (
-        <View className="card" id="submission-members">
-          <View className="card__title">合作成员单位</View>
-          {s.team.length === 0 ? <View className="muted">未填写</View> : null}
-          {s.team.map((m, i) => (
-            <View key={`${m.unitName}-${i}`} className="submission-member">
-              <View className="submission-member__name">{m.unitName}</View>
-              <View className="muted">
-                承担任务：{m.part}
-                {m.personName ? ` · 负责人：${m.personName}` : ''}
-              </View>
-              <View className="muted">{m.confirmed ? '成员单位已确认' : '成员单位待确认'}</View>
-            </View>
-          ))}
-        </View>
+        <SubmissionMembers
+          id="submission-members"
+          team={s.team}
+          hint={s.team.length > 0 ? MEMBER_ANSWERS_HINT : undefined}
+        />
       ) : null}
 
       <View className="card" id="submission-evidence">
