@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApplicationStatus } from '@kc/domain';
-import { submittedScenario } from './awards-support';
+import { firmApplicant, submittedScenario } from './awards-support';
 import type { Harness } from './harness';
 import { createHarness } from './harness';
 import { legalRepSubmission, registeredOrg, storedFile } from './verification-support';
@@ -34,6 +34,10 @@ async function listCountAt(officer: Officer, path: string): Promise<number> {
       return (await officer.vp.calls.list.query({})).length;
     case '/vice-president/secondments':
       return (await officer.vp.secondments.list.query(q as never)).length;
+    case '/experts':
+      return (await officer.experts.list.query({ ...q, page: 1, pageSize: 100 } as never)).total;
+    case '/selection/calls':
+      return (await officer.selection.calls.list.query(q as never)).length;
     default:
       throw new Error(`no admin list at ${path}`);
   }
@@ -73,22 +77,72 @@ describe('workbench tiles open lists with their counts', () => {
     }
     await submittedScenario(h, '工作台计数场景砀山', 'dangshan');
 
+    // A published call with two submissions of 埇桥区: one waiting for the area's check, one
+    // passed by it and waiting for the bureau's.
+    const admin = await h.officer('admin');
+    const draft = await admin.selection.calls.create.mutate({
+      programme: 'scenario-case',
+      year: 2026,
+      title: '2026年度应用场景典型案例评选（工作台计数）',
+      guide: '征集已落地运行、成效明显的应用场景典型案例，经形式审查和专家评审择优确定。',
+      applyFrom: '2026-11-01',
+      applyUntil: '2026-12-31',
+    });
+    const call = await admin.selection.calls.advance.mutate({
+      id: draft.id,
+      expectedVersion: draft.version,
+      action: 'publish',
+    });
+    for (const [i, name] of ['工作台形式审查甲', '工作台形式审查乙'].entries()) {
+      const firm = await firmApplicant(h, 'yongqiao');
+      const evidence = await Promise.all(
+        ['case-summary', 'site-proof', 'credit-commitment'].map(async (kind) => ({
+          kind,
+          fileId: (await firm.upload(kind)).fileId,
+        })),
+      );
+      const saved = await firm.client.selection.submissions.save.mutate({
+        callId: call.id,
+        title: name,
+        form: {
+          caseName: name,
+          applicationDomain: 'industry',
+          fieldCode: 'low-carbon-energy',
+          site: '宿州高新区',
+          summary: `${name}已稳定运行一年以上，年减排二氧化碳逾千吨，带动相关产业链企业集聚发展。`,
+        },
+        evidence,
+      });
+      const submitted = await firm.client.selection.submissions.submit.mutate({
+        id: saved.id,
+        expectedVersion: saved.version,
+      });
+      if (i === 1)
+        await (
+          await h.officer('yongqiao')
+        ).selection.submissions.formalCheck.mutate({
+          id: submitted.id,
+          expectedVersion: submitted.version,
+          action: 'pass',
+        });
+    }
+
     // A pending verification in 埇桥区.
     const org = await registeredOrg(h);
     await org.client.myOrg.verification.submit.mutate(await legalRepSubmission(org));
 
     // Two secondments of the demo call: one waiting for its agreement, one serving and not
     // yet evaluated this year.
-    const call = await h.prisma.vpCall.findFirstOrThrow({ include: { needs: true } });
-    const candidates = await h.prisma.vpCandidate.findMany({ where: { callId: call.id } });
+    const vpCall = await h.prisma.vpCall.findFirstOrThrow({ include: { needs: true } });
+    const candidates = await h.prisma.vpCandidate.findMany({ where: { callId: vpCall.id } });
     const owner = await h.prisma.user.findUniqueOrThrow({ where: { username: 'admin' } });
     const agreement = await storedFile(h, owner.id, '三方协议.pdf', 'application/pdf');
     for (const [i, status] of (['pending', 'active'] as const).entries()) {
-      const need = call.needs[i]!;
+      const need = vpCall.needs[i]!;
       const candidate = candidates[i]!;
       await h.prisma.vpSecondment.create({
         data: {
-          callId: call.id,
+          callId: vpCall.id,
           needId: need.id,
           candidateId: candidate.id,
           organisationId: need.organisationId,

@@ -60,6 +60,7 @@ export const selectionRouter = {
           .object({
             status: z.enum(SELECTION_CALL_STATUS_CODES, { error: '未知的指南状态' }).optional(),
             programme: z.enum(SELECTION_PROGRAMME_CODES, { error: '未知的申报类别' }).optional(),
+            waiting: z.literal('mine', { error: '未知的筛选条件' }).optional(),
           })
           .default({}),
       )

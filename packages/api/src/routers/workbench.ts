@@ -12,6 +12,7 @@ import { dateOf, dbDate } from '../dates';
 import { recordPath } from '../record-paths';
 import { officerProcedure } from '../trpc';
 import { trustQueues } from '../organisations/verification/queues';
+import { callListWhere } from '../selection/calls';
 import { secondmentWhere } from '../vice-president/secondments-officer';
 
 type OfficerCtx = Context & { caller: OfficerCaller };
@@ -61,6 +62,22 @@ const TILES: readonly TileDef[] = [
     roles: ['bureau-admin', 'finance-officer'],
     path: '/finance/disbursements?tab=candidates',
     count: (ctx) => ctx.db.prisma.application.count({ where: candidateWhere({}) }),
+  },
+  {
+    key: 'expert-pending',
+    label: () => '专家入库待审核',
+    roles: BUREAU,
+    path: '/experts?status=pending',
+    count: (ctx) => ctx.db.prisma.expert.count({ where: { status: 'pending' } }),
+  },
+  {
+    key: 'selection-formal-check',
+    label: () => '有申报待形式审查的指南',
+    roles: REVIEWERS,
+    // Each call listed shows how many of its submissions wait for the viewer's own step.
+    path: '/selection/calls?waiting=mine',
+    count: (ctx) =>
+      ctx.db.prisma.selectionCall.count({ where: callListWhere(ctx, { waiting: 'mine' }) }),
   },
   {
     key: 'vp-pending-agreement',

@@ -28,6 +28,7 @@ import { dateOf } from '../dates';
 import { appError } from '../errors';
 import type { OfficerCtx } from '../vice-president/common';
 import { currentNotice, openSelectionNotice, withdrawSelectionNotice } from './notice';
+import { awaitingFormalCheckWhere } from './submissions';
 
 /**
  * 申报指南 (issue 14): calls of the selection programmes, run by the bureau from draft to the
@@ -253,14 +254,29 @@ export async function advanceCall(
   });
 }
 
-export async function listCalls(
+export interface CallListFilter {
+  status?: SelectionCallStatus | undefined;
+  programme?: SelectionProgramme | undefined;
+  /** 'mine': only calls with submissions waiting for the viewer's step of the formal check */
+  waiting?: 'mine' | undefined;
+}
+
+/** The calls list's filter; the workbench tile counts with it too. */
+export function callListWhere(
   ctx: OfficerCtx,
-  input: { status?: SelectionCallStatus | undefined; programme?: SelectionProgramme | undefined },
-) {
-  const where: Prisma.SelectionCallWhereInput = {
+  input: CallListFilter,
+): Prisma.SelectionCallWhereInput {
+  return {
     ...(input.status ? { status: input.status } : {}),
     ...(input.programme ? { programme: input.programme } : {}),
+    ...(input.waiting === 'mine'
+      ? { submissions: { some: awaitingFormalCheckWhere(ctx.caller) } }
+      : {}),
   };
+}
+
+export async function listCalls(ctx: OfficerCtx, input: CallListFilter) {
+  const where = callListWhere(ctx, input);
   const calls = await ctx.db.prisma.selectionCall.findMany({
     where,
     orderBy: [{ year: 'desc' }, { number: 'desc' }],

@@ -25,6 +25,7 @@ import { dateOf } from '../dates';
 import { appError } from '../errors';
 import { notifyOrganisation } from '../notifications/write';
 import { requireMembership, requireVerified } from '../organisations/membership';
+import type { OfficerCaller } from '../caller';
 import { askMembers, teamRows } from './team';
 import type { ApplicantCtx, OfficerCtx } from '../vice-president/common';
 
@@ -323,6 +324,17 @@ const CHECK_NOTES: Record<FormalCheckAction, (comment: string) => string> = {
   return: (c) => `形式审查意见：${c}。请在申报截止前修改后重新提交。`,
   reject: (c) => `形式审查未通过，理由：${c}。`,
 };
+
+/**
+ * The submissions waiting for the officer's own step of the formal check: an area officer's
+ * area's 待县区形式审查, or the city's 待市局形式审查 for the bureau.
+ */
+export function awaitingFormalCheckWhere(
+  caller: OfficerCaller,
+): Prisma.SelectionSubmissionWhereInput {
+  const { areaCode } = areaScope(caller);
+  return areaCode ? { status: 'submitted', areaCode } : { status: 'area-passed' };
+}
 
 /**
  * One step of the formal check: the area officer of the submission's area first, then the
