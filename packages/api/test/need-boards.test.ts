@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NEED_KIND_CODES, NEED_STATUS_CODES } from '@kc/domain';
+import { NEED_KIND_CODES, NEED_STATUS_CODES, vpNeedPrefill } from '@kc/domain';
 import type { Harness } from './harness';
 import { createHarness, failure } from './harness';
 import { firmApplicant } from './awards-support';
-import { vpResearcher } from './vp-support';
+import { CALL_FORM, needForm, vpFirm, vpResearcher } from './vp-support';
 
 /**
  * 需求榜 (issue 14): a firm posts a technology need, the area officer returns then publishes it,
@@ -169,5 +169,61 @@ describe('need boards', () => {
       '需求：发布',
       '揭榜',
     ]);
+  });
+
+  it('turns a published technology need into a 科技副总 need of an open call, once per call', async () => {
+    const firm = await vpFirm(h);
+    const posted = await firm.client.needs.post.mutate(technologyNeed);
+    const yongqiao = await h.officer('yongqiao');
+    // Not yet published: it cannot be turned.
+    const admin = await h.officer('admin');
+    const call = await admin.vp.calls.create.mutate({
+      ...CALL_FORM,
+      title: '2026年度科技副总选派（转入）',
+    });
+    const prefill = vpNeedPrefill(technologyNeed);
+    expect(prefill).toEqual({
+      title: '氢燃料电池膜电极低铂催化剂',
+      fieldCode: 'low-carbon-energy',
+      subFieldCode: 'membrane-electrode',
+      problem: `${technologyNeed.problem}\n关键技术指标：${technologyNeed.indicators}`,
+    });
+    const need = needForm(prefill);
+    const early = await failure(() =>
+      firm.client.vp.needs.create.mutate({ callId: call.id, need, fromNeedId: posted.id }),
+    );
+    expect(early.message).toBe('只有本单位已发布的技术攻关需求可以转为科技副总需求');
+    await yongqiao.needs.curate.mutate({ id: posted.id, expectedVersion: 1, action: 'publish' });
+
+    // Another firm cannot turn someone else's need.
+    const other = await vpFirm(h);
+    expect(
+      (
+        await failure(() =>
+          other.client.vp.needs.create.mutate({ callId: call.id, need, fromNeedId: posted.id }),
+        )
+      ).appCode,
+    ).toBe('NOT_FOUND');
+
+    const created = await firm.client.vp.needs.create.mutate({
+      callId: call.id,
+      need,
+      fromNeedId: posted.id,
+    });
+    expect(created).toMatchObject({ title: '氢燃料电池膜电极低铂催化剂' });
+    const row = await h.prisma.vpNeed.findUniqueOrThrow({ where: { id: created.id } });
+    expect(row.sourceNeedId).toBe(posted.id);
+    const again = await failure(() =>
+      firm.client.vp.needs.create.mutate({ callId: call.id, need, fromNeedId: posted.id }),
+    );
+    expect(again.message).toBe(`需求${posted.number}已转为本批次的科技副总需求，不能重复转入`);
+    const [mine] = await firm.client.needs.mine.query();
+    expect(mine?.vpNeeds).toEqual([
+      { callId: call.id, callTitle: '2026年度科技副总选派（转入）', withdrawn: false },
+    ]);
+    const audit = await h.prisma.auditLog.findFirstOrThrow({
+      where: { objectId: created.id, action: 'vp.need.create' },
+    });
+    expect(audit.details).toMatchObject({ fromNeed: posted.number });
   });
 });

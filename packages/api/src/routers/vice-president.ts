@@ -83,8 +83,8 @@ const callsRouter = {
 
 const needsRouter = {
   create: applicantProcedure
-    .input(z.object({ callId: id, need: vpNeedSchema }))
-    .mutation(({ ctx, input }) => createNeed(ctx, input.callId, input.need)),
+    .input(z.object({ callId: id, need: vpNeedSchema, fromNeedId: id.optional() }))
+    .mutation(({ ctx, input }) => createNeed(ctx, input.callId, input.need, input.fromNeedId)),
   update: applicantProcedure
     .input(z.object({ needId: id, need: vpNeedSchema }))
     .mutation(({ ctx, input }) => updateNeed(ctx, input.needId, input.need)),

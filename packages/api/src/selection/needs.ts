@@ -176,10 +176,23 @@ export async function myNeeds(ctx: ApplicantCtx) {
   const membership = await requireMembership(ctx.db.prisma, ctx.caller.userId);
   const needs = await ctx.db.prisma.innovationNeed.findMany({
     where: { organisationId: membership.organisation.id },
-    include: WITH_ORG,
+    include: {
+      ...WITH_ORG,
+      vpNeeds: { select: { callId: true, status: true, call: { select: { title: true } } } },
+    },
     orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
   });
-  return Promise.all(needs.map((n) => fullDto(ctx.db.prisma, n)));
+  return Promise.all(
+    needs.map(async ({ vpNeeds, ...n }) => ({
+      ...(await fullDto(ctx.db.prisma, n)),
+      /** the 科技副总 needs it was turned into, by call (a technology need, once per call) */
+      vpNeeds: vpNeeds.map((v) => ({
+        callId: v.callId,
+        callTitle: v.call.title,
+        withdrawn: v.status === 'withdrawn',
+      })),
+    })),
+  );
 }
 
 /** The officers' queue: an area officer sees their area's needs, the bureau all. */

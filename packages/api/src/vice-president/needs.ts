@@ -29,12 +29,19 @@ function trackedNeedDto(need: Parameters<typeof ownNeedDto>[0] & Parameters<type
 }
 
 /** A firm posts a need while the call is open. The firm's conditions are checked first. */
-export async function createNeed(ctx: ApplicantCtx, callId: string, input: VpNeedForm) {
+export async function createNeed(
+  ctx: ApplicantCtx,
+  callId: string,
+  input: VpNeedForm,
+  /** the organisation's published 攻关需求 this need is turned from (issue 14) */
+  fromNeedId?: string,
+) {
   return ctx.db.prisma.$transaction(async (tx) => {
     const call = await lockCall(tx, callId);
     assertCallStatus(call, 'open');
     const org = await ownOrganisation(tx, ctx.caller.userId);
     requireVerified(org);
+    const source = fromNeedId ? await convertibleNeed(tx, org.id, callId, fromNeedId) : null;
     const findings = checkFirmEligibility(
       {
         organisationType: orgTypeFromDb(org.type),
@@ -57,6 +64,7 @@ export async function createNeed(ctx: ApplicantCtx, callId: string, input: VpNee
     const need = await tx.vpNeed.create({
       data: {
         ...input,
+        sourceNeedId: source?.id ?? null,
         callId,
         organisationId: org.id,
         areaCode: org.areaCode,
@@ -71,10 +79,34 @@ export async function createNeed(ctx: ApplicantCtx, callId: string, input: VpNee
       objectType: 'vp_need',
       objectId: need.id,
       areaCode: need.areaCode,
-      details: { callId, title: need.title },
+      details: { callId, title: need.title, ...(source ? { fromNeed: source.number } : {}) },
     });
     return trackedNeedDto(need);
   });
+}
+
+/**
+ * The 攻关需求 a 科技副总 need may be turned from: the organisation's own technology need, published
+ * on the board, not yet turned into a need of this call.
+ */
+async function convertibleNeed(
+  tx: Parameters<typeof lockCall>[0],
+  organisationId: string,
+  callId: string,
+  needId: string,
+) {
+  const source = await tx.innovationNeed.findUnique({ where: { id: needId } });
+  if (!source || source.organisationId !== organisationId) throw appError('NOT_FOUND');
+  if (source.kind !== 'technology' || source.status !== 'published')
+    throw appError('INVALID_INPUT', {
+      message: '只有本单位已发布的技术攻关需求可以转为科技副总需求',
+    });
+  const done = await tx.vpNeed.count({ where: { callId, sourceNeedId: needId } });
+  if (done > 0)
+    throw appError('INVALID_INPUT', {
+      message: `需求${source.number}已转为本批次的科技副总需求，不能重复转入`,
+    });
+  return source;
 }
 
 async function ownNeed(ctx: ApplicantCtx, tx: Parameters<typeof lockCall>[0], needId: string) {

@@ -111,3 +111,26 @@ export const NEED_CURATION = {
 } as const satisfies Record<string, { from: readonly NeedStatus[]; to: NeedStatus; name: string }>;
 export type NeedCuration = keyof typeof NEED_CURATION;
 export const NEED_CURATION_CODES = Object.keys(NEED_CURATION) as [NeedCuration, ...NeedCuration[]];
+
+/**
+ * A 攻关需求 turned into a 科技副总 need (issue 14): what the two share, cut to the 科技副总
+ * form's lengths (title ≤ 50, problem ≤ 1000), with the indicators appended to the problem when
+ * they fit. The firm adds what only a 科技副总 need asks (expertise, days, positions, relations).
+ */
+export function vpNeedPrefill(need: {
+  title: string;
+  fieldCode: string;
+  subFieldCode: string;
+  problem: string;
+  indicators: string;
+}): { title: string; fieldCode: string; subFieldCode: string; problem: string } {
+  const cut = (text: string, max: number) =>
+    [...text].length <= max ? text : `${[...text].slice(0, max - 1).join('')}…`;
+  const withIndicators = `${need.problem}\n关键技术指标：${need.indicators}`;
+  return {
+    title: cut(need.title, 50),
+    fieldCode: need.fieldCode,
+    subFieldCode: need.subFieldCode,
+    problem: cut([...withIndicators].length <= 1000 ? withIndicators : need.problem, 1000),
+  };
+}
