@@ -25,7 +25,9 @@ export interface NewNotification {
           /** 免申即享 invitation (the id is the invitation's) */
           | 'exemption-invitation'
           /** officers: a 公示 batch (the admin's notice detail) */
-          | 'notice-batch';
+          | 'notice-batch'
+          /** a selection call, where the organisation's own submission to it is (the id is the call's) */
+          | 'selection-call';
         id: string;
       }
     | undefined;

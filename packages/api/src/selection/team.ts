@@ -156,7 +156,10 @@ export async function teamRequests(ctx: ApplicantCtx) {
       personName: m.personName,
       part: m.part,
       answer: answer(m),
-      answerName: { pending: '待确认', confirmed: '已确认', declined: '已谢绝' }[answer(m)],
+      answerName:
+        answer(m) === 'pending' && !ANSWERABLE.includes(m.submission.status)
+          ? '未答复'
+          : { pending: '待确认', confirmed: '已确认', declined: '已谢绝' }[answer(m)],
       declineReason: m.declineReason,
       answeredAt: m.confirmedAt ?? m.declinedAt,
       /** whether an answer can still be given (or a decline turned into a confirmation) */
@@ -230,6 +233,8 @@ export async function answerTeamRequest(
     await notifyOrganisation(tx, s.organisationId, {
       kind: req.confirm ? 'selection.team-confirmed' : 'selection.team-declined',
       at: now,
+      // The lead's submission page is the call's (one submission per organisation per call).
+      link: { page: 'selection-call', id: s.callId },
       title: req.confirm ? '合作成员单位已确认' : '合作成员单位谢绝承担任务',
       body: req.confirm
         ? `${organisation.name}已确认承担申报“${s.title}”（${s.number}）中的任务：${member.part}。`

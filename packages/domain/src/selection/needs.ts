@@ -117,13 +117,13 @@ export const NEED_CURATION_CODES = Object.keys(NEED_CURATION) as [NeedCuration, 
  * form's lengths (title ≤ 50, problem ≤ 1000), with the indicators appended to the problem when
  * they fit. The firm adds what only a 科技副总 need asks (expertise, days, positions, relations).
  */
-export function vpNeedPrefill(need: {
+export function vpNeedPrefill<F extends string>(need: {
   title: string;
-  fieldCode: string;
+  fieldCode: F;
   subFieldCode: string;
   problem: string;
   indicators: string;
-}): { title: string; fieldCode: string; subFieldCode: string; problem: string } {
+}): { title: string; fieldCode: F; subFieldCode: string; problem: string } {
   const cut = (text: string, max: number) =>
     [...text].length <= max ? text : `${[...text].slice(0, max - 1).join('')}…`;
   const withIndicators = `${need.problem}\n关键技术指标：${need.indicators}`;
