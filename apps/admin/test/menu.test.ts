@@ -142,6 +142,7 @@ describe('access codes', () => {
           ACCESS_CODES.selectionCallManage,
           ACCESS_CODES.selectionCheckBureau,
           ACCESS_CODES.selectionPanelManage,
+          ACCESS_CODES.selectionDecide,
         ]),
       );
       expect(accessCodesForRole(role)).not.toContain(ACCESS_CODES.selectionCheckArea);
@@ -153,12 +154,15 @@ describe('access codes', () => {
     expect(area).not.toContain(ACCESS_CODES.selectionCheckBureau);
     // Panels are drawn and closed by the bureau only (selection.panels.draw / close).
     expect(area).not.toContain(ACCESS_CODES.selectionPanelManage);
+    // 拟定结果 is the bureau's (selection.decision.get / save refuse area officers).
+    expect(area).not.toContain(ACCESS_CODES.selectionDecide);
     for (const code of [
       ACCESS_CODES.selectionCallList,
       ACCESS_CODES.selectionCallManage,
       ACCESS_CODES.selectionCheckArea,
       ACCESS_CODES.selectionCheckBureau,
       ACCESS_CODES.selectionPanelManage,
+      ACCESS_CODES.selectionDecide,
     ])
       expect(accessCodesForRole('finance-officer')).not.toContain(code);
   });

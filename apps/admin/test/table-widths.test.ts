@@ -28,6 +28,8 @@ const PAGE_ROOM = 1123;
 const TABLES = [
   { file: '../src/views/officers/index.vue', room: PAGE_ROOM },
   { file: '../src/views/selection-calls/results-section.vue', room: PAGE_ROOM },
+  { file: '../src/views/selection-calls/decision-editor.vue', room: PAGE_ROOM },
+  { file: '../src/views/selection-calls/decision-record.vue', room: PAGE_ROOM },
   { file: '../src/views/notices/components/approved-picker.vue', room: 768 },
 ];
 

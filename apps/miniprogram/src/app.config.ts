@@ -1,7 +1,7 @@
 /**
  * Main package: what a first visit and the four bottom tabs need. The application forms, the
- * 科技副总 section, the 专家库 and the 申报指南 are sub-packages, downloaded when first opened
- * (main package budget 600 KB).
+ * 科技副总 section, the 专家库, the 申报指南 and 我的需求 (需求榜) are sub-packages, downloaded
+ * when first opened (main package budget 600 KB).
  */
 export default defineAppConfig({
   pages: [
@@ -51,6 +51,12 @@ export default defineAppConfig({
       // 合作申报确认: the parts other organisations' team submissions ask this one to take on.
       root: 'packages/selection',
       pages: ['calls/index', 'call/index', 'submission/index', 'team/index'],
+    },
+    {
+      // 需求榜: the organisation's own needs as their poster sees them (status, responses), and a
+      // published 技术攻关需求 turned into a 科技副总 need.
+      root: 'packages/needs',
+      pages: ['mine/index', 'detail/index'],
     },
   ],
   window: {

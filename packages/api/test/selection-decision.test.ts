@@ -545,7 +545,11 @@ describe('selection decision', () => {
       expectedVersion: current.version,
       action: 'withdraw-notice',
     });
-    expect(current).toMatchObject({ status: 'deciding', notice: null });
+    // The call still points at the withdrawn notice, for the record.
+    expect(current).toMatchObject({
+      status: 'deciding',
+      notice: { id: notice.id, status: 'withdrawn' },
+    });
     expect(
       (await h.prisma.noticeBatch.findUniqueOrThrow({ where: { id: notice.id } })).status,
     ).toBe('withdrawn');
@@ -571,6 +575,17 @@ describe('selection decision', () => {
       action: 'propose',
     });
     const second2 = await officer.notices.byId.query({ id: current.notice!.id });
+    expect(second2.id).not.toBe(notice.id);
+    // The withdrawn notice still says what it published: both cases, ¥200,000 each, and the one
+    // pulled by the objection as pulled.
+    const withdrawn = await officer.notices.byId.query({ id: notice.id });
+    expect(withdrawn.items.map((i) => [i.status, i.amountFen])).toEqual([
+      ['listed', 20_000_000n],
+      ['pulled', null],
+    ]);
+    expect((await officer.notices.list.query({ status: 'withdrawn' })).map((n) => n.id)).toContain(
+      notice.id,
+    );
     expect(second2.items.map((i) => i.ruleName.split('（')[0])).toEqual([
       '智慧矿山无人运输',
       '县域虚拟电厂',

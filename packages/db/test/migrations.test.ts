@@ -53,6 +53,7 @@ const HAND_WRITTEN_CHECKS = [
   'notice_batch | notice_batch_withdrawn_is_selection',
   'notice_item | notice_item_status_valid',
   'notice_item | notice_item_lists_one',
+  'notice_item | notice_item_listed_is_selection',
   'objection | objection_status_valid',
   'objection | objection_resolved_complete',
   'disbursement_batch | disbursement_batch_status_valid',

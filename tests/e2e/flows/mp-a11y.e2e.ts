@@ -189,6 +189,8 @@ describe('mini-program: accessibility (H5)', () => {
       ['selection/calls', '/packages/selection/calls/index', '#calls-list'],
       ['selection/call', `/packages/selection/call/index?id=${selectionCall.id}`, '#call-action'],
       ['selection/submission (new)', submissionRoute, '#submission-submit'],
+      // 合作申报确认: no other organisation has named the firm yet (the empty state).
+      ['selection/team', '/packages/selection/team/index', '#team-empty'],
     ];
     for (const [name, route, ready] of firmPages) {
       await visit(page, route, ready);

@@ -47,6 +47,9 @@ const TONE: Record<string, 'neutral' | 'progress' | 'warning' | 'success' | 'dan
   unscored: 'warning',
   scored: 'success',
   recused: 'neutral',
+  // 需求榜 (submitted, returned and closed as above)
+  published: 'success',
+  merged: 'neutral',
 };
 
 export function StatusTag({ status, label, id }: { status: string; label: string; id?: string }) {

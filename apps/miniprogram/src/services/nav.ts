@@ -33,6 +33,8 @@ export const routes = {
   selectionCall: '/packages/selection/call/index',
   selectionSubmission: '/packages/selection/submission/index',
   selectionTeam: '/packages/selection/team/index',
+  myNeeds: '/packages/needs/mine/index',
+  myNeed: '/packages/needs/detail/index',
 } as const;
 
 /** The four bottom tabs: switching replaces the page, like a tab bar. */

@@ -34,7 +34,9 @@ export const noticesRouter = {
     .input(
       z
         .object({
-          status: z.enum(['draft', 'published', 'closed'], { error: '未知的公示状态' }).optional(),
+          status: z
+            .enum(['draft', 'published', 'closed', 'withdrawn'], { error: '未知的公示状态' })
+            .optional(),
         })
         .default({}),
     )

@@ -27,7 +27,12 @@ import { encodeJson, decodeJson } from '../awards/codec';
 import { dateOf } from '../dates';
 import { appError } from '../errors';
 import type { OfficerCtx } from '../vice-president/common';
-import { currentNotice, openSelectionNotice, withdrawSelectionNotice } from './notice';
+import {
+  latestNotice,
+  openSelectionNotice,
+  standingNotice,
+  withdrawSelectionNotice,
+} from './notice';
 import { awaitingFormalCheckWhere } from './submissions';
 
 /**
@@ -96,8 +101,8 @@ export async function callDto(db: Reader, call: SelectionCall, areaCode: string 
     /** 拟定结果: when the decision was last saved, and what the selected commit (fen) */
     decidedAt: call.decidedAt,
     decidedTotalFen: call.decidedTotalFen,
-    /** 立项公示: the notice batch standing (its number, status and last day), or null */
-    notice: await currentNotice(db, call.id).then((n) =>
+    /** 立项公示: the call's latest notice batch (its number, status and last day), or null */
+    notice: await latestNotice(db, call.id).then((n) =>
       n ? { id: n.id, number: n.number, status: n.status, endsOn: dateOf(n.endsOn) } : null,
     ),
     /** the next steps this stage allows, with their Chinese names */
@@ -211,7 +216,8 @@ async function callFacts(tx: Reader, call: SelectionCall) {
     openPanels: await tx.reviewPanel.count({ where: { callId: call.id, status: 'scoring' } }),
     decided: call.decidedAt !== null,
     selected: count('selected'),
-    noticeStatus: ((await currentNotice(tx, call.id))?.status ?? null) as CallFacts['noticeStatus'],
+    noticeStatus: ((await standingNotice(tx, call.id))?.status ??
+      null) as CallFacts['noticeStatus'],
   };
 }
 

@@ -23,13 +23,19 @@ import type { OfficerCtx } from '../vice-president/common';
 
 type Tx = TransactionClient;
 
-/** The call's notice still standing (published or closed), or null. */
-export async function currentNotice(tx: Pick<Tx, 'noticeBatch'>, callId: string) {
+/** The call's latest notice (running, closed, or withdrawn to decide again), or null. */
+export async function latestNotice(tx: Pick<Tx, 'noticeBatch'>, callId: string) {
   return tx.noticeBatch.findFirst({
-    where: { callId, status: { in: ['published', 'closed'] } },
-    orderBy: { createdAt: 'desc' },
+    where: { callId, status: { in: ['published', 'closed', 'withdrawn'] } },
+    orderBy: [{ createdAt: 'desc' }, { number: 'desc' }],
     select: { id: true, number: true, status: true, endsOn: true },
   });
+}
+
+/** The call's notice still standing: running or closed; a withdrawn one stands no more. */
+export async function standingNotice(tx: Pick<Tx, 'noticeBatch'>, callId: string) {
+  const latest = await latestNotice(tx, callId);
+  return latest && latest.status !== 'withdrawn' ? latest : null;
 }
 
 /** Publishes the call's selected submissions today, and tells each organisation on the list. */
@@ -38,7 +44,14 @@ export async function openSelectionNotice(tx: Tx, ctx: OfficerCtx, call: Selecti
   const today = todayInShanghai(now);
   const selected = await tx.selectionSubmission.findMany({
     where: { callId: call.id, status: 'selected' },
-    select: { id: true, number: true, title: true, organisationId: true },
+    select: {
+      id: true,
+      number: true,
+      title: true,
+      organisationId: true,
+      decidedCostFen: true,
+      decidedCategory: true,
+    },
     orderBy: { number: 'asc' },
   });
   const workingDays = defaultNoticeWorkingDays(today);
@@ -59,7 +72,14 @@ export async function openSelectionNotice(tx: Tx, ctx: OfficerCtx, call: Selecti
       updatedAt: now,
       callId: call.id,
       items: {
-        create: selected.map((s) => ({ submissionId: s.id, createdAt: now, updatedAt: now })),
+        // What the notice says stays as published, whatever the list is decided into later.
+        create: selected.map((s) => ({
+          submissionId: s.id,
+          listedCostFen: s.decidedCostFen ?? 0n,
+          listedCategory: s.decidedCategory,
+          createdAt: now,
+          updatedAt: now,
+        })),
       },
     },
   });
@@ -93,7 +113,7 @@ export async function openSelectionNotice(tx: Tx, ctx: OfficerCtx, call: Selecti
  */
 export async function withdrawSelectionNotice(tx: Tx, ctx: OfficerCtx, call: SelectionCall) {
   const now = ctx.now();
-  const current = await currentNotice(tx, call.id);
+  const current = await standingNotice(tx, call.id);
   if (!current) return null;
   const batch = await lockBatch(tx, current.id);
   if (batch.status !== 'published')

@@ -12,8 +12,9 @@ interface Props {
 
 /**
  * The organisation's own affairs, for its 管理员 and 经办人: verification first (nothing that pays
- * or posts works before it), then people, account, documents, 免申即享 and 合作申报确认 (with how
- * many parts wait for an answer). Pages refuse what a role may not do, with the reason.
+ * or posts works before it), then people, account, documents, 免申即享, 合作申报确认 (with how
+ * many parts wait for an answer) and the needs it posted on the 需求榜. Pages refuse what a role
+ * may not do, with the reason.
  */
 export function OrgMenu({ verificationStatus, verificationStatusLabel, role, teamPending }: Props) {
   const verified = verificationStatus === 'verified';
@@ -59,6 +60,12 @@ export function OrgMenu({ verificationStatus, verificationStatusLabel, role, tea
       hint: teamPending > 0 ? `${teamPending} 项待确认` : '其他单位申报中本单位承担的任务',
       pending: teamPending > 0,
       route: routes.selectionTeam,
+    },
+    {
+      id: 'org-menu-needs',
+      title: '我的需求',
+      hint: '需求榜的场景与攻关需求',
+      route: routes.myNeeds,
     },
   ];
   return (

@@ -77,7 +77,8 @@ function listed(item: ItemRow) {
   const sub = item.submission;
   if (!sub) throw new Error(`notice item ${item.id} lists nothing`);
   const programme = selectionProgramme(sub.call.programme as SelectionProgramme);
-  const category = sub.decidedCategory;
+  // As published: a later decision of the list does not rewrite an earlier notice.
+  const category = item.listedCategory;
   return {
     kind: 'selection' as const,
     number: sub.number,
@@ -94,7 +95,7 @@ function listed(item: ItemRow) {
     clause: programme.clause,
     year: sub.call.year,
     /** the award it leads to, or the city funds of a project (fen); null once pulled */
-    amountFen: item.status === 'pulled' ? null : sub.decidedCostFen,
+    amountFen: item.status === 'pulled' ? null : item.listedCostFen,
     category,
   };
 }

@@ -1,51 +1,45 @@
 import { View } from '@tarojs/components';
-import { FIELDS, vpNeedSchema } from '@kc/domain';
 import Taro, { useLoad, useRouter } from '@tarojs/taro';
 import { api } from '../../../api/client';
-import { SchemaForm } from '../../../components/SchemaForm';
 import { ErrorState, LoadingState } from '../../../components/StateViews';
-import type { FieldOverrides } from '../../../forms/schema-fields';
 import { useLoader } from '../../../hooks/useLoader';
-import { back, toastDone } from '../../../services/nav';
-import { withSession } from '../../../services/session';
+import { back } from '../../../services/nav';
 import '../vp.css';
 import { usePageClass } from '../../../services/text-size';
+import { VpNeedForm } from './VpNeedForm';
+import { needSource } from './source';
 
-/** Sub-fields follow the chosen field, so the schema's "must belong to the field" rarely fires. */
-const OVERRIDES: FieldOverrides = {
-  subFieldCode: {
-    kind: 'choice',
-    optionsFrom: (values) =>
-      FIELDS.find((f) => f.code === values.fieldCode)?.subFields.map((s) => ({
-        code: s.code,
-        name: s.name,
-      })) ?? [],
-    visible: (values) => Boolean(values.fieldCode),
-  },
-  investorInstitutions: {
-    hint: '每行一个。这些单位的科研人员不会与本企业匹配（回避）',
-  },
-  priorPartners: { hint: '每行一个，曾合作的单位在匹配时适当加分' },
-};
-
-/** A firm's need (`?callId=`), or editing one (`&id=`) while the call still collects needs. */
+/**
+ * A firm's need (`?callId=`), editing one (`&id=`) while the call still collects needs, or one
+ * turned from the firm's published 攻关需求 on the 需求榜 (`&fromNeedId=`, from its need page).
+ */
 export default function NeedFormPage() {
   const pageClass = usePageClass();
   const { params } = useRouter();
   const callId = params.callId ?? '';
   const needId = params.id;
+  const fromNeedId = needId ? undefined : params.fromNeedId;
   const { loaded, reload } = useLoader(
     async () => {
-      if (!needId) return null;
-      const mine = await api.vp.needs.mine.query();
-      const need = mine.find((n) => n.id === needId);
-      if (!need) throw new Error('需求不存在或已撤回');
-      return need;
+      if (needId) {
+        const mine = await api.vp.needs.mine.query();
+        const need = mine.find((n) => n.id === needId);
+        if (!need) throw new Error('需求不存在或已撤回');
+        return { need, source: null };
+      }
+      if (fromNeedId) {
+        const board = await api.needs.mine.query();
+        const from = board.find((n) => n.id === fromNeedId);
+        if (!from) throw new Error('需求不存在或无权查看');
+        return { need: null, source: needSource(from) };
+      }
+      return { need: null, source: null };
     },
     { onShow: false },
   );
   useLoad(() => {
     if (needId) void Taro.setNavigationBarTitle({ title: '修改技术需求' });
+    else if (fromNeedId) void Taro.setNavigationBarTitle({ title: '转为科技副总需求' });
     void reload();
   });
 
@@ -57,32 +51,14 @@ export default function NeedFormPage() {
       </View>
     );
   }
-  const need = loaded.data;
   return (
     <View className={`${pageClass} page--footer`} id="vp-need-page">
-      <View className="notice">
-        请说明企业面临的技术难题和希望科技副总具备的专长。需求发布后由科技局统一匹配，联系方式不会公开。
-      </View>
-      <View className="card">
-        <SchemaForm
-          idPrefix="need"
-          schema={vpNeedSchema}
-          overrides={OVERRIDES}
-          initial={need ?? undefined}
-          wrapper="need"
-          submitLabel={need ? '保存修改' : '发布需求'}
-          footer
-          onSubmit={async (input) => {
-            await withSession(() =>
-              need
-                ? api.vp.needs.update.mutate({ needId: need.id, need: input as never })
-                : api.vp.needs.create.mutate({ callId, need: input as never }),
-            );
-            void toastDone(need ? '已保存' : '已发布');
-            void back();
-          }}
-        />
-      </View>
+      <VpNeedForm
+        callId={callId}
+        need={loaded.data.need}
+        source={loaded.data.source}
+        onSaved={() => void back()}
+      />
     </View>
   );
 }

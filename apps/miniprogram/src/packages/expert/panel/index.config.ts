@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '评审申报',
+  enablePullDownRefresh: true,
+});

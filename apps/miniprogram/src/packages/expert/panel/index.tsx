@@ -1,0 +1,31 @@
+import { View } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
+import { api } from '../../../api/client';
+import { ErrorState, LoadingState } from '../../../components/StateViews';
+import { useLoader } from '../../../hooks/useLoader';
+import { usePageClass } from '../../../services/text-size';
+import { PanelView } from './PanelView';
+import '../expert.css';
+
+/** One panel the expert accepted (`?assignmentId=`): its submissions and the expert's sheets. */
+export default function PanelPage() {
+  const pageClass = usePageClass();
+  const { params } = useRouter();
+  const assignmentId = params.assignmentId ?? '';
+  const { loaded, reload } = useLoader(() => api.selection.reviews.panel.query({ assignmentId }));
+  if (loaded.state === 'loading') {
+    return (
+      <View className={pageClass}>
+        <LoadingState />
+      </View>
+    );
+  }
+  if (loaded.state === 'error') {
+    return (
+      <View className={pageClass}>
+        <ErrorState message={loaded.message} onRetry={() => void reload()} />
+      </View>
+    );
+  }
+  return <PanelView assignmentId={assignmentId} panel={loaded.data} />;
+}

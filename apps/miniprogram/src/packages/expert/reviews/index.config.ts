@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '评审任务',
+  enablePullDownRefresh: true,
+});
