@@ -331,6 +331,9 @@ describe('selection calls', () => {
         personName: '张明远',
         part: '膜电极催化剂研制',
         confirmed: false,
+        // The demo's 宿州创新理工学院 is on the platform: it is asked to confirm online.
+        onPlatform: true,
+        declineReason: null,
       },
     ]);
   });

@@ -162,7 +162,8 @@ describe('workbench tiles open lists with their counts', () => {
         },
       });
     }
-  });
+    // Sets up a dozen records through the API: more than the default minute on a busy machine.
+  }, 180_000);
   afterAll(() => h.close());
 
   it.each(['admin', 'reviewer', 'yongqiao', 'dangshan', 'finance'])(
