@@ -1,7 +1,7 @@
 /**
  * Main package: what a first visit and the four bottom tabs need. The application forms, the
- * 科技副总 section, the 专家库, the 申报指南 and 我的需求 (需求榜) are sub-packages, downloaded
- * when first opened (main package budget 600 KB).
+ * 科技副总 section, the 专家库, the 申报指南 and the 需求榜 (我的需求, the public board, 揭榜) are
+ * sub-packages, downloaded when first opened (main package budget 600 KB).
  */
 export default defineAppConfig({
   pages: [
@@ -53,10 +53,18 @@ export default defineAppConfig({
       pages: ['calls/index', 'call/index', 'submission/index', 'team/index'],
     },
     {
-      // 需求榜: the organisation's own needs as their poster sees them (status, responses), and a
-      // published 技术攻关需求 turned into a 科技副总 need.
+      // 需求榜: the organisation's own needs as their poster sees them (status, responses), posting
+      // and correcting one, a published 技术攻关需求 turned into a 科技副总 need; the public board
+      // (from the 政策 tab, open without login), a published need and its 揭榜 form.
       root: 'packages/needs',
-      pages: ['mine/index', 'detail/index'],
+      pages: [
+        'mine/index',
+        'detail/index',
+        'post/index',
+        'board/index',
+        'item/index',
+        'respond/index',
+      ],
     },
   ],
   window: {

@@ -191,6 +191,10 @@ describe('mini-program: accessibility (H5)', () => {
       ['selection/submission (new)', submissionRoute, '#submission-submit'],
       // 合作申报确认: no other organisation has named the firm yet (the empty state).
       ['selection/team', '/packages/selection/team/index', '#team-empty'],
+      // 需求榜: the firm's own needs (none yet), the form to post one, the public board.
+      ['needs/mine', '/packages/needs/mine/index', '#needs-page'],
+      ['needs/post (new)', '/packages/needs/post/index', '#need-form-submit'],
+      ['needs/board', '/packages/needs/board/index', '#board-page'],
     ];
     for (const [name, route, ready] of firmPages) {
       await visit(page, route, ready);
@@ -381,6 +385,8 @@ describe('mini-program: accessibility (H5)', () => {
       ['/packages/org/bank/index', '.page'],
       ['/packages/vp/home/index', '.page'],
       ['/packages/selection/calls/index', '#calls-page'],
+      ['/packages/needs/board/index', '#board-page'],
+      ['/packages/needs/post/index', '#need-form-submit'],
       ...(takingCall
         ? ([
             [`/packages/selection/submission/index?callId=${takingCall.id}`, '#submission-submit'],

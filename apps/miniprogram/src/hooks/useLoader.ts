@@ -13,11 +13,16 @@ export type Loaded<T> =
  * Loads a page's data with a session: on every show (coming back from a form must show what was
  * saved) and on pull-down. The page config must set `enablePullDownRefresh: true` for the latter.
  * A reload keeps the data on screen; a failed reload keeps it too and only says so.
+ * `session: false` loads without one (public pages such as the 需求榜, open without login).
  */
-export function useLoader<T>(load: () => Promise<T>, options: { onShow?: boolean } = {}) {
+export function useLoader<T>(
+  load: () => Promise<T>,
+  options: { onShow?: boolean; session?: boolean } = {},
+) {
   const [loaded, setLoaded] = useState<Loaded<T>>({ state: 'loading' });
   const latest = useRef(load);
   latest.current = load;
+  const withoutSession = useRef(options.session === false);
   const seq = useRef(0);
 
   const reload = useCallback(async () => {
@@ -26,7 +31,9 @@ export function useLoader<T>(load: () => Promise<T>, options: { onShow?: boolean
       prev.state === 'ready' ? { ...prev, refreshing: true } : { state: 'loading' },
     );
     try {
-      const data = await withSession(() => latest.current());
+      const data = await (withoutSession.current
+        ? latest.current()
+        : withSession(() => latest.current()));
       if (mine === seq.current) setLoaded({ state: 'ready', data, refreshing: false });
     } catch (error) {
       if (leaveIfLoggedOut(error)) return;

@@ -35,6 +35,10 @@ export const routes = {
   selectionTeam: '/packages/selection/team/index',
   myNeeds: '/packages/needs/mine/index',
   myNeed: '/packages/needs/detail/index',
+  needPost: '/packages/needs/post/index',
+  needBoard: '/packages/needs/board/index',
+  boardNeed: '/packages/needs/item/index',
+  needRespond: '/packages/needs/respond/index',
 } as const;
 
 /** The four bottom tabs: switching replaces the page, like a tab bar. */

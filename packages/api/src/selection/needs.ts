@@ -149,7 +149,7 @@ export async function updateNeed(
         message: `需求当前为“${needStatusName(need.status)}”，不能修改`,
       });
     if (form.kind !== need.kind)
-      throw appError('INVALID_INPUT', { message: '已发布的需求不能更换类型' });
+      throw appError('INVALID_INPUT', { message: '需求提交后不能更换类型，如需发布另一类需求请另行发布' });
     const saved = await tx.innovationNeed.update({
       where: { id },
       data: {
@@ -295,7 +295,7 @@ export async function curateNeed(
   });
 }
 
-/** The public board: published needs, newest first, with a keyword over titles and problems. */
+/** The public board: published needs, newest first, with a keyword over their titles. */
 export async function publishedNeeds(
   db: Pick<TransactionClient, 'innovationNeed'>,
   input: {

@@ -13,10 +13,11 @@ import './index.css';
 import { usePageClass } from '../../services/text-size';
 
 /**
- * 政策申报 — the home page, with the way to the 申报指南 (selection calls, a sub-package) at the
- * top. Programmes the caller's profile already qualifies for come first (免申即享: "you are
- * registered as a high-tech enterprise, claim the award"); the rest by the plan's sections. No
- * field filter: every money clause serves all five fields (docs/DECISIONS.md).
+ * 政策申报 — the home page, with the ways to the 申报指南 (selection calls) and the 需求榜 (both
+ * sub-packages) at the top. Programmes the caller's profile already qualifies for come first
+ * (免申即享: "you are registered as a high-tech enterprise, claim the award"); the rest by the
+ * plan's sections. No field filter: every money clause serves all five fields
+ * (docs/DECISIONS.md).
  */
 export default function ProgrammesPage() {
   const pageClass = usePageClass();
@@ -41,6 +42,23 @@ export default function ProgrammesPage() {
           <View className="calls-entry__title">申报指南</View>
           <View className="calls-entry__text">
             应用场景典型案例、重点科技项目、颠覆性技术、人才团队评选，以单位名义在线申报
+          </View>
+        </View>
+        <View className="menu__arrow" aria-hidden="true">
+          ›
+        </View>
+      </View>
+
+      <View
+        {...pressable('link')}
+        className="card calls-entry"
+        id="programmes-needs"
+        onClick={() => void open(routes.needBoard)}
+      >
+        <View className="calls-entry__main">
+          <View className="calls-entry__title">需求榜</View>
+          <View className="calls-entry__text">
+            企业和单位发布的应用场景需求、技术攻关需求，科研团队和企业在线揭榜
           </View>
         </View>
         <View className="menu__arrow" aria-hidden="true">

@@ -5,12 +5,21 @@ import { KeyValue } from '../../../components/KeyValue';
 import { StatusTag } from '../../../components/StatusTag';
 import { formatDate, formatDateTime } from '../../../format';
 import { open, routes } from '../../../services/nav';
-import { type MyNeed, type VpCall, canTurnIntoVpNeed, detailRows, vpConversion } from '../data';
+import {
+  type MyNeed,
+  NEXT_STEPS,
+  type VpCall,
+  canEditNeed,
+  canTurnIntoVpNeed,
+  detailRows,
+  vpConversion,
+} from '../data';
 
 /**
  * The poster's view of one of its organisation's needs: where it stands (the officer's comment
- * when returned), what it says, who responded (揭榜), and — for a published 技术攻关需求 — turning
- * it into a 科技副总 need of a call collecting needs.
+ * when returned, what happens next while 待审核, 修改 for both), what it says, who responded
+ * (揭榜: the researcher with the institution, or the firm, the message and when), and — for a
+ * published 技术攻关需求 — turning it into a 科技副总 need of a call collecting needs.
  */
 export function MyNeedDetail({ need, calls }: { need: MyNeed; calls: readonly VpCall[] }) {
   return (
@@ -29,10 +38,24 @@ export function MyNeedDetail({ need, calls }: { need: MyNeed; calls: readonly Vp
           </View>
           <StatusTag status={need.status} label={need.statusName} id="need-status" />
         </View>
-        {need.status === 'returned' && need.returnComment ? (
-          <View className="notice notice--warning" id="need-returned">
-            退回意见：{need.returnComment}
+        {need.status === 'returned' ? (
+          <View className="notice notice--warning" id="need-returned" role="alert">
+            退回意见：{need.returnComment ?? '请按要求修改后重新提交'}
           </View>
+        ) : null}
+        {need.status === 'submitted' ? (
+          <View className="notice" id="need-next">
+            {NEXT_STEPS}
+          </View>
+        ) : null}
+        {canEditNeed(need) ? (
+          <Button
+            id="need-edit"
+            className={`btn btn--small ${need.status === 'returned' ? 'btn--primary' : 'btn--ghost'}`}
+            onClick={() => void open(routes.needPost, { id: need.id })}
+          >
+            {need.status === 'returned' ? '按意见修改并重新提交' : '修改需求'}
+          </Button>
         ) : null}
       </View>
 
@@ -48,7 +71,12 @@ export function MyNeedDetail({ need, calls }: { need: MyNeed; calls: readonly Vp
       </View>
 
       <View className="card" id="need-responses">
-        <View className="card__title">揭榜情况</View>
+        <View className="card__title">
+          揭榜情况{need.responses.length > 0 ? `（${need.responses.length}）` : ''}
+        </View>
+        {need.responses.length > 0 ? (
+          <View className="muted need__hint">揭榜方及其说明仅本单位和科技部门可见</View>
+        ) : null}
         {need.responses.length === 0 ? (
           <View className="muted" id="need-responses-empty">
             {need.status === 'published' ? '暂无揭榜' : '需求发布后，揭榜方的说明将显示在这里'}
@@ -57,10 +85,14 @@ export function MyNeedDetail({ need, calls }: { need: MyNeed; calls: readonly Vp
         {need.responses.map((r) => (
           <View key={r.id} className="list-item list-item--column" id={`need-response-${r.id}`}>
             <View className="list-item__row">
-              <View className="list-item__title">{r.who}</View>
+              <View className="list-item__title" id={`need-response-${r.id}-who`}>
+                {r.who}
+              </View>
               <View className="list-item__meta">{formatDateTime(r.createdAt)}</View>
             </View>
-            <View className="need__text">{r.message}</View>
+            <View className="need__text" id={`need-response-${r.id}-message`}>
+              {r.message}
+            </View>
           </View>
         ))}
       </View>
