@@ -149,7 +149,9 @@ export async function updateNeed(
         message: `需求当前为“${needStatusName(need.status)}”，不能修改`,
       });
     if (form.kind !== need.kind)
-      throw appError('INVALID_INPUT', { message: '需求提交后不能更换类型，如需发布另一类需求请另行发布' });
+      throw appError('INVALID_INPUT', {
+        message: '需求提交后不能更换类型，如需发布另一类需求请另行发布',
+      });
     const saved = await tx.innovationNeed.update({
       where: { id },
       data: {
