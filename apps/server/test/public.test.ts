@@ -31,23 +31,29 @@ afterAll(async () => {
 });
 
 describe('GET /public', () => {
-  it.each(['/public', '/public/', '/public/programmes/scenario-case', '/public/notices'])(
-    '%s answers a public HTML page with no session',
-    async (url) => {
-      const res = await api.inject({ method: 'GET', url });
-      expect(res.statusCode).toBe(200);
-      expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
-      expect(res.headers['cache-control']).toBe('public, max-age=60');
-      expect(res.headers['content-security-policy']).toContain("default-src 'none'");
-      expect(res.body).toContain('<html lang="zh-CN">');
-      expect(res.body).not.toContain('<script');
-    },
-  );
+  it.each([
+    '/public',
+    '/public/',
+    '/public/programmes/scenario-case',
+    '/public/notices',
+    '/public/needs',
+    '/public/needs?kind=technology&q=%E6%B0%A2&page=2',
+  ])('%s answers a public HTML page with no session', async (url) => {
+    const res = await api.inject({ method: 'GET', url });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(res.headers['cache-control']).toBe('public, max-age=60');
+    expect(res.headers['content-security-policy']).toContain("default-src 'none'");
+    expect(res.body).toContain('<html lang="zh-CN">');
+    expect(res.body).not.toContain('<script');
+  });
 
   it.each([
     '/public/programmes/unknown',
     '/public/notices/00000000-0000-4000-8000-000000000000',
     '/public/notices/not-an-id',
+    '/public/needs/00000000-0000-4000-8000-000000000000',
+    '/public/needs/not-an-id',
     '/public/nothing-here',
   ])('%s is a Chinese 404 page, never a 500', async (url) => {
     const res = await api.inject({ method: 'GET', url });

@@ -8,11 +8,13 @@ import { officerApi } from '../support/api';
 import { passNotice } from '../support/award-path';
 import { desktopPage, launchBrowser, phonePage, snap } from '../support/browser';
 import { resetClock } from '../support/clock';
+import { registerFirm } from '../support/mp-data';
 
 /**
  * The public pages under the API host (/public), opened by anyone: no sign-in, a fresh browser
  * context each time. The policy and a programme guide, the notices list, a running award notice
- * and its printed form, a closed notice's result, a 科技副总 notice, an unknown id. Each page is
+ * and its printed form, a closed notice's result, a 科技副总 notice, the need board (需求榜) and
+ * a need, an unknown id. Each page is
  * checked with axe (WCAG 2.1 AA + best practice; serious or critical fails) and at 375 px wide.
  */
 const stack = inject('stack');
@@ -24,6 +26,8 @@ const titles = {
   running: `公开页面公示 ${run}`,
   closed: `公开页面已结束公示 ${run}`,
   draft: `公开页面草稿 ${run}`,
+  need: `公开需求榜储能系统攻关${run}`,
+  unpublishedNeed: `公开需求榜未发布需求${run}`,
 };
 
 let browser: Browser;
@@ -36,6 +40,8 @@ let vpCallId: string;
 let vpTitle: string;
 let vpFirmName: string;
 let vpResearcherName: string;
+let needId: string;
+let needFirmName: string;
 
 beforeAll(async () => {
   ({ browser, close: closeBrowser } = await launchBrowser());
@@ -74,6 +80,28 @@ beforeAll(async () => {
   vpTitle = vp.title;
   vpFirmName = vp.firms[0]?.name ?? '';
   vpResearcherName = vp.researchers[0]?.name ?? '';
+
+  // 需求榜: a verified firm's technology need, published by the area officer; another left unpublished.
+  needFirmName = `宿州公开需求榜储能科技有限公司${run}`;
+  const firm = await registerFirm(stack, { name: needFirmName });
+  const technology = {
+    kind: 'technology' as const,
+    fieldCode: 'low-carbon-energy' as const,
+    subFieldCode: 'electrochemical-storage',
+    problem: '储能电站电池簇一致性差、热失控预警滞后，需要研发在线监测与均衡管理技术。',
+    indicators: '热失控预警提前量不少于10分钟，簇间一致性偏差不高于2%',
+    coFundFen: 150_000_000n,
+    deadline: '2028-06-30',
+  };
+  const posted = await firm.api.needs.post.mutate({ ...technology, title: titles.need });
+  await firm.api.needs.post.mutate({ ...technology, title: titles.unpublishedNeed });
+  const area = await officerApi(stack.apiUrl, 'yongqiao');
+  await area.needs.curate.mutate({
+    id: posted.id,
+    expectedVersion: posted.version,
+    action: 'publish',
+  });
+  needId = posted.id;
 });
 afterAll(async () => {
   await resetClock(stack.apiUrl);
@@ -220,6 +248,44 @@ describe('public pages (no login)', () => {
     await page.context().close();
   });
 
+  it('the need board lists published needs, filters by keyword with its form, and opens a need', async () => {
+    const index = await open('/public');
+    await index.page
+      .getByRole('navigation', { name: '主导航' })
+      .getByRole('link', { name: '需求榜' })
+      .click();
+    await index.page.waitForURL(/\/public\/needs$/);
+    await index.context.close();
+
+    // Other flows share the database: the keyword finds this run's need wherever it is paged.
+    const board = await checkPage('/public/needs?kind=technology', 'needs');
+    await board.getByLabel('关键词').fill(run);
+    await board.getByRole('button', { name: '查询' }).click();
+    await board.waitForURL(/[?&]q=/);
+    const body = await text(board);
+    expect(body).toContain(titles.need);
+    expect(body).not.toContain(titles.unpublishedNeed);
+    expect(body).toContain(needFirmName);
+    expect(body).toContain('企业拟投入资金：¥1,500,000.00');
+    expect(new URL(board.url()).searchParams.get('kind')).toBe('technology');
+    await board.getByRole('link', { name: titles.need }).click();
+    await board.waitForURL(new RegExp(`/public/needs/${needId}$`));
+    await board.context().close();
+
+    const need = await checkPage(`/public/needs/${needId}`, 'need');
+    const detail = await text(need);
+    expect(detail).toContain('技术攻关需求');
+    expect(detail).toContain('电化学储能');
+    expect(detail).toContain('2028年6月30日');
+    expect(detail).toContain('在“宿州科创”微信小程序 政策—需求榜 中揭榜');
+    // The firm is named; its contact person and phone are not.
+    expect(detail).toContain(needFirmName);
+    expect(detail).not.toContain('王经理');
+    expect(detail).not.toContain('13800001111');
+    expect(detail).not.toContain(needId);
+    await need.context().close();
+  });
+
   it('an unknown notice is a Chinese 404 page', async () => {
     const page = await checkPage(
       '/public/notices/00000000-0000-4000-8000-000000000000',
@@ -228,6 +294,10 @@ describe('public pages (no login)', () => {
     );
     expect(await text(page, 'h1')).toBe('页面不存在');
     await page.context().close();
+    const unknownNeed = await open('/public/needs/00000000-0000-4000-8000-000000000000');
+    expect(unknownNeed.status).toBe(404);
+    expect(await text(unknownNeed.page, 'h1')).toBe('页面不存在');
+    await unknownNeed.context.close();
     const other = await open('/public/no-such-page');
     expect(other.status).toBe(404);
     expect(await text(other.page, 'h1')).toBe('页面不存在');

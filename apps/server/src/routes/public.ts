@@ -29,6 +29,8 @@ function send(reply: FastifyReply, page: PublicPage) {
  * - `GET /public/notices` — notices running and the results of closed ones
  * - `GET /public/notices/:id` — one award notice (公示), printable
  * - `GET /public/vp-notices/:id` — one 科技副总 selection notice, printable
+ * - `GET /public/needs` — the need board (需求榜): published needs, filtered by kind, field and
+ *   keyword (`?kind=&field=&q=&page=`); `GET /public/needs/:id` — one published need
  *
  * Unknown addresses and ids answer a Chinese 404 page; anything unexpected a Chinese 500 page.
  */
@@ -53,5 +55,11 @@ export async function publicRoutes(app: FastifyInstance, options: { deps: Public
   );
   app.get<{ Params: { id: string } }>('/vp-notices/:id', async (req, reply) =>
     send(reply, await pages.vpNotice(req.params.id)),
+  );
+  app.get('/needs', async (req, reply) =>
+    send(reply, await pages.needs(req.query as Record<string, unknown>)),
+  );
+  app.get<{ Params: { id: string } }>('/needs/:id', async (req, reply) =>
+    send(reply, await pages.need(req.params.id)),
   );
 }

@@ -6,11 +6,21 @@
  * else leaves this module (no ids but the one in a page's address, no phone, no ID number).
  */
 import type { Db } from '@kc/db';
-import type { CalendarDate, NoticeObjectionContact } from '@kc/domain';
-import { noticePhase, policySetFor, todayInShanghai } from '@kc/domain';
+import type { CalendarDate, NeedKind, NoticeObjectionContact } from '@kc/domain';
+import {
+  FIELD_CODES,
+  NEED_KIND_CODES,
+  SCENARIO_DOMAINS,
+  isReadableText,
+  noticePhase,
+  policySetFor,
+  todayInShanghai,
+} from '@kc/domain';
 import { programmeDto } from '../awards/programmes';
 import type { NoticeDto } from '../awards/notice';
 import { listPublicNotices, noticeSettingsOn, publicNoticeById } from '../awards/notice';
+import { hasAppCode } from '../errors';
+import { publishedNeed, publishedNeeds } from '../selection/needs';
 import { listPublicVpCalls, publicVpNotice } from '../vice-president/public-notices';
 
 export interface PublicDeps {
@@ -240,4 +250,125 @@ export async function vpNotice(deps: PublicDeps, id: string) {
   if (!UUID.test(id)) return null;
   const data = await publicVpNotice(deps.db.prisma, id);
   return data ? publicVpNoticeView(data, deps.now()) : null;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* 需求榜 (plan 四.1 / 四.2): published needs, read through the board's own queries (no people). */
+
+/** The board's filters as the address carries them; anything unrecognised is left out. */
+export interface NeedQuery {
+  kind: NeedKind | null;
+  fieldCode: string | null;
+  q: string;
+  page: number;
+}
+
+export const NEED_PAGE_SIZE = 20;
+/** The API's limit on a keyword; a longer one is cut, not refused (a reader typed it). */
+const MAX_KEYWORD = 50;
+/** Far past any real board; keeps `skip` from being an arbitrary number. */
+const MAX_PAGE = 1000;
+
+function firstString(value: unknown): string | null {
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value) && typeof value[0] === 'string') return value[0];
+  return null;
+}
+
+/** Reads the query string (as the server parses it) into filters the board accepts. */
+export function needQuery(raw: Record<string, unknown> | null | undefined): NeedQuery {
+  const get = (key: string) => firstString(raw?.[key]);
+  const kind = get('kind');
+  const field = get('field');
+  const q = get('q') ?? '';
+  const page = Number(get('page') ?? '1');
+  const keyword = isReadableText(q) ? [...q.trim()].slice(0, MAX_KEYWORD).join('').trim() : '';
+  return {
+    kind: (NEED_KIND_CODES as readonly string[]).includes(kind ?? '') ? (kind as NeedKind) : null,
+    fieldCode: (FIELD_CODES as readonly string[]).includes(field ?? '') ? field : null,
+    q: keyword,
+    page: Number.isInteger(page) && page >= 1 && page <= MAX_PAGE ? page : 1,
+  };
+}
+
+/** Money fen in a need's details: bigint as stored (superjson), or digits from an older row. */
+function fenOf(value: unknown): bigint | null {
+  if (typeof value === 'bigint') return value;
+  if (typeof value === 'string' && /^\d+$/.test(value)) return BigInt(value);
+  if (typeof value === 'number' && Number.isSafeInteger(value)) return BigInt(value);
+  return null;
+}
+
+const textOf = (value: unknown): string | null =>
+  typeof value === 'string' && value.trim() !== '' ? value : null;
+
+type NeedDto = Awaited<ReturnType<typeof publishedNeed>>;
+
+/**
+ * A published need as the public sees it: named fields only (the details are copied field by
+ * field, so nothing a form may gain later leaves by accident); the organisation, never a person.
+ */
+export function publicNeedView(n: NeedDto) {
+  const d = n.details;
+  const domain = textOf(d.applicationDomain);
+  return {
+    id: n.id,
+    number: n.number,
+    kind: n.kind,
+    kindName: n.kindName,
+    title: n.title,
+    fieldName: n.fieldName,
+    subFieldName: n.subFieldName,
+    areaName: n.areaName,
+    organisationName: n.organisationName,
+    publishedOn: n.publishedAt ? todayInShanghai(n.publishedAt) : null,
+    problem: textOf(d.problem),
+    /** technology */
+    indicators: textOf(d.indicators),
+    coFundFen: fenOf(d.coFundFen),
+    deadline: textOf(d.deadline) as CalendarDate | null,
+    /** scenario */
+    applicationDomainName: domain
+      ? (SCENARIO_DOMAINS.find((s) => s.code === domain)?.name ?? null)
+      : null,
+    site: textOf(d.site),
+    budgetMinFen: fenOf(d.budgetMinFen),
+    budgetMaxFen: fenOf(d.budgetMaxFen),
+  };
+}
+
+export type PublicNeed = ReturnType<typeof publicNeedView>;
+
+export interface NeedBoard {
+  query: NeedQuery;
+  items: PublicNeed[];
+  total: number;
+  pageCount: number;
+}
+
+export async function needBoard(deps: PublicDeps, query: NeedQuery): Promise<NeedBoard> {
+  const result = await publishedNeeds(deps.db.prisma, {
+    page: query.page,
+    pageSize: NEED_PAGE_SIZE,
+    kind: query.kind ?? undefined,
+    fieldCode: query.fieldCode ?? undefined,
+    q: query.q || undefined,
+  });
+  return {
+    query,
+    items: result.items.map(publicNeedView),
+    total: result.total,
+    pageCount: Math.max(1, Math.ceil(result.total / NEED_PAGE_SIZE)),
+  };
+}
+
+/** A published need, or null for a malformed, unknown, unpublished, merged or closed id. */
+export async function publicNeed(deps: PublicDeps, id: string): Promise<PublicNeed | null> {
+  if (!UUID.test(id)) return null;
+  try {
+    return publicNeedView(await publishedNeed(deps.db.prisma, id));
+  } catch (error) {
+    if (hasAppCode(error, 'NOT_FOUND')) return null;
+    throw error;
+  }
 }

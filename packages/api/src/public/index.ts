@@ -1,11 +1,21 @@
 /**
  * Public pages (no login): the policy and its programme guides, the award and 科技副总 notices
- * while they run and their results after. Server-rendered HTML with no script, built from the
+ * while they run and their results after, and the need board (需求榜: needs, never people). Server-rendered HTML with no script, built from the
  * same queries the admin uses (data.ts) and escaped by construction (html.ts). apps/server
  * serves them under `/public`.
  */
 import type { PublicDeps } from './data';
-import { awardNotice, noticeSummaries, policyOverview, programmeGuide, vpNotice } from './data';
+import {
+  awardNotice,
+  needBoard,
+  needQuery,
+  noticeSummaries,
+  policyOverview,
+  programmeGuide,
+  publicNeed,
+  vpNotice,
+} from './data';
+import { needPage, needsPage } from './views-needs';
 import { errorPage, notFoundPage } from './views-errors';
 import { awardNoticePage, noticesPage, vpNoticePage } from './views-notices';
 import { indexPage, programmePage } from './views-policy';
@@ -37,6 +47,13 @@ export function createPublicPages(deps: PublicDeps) {
     vpNotice: async (id: string): Promise<PublicPage> => {
       const notice = await vpNotice(deps, id);
       return notice ? found(vpNoticePage(notice)) : missing();
+    },
+    /** `query`: the parsed query string (`kind`, `field`, `q`, `page`); the rest is ignored. */
+    needs: async (query?: Record<string, unknown>): Promise<PublicPage> =>
+      found(needsPage(await needBoard(deps, needQuery(query)))),
+    need: async (id: string): Promise<PublicPage> => {
+      const need = await publicNeed(deps, id);
+      return need ? found(needPage(need)) : missing();
     },
     notFound: missing,
     error: (): PublicPage => ({ status: 500, html: errorPage() }),

@@ -11,6 +11,22 @@ export const paths = {
   notices: `${PUBLIC_BASE}/notices`,
   notice: (id: string) => `${PUBLIC_BASE}/notices/${encodeURIComponent(id)}`,
   vpNotice: (id: string) => `${PUBLIC_BASE}/vp-notices/${encodeURIComponent(id)}`,
+  /**
+   * The need board (需求榜), filtered and paged: always the same parameter order, empty ones
+   * left out, every value percent-encoded (the html template then escapes the `&`).
+   */
+  needs: (
+    query: { kind?: string | null; fieldCode?: string | null; q?: string; page?: number } = {},
+  ) => {
+    const params = new URLSearchParams();
+    if (query.kind) params.set('kind', query.kind);
+    if (query.fieldCode) params.set('field', query.fieldCode);
+    if (query.q) params.set('q', query.q);
+    if (query.page && query.page > 1) params.set('page', String(query.page));
+    const search = params.toString();
+    return `${PUBLIC_BASE}/needs${search ? `?${search}` : ''}`;
+  },
+  need: (id: string) => `${PUBLIC_BASE}/needs/${encodeURIComponent(id)}`,
 };
 
 const SITE = '宿州市科学技术局 · 科技创新政策公开';
@@ -40,6 +56,19 @@ h2{font-size:1.2rem;margin:28px 0 8px}
 .tag-running{background:#e6f4ea;color:#1e5b2e}
 .tag-over{background:#fff4e0;color:#6b3d00}
 .tag-closed{background:#edf0f3;color:#333}
+.tag-kind{background:#e8eef7;color:#0b3d91}
+.tabs{display:flex;flex-wrap:wrap;gap:4px 16px;margin:8px 0;padding:0;list-style:none}
+.tabs a[aria-current=page]{font-weight:700;text-decoration-thickness:3px}
+form.filters{display:flex;flex-wrap:wrap;align-items:flex-end;gap:8px 16px;margin:8px 0 16px}
+form.filters label{display:flex;flex-direction:column;font-size:.875rem;color:#4a5568;max-width:100%}
+form.filters input,form.filters select{font:inherit;color:#1a1a1a;background:#fff;border:1px solid #6b7785;border-radius:4px;padding:4px 8px;max-width:100%}
+form.filters button{font:inherit;color:#fff;background:#0b3d91;border:0;border-radius:4px;padding:5px 16px;cursor:pointer}
+form.filters :focus-visible{outline:3px solid #b35c00;outline-offset:2px}
+.pager{display:flex;flex-wrap:wrap;gap:4px 16px;align-items:center;margin:16px 0}
+dl.fields{display:grid;grid-template-columns:9em 1fr;gap:6px 16px;margin:8px 0}
+dl.fields dt{color:#4a5568;font-weight:700}
+dl.fields dd{margin:0}
+.prose{white-space:pre-line}
 .box{border:1px solid #c8d1dc;border-radius:6px;padding:12px 16px;margin:16px 0;background:#f7f9fc}
 .box>:first-child{margin-top:0}
 ul.cards{list-style:none;padding:0;margin:0}
@@ -52,6 +81,8 @@ table.list tfoot td{font-weight:700}
 .print-hint{color:#4a5568;font-size:.875rem}
 footer{border-top:1px solid #dde3ea;color:#4a5568;font-size:.875rem;padding-top:12px;padding-bottom:24px}
 @media screen and (max-width:640px){
+dl.fields{grid-template-columns:1fr;gap:0}
+dl.fields dd{margin-bottom:8px}
 table.list thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 table.list,table.list tbody,table.list tfoot,table.list tr,table.list td{display:block;width:100%}
 table.list tr{border:1px solid #c8d1dc;border-radius:6px;margin:0 0 12px}
@@ -62,7 +93,7 @@ table.list td::before{content:attr(data-label);flex:0 0 7em;color:#4a5568;font-w
 }
 @media print{
 body{font-size:11pt;color:#000}
-.site,footer,.print-hint,.crumbs{display:none}
+.site,footer,.print-hint,.crumbs,form.filters,.tabs,.pager{display:none}
 .meta{color:#000}
 a{color:#000;text-decoration:none}
 .box{background:none;border-color:#000}
@@ -86,11 +117,12 @@ export const PUBLIC_CSP = [
   "default-src 'none'",
   `style-src '${STYLE_HASH}'`,
   "base-uri 'none'",
-  "form-action 'none'",
+  // The need board's search is a GET form to itself; nothing else posts anywhere.
+  "form-action 'self'",
   "frame-ancestors 'none'",
 ].join('; ');
 
-type Section = 'index' | 'notices' | null;
+type Section = 'index' | 'notices' | 'needs' | null;
 
 function navLink(href: string, label: string, current: boolean): Html {
   return current
@@ -116,6 +148,7 @@ export function page(opts: { title: string; section: Section; body: HtmlValue })
               <ul>
                 ${navLink(paths.index, '政策与申报指南', opts.section === 'index')}
                 ${navLink(paths.notices, '公示公告', opts.section === 'notices')}
+                ${navLink(paths.needs(), '需求榜', opts.section === 'needs')}
               </ul>
             </nav>
           </div>

@@ -7,11 +7,12 @@ export function notFoundPage(): string {
     title: '页面不存在',
     section: null,
     body: html`<h1>页面不存在</h1>
-      <p>您访问的页面不存在，或该公示尚未发布。</p>
+      <p>您访问的页面不存在，或该公示、需求尚未发布（或已关闭）。</p>
       <p>
         <a href="${paths.index}">返回政策与申报指南</a>
       </p>
-      <p><a href="${paths.notices}">查看公示公告</a></p>`,
+      <p><a href="${paths.notices}">查看公示公告</a></p>
+      <p><a href="${paths.needs()}">查看需求榜</a></p>`,
   });
 }
 

@@ -58,6 +58,13 @@ export function indexPage(policy: PolicyOverview | null): string {
           >查看正在公示和已结束的公示</a
         >。
       </p>
+      <h2>需求榜</h2>
+      <p>
+        依据方案四.1和四.2，经审核的应用场景需求和技术攻关需求向社会公开发布，科研人员和单位可揭榜承接。<a
+          href="${paths.needs()}"
+          >查看需求榜</a
+        >。
+      </p>
       <h2>咨询电话</h2>
       <p>${policy.consultation.office}：${policy.consultation.phone}</p>`,
   });

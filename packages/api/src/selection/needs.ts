@@ -7,7 +7,9 @@ import {
   fieldName,
   needKindName,
   needStatusName,
+  scenarioNeedSchema,
   subFieldName,
+  technologyNeedSchema,
   todayInShanghai,
 } from '@kc/domain';
 import { canSeeArea, areaScope } from '../access';
@@ -29,8 +31,19 @@ import type { ApplicantCtx, OfficerCtx } from '../vice-president/common';
 const CHANGED = '该需求刚被更新，请刷新后再试';
 
 /** What anyone may read of a published need: the need, and the organisation posting it. */
+/** The form's own fields of each kind: all a public reader gets of the stored details. */
+const PUBLIC_DETAIL_KEYS: Record<NeedKind, ReadonlySet<string>> = {
+  scenario: new Set(Object.keys(scenarioNeedSchema.shape)),
+  technology: new Set(Object.keys(technologyNeedSchema.shape)),
+};
+
 function publicDto(n: InnovationNeed & { organisation: { name: string } }) {
-  const details = decodeJson<Record<string, unknown>>(n.details) ?? {};
+  const stored = decodeJson<Record<string, unknown>>(n.details) ?? {};
+  // An allow-list, not a pass-through: a field stored later does not go public by itself.
+  const allowed = PUBLIC_DETAIL_KEYS[n.kind as NeedKind];
+  const details = Object.fromEntries(
+    Object.entries(stored).filter(([key]) => allowed?.has(key) ?? false),
+  );
   return {
     id: n.id,
     number: n.number,

@@ -1,0 +1,182 @@
+import { FIELDS, NEED_KINDS } from '@kc/domain';
+import type { NeedBoard, NeedQuery, PublicNeed } from './data';
+import { chineseDate, money } from './format';
+import type { Html } from './html';
+import { html } from './html';
+import { page, paths } from './layout';
+
+/** How a reader takes a need on: in the mini-program, signed in (responses are not public). */
+const HOW_TO_RESPOND = '有意承接的科研人员或单位，请在“宿州科创”微信小程序 政策—需求榜 中揭榜。';
+
+/** A scenario need's budget: a range, one end of it, or none given (面议). */
+function budgetText(n: Pick<PublicNeed, 'budgetMinFen' | 'budgetMaxFen'>): string {
+  const { budgetMinFen: min, budgetMaxFen: max } = n;
+  if (min !== null && max !== null) return `${money(min)}至${money(max)}`;
+  if (min !== null) return `${money(min)}以上`;
+  if (max !== null) return `不超过${money(max)}`;
+  return '面议';
+}
+
+const dateText = (date: string | null) => (date ? chineseDate(date) : '—');
+
+/** The two or three facts that differ by kind, as `label：value` pairs. */
+function kindFacts(n: PublicNeed): [string, string][] {
+  return n.kind === 'technology'
+    ? [
+        ['企业拟投入资金', money(n.coFundFen)],
+        ['期望完成日期', dateText(n.deadline)],
+      ]
+    : [
+        ['预算', budgetText(n)],
+        ['场景所在地', n.site ?? '—'],
+      ];
+}
+
+function kindTag(n: PublicNeed): Html {
+  return html`<span class="tag tag-kind">${n.kindName}</span>`;
+}
+
+function needItem(n: PublicNeed): Html {
+  const facts = [
+    `编号：${n.number}`,
+    `产业方向：${n.fieldName}`,
+    `发布单位：${n.organisationName}`,
+    `所在区域：${n.areaName}`,
+    `发布日期：${dateText(n.publishedOn)}`,
+  ];
+  return html`<li>
+    <a href="${paths.need(n.id)}">${n.title}</a> ${kindTag(n)}<br />
+    <span class="meta">${facts.join('；')}</span><br />
+    <span class="meta"
+      >${kindFacts(n)
+        .map(([label, value]) => `${label}：${value}`)
+        .join('；')}</span
+    >
+  </li>`;
+}
+
+/** 全部 / 应用场景需求 / 技术攻关需求, keeping the field and keyword, back to page 1. */
+function kindTabs(q: NeedQuery): Html {
+  const tabs = [{ code: null, name: '全部需求' }, ...NEED_KINDS];
+  return html`<nav aria-label="需求类型">
+    <ul class="tabs">
+      ${tabs.map((t) => {
+        const href = paths.needs({ kind: t.code, fieldCode: q.fieldCode, q: q.q });
+        return t.code === q.kind
+          ? html`<li><a href="${href}" aria-current="page">${t.name}</a></li>`
+          : html`<li><a href="${href}">${t.name}</a></li>`;
+      })}
+    </ul>
+  </nav>`;
+}
+
+/** A GET form to the board itself: field and keyword (the kind stays as chosen above). */
+function filterForm(q: NeedQuery): Html {
+  return html`<form class="filters" method="get" action="${paths.needs()}" role="search">
+    ${q.kind ? html`<input type="hidden" name="kind" value="${q.kind}" />` : ''}
+    <label
+      >产业方向
+      <select name="field">
+        <option value="">全部方向</option>
+        ${FIELDS.map((f) =>
+          f.code === q.fieldCode
+            ? html`<option value="${f.code}" selected>${f.name}</option>`
+            : html`<option value="${f.code}">${f.name}</option>`,
+        )}
+      </select>
+    </label>
+    <label
+      >关键词
+      <input type="search" name="q" value="${q.q}" maxlength="50" placeholder="需求名称" />
+    </label>
+    <button type="submit">查询</button>
+  </form>`;
+}
+
+function pager(board: NeedBoard): Html | '' {
+  const { query, pageCount } = board;
+  if (pageCount <= 1 && query.page === 1) return '';
+  const at = (page: number) =>
+    paths.needs({ kind: query.kind, fieldCode: query.fieldCode, q: query.q, page });
+  // Past the last page (an old link), 上一页 goes to the last page there is.
+  const previous = Math.min(query.page - 1, pageCount);
+  return html`<nav class="pager" aria-label="分页">
+    ${query.page > 1 ? html`<a href="${at(previous)}" rel="prev">上一页</a>` : ''}
+    <span>第 ${query.page} 页，共 ${pageCount} 页</span>
+    ${query.page < pageCount ? html`<a href="${at(query.page + 1)}" rel="next">下一页</a>` : ''}
+  </nav>`;
+}
+
+function results(board: NeedBoard): Html {
+  const { query, items, total } = board;
+  const filtered = query.kind !== null || query.fieldCode !== null || query.q !== '';
+  if (items.length > 0)
+    return html`<p class="meta">共 ${total} 项需求</p>
+      <ul class="cards">
+        ${items.map(needItem)}
+      </ul>`;
+  if (total > 0)
+    return html`<p>
+      本页没有内容。<a href="${paths.needs({ ...query, page: 1 })}">返回第一页</a>
+    </p>`;
+  return filtered
+    ? html`<p>没有符合条件的需求。<a href="${paths.needs()}">查看全部需求</a></p>`
+    : html`<p>目前没有已发布的需求。</p>`;
+}
+
+/** `/public/needs`: published scenario and technology needs, filtered and paged. */
+export function needsPage(board: NeedBoard): string {
+  return page({
+    title: board.query.page > 1 ? `需求榜（第${board.query.page}页）` : '需求榜',
+    section: 'needs',
+    body: html`<h1>需求榜</h1>
+      <p>
+        发布单位经科技部门审核后公开的应用场景需求（方案四.1）和技术攻关需求（方案四.2）。${HOW_TO_RESPOND}
+      </p>
+      ${kindTabs(board.query)} ${filterForm(board.query)} ${results(board)} ${pager(board)}`,
+  });
+}
+
+/** `/public/needs/:id`: one published need, and how to take it on. */
+export function needPage(n: PublicNeed): string {
+  const facts: [string, string][] = [
+    ['需求编号', n.number],
+    ['需求类型', n.kindName],
+    ['产业方向', n.fieldName],
+    ...(n.kind === 'technology'
+      ? ([['细分方向', n.subFieldName ?? '—']] as [string, string][])
+      : ([['应用领域', n.applicationDomainName ?? '—']] as [string, string][])),
+    ['发布单位', n.organisationName],
+    ['所在区域', n.areaName],
+    ['发布日期', dateText(n.publishedOn)],
+    ...kindFacts(n),
+  ];
+  return page({
+    title: n.title,
+    section: 'needs',
+    body: html`<p class="meta crumbs"><a href="${paths.needs()}">需求榜</a> / ${n.kindName}</p>
+      <h1>${n.title}</h1>
+      <p class="meta">${kindTag(n)} 编号：${n.number}；发布日期：${dateText(n.publishedOn)}</p>
+      <dl class="fields">
+        ${facts.map(
+          ([label, value]) =>
+            html`<dt>${label}</dt>
+              <dd>${value}</dd>`,
+        )}
+      </dl>
+      <h2>${n.kind === 'technology' ? '技术难题描述' : '场景需求描述'}</h2>
+      <p class="prose">${n.problem ?? '—'}</p>
+      ${
+        n.kind === 'technology'
+          ? html`<h2>关键技术指标</h2>
+              <p class="prose">${n.indicators ?? '—'}</p>`
+          : ''
+      }
+      <section class="box" aria-labelledby="respond-title" data-testid="public-need-respond">
+        <h2 id="respond-title">揭榜方式</h2>
+        <p>${HOW_TO_RESPOND}</p>
+        <p class="meta">揭榜方的信息只提供给发布单位和科技部门，不在本站公开。</p>
+      </section>
+      <p><a href="${paths.needs({ kind: n.kind })}">查看更多${n.kindName}</a></p>`,
+  });
+}
