@@ -243,6 +243,48 @@ describe('申报指南: the list', () => {
   });
 });
 
+describe('申报指南: the workbench tile’s list (?waiting=mine)', () => {
+  it('asks for the calls waiting for the officer’s own step, one row per call', async () => {
+    api.list.mockResolvedValue([call(), call({ id: `${CALL_ID}-2`, number: 'SZKC-ZN-2027-02' })]);
+    api.submissions.mockResolvedValue([submission()]);
+    const { wrapper } = await mountAs(officers.yongqiao, CallsView, {
+      path: '/selection/calls?waiting=mine',
+    });
+    await settle();
+    expect(api.list).toHaveBeenCalledWith({ waiting: 'mine' });
+    for (const [input] of api.list.mock.calls) expect(input).toEqual({ waiting: 'mine' });
+    // The tile counts calls: the table has exactly one row per call listed.
+    expect(wrapper.findAll('[data-testid="call-table"] .el-table__body tr')).toHaveLength(2);
+    expect(wrapper.get('[data-testid="filter-waiting"]').text()).toBe('仅看待我审查的');
+    wrapper.unmount();
+  });
+
+  it('keeps the other filters with it, and removing the tag drops it from the URL and the query', async () => {
+    api.list.mockResolvedValue([call()]);
+    const { wrapper, router } = await mountAs(officers.admin, CallsView, {
+      path: '/selection/calls?waiting=mine&status=formal-review',
+    });
+    expect(api.list).toHaveBeenLastCalledWith({ status: 'formal-review', waiting: 'mine' });
+    await wrapper.get('[data-testid="filter-waiting"] .el-tag__close').trigger('click');
+    await settle();
+    expect(router.currentRoute.value.query.waiting).toBeUndefined();
+    expect(router.currentRoute.value.query.status).toBe('formal-review');
+    expect(api.list).toHaveBeenLastCalledWith({ status: 'formal-review' });
+    expect(wrapper.find('[data-testid="filter-waiting"]').exists()).toBe(false);
+    wrapper.unmount();
+  });
+
+  it('ignores a waiting value it does not know', async () => {
+    api.list.mockResolvedValue([call()]);
+    const { wrapper } = await mountAs(officers.admin, CallsView, {
+      path: '/selection/calls?waiting=everyone',
+    });
+    expect(api.list).toHaveBeenCalledWith({});
+    expect(wrapper.find('[data-testid="filter-waiting"]').exists()).toBe(false);
+    wrapper.unmount();
+  });
+});
+
 describe('申报指南: writing a call', () => {
   async function openForm() {
     api.list.mockResolvedValue([]);

@@ -30,6 +30,9 @@ export const ACCESS_CODES = {
   selectionPanelManage: 'selection:panel-manage',
   /** 拟定结果: read and save a call's decision from its ranking (the bureau's roles) */
   selectionDecide: 'selection:decide',
+  /** 需求征集: the need board's queue, published, returned, merged or closed by an officer of the
+   * need's area or the bureau (case workers; the server confines area officers to their area) */
+  needCurate: 'need:curate',
   applicationList: 'application:list',
   /** approve / reject / return / override amount */
   applicationReview: 'application:review',
@@ -80,6 +83,7 @@ export const ROLE_ACCESS_CODES: Record<string, readonly AccessCode[]> = {
     C.expertDecide,
     C.expertReveal,
     C.selectionCallList,
+    C.needCurate,
     C.selectionCallManage,
     C.selectionCheckBureau,
     C.selectionPanelManage,
@@ -113,6 +117,7 @@ export const ROLE_ACCESS_CODES: Record<string, readonly AccessCode[]> = {
     C.expertDecide,
     C.expertReveal,
     C.selectionCallList,
+    C.needCurate,
     C.selectionCallManage,
     C.selectionCheckBureau,
     C.selectionPanelManage,
@@ -135,6 +140,7 @@ export const ROLE_ACCESS_CODES: Record<string, readonly AccessCode[]> = {
     ...CASEWORK,
     C.organisationReveal,
     C.selectionCallList,
+    C.needCurate,
     C.selectionCheckArea,
     C.applicationList,
     C.applicationAreaReview,

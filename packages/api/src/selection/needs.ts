@@ -88,6 +88,8 @@ async function fullDto(
     statusName: needStatusName(n.status),
     returnComment: n.returnComment,
     version: n.version,
+    /** when it was posted (提交时间) */
+    createdAt: n.createdAt,
     responses: responses.map((r) => ({
       id: r.id,
       /** the researcher (with institution) or the firm that responded */
@@ -274,6 +276,11 @@ export async function curateNeed(
       if (!target || target.id === need.id || target.status !== 'published')
         throw appError('INVALID_INPUT', {
           fieldErrors: { mergeIntoId: ['请选择一项已发布的其他需求'] },
+        });
+      // A duplicate is the same kind of need: a scenario is not merged into a technology need.
+      if (target.kind !== need.kind)
+        throw appError('INVALID_INPUT', {
+          fieldErrors: { mergeIntoId: ['只能合并到同一类型的需求'] },
         });
       mergedIntoId = target.id;
     }

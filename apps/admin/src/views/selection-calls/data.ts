@@ -3,8 +3,13 @@ import type { FilterField, ListColumn, ListQueryOf } from '../../composables/use
 import { formatDateTime } from '../../utils/date';
 import type { SelectionCallListItem, Submission } from './queries';
 
-/** 申报指南: every call at once (a handful a year), by stage and programme. */
+/**
+ * 申报指南: every call at once (a handful a year), by stage and programme. `?waiting=mine` (the
+ * workbench tile 有申报待形式审查的指南) keeps the calls with submissions waiting for the
+ * officer's own step of the formal check; the page shows it as a tag that removes it.
+ */
 export const filters = [
+  { kind: 'hidden', name: 'waiting', accept: (v) => v === 'mine' },
   {
     kind: 'select',
     name: 'status',

@@ -39,10 +39,15 @@ export const selectionKeys = {
 };
 
 /** The list's input from the filters (already checked against their options by the URL). */
-export function listInput(f: { status?: string; programme?: string }): SelectionCallListInput {
+export function listInput(f: {
+  status?: string;
+  programme?: string;
+  waiting?: string;
+}): SelectionCallListInput {
   return {
     ...(f.status ? { status: f.status as SelectionCallStatus } : {}),
     ...(f.programme ? { programme: f.programme as SelectionProgramme } : {}),
+    ...(f.waiting === 'mine' ? { waiting: 'mine' as const } : {}),
   };
 }
 

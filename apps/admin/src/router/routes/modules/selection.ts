@@ -2,10 +2,11 @@ import type { RouteRecordRaw } from 'vue-router';
 import { ACCESS_CODES } from '../../../access/codes';
 
 /**
- * 评选与立项 (issue 14): the selection calls (申报指南) with their submissions' formal check, and
- * the expert pool the review panels are drawn from. Calls are every case worker's (area officers
- * check their own area's submissions); the pool is the city's, kept by the bureau's roles.
- * Finance sees neither.
+ * 评选与立项 (issue 14): the selection calls (申报指南) with their submissions' formal check, the
+ * need board's queue (需求征集), and the expert pool the review panels are drawn from. Calls and
+ * needs are every case worker's (area officers check their own area's submissions and needs);
+ * the pool is the city's, kept by the bureau's roles.
+ * Finance sees none of them.
  */
 const routes: RouteRecordRaw[] = [
   {
@@ -29,6 +30,12 @@ const routes: RouteRecordRaw[] = [
           hideInMenu: true,
           accessCodes: [ACCESS_CODES.selectionCallList],
         },
+      },
+      {
+        path: 'needs',
+        name: 'SelectionNeeds',
+        component: () => import('../../../views/needs/index.vue'),
+        meta: { title: '需求征集', accessCodes: [ACCESS_CODES.needCurate] },
       },
       {
         path: '/experts',
