@@ -5,14 +5,24 @@
  * - DATABASE_URL set: a new database with a unique name on that server, dropped by `close()`,
  *   so test files can run in parallel without seeing each other's rows.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import pg from 'pg';
 import { createDb, MEMORY } from './client';
 import type { CreateDbOptions, Db, DbKind } from './client';
 import { readDbEnv } from './env';
-import { MIGRATIONS_DIR, pgConnection, pgliteConnection, runMigrations } from './migrate/runner';
+import {
+  MIGRATIONS_DIR,
+  pgConnection,
+  pgliteConnection,
+  readMigrations,
+  runMigrations,
+} from './migrate/runner';
 import type { MigrationConnection } from './migrate/runner';
 
 export type TestDbOptions = Pick<
@@ -121,25 +131,52 @@ export async function createScratchDatabase(
 }
 
 /**
- * A new PGlite runs initdb (~1.2 s); starting from a dump of one takes ~0.3 s. So each test
- * process makes one empty (and one migrated) cluster and copies it for every test database.
+ * A new PGlite runs initdb (1.2 s on a quiet machine, 3.5 s on a busy one) and the migrations;
+ * starting from a dump of a migrated cluster takes under a second. Each test file runs in its
+ * own module scope, so an in-memory copy alone was made again for every file (about 5 s each,
+ * over 150 files a pass). The dump is also kept on disk, named by what makes it what it is —
+ * PGlite's build and every migration's name and checksum — so any change makes a new one.
  */
 const templates = new Map<string, Promise<Blob>>();
+
+const TEMPLATE_DIR = join(tmpdir(), 'kc-pglite-templates');
+
+async function templateFileName(migratedFrom: string | undefined): Promise<string> {
+  const hash = createHash('sha256');
+  // The resolved path carries PGlite's version (pnpm's store layout): a new build, a new dump.
+  hash.update(createRequire(import.meta.url).resolve('@electric-sql/pglite'));
+  for (const m of migratedFrom ? await readMigrations(migratedFrom) : [])
+    hash.update(`\n${m.name}:${m.checksum}`);
+  return join(TEMPLATE_DIR, `${hash.digest('hex').slice(0, 24)}.tar`);
+}
+
+async function buildTemplate(migratedFrom: string | undefined): Promise<Blob> {
+  const pglite = new PGlite({ extensions: { pg_trgm } });
+  try {
+    await pglite.waitReady; // dumpDataDir() before ready never settles
+    if (migratedFrom)
+      await runMigrations(pgliteConnection(pglite), { migrationsDir: migratedFrom });
+    return await pglite.dumpDataDir('none');
+  } finally {
+    await pglite.close();
+  }
+}
 
 function pgliteTemplate(migratedFrom: string | undefined): Promise<Blob> {
   const key = migratedFrom ?? '';
   let template = templates.get(key);
   if (!template) {
     template = (async () => {
-      const pglite = new PGlite({ extensions: { pg_trgm } });
-      try {
-        await pglite.waitReady; // dumpDataDir() before ready never settles
-        if (migratedFrom)
-          await runMigrations(pgliteConnection(pglite), { migrationsDir: migratedFrom });
-        return await pglite.dumpDataDir('none');
-      } finally {
-        await pglite.close();
-      }
+      const file = await templateFileName(migratedFrom);
+      const kept = await readFile(file).catch(() => null);
+      if (kept) return new Blob([kept]);
+      const blob = await buildTemplate(migratedFrom);
+      // Written whole, then renamed: a reader never sees half a dump, and a race only writes twice.
+      await mkdir(TEMPLATE_DIR, { recursive: true });
+      const partial = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
+      await writeFile(partial, Buffer.from(await blob.arrayBuffer()));
+      await rename(partial, file);
+      return blob;
     })();
     template.catch(() => templates.delete(key));
     templates.set(key, template);
