@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act, createElement, type ReactNode } from 'react';
+import { act, createElement } from 'react';
 import { createRoot } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { vpNeedPrefill } from '@kc/domain';
@@ -10,34 +10,7 @@ import { type FakeOutcome, fakeApi } from './support/fake-api';
 import { taroStub } from './stubs/taro';
 
 /** Taro's components as plain tags (as in expert-form.test.ts), so the page parts run in jsdom. */
-vi.mock('@tarojs/components', () => {
-  const host = (tag: string) => (props: Record<string, unknown> & { children?: ReactNode }) => {
-    const attrs: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(props)) {
-      if (['id', 'className', 'role', 'onClick', 'disabled'].includes(k)) attrs[k] = v;
-      else if (k.startsWith('aria-') || k.startsWith('data-')) attrs[k] = v;
-    }
-    if (tag === 'input' || tag === 'textarea') {
-      const onInput = props.onInput as ((e: { detail: { value: string } }) => void) | undefined;
-      Object.assign(attrs, props.nativeProps as object, {
-        value: props.value,
-        placeholder: props.placeholder,
-        onChange: (e: { target: { value: string } }) =>
-          onInput?.({ detail: { value: e.target.value } }),
-        onBlur: props.onBlur,
-      });
-      return createElement(tag, attrs);
-    }
-    return createElement(tag, attrs, props.children);
-  };
-  return {
-    View: host('div'),
-    Text: host('span'),
-    Button: host('button'),
-    Input: host('input'),
-    Textarea: host('textarea'),
-  };
-});
+vi.mock('@tarojs/components', () => import('./stubs/taro-components'));
 
 const { MyNeedDetail } = await import('../src/packages/needs/detail/MyNeedDetail');
 const { VpNeedForm } = await import('../src/packages/vp/need/VpNeedForm');

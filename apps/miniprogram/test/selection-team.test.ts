@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act, createElement, type ReactNode } from 'react';
+import { act, createElement } from 'react';
 import { createRoot } from 'react-dom/client';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -11,34 +11,7 @@ import { fakeApi } from './support/fake-api';
 import { taroStub } from './stubs/taro';
 
 /** Taro's components as plain tags (as in expert-reviews.test.ts), so the pages run in jsdom. */
-vi.mock('@tarojs/components', () => {
-  const host = (tag: string) => (props: Record<string, unknown> & { children?: ReactNode }) => {
-    const attrs: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(props)) {
-      if (['id', 'className', 'role', 'onClick', 'disabled'].includes(k)) attrs[k] = v;
-      else if (k.startsWith('aria-') || k.startsWith('data-')) attrs[k] = v;
-    }
-    if (tag === 'input' || tag === 'textarea') {
-      const onInput = props.onInput as ((e: { detail: { value: string } }) => void) | undefined;
-      Object.assign(attrs, props.nativeProps as object, {
-        value: props.value,
-        placeholder: props.placeholder,
-        onChange: (e: { target: { value: string } }) =>
-          onInput?.({ detail: { value: e.target.value } }),
-        onBlur: props.onBlur,
-      });
-      return createElement(tag, attrs);
-    }
-    return createElement(tag, attrs, props.children);
-  };
-  return {
-    View: host('div'),
-    Text: host('span'),
-    Button: host('button'),
-    Input: host('input'),
-    Textarea: host('textarea'),
-  };
-});
+vi.mock('@tarojs/components', () => import('./stubs/taro-components'));
 
 const { TeamRequestList } = await import('../src/packages/selection/team/TeamRequestList');
 const { SubmissionView } = await import('../src/packages/selection/submission/SubmissionView');
