@@ -65,6 +65,46 @@ describe('one session across the tabs of one browser', () => {
     expect(b.storage.getItem(TOKEN_KEY)).toBeNull();
   });
 
+  it('an answer that comes after the ask gave up is still taken, within the window only', async () => {
+    const name = `test-${Math.random()}`;
+    const b = createTabSession({ storage: memoryStorage(), channelName: name, lateWindowMs: 200 });
+    opened.push(b);
+    const late = vi.fn();
+    b.onAdoptedLate(late);
+    // A busy first tab: it answers 100 ms after the ask, the new tab waited 20 ms.
+    const busy = new BroadcastChannel(name);
+    opened.push(busy);
+    let delay = 100;
+    busy.onmessage = (event: MessageEvent<{ type: string }>) => {
+      if (event.data.type !== 'ask') return;
+      setTimeout(() => busy.postMessage({ type: 'share', token: 'token-late' }), delay);
+    };
+    expect(await b.adopt(20)).toBeNull();
+    await vi.waitFor(() => expect(late).toHaveBeenCalledWith('token-late'));
+    expect(b.get()).toBe('token-late');
+
+    // Past the window the answer is not taken.
+    b.clear();
+    delay = 400;
+    expect(await b.adopt(20)).toBeNull();
+    await new Promise((r) => setTimeout(r, 500));
+    expect(late).toHaveBeenCalledTimes(1);
+    expect(b.get()).toBeNull();
+  });
+
+  it('a tab that has its own session ignores the answers meant for a new one', async () => {
+    const name = `test-${Math.random()}`;
+    const c = tab(name, 'token-c');
+    const late = vi.fn();
+    c.session.onAdoptedLate(late);
+    const other = new BroadcastChannel(name);
+    opened.push(other);
+    other.postMessage({ type: 'share', token: 'token-a' });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(late).not.toHaveBeenCalled();
+    expect(c.storage.getItem(TOKEN_KEY)).toBe('token-c');
+  });
+
   it("a logout does not end another officer's session held in another tab", async () => {
     const name = `test-${Math.random()}`;
     const a = tab(name, 'token-a');
@@ -102,6 +142,27 @@ describe('the admin in a new tab', () => {
     await flushPromises();
     expect(useAuthStore().isLoggedIn).toBe(false);
     expect(sessionStorage.getItem(TOKEN_KEY)).toBeNull();
+  });
+
+  it('goes on to the linked page when the open tab answers late (it was busy)', async () => {
+    const busy = new BroadcastChannel(SESSION_CHANNEL);
+    opened.push(busy);
+    busy.onmessage = (event: MessageEvent<{ type: string }>) => {
+      if (event.data.type !== 'ask') return;
+      setTimeout(() => busy.postMessage({ type: 'share', token: 'token-busy' }), 900);
+    };
+    vi.mocked(authApi.me).mockResolvedValue({ kind: 'officer', ...officers.admin } as never);
+    const router = createRouter({ history: createMemoryHistory(), routes });
+    setupGuard(router);
+
+    await router.push('/organisations?q=砀山');
+    expect(router.currentRoute.value.path).toBe('/login');
+    await vi.waitFor(() => expect(router.currentRoute.value.path).toBe('/organisations'), {
+      timeout: 3000,
+    });
+    expect(router.currentRoute.value.query.q).toBe('砀山');
+    expect(sessionStorage.getItem(TOKEN_KEY)).toBe('token-busy');
+    expect(useAuthStore().officer?.displayName).toBe('张局');
   });
 
   it('logging out here ends the session in the other tabs too', async () => {

@@ -29,6 +29,11 @@ export function endSessionInAllTabs(): void {
   session.endEverywhere();
 }
 
+/** The other tab answered after this one had given up and shown the login page. */
+export function onSessionAdoptedLate(handler: (token: string) => void): () => void {
+  return session.onAdoptedLate(handler);
+}
+
 export function onSessionEndedInOtherTab(handler: () => void): () => void {
   return session.onEndedElsewhere(handler);
 }

@@ -16,8 +16,13 @@ export interface TabSession {
   set(token: string): void;
   /** Forgets the token in this tab only (the server already refused it). */
   clear(): void;
-  /** Asks the other open tabs for their token; null when none answers in time. */
+  /**
+   * Asks the other open tabs for their token; null when none answers in time. An answer that
+   * comes later (the other tab was busy rendering) is still taken for a while: see onAdoptedLate.
+   */
   adopt(timeoutMs?: number): Promise<string | null>;
+  /** Called when a token asked for arrives after adopt() already gave up. */
+  onAdoptedLate(handler: (token: string) => void): () => void;
   /** Logout: forgets the token here and in every tab that holds the same one. */
   endEverywhere(): void;
   /** Called when another tab logged out of this tab's session. */
@@ -25,13 +30,22 @@ export interface TabSession {
   close(): void;
 }
 
-export function createTabSession(deps: { storage: Storage; channelName: string }): TabSession {
+export function createTabSession(deps: {
+  storage: Storage;
+  channelName: string;
+  /** How long after an unanswered ask a late answer is still taken. */
+  lateWindowMs?: number;
+}): TabSession {
   const { storage } = deps;
+  const lateWindowMs = deps.lateWindowMs ?? 15_000;
   // Browsers without BroadcastChannel keep one session per tab, as before.
   const channel =
     typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(deps.channelName);
   const waiting = new Set<(token: string) => void>();
   const endedHandlers = new Set<() => void>();
+  const lateHandlers = new Set<(token: string) => void>();
+  // Until when a share answering an ask that timed out is still welcome.
+  let lateUntil = 0;
   const get = () => storage.getItem(TOKEN_KEY);
 
   channel?.addEventListener('message', (event: MessageEvent<Message>) => {
@@ -40,7 +54,13 @@ export function createTabSession(deps: { storage: Storage; channelName: string }
       const token = get();
       if (token) channel.postMessage({ type: 'share', token } satisfies Message);
     } else if (message.type === 'share') {
-      for (const take of waiting) take(message.token);
+      if (waiting.size > 0) {
+        for (const take of waiting) take(message.token);
+      } else if (!get() && Date.now() < lateUntil) {
+        lateUntil = 0;
+        storage.setItem(TOKEN_KEY, message.token);
+        for (const handler of lateHandlers) handler(message.token);
+      }
     } else if (message.type === 'end' && message.token === get()) {
       storage.removeItem(TOKEN_KEY);
       for (const handler of endedHandlers) handler();
@@ -51,7 +71,7 @@ export function createTabSession(deps: { storage: Storage; channelName: string }
     get,
     set: (token) => storage.setItem(TOKEN_KEY, token),
     clear: () => storage.removeItem(TOKEN_KEY),
-    adopt(timeoutMs = 300) {
+    adopt(timeoutMs = 500) {
       if (!channel) return Promise.resolve(null);
       return new Promise((resolve) => {
         const done = (token: string | null) => {
@@ -61,7 +81,10 @@ export function createTabSession(deps: { storage: Storage; channelName: string }
           resolve(token);
         };
         const take = (token: string) => done(token);
-        const timer = setTimeout(() => done(null), timeoutMs);
+        const timer = setTimeout(() => {
+          lateUntil = Date.now() + lateWindowMs;
+          done(null);
+        }, timeoutMs);
         waiting.add(take);
         channel.postMessage({ type: 'ask' } satisfies Message);
       });
@@ -75,9 +98,14 @@ export function createTabSession(deps: { storage: Storage; channelName: string }
       endedHandlers.add(handler);
       return () => endedHandlers.delete(handler);
     },
+    onAdoptedLate(handler) {
+      lateHandlers.add(handler);
+      return () => lateHandlers.delete(handler);
+    },
     close() {
       waiting.clear();
       endedHandlers.clear();
+      lateHandlers.clear();
       channel?.close();
     },
   };

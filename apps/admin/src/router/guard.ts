@@ -1,8 +1,9 @@
 import type { Router } from 'vue-router';
 import { mayOpenRoute } from '../access/route-access';
 import { isSessionLost, messageOf, onSessionLost } from '../api/errors';
-import { onSessionEndedInOtherTab } from '../api/session';
+import { onSessionAdoptedLate, onSessionEndedInOtherTab } from '../api/session';
 import { useAuthStore } from '../store/auth';
+import { safeRedirect } from './redirect';
 import { LOGIN_PATH } from './routes/core';
 
 const TITLE = '宿州科创 · 管理后台';
@@ -47,6 +48,14 @@ export function setupGuard(router: Router): void {
     if (current.meta.public) return;
     ElMessage.warning('您已在其他标签页退出登录');
     void router.replace({ path: LOGIN_PATH, query: { redirect: current.fullPath } });
+  });
+
+  // The open tab answered after this one gave up waiting (it was busy): go on where the link led.
+  onSessionAdoptedLate((token) => {
+    const current = router.currentRoute.value;
+    if (current.path !== LOGIN_PATH) return;
+    useAuthStore().takeSharedToken(token);
+    void router.replace(safeRedirect(current.query.redirect));
   });
 
   // Any API call can find the session gone (expired, or ended elsewhere).

@@ -62,6 +62,11 @@ export const useAuthStore = defineStore('auth', () => {
     return shared !== null;
   }
 
+  /** Takes a token another tab handed over late (the guard had already sent this tab to login). */
+  function takeSharedToken(shared: string): void {
+    token.value = shared;
+  }
+
   /** Forgets the session locally (the server may already have ended it). */
   function clear(): void {
     clearToken();
@@ -92,6 +97,7 @@ export const useAuthStore = defineStore('auth', () => {
     login,
     fetchMe,
     adoptFromOtherTab,
+    takeSharedToken,
     clear,
     logout,
   };
