@@ -10,7 +10,8 @@ export async function firmApplicant(
   h: Harness,
   areaCode: 'yongqiao' | 'dangshan' | 'sz-hitech' = 'yongqiao',
 ) {
-  const client = await h.applicant();
+  const openid = `test-firm-${randomBytes(6).toString('hex')}`;
+  const client = await h.applicant(openid);
   const org = await client.profile.saveOrganisation.mutate(
     firmInput({
       creditCode: creditCode(serial++),
@@ -35,7 +36,9 @@ export async function firmApplicant(
     });
     return { fileId: file.id, kind };
   }
-  return { client, org, userId, upload };
+  /** A new session of the same person (after the clock moved past the first one's end). */
+  const signInAgain = () => h.applicant(openid);
+  return { client, org, userId, upload, signInAgain };
 }
 
 export const SCENARIO_EVIDENCE = [

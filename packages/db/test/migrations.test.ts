@@ -140,6 +140,8 @@ const HAND_WRITTEN_CHECKS = [
   'selection_call | selection_call_published_complete',
   'selection_call | selection_call_decided_complete',
   'selection_call | selection_call_decided_total_nonnegative',
+  'selection_call | selection_call_result_document_complete',
+  'selection_call | selection_call_result_when_concluded',
   'selection_submission | selection_submission_status_valid',
   'selection_submission | selection_submission_refusal_has_comment',
   'selection_submission | selection_submission_submitted_complete',

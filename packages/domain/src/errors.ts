@@ -88,6 +88,7 @@ export const ERROR_CODES = {
   LIST_FILE_UNREADABLE: '名单文件无法读取，请上传 .xlsx 或 .csv 文件',
   LIST_HEADER_MISSING: '名单缺少必需的列',
   LIST_IMPORT_CLOSED: '该名单导入已确认或已放弃，不能再次操作',
+  RESULT_LIST_REFUSED: '结果名单中有不能导入的行，请核实后再确定结果',
   INVITATION_CLOSED: '该免申即享邀请已处理，不能重复操作',
   INSTITUTION_LINK_CLOSED: '该单位关联申请已处理',
   REVEAL_REASON_REQUIRED: '查看完整号码须填写查看理由',

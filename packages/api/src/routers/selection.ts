@@ -8,6 +8,7 @@ import {
   plainString,
   selectionCallSchema,
   submissionTitleSchema,
+  resultDocumentSchema,
   teamSchema,
 } from '@kc/domain';
 import {
@@ -78,10 +79,12 @@ export const selectionRouter = {
           id,
           expectedVersion: version,
           action: z.enum(SELECTION_CALL_ACTION_CODES, { error: '未知的操作' }),
+          /** 确定结果 (conclude): the document the result is issued under */
+          document: resultDocumentSchema.optional(),
         }),
       )
       .mutation(({ ctx, input }) =>
-        advanceCall(ctx, input.id, input.expectedVersion, input.action),
+        advanceCall(ctx, input.id, input.expectedVersion, input.action, input.document),
       ),
     submissions: caseworkProcedure
       .input(z.object({ id }))

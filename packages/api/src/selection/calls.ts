@@ -2,6 +2,7 @@ import type { Prisma, SelectionCall, TransactionClient } from '@kc/db';
 import { nextNumber } from '@kc/db';
 import type {
   CallFacts,
+  ResultDocument,
   SelectionCallAction,
   SelectionCallForm,
   SelectionCallStatus,
@@ -13,6 +14,7 @@ import {
   policyRule,
   policySetFor,
   programmeQuotaLimit,
+  resultDocumentProblems,
   selectionCallActionName,
   selectionCallActionsFrom,
   selectionCallStatusName,
@@ -33,6 +35,7 @@ import {
   standingNotice,
   withdrawSelectionNotice,
 } from './notice';
+import { importResultList } from './conclusion';
 import { awaitingFormalCheckWhere } from './submissions';
 
 /**
@@ -101,6 +104,8 @@ export async function callDto(db: Reader, call: SelectionCall, areaCode: string 
     /** 拟定结果: when the decision was last saved, and what the selected commit (fen) */
     decidedAt: call.decidedAt,
     decidedTotalFen: call.decidedTotalFen,
+    /** scenario cases and talent teams: the official list the result became (免申即享) */
+    resultListId: call.resultListId,
     /** 立项公示: the call's latest notice batch (its number, status and last day), or null */
     notice: await latestNotice(db, call.id).then((n) =>
       n ? { id: n.id, number: n.number, status: n.status, endsOn: dateOf(n.endsOn) } : null,
@@ -135,6 +140,13 @@ export function callPublicDto(call: SelectionCall) {
     status: call.status as SelectionCallStatus,
     statusName: selectionCallStatusName(call.status),
     publishedAt: call.publishedAt,
+    /** 结果文件, once the result is issued */
+    result: call.resultDocNo
+      ? {
+          documentNo: call.resultDocNo,
+          issuedOn: call.resultIssuedOn ? dateOf(call.resultIssuedOn) : null,
+        }
+      : null,
   };
 }
 
@@ -221,17 +233,52 @@ async function callFacts(tx: Reader, call: SelectionCall) {
   };
 }
 
+/** 确定结果 names the document the result is issued under; its date follows the notice. */
+async function checkedResultDocument(
+  tx: Reader,
+  call: SelectionCall,
+  document: ResultDocument | undefined,
+  today: string,
+): Promise<ResultDocument> {
+  const required = '请填写结果文件的文号和印发日期';
+  if (!document)
+    throw appError('INVALID_INPUT', {
+      message: required,
+      fieldErrors: { 'document.documentNo': [required] },
+    });
+  const notice = await standingNotice(tx, call.id);
+  const problems = resultDocumentProblems(document, {
+    noticeEndsOn: notice ? dateOf(notice.endsOn) : null,
+    today,
+  });
+  const [first] = Object.values(problems).flat();
+  if (first)
+    throw appError('INVALID_INPUT', {
+      message: first,
+      fieldErrors: Object.fromEntries(
+        Object.entries(problems).map(([key, messages]) => [`document.${key}`, messages]),
+      ),
+    });
+  return document;
+}
+
 export async function advanceCall(
   ctx: OfficerCtx,
   id: string,
   expectedVersion: number,
   action: SelectionCallAction,
+  document?: ResultDocument,
 ) {
   const now = ctx.now();
+  const today = todayInShanghai(now);
   return ctx.db.prisma.$transaction(async (tx) => {
     const call = await lockedCall(tx, id, expectedVersion);
-    const plan = planSelectionCall(await callFacts(tx, call), action, todayInShanghai(now));
+    const plan = planSelectionCall(await callFacts(tx, call), action, today);
     if (!plan.ok) throw appError('INVALID_TRANSITION', { message: plan.message });
+    // 确定结果: the document, and for cases and teams the official list the result becomes.
+    const result =
+      action === 'conclude' ? await checkedResultDocument(tx, call, document, today) : null;
+    const list = result ? await importResultList(tx, ctx, call, result) : null;
     // The call's list goes to notice, or is taken back to be decided again (call → batch locks).
     if (action === 'propose') await openSelectionNotice(tx, ctx, call);
     if (action === 'withdraw-notice') await withdrawSelectionNotice(tx, ctx, call);
@@ -248,13 +295,34 @@ export async function advanceCall(
         version: { increment: 1 },
         updatedAt: now,
         ...(action === 'publish' ? { publishedAt: now } : {}),
+        ...(result
+          ? {
+              resultDocNo: result.documentNo,
+              resultIssuedOn: new Date(`${result.issuedOn}T00:00:00Z`),
+              resultListId: list?.listId ?? null,
+            }
+          : {}),
       },
     });
     await writeAudit(tx, ctx, {
       action: `selection.call.${action}`,
       objectType: 'selection_call',
       objectId: id,
-      details: { number: call.number, status: { from: call.status, to: plan.to } },
+      details: {
+        number: call.number,
+        status: { from: call.status, to: plan.to },
+        ...(result ? { document: result } : {}),
+        ...(list
+          ? {
+              list: {
+                id: list.listId,
+                title: list.title,
+                entries: list.entries,
+                invitations: list.invitations,
+              },
+            }
+          : {}),
+      },
     });
     return callDto(tx, saved);
   });

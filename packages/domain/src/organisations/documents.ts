@@ -92,6 +92,7 @@ export const EVIDENCE_SOURCES = [
   { code: 'official-list', name: '官方认定名单（免申即享）' },
   { code: 'bank-account', name: '平台登记的收款账户' },
   { code: 'e-commitment', name: '线上信用承诺' },
+  { code: 'selection', name: '评选申报时提交的材料' },
 ] as const;
 export type EvidenceSource = (typeof EVIDENCE_SOURCES)[number]['code'];
 export const evidenceSourceName = nameLookup(EVIDENCE_SOURCES);

@@ -4,10 +4,15 @@ import { PLATFORM_KINDS, PLATFORM_LEVELS } from '../reference/platform-levels';
 import { nameLookup } from '../reference/lookup';
 import { checkCreditCode } from '../validate/credit-code';
 import { normaliseCode, toHalfWidth } from '../validate/text';
+import { FIELDS } from '../reference/fields';
+import { SCENARIO_DOMAINS } from '../policy/rules/4-1-scenario-case';
+import { TALENT_TEAM_CATEGORIES } from '../policy/rules/4-5-talent-team';
 
 /**
  * Official recognition lists the bureau holds (高企认定名单, 科技型中小企业入库名单, 平台和孵化器
- * 认定文件) and imports as .xlsx or .csv. Pure: reading the file is the API's job; this module says
+ * 认定文件, and its own selection results: 典型案例名单, 人才团队名单) and imports as .xlsx or .csv.
+ * A concluded selection call writes its result list in the same columns and imports it through the
+ * same path (selection/result-list.ts). Pure: reading the file is the API's job; this module says
  * which columns a list has, turns a row of text cells into an entry (or a reason it cannot), gives
  * each entry its natural key (so the same row imported twice is the same entry), and says which
  * award an entry invites its organisation to (免申即享).
@@ -18,6 +23,16 @@ export const OFFICIAL_LIST_KINDS = [
   { code: 'tech-sme', name: '科技型中小企业入库名单', qualification: '科技型中小企业' },
   { code: 'rd-platform', name: '研发平台认定名单', qualification: '研发平台' },
   { code: 'incubator', name: '科技企业孵化器认定名单', qualification: '科技企业孵化器' },
+  {
+    code: 'scenario-case',
+    name: '市级重大应用场景典型案例名单',
+    qualification: '市级重大应用场景典型案例',
+  },
+  {
+    code: 'talent-team',
+    name: '市级高层次科技人才团队名单',
+    qualification: '市级高层次科技人才团队依托单位',
+  },
 ] as const;
 export type OfficialListKind = (typeof OFFICIAL_LIST_KINDS)[number]['code'];
 export const OFFICIAL_LIST_KIND_CODES = OFFICIAL_LIST_KINDS.map((k) => k.code) as [
@@ -52,6 +67,20 @@ const hostCreditCode = (title: string): ListColumn => ({
   title,
   aliases: [CREDIT_CODE.title, ...CREDIT_CODE.aliases],
 });
+
+/** The selection call's submission a result list names (申报编号), so its attachments carry over. */
+const SUBMISSION_NUMBER: ListColumn = {
+  key: 'submissionNumber',
+  title: '申报编号',
+  aliases: ['评选申报编号'],
+  required: false,
+};
+const FIELD_COLUMN: ListColumn = {
+  key: 'fieldCode',
+  title: '未来产业方向',
+  aliases: ['产业方向', '所属方向'],
+  required: false,
+};
 
 /** The columns of each list, in template order. Headers match ignoring spaces and （）/() widths. */
 export const LIST_COLUMNS: Record<OfficialListKind, readonly ListColumn[]> = {
@@ -95,6 +124,27 @@ export const LIST_COLUMNS: Record<OfficialListKind, readonly ListColumn[]> = {
     { key: 'name', title: '运营单位名称', aliases: ['运营单位', '运营机构'], required: true },
     { key: 'recognisedOn', title: '认定日期', aliases: ['发文日期'], required: true },
     { key: 'documentNo', title: '认定文号', aliases: ['文号', '认定文件文号'], required: true },
+  ],
+  'scenario-case': [
+    { key: 'caseName', title: '案例名称', aliases: ['典型案例名称', '场景名称'], required: true },
+    { key: 'applicationDomain', title: '应用领域', aliases: ['场景领域'], required: true },
+    FIELD_COLUMN,
+    hostCreditCode('申报单位统一社会信用代码'),
+    { key: 'name', title: '申报单位名称', aliases: ['申报单位', '单位名称'], required: true },
+    { key: 'recognisedOn', title: '入选日期', aliases: ['发文日期', '公布日期'], required: true },
+    { key: 'documentNo', title: '入选文件文号', aliases: ['文号'], required: true },
+    SUBMISSION_NUMBER,
+  ],
+  'talent-team': [
+    { key: 'teamName', title: '团队名称', aliases: ['人才团队名称'], required: true },
+    { key: 'leaderName', title: '团队带头人', aliases: ['带头人', '团队负责人'], required: true },
+    { key: 'category', title: '团队类别', aliases: ['类别'], required: true },
+    FIELD_COLUMN,
+    hostCreditCode('依托单位统一社会信用代码'),
+    { key: 'name', title: '依托单位名称', aliases: ['依托单位', '单位名称'], required: true },
+    { key: 'recognisedOn', title: '获批日期', aliases: ['发文日期'], required: true },
+    { key: 'documentNo', title: '获批文件文号', aliases: ['文号'], required: true },
+    SUBMISSION_NUMBER,
   ],
 };
 
@@ -175,6 +225,13 @@ export interface ListEntry {
     readonly previousCertificateNo?: string;
     readonly platformName?: string;
     readonly platformKind?: string;
+    readonly caseName?: string;
+    readonly applicationDomain?: string;
+    readonly fieldCode?: string;
+    readonly teamName?: string;
+    readonly leaderName?: string;
+    readonly category?: string;
+    readonly submissionNumber?: string;
   };
 }
 
@@ -251,6 +308,46 @@ export function parseListRow(
     entryKey = `${level ?? '?'}:${toHalfWidth(platformName).replace(/\s/g, '')}`;
   }
 
+  if (kind === 'scenario-case' || kind === 'talent-team') {
+    const field = cell('fieldCode');
+    if (field) {
+      const fieldCode = byNameOrCode(FIELDS, field);
+      if (fieldCode) detail.fieldCode = fieldCode;
+      else reasons.push(`未来产业方向：“${field}”不是方案所列的产业方向`);
+    }
+    // SZKC-SB-2027-00003: its dashes are part of it.
+    const submissionNumber = toHalfWidth(cell('submissionNumber')).replace(/\s/g, '').toUpperCase();
+    if (submissionNumber) detail.submissionNumber = submissionNumber;
+  }
+  if (kind === 'scenario-case') {
+    const caseName = cell('caseName').replace(/\s+/g, ' ');
+    if (!caseName) reasons.push('案例名称：未填写');
+    detail.caseName = caseName;
+    const domain = byNameOrCode(SCENARIO_DOMAINS, cell('applicationDomain'));
+    if (!cell('applicationDomain')) reasons.push('应用领域：未填写');
+    else if (!domain)
+      reasons.push(
+        `应用领域：“${cell('applicationDomain')}”应为${SCENARIO_DOMAINS.map((d) => d.name).join('、')}之一`,
+      );
+    else detail.applicationDomain = domain;
+    // 四.1 counts cases per year: the same case on the same year's list is one entry.
+    entryKey = `${recognisedOn?.slice(0, 4) ?? '?'}:${toHalfWidth(caseName).replace(/\s/g, '')}`;
+  }
+  if (kind === 'talent-team') {
+    const teamName = cell('teamName').replace(/\s+/g, ' ');
+    if (!teamName) reasons.push('团队名称：未填写');
+    detail.teamName = teamName;
+    const leaderName = cell('leaderName').replace(/\s+/g, '');
+    if (!leaderName) reasons.push('团队带头人：未填写');
+    detail.leaderName = leaderName;
+    const category = byNameOrCode(TALENT_TEAM_CATEGORIES, cell('category').toUpperCase());
+    if (!cell('category')) reasons.push('团队类别：未填写');
+    else if (!category) reasons.push(`团队类别：“${cell('category')}”应为A类、B类或C类`);
+    else detail.category = category;
+    // A team is approved once at its host: the key is the host and the team's name.
+    entryKey = `${code.ok ? code.value : '?'}:${toHalfWidth(teamName).replace(/\s/g, '')}`;
+  }
+
   if (reasons.length > 0 || !code.ok || !recognisedOn) return { ok: false, reasons };
   return {
     ok: true,
@@ -265,6 +362,15 @@ export function parseListRow(
       detail,
     },
   };
+}
+
+/** A cell that holds a reference entry's Chinese name (as lists write it) or its code. */
+function byNameOrCode(
+  table: readonly { readonly code: string; readonly name: string }[],
+  text: string,
+): string | undefined {
+  const folded = toHalfWidth(text).replace(/\s/g, '');
+  return table.find((e) => e.name === folded || e.code === folded)?.code;
 }
 
 /** Names that differ only in spacing or bracket width are the same name. */
@@ -318,6 +424,35 @@ export function invitationFor(
         recognitionDocNo: entry.documentNo,
       },
       evidenceKind: 'recognition-document',
+      missing: [],
+    };
+  }
+  if (entry.kind === 'scenario-case') {
+    return {
+      ruleId: 'scenario-case',
+      input: {
+        caseName: entry.detail.caseName,
+        applicationDomain: entry.detail.applicationDomain,
+        ...(entry.detail.fieldCode ? { fieldCode: entry.detail.fieldCode } : {}),
+        selectedOn: entry.recognisedOn,
+        selectionDocNo: entry.documentNo,
+      },
+      evidenceKind: 'selection-notice',
+      missing: [],
+    };
+  }
+  if (entry.kind === 'talent-team') {
+    return {
+      ruleId: 'talent-team',
+      input: {
+        teamName: entry.detail.teamName,
+        leaderName: entry.detail.leaderName,
+        category: entry.detail.category,
+        ...(entry.detail.fieldCode ? { fieldCode: entry.detail.fieldCode } : {}),
+        approvedOn: entry.recognisedOn,
+        approvalDocNo: entry.documentNo,
+      },
+      evidenceKind: 'approval-document',
       missing: [],
     };
   }

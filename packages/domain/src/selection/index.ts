@@ -9,3 +9,4 @@ export * from './forms';
 export * from './call-form';
 export * from './needs';
 export * from './decision';
+export * from './result-list';

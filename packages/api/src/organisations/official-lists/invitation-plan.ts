@@ -19,6 +19,7 @@ import {
   todayInShanghai,
 } from '@kc/domain';
 import { organisationApplicant } from '../../awards/applicant';
+import { decodeJson } from '../../awards/codec';
 import { evaluateWithHistory, ruleFor } from '../../awards/evaluate';
 import { dateOf } from '../../dates';
 import { domainEntry } from './common';
@@ -67,6 +68,37 @@ async function libraryCommitment(
   return doc && documentValidOn(doc.validUntil ? dateOf(doc.validUntil) : null, today) ? doc : null;
 }
 
+/**
+ * The attachments of the selection submission a result list names (申报编号) that the award rule
+ * also asks for, by the same evidence kind. Only the organisation's own submission counts.
+ */
+async function submissionEvidence(
+  tx: Pick<TransactionClient, 'selectionSubmission'>,
+  organisationId: string,
+  row: InvitationRow,
+  rule: ConfirmationPlan['rule'],
+): Promise<PlannedEvidence[]> {
+  const number = domainEntry(row.listEntry).detail.submissionNumber;
+  if (!number) return [];
+  const submission = await tx.selectionSubmission.findFirst({
+    where: { number, organisationId, status: 'selected' },
+    select: { number: true, evidence: true },
+  });
+  if (!submission) return [];
+  const wanted = new Map(rule.guide.evidence.map((e) => [e.kind, e.name]));
+  const attached = decodeJson<{ kind: string; fileId: string }[]>(submission.evidence) ?? [];
+  return attached
+    .filter((a) => wanted.has(a.kind) && a.kind !== 'credit-commitment')
+    .map((a) => ({
+      kind: a.kind,
+      source: 'selection' as const,
+      fileId: a.fileId,
+      documentId: null,
+      bankAccountId: null,
+      note: `评选申报 ${submission.number} 时提交的${wanted.get(a.kind) ?? '材料'}`,
+    }));
+}
+
 export interface ConfirmationPlan {
   input: Record<string, unknown>;
   missingInputs: string[];
@@ -89,6 +121,7 @@ export async function planConfirmation(
     | 'organisationBankAccount'
     | 'officialListRow'
     | 'application'
+    | 'selectionSubmission'
     | '$queryRaw'
   >,
   org: Organisation,
@@ -138,6 +171,11 @@ export async function planConfirmation(
           note: `${options.who} 于 ${at} 在线确认信用承诺：${EXEMPTION_COMMITMENT_TEXT}`,
         },
   ];
+  // A selected case or team: what the rule asks for and the submission already holds (the case
+  // summary, the team agreement) comes with it, so nothing is uploaded twice.
+  for (const carried of await submissionEvidence(tx, org.id, row, rule)) {
+    if (!evidence.some((e) => e.kind === carried.kind)) evidence.push(carried);
+  }
   if (bankAccount) {
     evidence.push({
       kind: 'bank-account',

@@ -166,49 +166,70 @@ export async function previewList(
   const table = await readListFile(input.kind, bytes, file.mimeType);
   const today = todayInShanghai(ctx.now());
   const rows = await classifyRows(prisma, input.kind, table, today);
-  const counts = emptyCounts();
-  for (const row of rows) counts[row.outcome]++;
 
   return prisma.$transaction(async (tx) => {
-    const created = await tx.officialListImport.create({
-      data: {
-        listKind: input.kind,
-        title: input.title?.trim() || table.title || defaultTitle(file.originalName, input.kind),
-        fileId: file.id,
-        status: 'preview',
-        rowCount: rows.length,
-        counts: counts satisfies OutcomeCounts as unknown as Prisma.InputJsonValue,
-        importedBy: ctx.caller.userId,
-        createdAt: ctx.now(),
-        updatedAt: ctx.now(),
-      },
+    const importId = await storePreview(tx, ctx, {
+      kind: input.kind,
+      title: input.title?.trim() || table.title || defaultTitle(file.originalName, input.kind),
+      file,
+      rows,
     });
-    await tx.officialListRow.createMany({
-      data: rows.map((r) => ({
-        importId: created.id,
-        rowNumber: r.rowNumber,
-        raw: r.raw as unknown as Prisma.InputJsonValue,
-        creditCode: r.creditCode,
-        name: r.name,
-        entryKey: r.entryKey,
-        outcome: r.outcome,
-        reason: r.reason,
-        organisationId: r.organisationId,
-      })),
-    });
-    await writeAudit(tx, ctx, {
-      action: 'official-list.preview',
-      objectType: 'official_list_import',
-      objectId: created.id,
-      details: {
-        kind: input.kind,
-        title: created.title,
-        fileId: file.id,
-        originalName: file.originalName,
-        rowCount: rows.length,
-        counts,
-      },
-    });
-    return importDetail(tx, { importId: created.id, page: 1, pageSize: 20 });
+    return importDetail(tx, { importId, page: 1, pageSize: 20 });
   });
+}
+
+/** Keeps a read list as an import in preview, with its rows, their counts and the audit record. */
+export async function storePreview(
+  tx: TransactionClient,
+  ctx: OfficerCtx,
+  input: {
+    kind: OfficialListKind;
+    title: string;
+    file: { id: string; originalName: string };
+    rows: ClassifiedRow[];
+  },
+): Promise<string> {
+  const { kind, title, file, rows } = input;
+  const counts = emptyCounts();
+  for (const row of rows) counts[row.outcome]++;
+  const created = await tx.officialListImport.create({
+    data: {
+      listKind: kind,
+      title,
+      fileId: file.id,
+      status: 'preview',
+      rowCount: rows.length,
+      counts: counts satisfies OutcomeCounts as unknown as Prisma.InputJsonValue,
+      importedBy: ctx.caller.userId,
+      createdAt: ctx.now(),
+      updatedAt: ctx.now(),
+    },
+  });
+  await tx.officialListRow.createMany({
+    data: rows.map((r) => ({
+      importId: created.id,
+      rowNumber: r.rowNumber,
+      raw: r.raw as unknown as Prisma.InputJsonValue,
+      creditCode: r.creditCode,
+      name: r.name,
+      entryKey: r.entryKey,
+      outcome: r.outcome,
+      reason: r.reason,
+      organisationId: r.organisationId,
+    })),
+  });
+  await writeAudit(tx, ctx, {
+    action: 'official-list.preview',
+    objectType: 'official_list_import',
+    objectId: created.id,
+    details: {
+      kind,
+      title,
+      fileId: file.id,
+      originalName: file.originalName,
+      rowCount: rows.length,
+      counts,
+    },
+  });
+  return created.id;
 }

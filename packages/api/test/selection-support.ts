@@ -1,0 +1,192 @@
+import type { Harness } from './harness';
+import { firmApplicant } from './awards-support';
+
+/**
+ * Selection calls for the tests of the later stages (issue 14): a call brought to 拟定结果 with
+ * its submissions formally checked and scored. The panel is written straight into the database
+ * with hand-set totals: drawing and scoring have their own test (selection-review.test.ts).
+ */
+
+export type Programme = 'scenario-case' | 'talent-team' | 'key-project';
+
+export function formOf(programme: Programme, name: string, cityFundsFen: bigint) {
+  if (programme === 'scenario-case')
+    return {
+      caseName: name,
+      applicationDomain: 'industry',
+      fieldCode: 'low-carbon-energy',
+      site: '宿州高新区',
+      summary: `${name}已稳定运行一年以上，年减排二氧化碳逾千吨，带动相关产业链企业集聚发展。`,
+    };
+  if (programme === 'talent-team')
+    return {
+      teamName: name,
+      leaderName: '王明',
+      fieldCode: 'low-carbon-energy',
+      memberCount: 8,
+      achievements: `${name}近五年承担国家和省级科研项目十余项，取得发明专利二十余件。`,
+      plan: '在宿建设中试基地，三年内孵化科技型企业两家，培养青年骨干十名以上。',
+    };
+  return {
+    projectName: name,
+    fieldCode: 'low-carbon-energy',
+    goals: `${name}：攻克关键材料制备工艺，形成中试能力，申请发明专利五件以上。`,
+    cityFundsFen,
+    ownFundsFen: cityFundsFen,
+    months: 24,
+  };
+}
+export const EVIDENCE: Record<Programme, string[]> = {
+  'scenario-case': ['case-summary', 'site-proof', 'credit-commitment'],
+  'talent-team': ['team-proposal', 'team-agreement', 'credit-commitment'],
+  'key-project': [
+    'project-proposal',
+    'cooperation-agreement',
+    'funding-commitment',
+    'credit-commitment',
+  ],
+};
+
+/**
+ * A call of `programme` in 拟定结果中, its submissions scored by one closed panel: each
+ * submission's five experts give the totals listed (trimmed mean of the middle three).
+ */
+export async function decidingCall(
+  h: Harness,
+  programme: Programme,
+  entries: { name: string; totals: number[]; cityFundsFen?: bigint }[],
+  terms: { quota?: number; budgetFen?: bigint } = {},
+) {
+  h.clock.now = new Date('2027-03-30T02:00:00Z');
+  const admin = await h.officer('admin');
+  const draft = await admin.selection.calls.create.mutate({
+    programme,
+    year: 2027,
+    title: `2027年度${programme}评选${Math.random().toString(36).slice(2, 6)}`,
+    guide: '征集低碳能源领域的申报，经形式审查和专家评审后择优确定，名单向社会公示。',
+    applyFrom: '2027-03-01',
+    applyUntil: '2027-03-31',
+    ...terms,
+  });
+  let call = await admin.selection.calls.advance.mutate({
+    id: draft.id,
+    expectedVersion: draft.version,
+    action: 'publish',
+  });
+  const yongqiao = await h.officer('yongqiao');
+  const ids: string[] = [];
+  const firms: Awaited<ReturnType<typeof firmApplicant>>[] = [];
+  for (const e of entries) {
+    const firm = await firmApplicant(h, 'yongqiao');
+    firms.push(firm);
+    const evidence = await Promise.all(
+      EVIDENCE[programme].map(async (kind) => ({
+        kind,
+        fileId: (await firm.upload(kind)).fileId,
+      })),
+    );
+    const saved = await firm.client.selection.submissions.save.mutate({
+      callId: call.id,
+      title: e.name,
+      form: formOf(programme, e.name, e.cityFundsFen ?? 10_000_000n),
+      evidence,
+      team:
+        programme === 'scenario-case'
+          ? []
+          : [{ unitName: '宿州学院', part: '关键技术研究与人才培养' }],
+    });
+    // Confirmed straight in the database: confirmations have their own test (selection-team).
+    await h.prisma.selectionTeamMember.updateMany({
+      where: { submissionId: saved.id },
+      data: { confirmedAt: h.clock.now, confirmedBy: firm.userId },
+    });
+    const submitted = await firm.client.selection.submissions.submit.mutate({
+      id: saved.id,
+      expectedVersion: saved.version,
+    });
+    await yongqiao.selection.submissions.formalCheck.mutate({
+      id: submitted.id,
+      expectedVersion: submitted.version,
+      action: 'pass',
+    });
+    ids.push(submitted.id);
+  }
+  h.clock.now = new Date('2027-04-01T02:00:00Z');
+  const officer = await h.officer('admin');
+  call = await officer.selection.calls.advance.mutate({
+    id: call.id,
+    expectedVersion: call.version,
+    action: 'close-applications',
+  });
+  for (const id of ids) {
+    const s = await h.prisma.selectionSubmission.findUniqueOrThrow({ where: { id } });
+    await officer.selection.submissions.formalCheck.mutate({
+      id,
+      expectedVersion: s.version,
+      action: 'pass',
+    });
+  }
+  call = await officer.selection.calls.advance.mutate({
+    id: call.id,
+    expectedVersion: call.version,
+    action: 'start-expert-review',
+  });
+  const experts = await h.prisma.expert.findMany({
+    where: { status: 'active', fieldCodes: { has: 'low-carbon-energy' } },
+    take: 5,
+    orderBy: { name: 'asc' },
+  });
+  const admin2 = await h.prisma.user.findUniqueOrThrow({ where: { username: 'admin' } });
+  const panel = await h.prisma.reviewPanel.create({
+    data: {
+      callId: call.id,
+      name: '低碳能源组',
+      fieldCode: 'low-carbon-energy',
+      seeds: ['0'],
+      settingsVersion: 'selection-2026-01',
+      pool: experts.map((x) => x.id),
+      status: 'closed',
+      createdBy: admin2.id,
+      closedAt: h.clock.now,
+      createdAt: h.clock.now,
+      updatedAt: h.clock.now,
+      assignments: {
+        create: experts.map((x, position) => ({
+          expertId: x.id,
+          position,
+          status: 'accepted',
+          createdAt: h.clock.now,
+        })),
+      },
+    },
+    include: { assignments: { orderBy: { position: 'asc' } } },
+  });
+  await h.prisma.selectionSubmission.updateMany({
+    where: { id: { in: ids } },
+    data: { panelId: panel.id },
+  });
+  for (const [i, e] of entries.entries())
+    for (const [j, total] of e.totals.entries())
+      await h.prisma.reviewScore.create({
+        data: {
+          assignmentId: panel.assignments[j]!.id,
+          submissionId: ids[i]!,
+          conflict: false,
+          scores: { json: {} },
+          total,
+          submittedAt: h.clock.now,
+        },
+      });
+  call = await officer.selection.calls.advance.mutate({
+    id: call.id,
+    expectedVersion: call.version,
+    action: 'close-review',
+  });
+  return { call, ids, officer, firms };
+}
+
+export type DecidingCallArgs =
+  Parameters<typeof decidingCall> extends [Harness, ...infer R] ? R : never;
+
+/** Five experts giving the same total. */
+export const five = (t: number) => [t, t, t, t, t];
