@@ -1,4 +1,5 @@
 import { SUBMISSION_EVIDENCE } from '@kc/domain';
+import { TRPCClientError } from '@trpc/client';
 import type { VueWrapper } from '@vue/test-utils';
 import { flushPromises } from '@vue/test-utils';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
@@ -500,6 +501,96 @@ describe('申报指南: a call’s page', () => {
       expect(wrapper.get('[data-testid="call-status"]').text()).toBe('形式审查中'),
     );
     expect(buttonsIn('call-actions')).toEqual(['形式审查完成，开始专家评审']);
+    wrapper.unmount();
+  });
+});
+
+describe('申报指南: 确定结果', () => {
+  const noticeClosed = () =>
+    call({
+      status: 'notice',
+      statusName: '立项公示',
+      applyUntil: PAST_UNTIL,
+      actions: [{ code: 'conclude', name: '公示期满，确定结果' }],
+    });
+  async function openConclude() {
+    api.byId.mockResolvedValue(noticeClosed());
+    api.submissions.mockResolvedValue([]);
+    const mounted = await mountAs(more.reviewer, CallDetail, {
+      path: `/selection/calls/${CALL_ID}`,
+    });
+    await settle();
+    await click('call-action-conclude');
+    return mounted;
+  }
+
+  it('asks for the result document, says what the list will do, and sends it', async () => {
+    const { wrapper } = await openConclude();
+    const dialog = inBody('conclude-dialog')?.textContent ?? '';
+    expect(dialog).toContain('免申即享邀请');
+    // Nothing typed: the schema's words under the field, the server not asked.
+    await click('conclude-submit');
+    expect(errorsIn('conclude-dialog')['结果文件文号']).not.toBe('');
+    expect(api.advance).not.toHaveBeenCalled();
+
+    api.advance.mockResolvedValue(call({ status: 'concluded', version: 3, actions: [] }));
+    await type('conclude-document-no', '宿科〔2027〕12号');
+    await choose(wrapper, 'ElDatePicker', 'conclude-issued-on', '2027-09-20');
+    await click('conclude-submit');
+    expect(api.advance).toHaveBeenCalledWith(
+      {
+        id: CALL_ID,
+        expectedVersion: 2,
+        action: 'conclude',
+        document: { documentNo: '宿科〔2027〕12号', issuedOn: '2027-09-20' },
+      },
+      { context: { silent: true } },
+    );
+    wrapper.unmount();
+  });
+
+  it('shows the server’s refusal of the date under the date', async () => {
+    const { wrapper } = await openConclude();
+    api.advance.mockRejectedValue(
+      TRPCClientError.from({
+        error: {
+          code: -32001,
+          message: '印发日期不能早于公示截止日 2027-09-15',
+          data: {
+            appCode: 'INVALID_INPUT',
+            fieldErrors: { 'document.issuedOn': ['印发日期不能早于公示截止日 2027-09-15'] },
+          },
+        },
+      }),
+    );
+    await type('conclude-document-no', '宿科〔2027〕12号');
+    await click('conclude-submit');
+    expect(errorsIn('conclude-dialog')['印发日期']).toBe('印发日期不能早于公示截止日 2027-09-15');
+    expect(inBody('conclude-error')).toBeNull();
+    wrapper.unmount();
+  });
+
+  it('shows a concluded call’s document, and its list to whoever may read lists', async () => {
+    api.byId.mockResolvedValue(
+      call({
+        status: 'concluded',
+        statusName: '已确定',
+        actions: [],
+        result: { documentNo: '宿科〔2027〕12号', issuedOn: '2027-09-20' },
+        resultListId: '7a1c2e30-0000-4000-8000-0000000000b1',
+      } as Partial<SelectionCall>),
+    );
+    api.submissions.mockResolvedValue([]);
+    const { wrapper } = await mountAs(officers.admin, CallDetail, {
+      path: `/selection/calls/${CALL_ID}`,
+    });
+    await settle();
+    expect(wrapper.get('[data-testid="call-result-document"]').text()).toBe(
+      '宿科〔2027〕12号（2027-09-20 印发）',
+    );
+    expect(wrapper.get('[data-testid="call-result-list"]').attributes('href')).toBe(
+      '/official-lists/imports/7a1c2e30-0000-4000-8000-0000000000b1',
+    );
     wrapper.unmount();
   });
 });

@@ -106,6 +106,10 @@ const KINDS: Record<string, Kind> = {
       WHERE p.id = ANY(${ids})`,
     label: (f) => `${f.a} ${f.b}`,
   },
+  project: {
+    read: (ids) => Prisma.sql`SELECT id, number, title FROM project WHERE id = ANY(${ids})`,
+    label: (f) => `${f.a} ${f.b}`,
+  },
   selection_submission: {
     read: (ids) =>
       Prisma.sql`SELECT id, number, title FROM selection_submission WHERE id = ANY(${ids})`,

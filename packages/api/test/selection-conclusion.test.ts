@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Harness } from './harness';
 import { createHarness, failure } from './harness';
 import type { DecidingCallArgs } from './selection-support';
-import { decidingCall as decidingCallOf, five } from './selection-support';
+import { closedNotice as closedNoticeOf, five } from './selection-support';
 
 /**
  * 确定结果 (issue 14): after the notice, the bureau issues the result under a document number.
@@ -19,34 +19,7 @@ describe('selection conclusion', () => {
   });
   afterAll(() => h.close());
 
-  const decidingCall = (...args: DecidingCallArgs) => decidingCallOf(h, ...args);
-
-  /** Decides as proposed (the categories of the score bands), goes to notice and closes it. */
-  async function closedNotice(...args: DecidingCallArgs) {
-    const deciding = await decidingCall(...args);
-    const { call, officer } = deciding;
-    const proposal = await officer.selection.decision.get.query({ callId: call.id });
-    await officer.selection.decision.save.mutate({
-      callId: call.id,
-      expectedVersion: proposal.version,
-      choices: proposal.rows.map((r) => ({
-        id: r.submissionId,
-        selected: r.selected,
-        ...(r.category ? { category: r.category } : {}),
-      })),
-    });
-    let current = await officer.selection.calls.byId.query({ id: call.id });
-    current = await officer.selection.calls.advance.mutate({
-      id: call.id,
-      expectedVersion: current.version,
-      action: 'propose',
-    });
-    const endsOn = current.notice!.endsOn;
-    h.clock.now = new Date(`${endsOn}T16:00:01Z`); // the next day in Shanghai
-    const admin = await h.officer('admin');
-    await admin.notices.close.mutate({ batchId: current.notice!.id });
-    return { ...deciding, officer: admin, endsOn };
-  }
+  const closedNotice = (...args: DecidingCallArgs) => closedNoticeOf(h, ...args);
 
   async function conclude(
     officer: Awaited<ReturnType<Harness['officer']>>,

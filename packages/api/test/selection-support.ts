@@ -54,7 +54,8 @@ export const EVIDENCE: Record<Programme, string[]> = {
 export async function decidingCall(
   h: Harness,
   programme: Programme,
-  entries: { name: string; totals: number[]; cityFundsFen?: bigint }[],
+  /** needId: 揭榜挂帅, the published technology need a key-project submission answers */
+  entries: { name: string; totals: number[]; cityFundsFen?: bigint; needId?: string }[],
   terms: { quota?: number; budgetFen?: bigint } = {},
 ) {
   h.clock.now = new Date('2027-03-30T02:00:00Z');
@@ -94,6 +95,7 @@ export async function decidingCall(
         programme === 'scenario-case'
           ? []
           : [{ unitName: '宿州学院', part: '关键技术研究与人才培养' }],
+      ...(e.needId ? { needId: e.needId } : {}),
     });
     // Confirmed straight in the database: confirmations have their own test (selection-team).
     await h.prisma.selectionTeamMember.updateMany({
@@ -187,6 +189,33 @@ export async function decidingCall(
 
 export type DecidingCallArgs =
   Parameters<typeof decidingCall> extends [Harness, ...infer R] ? R : never;
+
+/** Decides as proposed (the categories of the score bands), goes to notice and closes it. */
+export async function closedNotice(h: Harness, ...args: DecidingCallArgs) {
+  const deciding = await decidingCall(h, ...args);
+  const { call, officer } = deciding;
+  const proposal = await officer.selection.decision.get.query({ callId: call.id });
+  await officer.selection.decision.save.mutate({
+    callId: call.id,
+    expectedVersion: proposal.version,
+    choices: proposal.rows.map((r) => ({
+      id: r.submissionId,
+      selected: r.selected,
+      ...(r.category ? { category: r.category } : {}),
+    })),
+  });
+  let current = await officer.selection.calls.byId.query({ id: call.id });
+  current = await officer.selection.calls.advance.mutate({
+    id: call.id,
+    expectedVersion: current.version,
+    action: 'propose',
+  });
+  const endsOn = current.notice!.endsOn;
+  h.clock.now = new Date(`${endsOn}T16:00:01Z`); // the next day in Shanghai
+  const admin = await h.officer('admin');
+  await admin.notices.close.mutate({ batchId: current.notice!.id });
+  return { ...deciding, officer: admin, endsOn };
+}
 
 /** Five experts giving the same total. */
 export const five = (t: number) => [t, t, t, t, t];

@@ -20,6 +20,8 @@ export const NUMBER_FORMATS = {
   submission: { prefix: 'SZKC-SB', width: 5 },
   /** 需求榜 needs */
   need: { prefix: 'SZKC-XQ', width: 4 },
+  /** 项目 (key technology projects) */
+  project: { prefix: 'SZKC-XM', width: 4 },
 } as const;
 
 export type NumberScope = keyof typeof NUMBER_FORMATS;

@@ -27,7 +27,9 @@ export interface NewNotification {
           /** officers: a 公示 batch (the admin's notice detail) */
           | 'notice-batch'
           /** a selection call, where the organisation's own submission to it is (the id is the call's) */
-          | 'selection-call';
+          | 'selection-call'
+          /** a project of the organisation's (the id is the project's) */
+          | 'project';
         id: string;
       }
     | undefined;

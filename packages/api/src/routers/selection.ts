@@ -8,6 +8,8 @@ import {
   plainString,
   selectionCallSchema,
   submissionTitleSchema,
+  PROJECT_STATUS_CODES,
+  projectContractSchema,
   resultDocumentSchema,
   teamSchema,
 } from '@kc/domain';
@@ -40,6 +42,14 @@ import {
   submitSubmission,
   withdrawSubmission,
 } from '../selection/submissions';
+import {
+  listProjects,
+  myProject,
+  myProjects,
+  projectForOfficer,
+  saveContract,
+  signContract,
+} from '../selection/projects';
 import { applicantProcedure, caseworkProcedure, officerWithRoles, publicProcedure } from '../trpc';
 
 /** Calls are the bureau's to write and run; every caseworker reads them and checks submissions. */
@@ -109,6 +119,8 @@ export const selectionRouter = {
             .array(z.object({ kind: plainString().max(64), fileId: id }))
             .max(30, { error: '材料不超过30份' })
             .default([]),
+          /** 揭榜挂帅: the published technology need the submission answers */
+          needId: id.nullable().optional(),
         }),
       )
       .mutation(({ ctx, input }) => saveSubmission(ctx, input)),
@@ -212,5 +224,35 @@ export const selectionRouter = {
     score: applicantProcedure
       .input(z.object({ assignmentId: id, submissionId: id, sheet: z.unknown() }))
       .mutation(({ ctx, input }) => submitSheet(ctx, input)),
+  },
+
+  /** 项目: the projects concluded key-project calls made, from the 任务书 on. */
+  projects: {
+    list: caseworkProcedure
+      .input(
+        z
+          .object({
+            status: z.enum(PROJECT_STATUS_CODES, { error: '未知的项目状态' }).optional(),
+          })
+          .default({}),
+      )
+      .query(({ ctx, input }) => listProjects(ctx, input)),
+    byId: caseworkProcedure
+      .input(z.object({ id }))
+      .query(({ ctx, input }) => projectForOfficer(ctx, input.id)),
+    saveContract: bureau
+      .input(z.object({ id, expectedVersion: version, contract: projectContractSchema }))
+      .mutation(({ ctx, input }) =>
+        saveContract(ctx, input.id, input.expectedVersion, input.contract),
+      ),
+    /** The caller's organisation's projects, and one of them. */
+    mine: applicantProcedure.query(({ ctx }) => myProjects(ctx)),
+    mineById: applicantProcedure
+      .input(z.object({ id }))
+      .query(({ ctx, input }) => myProject(ctx, input.id)),
+    /** 签订任务书 (the organisation's administrator) */
+    sign: applicantProcedure
+      .input(z.object({ id, expectedVersion: version }))
+      .mutation(({ ctx, input }) => signContract(ctx, input.id, input.expectedVersion)),
   },
 } satisfies TRPCRouterRecord;

@@ -36,6 +36,7 @@ import {
   withdrawSelectionNotice,
 } from './notice';
 import { importResultList } from './conclusion';
+import { createProjects } from './projects';
 import { awaitingFormalCheckWhere } from './submissions';
 
 /**
@@ -279,6 +280,7 @@ export async function advanceCall(
     const result =
       action === 'conclude' ? await checkedResultDocument(tx, call, document, today) : null;
     const list = result ? await importResultList(tx, ctx, call, result) : null;
+    const projects = result ? await createProjects(tx, ctx, call, result) : 0;
     // The call's list goes to notice, or is taken back to be decided again (call → batch locks).
     if (action === 'propose') await openSelectionNotice(tx, ctx, call);
     if (action === 'withdraw-notice') await withdrawSelectionNotice(tx, ctx, call);
@@ -312,6 +314,7 @@ export async function advanceCall(
         number: call.number,
         status: { from: call.status, to: plan.to },
         ...(result ? { document: result } : {}),
+        ...(projects > 0 ? { projects } : {}),
         ...(list
           ? {
               list: {

@@ -42,6 +42,8 @@ export interface SubmissionDraft {
   form: Record<string, unknown>;
   team: TeamMember[];
   evidence: { kind: string; fileId: string }[];
+  /** 揭榜挂帅: the published technology need it answers (key projects only); null: none */
+  needId?: string | null | undefined;
 }
 
 const EDITABLE: readonly SubmissionStatus[] = ['draft', 'returned'];
@@ -50,6 +52,7 @@ const CHANGED = '该申报刚被更新，请刷新后再试';
 type WithCall = SelectionSubmission & {
   call: SelectionCall;
   members: Prisma.SelectionTeamMemberGetPayload<object>[];
+  need: { id: string; number: string; title: string } | null;
 };
 
 export function submissionDto(s: WithCall) {
@@ -86,13 +89,38 @@ export function submissionDto(s: WithCall) {
     /** the expert panel it is in, once drawn */
     panelId: s.panelId,
     checkComment: s.checkComment,
+    /** 揭榜挂帅: the need it answers */
+    need: s.need ? { id: s.need.id, number: s.need.number, title: s.need.title } : null,
     version: s.version,
     submittedAt: s.submittedAt,
     updatedAt: s.updatedAt,
   };
 }
 
-const INCLUDE = { call: true, members: true } as const;
+const INCLUDE = {
+  call: true,
+  members: true,
+  need: { select: { id: true, number: true, title: true } },
+} as const;
+
+/** Needs are answered (揭榜) in the key-project programme: that call's topics are needs. */
+const ANSWERS_NEEDS: readonly SelectionProgramme[] = ['key-project'];
+
+/** 揭榜挂帅: the need must be a published technology need; other programmes take none. */
+async function checkedNeed(
+  tx: Pick<TransactionClient, 'innovationNeed'>,
+  programme: SelectionProgramme,
+  needId: string | null | undefined,
+): Promise<string | null> {
+  if (!needId) return null;
+  const refuse = (message: string) =>
+    appError('INVALID_INPUT', { message, fieldErrors: { needId: [message] } });
+  if (!ANSWERS_NEEDS.includes(programme)) throw refuse('本类申报不对应攻关需求');
+  const need = await tx.innovationNeed.findUnique({ where: { id: needId } });
+  if (!need || need.kind !== 'technology' || need.status !== 'published')
+    throw refuse('该攻关需求不存在或未在需求榜发布，不能揭榜');
+  return need.id;
+}
 
 function assertTakingSubmissions(call: SelectionCall, today: string) {
   if (call.status !== 'open' || today < dateOf(call.applyFrom))
@@ -149,12 +177,14 @@ export async function saveSubmission(ctx: ApplicantCtx, req: SubmissionDraft) {
     assertTakingSubmissions(call, today);
     const programme = call.programme as SelectionProgramme;
     await checkEvidence(tx, ctx.caller.userId, programme, req.evidence);
+    const needId = await checkedNeed(tx, programme, req.needId);
     const fieldCode = typeof req.form.fieldCode === 'string' ? req.form.fieldCode : '';
     const data = {
       title: req.title,
       fieldCode,
       form: encodeJson(req.form),
       evidence: encodeJson(req.evidence),
+      needId,
       updatedAt: now,
     };
     const existing = await tx.selectionSubmission.findUnique({

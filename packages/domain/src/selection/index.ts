@@ -10,3 +10,4 @@ export * from './call-form';
 export * from './needs';
 export * from './decision';
 export * from './result-list';
+export * from './project';

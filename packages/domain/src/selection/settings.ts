@@ -34,6 +34,18 @@ export interface SelectionSettings {
   readonly talentBands: { readonly A: number; readonly B: number; readonly C: number };
   /** the rubric a call uses unless it sets its own */
   readonly defaultRubric: Rubric;
+  /** projects (四.2): how the city funds are released and the reports scheduled (project.ts) */
+  readonly project: {
+    /** at most this share of the city funds is released on signing (首期拨付) */
+    readonly firstTrancheMaxPercent: number;
+    /** at least this share is released only after acceptance (验收后拨付) */
+    readonly finalTrancheMinPercent: number;
+    /** the final report (结题报告) is due this many days after the period ends */
+    readonly reportDueDays: number;
+    /** an extension (延期) adds at most this many months, and a project has at most this many */
+    readonly maxExtensionMonths: number;
+    readonly maxExtensions: number;
+  };
 }
 
 export const SELECTION_SETTINGS_VERSIONS: readonly SelectionSettings[] = [
@@ -56,6 +68,13 @@ export const SELECTION_SETTINGS_VERSIONS: readonly SelectionSettings[] = [
         { code: 'team', name: '团队实力', maxPoints: 20 },
         { code: 'benefit', name: '预期效益', maxPoints: 25 },
       ],
+    },
+    project: {
+      firstTrancheMaxPercent: 60,
+      finalTrancheMinPercent: 20,
+      reportDueDays: 30,
+      maxExtensionMonths: 12,
+      maxExtensions: 1,
     },
   },
 ];

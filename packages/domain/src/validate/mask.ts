@@ -29,7 +29,9 @@ const MOBILE_IN_TEXT = new RegExp(
 );
 // UUIDs are set aside first: a last group such as c15802980859 holds an 11-digit run that the
 // mobile pattern would take for a phone number, and the record's id would be lost from the log.
-const UUID_IN_TEXT = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+// So are hex strings of 32 characters or more (a file's sha-256, a panel draw's seed such as
+// fe6ffb563ff6420e9bf18544436501ee): a seed masked in the audit log could not replay its draw.
+const UUID_IN_TEXT = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{32,}/gi;
 // Private-use characters mark where each UUID was; they never occur in real text.
 const SET_ASIDE = /\uE000(\d+)\uE001/g;
 // A mobile number is 11 digits in a row (after any +86), a resident ID 17 and a check character.

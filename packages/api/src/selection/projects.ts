@@ -1,0 +1,281 @@
+import type { Prisma, Project, SelectionCall, TransactionClient } from '@kc/db';
+import { nextNumber } from '@kc/db';
+import type {
+  ContractBasis,
+  ProjectContract,
+  ProjectStatus,
+  ResultDocument,
+  SelectionProgramme,
+  SubmissionForm,
+} from '@kc/domain';
+import {
+  areaName,
+  contractProblems,
+  draftContract,
+  fieldName,
+  projectSchedule,
+  projectStatusName,
+  selectionProgrammeName,
+  selectionSettingsVersion,
+  trancheConditionName,
+} from '@kc/domain';
+import { areaScope, canSeeArea } from '../access';
+import { writeAudit } from '../audit';
+import { decodeJson, encodeJson } from '../awards/codec';
+import { appError } from '../errors';
+import { notifyOrganisation } from '../notifications/write';
+import { requireMembership, requireOrgAdmin } from '../organisations/membership';
+import type { ApplicantCtx, OfficerCtx } from '../vice-president/common';
+
+/**
+ * 项目 (issue 14, 四.2): when a key-project or disruptive-tech call concludes, each selected
+ * submission becomes a project whose 任务书 the bureau drafts from the submission (the domain's
+ * draftContract); the bureau may adjust the draft, and the lead unit's administrator signs it in
+ * the mini-program, which starts the project. What the contract must satisfy is the domain's
+ * (contractProblems), checked on every save and again at signing.
+ */
+
+type ProjectForm = SubmissionForm<'key-project'>;
+const PROJECT_PROGRAMMES: readonly SelectionProgramme[] = ['key-project', 'disruptive-tech'];
+
+type WithRelations = Project & {
+  call: Pick<SelectionCall, 'number' | 'title' | 'programme' | 'resultDocNo'>;
+  organisation: { name: string };
+  submission: { number: string; form: Prisma.JsonValue; decidedCostFen: bigint | null };
+};
+const INCLUDE = {
+  call: { select: { number: true, title: true, programme: true, resultDocNo: true } },
+  organisation: { select: { name: true } },
+  submission: { select: { number: true, form: true, decidedCostFen: true } },
+} as const;
+
+/** What the contract is held to: the selected submission's funds and period. */
+function basisOf(submission: { form: Prisma.JsonValue; decidedCostFen: bigint | null }) {
+  const form = decodeJson<ProjectForm>(submission.form) as ProjectForm;
+  return {
+    decidedCityFundsFen: submission.decidedCostFen ?? form.cityFundsFen,
+    committedOwnFundsFen: form.ownFundsFen,
+    months: form.months,
+    goals: form.goals,
+  } satisfies ContractBasis & { goals: string };
+}
+
+export function projectDto(p: WithRelations) {
+  const contract = decodeJson<ProjectContract>(p.contract) as ProjectContract;
+  const settings = selectionSettingsVersion(p.settingsVersion).project;
+  const basis = basisOf(p.submission);
+  return {
+    id: p.id,
+    number: p.number,
+    title: p.title,
+    status: p.status as ProjectStatus,
+    statusName: projectStatusName(p.status),
+    programmeName: selectionProgrammeName(p.call.programme),
+    call: { id: p.callId, number: p.call.number, title: p.call.title },
+    resultDocNo: p.call.resultDocNo,
+    submissionNumber: p.submission.number,
+    organisationId: p.organisationId,
+    organisationName: p.organisation.name,
+    areaCode: p.areaCode,
+    areaName: areaName(p.areaCode),
+    fieldCode: p.fieldCode,
+    fieldName: fieldName(p.fieldCode),
+    contract: {
+      ...contract,
+      tranches: contract.tranches.map((t) => ({
+        ...t,
+        conditionName: trancheConditionName(t.condition),
+      })),
+    },
+    /** what the contract is held to, for the form's hints */
+    basis: {
+      decidedCityFundsFen: basis.decidedCityFundsFen,
+      committedOwnFundsFen: basis.committedOwnFundsFen,
+      months: basis.months,
+    },
+    schedule: projectSchedule(contract, settings),
+    /** why the contract cannot be signed yet (empty: it can) */
+    problems: contractProblems(contract, basis, settings),
+    signedAt: p.signedAt,
+    version: p.version,
+    updatedAt: p.updatedAt,
+  };
+}
+
+/** 确定结果 of a project call: a project of each selected submission, its 任务书 drafted. */
+export async function createProjects(
+  tx: TransactionClient,
+  ctx: OfficerCtx,
+  call: SelectionCall,
+  document: ResultDocument,
+): Promise<number> {
+  if (!PROJECT_PROGRAMMES.includes(call.programme as SelectionProgramme)) return 0;
+  const selected = await tx.selectionSubmission.findMany({
+    where: { callId: call.id, status: 'selected' },
+    orderBy: [{ decidedRank: 'asc' }, { number: 'asc' }],
+  });
+  const settings = selectionSettingsVersion(call.settingsVersion).project;
+  const now = ctx.now();
+  for (const s of selected) {
+    // The period starts on the result document's date; the bureau may move it before signing.
+    const contract = draftContract(basisOf(s), document.issuedOn, settings);
+    const project = await tx.project.create({
+      data: {
+        number: await nextNumber(tx, 'project', call.year),
+        callId: call.id,
+        submissionId: s.id,
+        organisationId: s.organisationId,
+        areaCode: s.areaCode,
+        title: s.title,
+        fieldCode: s.fieldCode,
+        contract: encodeJson(contract),
+        settingsVersion: call.settingsVersion,
+        createdAt: now,
+        updatedAt: now,
+      },
+    });
+    await notifyOrganisation(tx, s.organisationId, {
+      kind: 'project.created',
+      title: `项目立项：${s.title}`,
+      body:
+        `您单位申报的“${s.title}”已按《${call.title}》（${document.documentNo}）确定立项，` +
+        `项目编号 ${project.number}。请单位管理员核对任务书后签订。`,
+      at: now,
+      link: { page: 'project', id: project.id },
+    });
+  }
+  return selected.length;
+}
+
+async function lockedProject(tx: TransactionClient, id: string) {
+  await tx.$executeRaw`SELECT 1 FROM project WHERE id = ${id}::uuid FOR UPDATE`;
+  const p = await tx.project.findUnique({ where: { id }, include: INCLUDE });
+  if (!p) throw appError('NOT_FOUND');
+  return p;
+}
+
+const CHANGED = '该项目刚被他人更新，请刷新后再试';
+
+function contractRefusal(problems: Record<string, string[]>) {
+  const [first] = Object.values(problems).flat();
+  return appError('INVALID_INPUT', {
+    message: first ?? '任务书内容不完整',
+    fieldErrors: Object.fromEntries(
+      Object.entries(problems).map(([path, messages]) => [`contract.${path}`, messages]),
+    ),
+  });
+}
+
+/** The bureau adjusts the draft 任务书 before it is signed. */
+export async function saveContract(
+  ctx: OfficerCtx,
+  id: string,
+  expectedVersion: number,
+  contract: ProjectContract,
+) {
+  return ctx.db.prisma.$transaction(async (tx) => {
+    const p = await lockedProject(tx, id);
+    if (p.version !== expectedVersion) throw appError('STALE_VERSION', { message: CHANGED });
+    if (p.status !== 'contracting')
+      throw appError('INVALID_TRANSITION', { message: '任务书已签订，不能再修改' });
+    const settings = selectionSettingsVersion(p.settingsVersion).project;
+    const problems = contractProblems(contract, basisOf(p.submission), settings);
+    if (Object.keys(problems).length > 0) throw contractRefusal(problems);
+    const saved = await tx.project.update({
+      where: { id },
+      data: { contract: encodeJson(contract), version: { increment: 1 }, updatedAt: ctx.now() },
+      include: INCLUDE,
+    });
+    await writeAudit(tx, ctx, {
+      action: 'project.contract.update',
+      objectType: 'project',
+      objectId: id,
+      areaCode: p.areaCode,
+      details: { number: p.number, cityFundsFen: contract.cityFundsFen.toString() },
+    });
+    return projectDto(saved);
+  });
+}
+
+/** 签订任务书: the lead unit's administrator signs the contract as shown; the project starts. */
+export async function signContract(ctx: ApplicantCtx, id: string, expectedVersion: number) {
+  return ctx.db.prisma.$transaction(async (tx) => {
+    const membership = await requireOrgAdmin(tx, ctx.caller.userId);
+    const p = await lockedProject(tx, id);
+    // Another organisation's project answers exactly like a missing one.
+    if (p.organisationId !== membership.organisation.id) throw appError('NOT_FOUND');
+    if (p.version !== expectedVersion) throw appError('STALE_VERSION', { message: CHANGED });
+    if (p.status !== 'contracting')
+      throw appError('INVALID_TRANSITION', {
+        message: `项目当前为“${projectStatusName(p.status)}”，不能签订任务书`,
+      });
+    const dto = projectDto(p);
+    if (Object.keys(dto.problems).length > 0) throw contractRefusal(dto.problems);
+    const now = ctx.now();
+    const saved = await tx.project.update({
+      where: { id },
+      data: {
+        status: 'in-progress',
+        signedBy: ctx.caller.userId,
+        signedAt: now,
+        version: { increment: 1 },
+        updatedAt: now,
+      },
+      include: INCLUDE,
+    });
+    await writeAudit(tx, ctx, {
+      action: 'project.contract.sign',
+      objectType: 'project',
+      objectId: id,
+      areaCode: p.areaCode,
+      details: {
+        number: p.number,
+        organisationId: p.organisationId,
+        cityFundsFen: dto.contract.cityFundsFen.toString(),
+      },
+    });
+    return projectDto(saved);
+  });
+}
+
+export interface ProjectListFilter {
+  status?: ProjectStatus | undefined;
+}
+
+/** Officers: the projects of their remit (an area officer's: their area's). */
+export async function listProjects(ctx: OfficerCtx, filter: ProjectListFilter) {
+  const { areaCode } = areaScope(ctx.caller);
+  const rows = await ctx.db.prisma.project.findMany({
+    where: {
+      ...(filter.status ? { status: filter.status } : {}),
+      ...(areaCode ? { areaCode } : {}),
+    },
+    include: INCLUDE,
+    orderBy: [{ createdAt: 'desc' }, { number: 'desc' }],
+  });
+  return rows.map(projectDto);
+}
+
+export async function projectForOfficer(ctx: OfficerCtx, id: string) {
+  const p = await ctx.db.prisma.project.findUnique({ where: { id }, include: INCLUDE });
+  if (!p || !canSeeArea(ctx.caller, p.areaCode)) throw appError('NOT_FOUND');
+  return projectDto(p);
+}
+
+/** The caller's organisation's projects (any member reads them; the administrator signs). */
+export async function myProjects(ctx: ApplicantCtx) {
+  const membership = await requireMembership(ctx.db.prisma, ctx.caller.userId);
+  const rows = await ctx.db.prisma.project.findMany({
+    where: { organisationId: membership.organisation.id },
+    include: INCLUDE,
+    orderBy: [{ createdAt: 'desc' }, { number: 'desc' }],
+  });
+  return { items: rows.map(projectDto), mayAct: membership.role === 'admin' };
+}
+
+export async function myProject(ctx: ApplicantCtx, id: string) {
+  const membership = await requireMembership(ctx.db.prisma, ctx.caller.userId);
+  const p = await ctx.db.prisma.project.findUnique({ where: { id }, include: INCLUDE });
+  if (!p || p.organisationId !== membership.organisation.id) throw appError('NOT_FOUND');
+  return { ...projectDto(p), mayAct: membership.role === 'admin' };
+}
