@@ -49,34 +49,37 @@ describe('side menu', () => {
     expect(all).not.toContain('资金管理');
   });
 
-  it('gives the bureau 申报指南, 需求征集 and the expert pool (专家库) under 评选与立项', () => {
+  it('gives the bureau 申报指南, 项目管理, 需求征集 and the expert pool (专家库) under 评选与立项', () => {
     for (const role of ['bureau-admin', 'bureau-reviewer'])
       expect(menuOf(role)).toContainEqual({
         path: '/selection',
         title: '评选与立项',
         children: [
           { path: '/selection/calls', title: '申报指南' },
+          { path: '/selection/projects', title: '项目管理' },
           { path: '/selection/needs', title: '需求征集' },
           { path: '/experts', title: '专家库' },
         ],
       });
   });
 
-  it('gives an area officer 申报指南 and 需求征集 (their area’s submissions and needs) but not 专家库', () => {
+  it('gives an area officer 申报指南, 项目管理 and 需求征集 (their area’s submissions, projects and needs) but not 专家库', () => {
     expect(menuOf('area-officer')).toContainEqual({
       path: '/selection',
       title: '评选与立项',
       children: [
         { path: '/selection/calls', title: '申报指南' },
+        { path: '/selection/projects', title: '项目管理' },
         { path: '/selection/needs', title: '需求征集' },
       ],
     });
     expect(titles(menuOf('area-officer'))).not.toContain('专家库');
     expect(titles(menuOf('area-officer'))).not.toContain('申报指南详情');
+    expect(titles(menuOf('area-officer'))).not.toContain('项目详情');
   });
 
   it('gives finance nothing of 评选与立项', () => {
-    for (const title of ['评选与立项', '申报指南', '需求征集', '专家库'])
+    for (const title of ['评选与立项', '申报指南', '项目管理', '需求征集', '专家库'])
       expect(titles(menuOf('finance-officer'))).not.toContain(title);
   });
 

@@ -1,7 +1,5 @@
 import { SUBMISSION_EVIDENCE } from '@kc/domain';
 import { TRPCClientError } from '@trpc/client';
-import type { VueWrapper } from '@vue/test-utils';
-import { flushPromises } from '@vue/test-utils';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryHistory, createRouter } from 'vue-router';
 import { accessCodesForRole, hasAccessByCodes } from '../src/access/codes';
@@ -13,6 +11,7 @@ import CallsView from '../src/views/selection-calls/index.vue';
 import type { SelectionCall, Submission } from '../src/views/selection-calls/queries';
 import { apiError, officers } from './helpers';
 import { more, mountAs } from './mount';
+import { buttonsIn, choose, click, errorsIn, inBody, settle, type } from './dom';
 
 const api = vi.hoisted(() => ({
   list: vi.fn(),
@@ -123,48 +122,6 @@ function submission(over: Partial<Submission> = {}): Submission {
     ...over,
   } as Submission;
 }
-
-const inBody = (testId: string) =>
-  document.body.querySelector<HTMLElement>(`[data-testid="${testId}"]`);
-const settle = async () => {
-  await flushPromises();
-  await new Promise((resolve) => setTimeout(resolve, 150));
-  await flushPromises();
-};
-const click = async (testId: string) => {
-  const el = inBody(testId);
-  if (!el) throw new Error(`no ${testId}`);
-  el.click();
-  await settle();
-};
-const type = async (testId: string, value: string) => {
-  const el = inBody(testId)!;
-  const input = (el.matches('input, textarea') ? el : el.querySelector('input, textarea')) as
-    HTMLInputElement | HTMLTextAreaElement;
-  input.value = value;
-  input.dispatchEvent(new Event('input'));
-  await flushPromises();
-};
-/** Sets an Element Plus control (select, date, number) the way the officer's choice would. */
-async function choose(wrapper: VueWrapper, name: string, testId: string, value: unknown) {
-  const control = wrapper
-    .findAllComponents({ name })
-    // Some controls pass the attribute on to an inner element.
-    .find((c) => (c.attributes('data-testid') ?? c.vm.$attrs['data-testid']) === testId);
-  if (!control) throw new Error(`no ${name} ${testId}`);
-  control.vm.$emit('update:modelValue', value);
-  await flushPromises();
-}
-/** The label → error text of each form item in a dialog. */
-const errorsIn = (testId: string) =>
-  Object.fromEntries(
-    [...(inBody(testId)?.querySelectorAll('.el-form-item') ?? [])].map((item) => [
-      item.querySelector('.el-form-item__label')?.textContent?.trim() ?? '',
-      item.querySelector('.el-form-item__error')?.textContent?.trim() ?? '',
-    ]),
-  );
-const buttonsIn = (testId: string) =>
-  [...(inBody(testId)?.querySelectorAll('button') ?? [])].map((b) => b.textContent?.trim());
 
 beforeEach(() => {
   document.body.innerHTML = '';

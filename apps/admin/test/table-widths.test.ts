@@ -10,6 +10,7 @@ import { ledgerColumns } from '../src/views/disbursements/ledger-data';
 import { columns as needColumns } from '../src/views/needs/data';
 import { columns as noticeColumns } from '../src/views/notices/data';
 import { organisationColumns } from '../src/views/organisations/data';
+import { columns as projectColumns } from '../src/views/projects/data';
 import { columns as researcherColumns } from '../src/views/researchers/data';
 import {
   columns as selectionCallColumns,
@@ -67,6 +68,7 @@ const LISTS: { name: string; columns: readonly ListColumn<never>[] }[] = [
   { name: '专家库', columns: expertColumns },
   { name: '申报指南', columns: selectionCallColumns },
   { name: '需求征集', columns: needColumns },
+  { name: '项目管理', columns: projectColumns },
   // In a card of the call's page: the same room as a list page's table.
   { name: '申报指南的申报', columns: submissionColumns },
   ...Object.entries(TRUST_TABLES).map(([tab, t]) => ({

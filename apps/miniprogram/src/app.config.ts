@@ -1,7 +1,7 @@
 /**
  * Main package: what a first visit and the four bottom tabs need. The application forms, the
- * 科技副总 section, the 专家库, the 申报指南 and the 需求榜 (我的需求, the public board, 揭榜) are
- * sub-packages, downloaded when first opened (main package budget 600 KB).
+ * 科技副总 section, the 专家库, the 申报指南, 我的项目 and the 需求榜 (我的需求, the public board,
+ * 揭榜) are sub-packages, downloaded when first opened (main package budget 600 KB).
  */
 export default defineAppConfig({
   pages: [
@@ -51,6 +51,12 @@ export default defineAppConfig({
       // 合作申报确认: the parts other organisations' team submissions ask this one to take on.
       root: 'packages/selection',
       pages: ['calls/index', 'call/index', 'submission/index', 'team/index'],
+    },
+    {
+      // 我的项目: the projects the organisation's selected key-project submissions became, their
+      // 任务书 and, for the unit's administrator, 签订任务书.
+      root: 'packages/projects',
+      pages: ['mine/index', 'detail/index'],
     },
     {
       // 需求榜: the organisation's own needs as their poster sees them (status, responses), posting

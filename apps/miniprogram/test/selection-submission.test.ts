@@ -476,6 +476,8 @@ describe('the submission form on screen', () => {
         // The second row was left blank: a draft goes without it.
         team: [{ unitName: '宿州学院', part: '膜电极催化剂研发' }],
         evidence: [],
+        // A key project always says which need it answers (揭榜挂帅): none here.
+        needId: null,
       },
     ]);
     expect(taroStub.toasts).toContain('草稿已保存');

@@ -50,6 +50,10 @@ const TONE: Record<string, 'neutral' | 'progress' | 'warning' | 'success' | 'dan
   // 需求榜 (submitted, returned and closed as above)
   published: 'success',
   merged: 'neutral',
+  // 项目 (completed and terminated as above)
+  contracting: 'warning',
+  'in-progress': 'progress',
+  accepting: 'progress',
 };
 
 export function StatusTag({ status, label, id }: { status: string; label: string; id?: string }) {

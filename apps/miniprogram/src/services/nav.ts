@@ -33,6 +33,8 @@ export const routes = {
   selectionCall: '/packages/selection/call/index',
   selectionSubmission: '/packages/selection/submission/index',
   selectionTeam: '/packages/selection/team/index',
+  myProjects: '/packages/projects/mine/index',
+  project: '/packages/projects/detail/index',
   myNeeds: '/packages/needs/mine/index',
   myNeed: '/packages/needs/detail/index',
   needPost: '/packages/needs/post/index',

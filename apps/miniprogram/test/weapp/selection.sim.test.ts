@@ -256,6 +256,8 @@ describe('申报指南 in the WeChat build', () => {
         },
         team: [{ unitName: '宿州学院', part: '膜电极催化剂研发' }],
         evidence: [],
+        // A key project always says which need it answers (揭榜挂帅): none here.
+        needId: null,
       },
     ]);
     expect(sim.toasts).toContain('草稿已保存');

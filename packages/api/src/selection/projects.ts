@@ -15,6 +15,7 @@ import {
   fieldName,
   projectSchedule,
   projectStatusName,
+  selectionProgramme,
   selectionProgrammeName,
   selectionSettingsVersion,
   trancheConditionName,
@@ -36,7 +37,6 @@ import type { ApplicantCtx, OfficerCtx } from '../vice-president/common';
  */
 
 type ProjectForm = SubmissionForm<'key-project'>;
-const PROJECT_PROGRAMMES: readonly SelectionProgramme[] = ['key-project', 'disruptive-tech'];
 
 type WithRelations = Project & {
   call: Pick<SelectionCall, 'number' | 'title' | 'programme' | 'resultDocNo'>;
@@ -94,6 +94,11 @@ export function projectDto(p: WithRelations) {
       months: basis.months,
     },
     schedule: projectSchedule(contract, settings),
+    /** the settings the contract is held to (its version's, not today's) */
+    settings: {
+      firstTrancheMaxPercent: settings.firstTrancheMaxPercent,
+      finalTrancheMinPercent: settings.finalTrancheMinPercent,
+    },
     /** why the contract cannot be signed yet (empty: it can) */
     problems: contractProblems(contract, basis, settings),
     signedAt: p.signedAt,
@@ -109,7 +114,7 @@ export async function createProjects(
   call: SelectionCall,
   document: ResultDocument,
 ): Promise<number> {
-  if (!PROJECT_PROGRAMMES.includes(call.programme as SelectionProgramme)) return 0;
+  if (selectionProgramme(call.programme as SelectionProgramme).outcome !== 'project') return 0;
   const selected = await tx.selectionSubmission.findMany({
     where: { callId: call.id, status: 'selected' },
     orderBy: [{ decidedRank: 'asc' }, { number: 'asc' }],

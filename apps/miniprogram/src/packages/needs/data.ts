@@ -15,6 +15,8 @@ export type VpCall = Awaited<ReturnType<typeof api.vp.calls.list.query>>[number]
 /** A published need as anyone reads it on the 需求榜 (no people). */
 export type BoardNeed = Awaited<ReturnType<typeof api.needs.publishedById.query>>;
 export type BoardPage = Awaited<ReturnType<typeof api.needs.published.query>>;
+/** A published 申报指南 (selection call), as anyone reads it. */
+export type PublishedCall = Awaited<ReturnType<typeof api.selection.calls.published.query>>[number];
 type Profile = Awaited<ReturnType<typeof api.profile.mine.query>>;
 
 /** Only a published 技术攻关需求 may become a 科技副总 need (the API's own rule). */
@@ -160,6 +162,28 @@ export const BOARD_FIELDS = [
   { code: 'all', name: '全部领域' },
   ...FIELDS.map((f) => ({ code: f.code, name: f.name })),
 ];
+
+/**
+ * 揭榜挂帅: the key-project calls a published 技术攻关需求 may be answered in on `today`
+ * (Asia/Shanghai), soonest deadline first. As the API takes submissions: the call is open, from
+ * its first day up to and including its deadline; other programmes answer no needs.
+ */
+export function keyProjectCallsFor(
+  need: Pick<BoardNeed, 'kind'>,
+  calls: readonly PublishedCall[],
+  today: string,
+): PublishedCall[] {
+  if (need.kind !== 'technology') return [];
+  return calls
+    .filter(
+      (c) =>
+        c.programme === 'key-project' &&
+        c.status === 'open' &&
+        c.applyFrom <= today &&
+        today <= c.applyUntil,
+    )
+    .sort((a, b) => (a.applyUntil < b.applyUntil ? -1 : a.applyUntil > b.applyUntil ? 1 : 0));
+}
 
 /** Whether the board has more pages after the items shown. */
 export function hasMore(shown: number, total: number): boolean {

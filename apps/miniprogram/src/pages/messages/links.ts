@@ -13,6 +13,8 @@ const LINK_ROUTES: Record<string, string> = {
   'exemption-invitation': routes.orgInvitations,
   // A selection call: the organisation's own submission is on it (合作成员单位的答复).
   'selection-call': routes.selectionCall,
+  // 项目立项: the project and its 任务书, signed there by the unit's administrator.
+  project: routes.project,
 };
 
 /** Messages the API sends without a link that still have a page to answer them on, by kind. */

@@ -13,8 +13,8 @@ interface Props {
 /**
  * The organisation's own affairs, for its 管理员 and 经办人: verification first (nothing that pays
  * or posts works before it), then people, account, documents, 免申即享, 合作申报确认 (with how
- * many parts wait for an answer) and the needs it posted on the 需求榜. Pages refuse what a role
- * may not do, with the reason.
+ * many parts wait for an answer), 我的项目 (立项 projects and their 任务书) and the needs it
+ * posted on the 需求榜. Pages refuse what a role may not do, with the reason.
  */
 export function OrgMenu({ verificationStatus, verificationStatusLabel, role, teamPending }: Props) {
   const verified = verificationStatus === 'verified';
@@ -60,6 +60,12 @@ export function OrgMenu({ verificationStatus, verificationStatusLabel, role, tea
       hint: teamPending > 0 ? `${teamPending} 项待确认` : '其他单位申报中本单位承担的任务',
       pending: teamPending > 0,
       route: routes.selectionTeam,
+    },
+    {
+      id: 'org-menu-projects',
+      title: '我的项目',
+      hint: '立项项目与任务书签订',
+      route: routes.myProjects,
     },
     {
       id: 'org-menu-needs',

@@ -3,8 +3,9 @@ import { ACCESS_CODES } from '../../../access/codes';
 
 /**
  * 评选与立项 (issue 14): the selection calls (申报指南) with their submissions' formal check, the
- * need board's queue (需求征集), and the expert pool the review panels are drawn from. Calls and
- * needs are every case worker's (area officers check their own area's submissions and needs);
+ * projects concluded key-project calls made (项目管理, their 任务书), the need board's queue
+ * (需求征集), and the expert pool the review panels are drawn from. Calls, projects and needs are
+ * every case worker's (area officers see their own area's; editing a 任务书 is the bureau's);
  * the pool is the city's, kept by the bureau's roles.
  * Finance sees none of them.
  */
@@ -27,6 +28,22 @@ const routes: RouteRecordRaw[] = [
         component: () => import('../../../views/selection-calls/detail.vue'),
         meta: {
           title: '申报指南详情',
+          hideInMenu: true,
+          accessCodes: [ACCESS_CODES.selectionCallList],
+        },
+      },
+      {
+        path: 'projects',
+        name: 'SelectionProjects',
+        component: () => import('../../../views/projects/index.vue'),
+        meta: { title: '项目管理', accessCodes: [ACCESS_CODES.selectionCallList] },
+      },
+      {
+        path: 'projects/:id',
+        name: 'SelectionProject',
+        component: () => import('../../../views/projects/detail.vue'),
+        meta: {
+          title: '项目详情',
           hideInMenu: true,
           accessCodes: [ACCESS_CODES.selectionCallList],
         },

@@ -1,5 +1,6 @@
 import { Button, View } from '@tarojs/components';
-import { useRouter } from '@tarojs/taro';
+import { todayInShanghai } from '@kc/domain';
+import { useDidShow, useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { api } from '../../../api/client';
 import { describeError } from '../../../api/errors';
@@ -8,15 +9,17 @@ import { ErrorState, LoadingState } from '../../../components/StateViews';
 import { formatDate } from '../../../format';
 import { useLoader } from '../../../hooks/useLoader';
 import { leaveIfLoggedOut, open, routes, toast } from '../../../services/nav';
-import { ensureSession } from '../../../services/session';
+import { ensureSession, readSession } from '../../../services/session';
 import { usePageClass } from '../../../services/text-size';
-import { type BoardNeed, detailRows } from '../data';
+import { type BoardNeed, type PublishedCall, detailRows, keyProjectCallsFor } from '../data';
 import '../needs.css';
 
 /**
  * A published need on the 需求榜 (`?id=`), open to anyone without login: what it asks, by
  * whom, never who responded. 我要揭榜 asks for a login (the login page for someone who never
- * accepted the privacy guideline) and then opens the 揭榜 form, which checks the profile.
+ * accepted the privacy guideline) and then opens the 揭榜 form, which checks the profile. For a
+ * signed-in organisation user, a 技术攻关需求 also offers 申报揭榜挂帅项目 while a key-project
+ * call takes submissions: that call's submission form, naming this need.
  */
 export default function BoardNeedPage() {
   const pageClass = usePageClass();
@@ -25,6 +28,7 @@ export default function BoardNeedPage() {
   const { loaded, reload } = useLoader(() => api.needs.publishedById.query({ id }), {
     session: false,
   });
+  const calls = useKeyProjectCalls();
 
   if (loaded.state === 'loading') {
     return (
@@ -42,13 +46,39 @@ export default function BoardNeedPage() {
   }
   return (
     <View className={`${pageClass} page--footer`} id="item-page">
-      <BoardNeedView need={loaded.data} />
+      <BoardNeedView need={loaded.data} calls={calls} />
     </View>
   );
 }
 
-export function BoardNeedView({ need }: { need: BoardNeed }) {
+/**
+ * The published calls, for someone signed in as a member of an organisation (the lead of a
+ * key-project submission); quietly none for a visitor, a researcher, or when they cannot be read.
+ * Never asks for a login: the need stays open to anyone.
+ */
+function useKeyProjectCalls(): readonly PublishedCall[] {
+  const [calls, setCalls] = useState<readonly PublishedCall[]>([]);
+  useDidShow(() => {
+    if (!readSession()) return;
+    Promise.all([api.profile.mine.query(), api.selection.calls.published.query()])
+      .then(([profile, published]) =>
+        setCalls(profile?.type === 'organisation' && Array.isArray(published) ? published : []),
+      )
+      .catch(() => setCalls([]));
+  });
+  return calls;
+}
+
+export function BoardNeedView({
+  need,
+  calls = [],
+}: {
+  need: BoardNeed;
+  /** Published calls, given only to a signed-in organisation user (揭榜挂帅). */
+  calls?: readonly PublishedCall[];
+}) {
   const [busy, setBusy] = useState(false);
+  const keyProjects = keyProjectCallsFor(need, calls, todayInShanghai(new Date()));
   const respond = async () => {
     if (busy) return;
     setBusy(true);
@@ -89,6 +119,29 @@ export function BoardNeedView({ need }: { need: BoardNeed }) {
           </KeyValue>
         ))}
       </View>
+      {keyProjects.length > 0 ? (
+        <View className="card" id="item-key-projects">
+          <View className="card__title">揭榜挂帅</View>
+          <View className="muted need__hint">
+            本单位可针对该技术攻关需求，牵头联合高校、科研院所申报市级重点科技项目（揭榜挂帅），申报时将注明揭榜本需求。
+          </View>
+          {keyProjects.map((c, i) => (
+            <View key={c.id} className="need-call" id={`item-key-project-call-${i}`}>
+              <View className="need-call__title">{c.title}</View>
+              <View className="muted">申报截止 {c.applyUntil}</View>
+              <Button
+                id={`item-key-project-${i}`}
+                className="btn btn--ghost btn--small"
+                onClick={() =>
+                  void open(routes.selectionSubmission, { callId: c.id, needId: need.id })
+                }
+              >
+                申报揭榜挂帅项目
+              </Button>
+            </View>
+          ))}
+        </View>
+      ) : null}
       <View className="notice" id="item-how">
         揭榜请说明团队基础、技术路线和联系方式。揭榜方的姓名、单位和说明只有发布单位和科技部门可见，不在需求榜公开。
       </View>

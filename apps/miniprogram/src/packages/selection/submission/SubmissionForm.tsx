@@ -15,10 +15,13 @@ import { useLeaveGuard } from '../../apply/form/leave-guard';
 import { useDraftKeeper } from '../../apply/form/useDraftKeeper';
 import type { CallTiming, MySubmission, PublishedCall } from '../data';
 import {
+  type NeedRef,
+  answersNeeds,
   evidenceItems,
   hasTeam,
   initialValues,
   missingEvidence,
+  needContent,
   requirementsOf,
   saveContent,
   serverErrors,
@@ -26,7 +29,7 @@ import {
   submissionSchema,
   submissionSections,
 } from './form';
-import { MEMBER_ANSWERS_HINT, SubmissionMembers } from './SubmissionParts';
+import { MEMBER_ANSWERS_HINT, SubmissionMembers, SubmissionNeed } from './SubmissionParts';
 import { withdrawSubmission } from './withdraw';
 
 /** Brings a field into view; a nicety, so a missing node or old base library just stays put. */
@@ -39,12 +42,18 @@ function scrollToId(id: string | undefined) {
  * 在线申报: the programme's form generated from its domain schema, the member units, the
  * documents the programme asks for (uploaded as for award applications), 保存草稿 at any point
  * and 提交申报 when complete. The API checks everything again on submit; its field errors land
- * under the same fields. A returned submission shows the formal check's comment first.
+ * under the same fields. A returned submission shows the formal check's comment first. A key
+ * project names the published technology need it answers (揭榜挂帅): the saved one, or the one
+ * the 需求榜 opened the form with; it may be taken off, and every save says which (or none).
  */
 export function SubmissionForm(props: {
   call: PublishedCall;
   timing: CallTiming;
   existing: MySubmission | null;
+  /** 揭榜挂帅: the need the 需求榜 opened the form for (it replaces a saved one). */
+  offeredNeed?: NeedRef | null;
+  /** Why the need the 需求榜 opened the form for could not be read. */
+  offeredNeedProblem?: string | null;
   /** After a submit or a withdrawal: the page shows where the submission stands. */
   onDone: (submission: MySubmission) => void;
 }) {
@@ -71,8 +80,14 @@ export function SubmissionForm(props: {
   const [attempted, setAttempted] = useState(false);
   const [formError, setFormError] = useState<{ message: string; verify: boolean } | null>(null);
   const returned = existing?.status === 'returned';
+  const withNeed = answersNeeds(programme);
+  const [need, setNeed] = useState<NeedRef | null>(() =>
+    withNeed ? (props.offeredNeed ?? existing?.need ?? null) : null,
+  );
 
-  const keeper = useDraftKeeper(inputKey({ values: form.values, evidence }));
+  const keeper = useDraftKeeper(
+    inputKey({ values: form.values, evidence, needId: need?.id ?? null }),
+  );
   useLeaveGuard(keeper.dirty, keeper.stillDirty);
 
   const missing = missingEvidence(requirements, evidence);
@@ -86,6 +101,7 @@ export function SubmissionForm(props: {
         callId: call.id,
         ...(current ? { expectedVersion: current.version } : {}),
         ...saveContent(programme, form.normalised, evidence, existing),
+        ...needContent(programme, need),
       }),
     );
     setSaved({ id: result.id, version: result.version });
@@ -100,7 +116,10 @@ export function SubmissionForm(props: {
     const errors = serverErrors(error);
     form.setServerErrors(errors);
     const placed = Object.keys(errors).some(
-      (k) => k === 'evidence' || fields.some((f) => k === f.name || k.startsWith(`${f.name}.`)),
+      (k) =>
+        k === 'evidence' ||
+        (k === 'needId' && withNeed) ||
+        fields.some((f) => k === f.name || k.startsWith(`${f.name}.`)),
     );
     // A refusal about no one field (not verified, past the deadline, changed meanwhile) is said
     // above the form, with the way to 机构认证 where that is what is missing.
@@ -111,7 +130,13 @@ export function SubmissionForm(props: {
     );
     const first = form.firstInvalid(errors);
     scrollToId(
-      first ? `submission-${first}` : errors.evidence ? 'evidence' : 'submission-form-error',
+      first
+        ? `submission-${first}`
+        : errors.evidence
+          ? 'evidence'
+          : errors.needId && withNeed
+            ? 'submission-need'
+            : 'submission-form-error',
     );
     void toast(info.message);
   };
@@ -223,6 +248,18 @@ export function SubmissionForm(props: {
             </Button>
           ) : null}
         </View>
+      ) : null}
+
+      {withNeed ? (
+        <SubmissionNeed
+          id="submission-need"
+          need={need}
+          onRemove={() => {
+            setNeed(null);
+            form.setServerErrors((prev) => ({ ...prev, needId: undefined }));
+          }}
+          error={form.errors.needId ?? (need ? undefined : (props.offeredNeedProblem ?? undefined))}
+        />
       ) : null}
 
       <DynamicForm

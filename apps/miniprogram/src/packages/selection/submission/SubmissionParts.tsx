@@ -1,5 +1,6 @@
 import { View } from '@tarojs/components';
 import type { SUBMISSION_FORMS } from '@kc/domain';
+import { pressable } from '../../../components/a11y';
 import { displayInputs, fieldMeta } from '@kc/domain';
 import type { z } from 'zod';
 import { KeyValue } from '../../../components/KeyValue';
@@ -114,6 +115,57 @@ export function SubmissionMembers(props: {
           </View>
         );
       })}
+    </View>
+  );
+}
+
+/**
+ * 揭榜需求: the published technology need a key-project submission answers (揭榜挂帅), by its
+ * number and title; on the form, a way to take it off, or how to name one, and the API's
+ * refusal under it.
+ */
+export function SubmissionNeed(props: {
+  id: string;
+  need: { number: string; title: string } | null;
+  /** On the form: takes the need off the submission (saved with the next save). */
+  onRemove?: () => void;
+  error?: string | undefined;
+}) {
+  const { id, need } = props;
+  return (
+    <View className="card" id={id}>
+      <View className="card__title">揭榜需求</View>
+      {need ? (
+        <View className="submission-need">
+          <View className="submission-need__main">
+            <View className="submission-need__title" id={`${id}-title`}>
+              {need.title}
+            </View>
+            <View className="muted" id={`${id}-number`}>
+              需求编号 {need.number}
+            </View>
+          </View>
+          {props.onRemove ? (
+            <View
+              {...pressable()}
+              className="link link--danger submission-need__remove"
+              id={`${id}-remove`}
+              onClick={props.onRemove}
+            >
+              移除
+            </View>
+          ) : null}
+        </View>
+      ) : (
+        <View className="muted" id={`${id}-none`}>
+          未对应需求榜的攻关需求。如本项目针对需求榜上发布的技术攻关需求申报，请在需求榜打开该需求，点“申报揭榜挂帅项目”。
+        </View>
+      )}
+      {props.error ? (
+        <View className="form-row__error" id={`${id}-error`} role="alert">
+          {props.error}
+        </View>
+      ) : null}
     </View>
   );
 }

@@ -6,7 +6,12 @@ import { StatusTag } from '../../../components/StatusTag';
 import { formatDateTime } from '../../../format';
 import { usePageClass } from '../../../services/text-size';
 import { type MySubmission, type PublishedCall, WITHDRAWABLE } from '../data';
-import { MEMBER_ANSWERS_HINT, SubmissionContent, SubmissionMembers } from './SubmissionParts';
+import {
+  MEMBER_ANSWERS_HINT,
+  SubmissionContent,
+  SubmissionMembers,
+  SubmissionNeed,
+} from './SubmissionParts';
 import { hasTeam } from './form';
 import { withdrawSubmission } from './withdraw';
 
@@ -112,6 +117,8 @@ export function SubmissionView(props: {
           </View>
         ) : null}
       </View>
+
+      {s.need ? <SubmissionNeed id="submission-need" need={s.need} /> : null}
 
       <SubmissionContent
         id="submission-content"

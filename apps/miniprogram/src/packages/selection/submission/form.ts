@@ -162,6 +162,29 @@ export function saveContent(
   };
 }
 
+/** 揭榜挂帅: the published technology need a submission answers, as the page shows it. */
+export interface NeedRef {
+  id: string;
+  number: string;
+  title: string;
+}
+
+/** Whether the programme's submissions may name a need they answer (the API: key projects only). */
+export function answersNeeds(programme: SelectionProgramme): boolean {
+  return programme === 'key-project';
+}
+
+/**
+ * The need part of `selection.submissions.save`: for a key project always said, `null` when none
+ * (a save without it clears the need); other programmes send nothing.
+ */
+export function needContent(
+  programme: SelectionProgramme,
+  need: NeedRef | null,
+): { needId?: string | null } {
+  return answersNeeds(programme) ? { needId: need?.id ?? null } : {};
+}
+
 /** The documents the programme asks for: the submission's own list once saved, else the domain's. */
 export function requirementsOf(
   programme: SelectionProgramme,

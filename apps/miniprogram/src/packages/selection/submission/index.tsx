@@ -2,30 +2,45 @@ import { Button, View } from '@tarojs/components';
 import { todayInShanghai } from '@kc/domain';
 import Taro, { useLoad, useRouter } from '@tarojs/taro';
 import { api } from '../../../api/client';
+import { describeError } from '../../../api/errors';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/StateViews';
 import { useLoader } from '../../../hooks/useLoader';
 import { back } from '../../../services/nav';
 import { usePageClass } from '../../../services/text-size';
 import { EDITABLE, type MySubmission, callTiming, datesText } from '../data';
+import { type NeedRef, answersNeeds } from './form';
 import { SubmissionForm } from './SubmissionForm';
 import { SubmissionView } from './SubmissionView';
 import '../selection.css';
 
 /**
  * 在线申报 to one call (`?callId=`): the form while the organisation's submission is a draft or
- * returned and the call takes submissions; otherwise where the submission stands.
+ * returned and the call takes submissions; otherwise where the submission stands. `&needId=`
+ * (from a need on the 需求榜, 揭榜挂帅): a key-project submission answering that need.
  */
 export default function SubmissionPage() {
   const pageClass = usePageClass();
   const { params } = useRouter();
   const callId = params.callId ?? '';
+  const needId = params.needId ?? '';
   const { loaded, reload, setLoaded } = useLoader(
     async () => {
       const [call, mine] = await Promise.all([
         api.selection.calls.publishedById.query({ id: callId }),
         api.selection.submissions.mine.query({ callId }),
       ]);
-      return { call, mine };
+      // 揭榜挂帅: the need the 需求榜 opened the form for, read as the board shows it.
+      let offered: NeedRef | null = null;
+      let offeredProblem: string | null = null;
+      if (needId && answersNeeds(call.programme)) {
+        try {
+          const need = await api.needs.publishedById.query({ id: needId });
+          offered = { id: need.id, number: need.number, title: need.title };
+        } catch (error) {
+          offeredProblem = `未能读取所选的攻关需求：${describeError(error).message}`;
+        }
+      }
+      return { call, mine, offered, offeredProblem };
     },
     // Loaded once: coming back from the file chooser must not reset what was typed.
     { onShow: false },
@@ -46,11 +61,15 @@ export default function SubmissionPage() {
       </View>
     );
   }
-  const { call, mine } = loaded.data;
+  const { call, mine, offered, offeredProblem } = loaded.data;
   const timing = callTiming(call, todayInShanghai(new Date()));
   // After a submit or a withdrawal: where the submission now stands, from the top.
   const show = (submission: MySubmission) => {
-    setLoaded({ state: 'ready', data: { call, mine: submission }, refreshing: false });
+    setLoaded({
+      state: 'ready',
+      data: { call, mine: submission, offered, offeredProblem },
+      refreshing: false,
+    });
     void Taro.pageScrollTo({ scrollTop: 0, duration: 0 }).catch(() => undefined);
   };
 
@@ -73,5 +92,14 @@ export default function SubmissionPage() {
       </View>
     );
   }
-  return <SubmissionForm call={call} timing={timing} existing={mine} onDone={show} />;
+  return (
+    <SubmissionForm
+      call={call}
+      timing={timing}
+      existing={mine}
+      offeredNeed={offered}
+      offeredNeedProblem={offeredProblem}
+      onDone={show}
+    />
+  );
 }

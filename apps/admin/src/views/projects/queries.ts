@@ -1,0 +1,48 @@
+import type { ProjectStatus } from '@kc/domain';
+import { SELECTION_PROGRAMMES } from '@kc/domain';
+import { trpc } from '../../api/client';
+import type { RouterInputs, RouterOutputs } from '../../api/types';
+
+/**
+ * 项目管理 (issue 14, 四.2): the projects concluded key-project calls made, as case workers see
+ * them (an area officer's answer holds only their area's). Keys start with 'projects' so one
+ * invalidation after a save refreshes the list and the project.
+ */
+export type Project = RouterOutputs['selection']['projects']['byId'];
+export type ProjectListInput = RouterInputs['selection']['projects']['list'];
+export type ProjectContractInput =
+  RouterInputs['selection']['projects']['saveContract']['contract'];
+export type { ProjectStatus };
+
+export const projectKeys = {
+  all: ['projects'] as const,
+  list: (input: ProjectListInput) => ['projects', 'list', input] as const,
+  detail: (id: string) => ['projects', 'detail', id] as const,
+};
+
+/** The calls whose 确定结果 makes projects: the programmes whose outcome is a project. */
+export const makesProjects = (programme: string) =>
+  SELECTION_PROGRAMMES.some((p) => p.code === programme && p.outcome === 'project');
+
+/** The list's input from the filters (already checked against their options by the URL). */
+export function listInput(f: { status?: string }): ProjectListInput {
+  return f.status ? { status: f.status as ProjectStatus } : {};
+}
+
+export const listProjects = (input: ProjectListInput) => trpc.selection.projects.list.query(input);
+export const getProject = (id: string) => trpc.selection.projects.byId.query({ id });
+
+/** Silent: the dialog shows the refusal beside what was refused. */
+export const saveContract = (input: RouterInputs['selection']['projects']['saveContract']) =>
+  trpc.selection.projects.saveContract.mutate(input, { context: { silent: true } });
+
+/** Tag colours (names come from the server): waiting for someone = warning, ended badly = danger. */
+type TagType = 'primary' | 'success' | 'warning' | 'danger' | 'info';
+const TAGS: Record<string, TagType> = {
+  contracting: 'warning',
+  'in-progress': 'primary',
+  accepting: 'warning',
+  completed: 'success',
+  terminated: 'danger',
+};
+export const projectTagType = (status: string): TagType => TAGS[status] ?? 'info';

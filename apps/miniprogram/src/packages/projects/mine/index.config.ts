@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '我的项目',
+  enablePullDownRefresh: true,
+});
