@@ -48,15 +48,9 @@ const app = await buildServer({
 if (env.TEST_CLOCK)
   logger.warn('TEST_CLOCK is on: POST /test/clock moves the time this server goes by');
 
-await app.listen({ host: env.HOST, port: env.PORT });
-logger.info({ database: db.kind }, `API listening on http://${env.HOST}:${env.PORT}/trpc`);
-const metricsListener =
-  metrics && env.METRICS_PORT
-    ? await listenForMetrics(metrics, { host: env.METRICS_HOST, port: env.METRICS_PORT })
-    : undefined;
-if (metricsListener) logger.info(`metrics on ${metricsListener.url}`);
-
-/** Stop taking requests, let in-flight ones finish, then close the database. */
+// Stop taking requests, let in-flight ones finish, then close the database. Registered before
+// the port opens: a SIGTERM that comes as soon as /healthz answers must still shut down cleanly.
+let metricsListener: Awaited<ReturnType<typeof listenForMetrics>> | undefined;
 exitOnSignal(logger, 'shutting down', 10_000, async () => {
   await app.close();
   await metricsListener?.close();
@@ -64,3 +58,12 @@ exitOnSignal(logger, 'shutting down', 10_000, async () => {
   await jobs.stop({ timeoutMs: 5_000 });
   await db.close();
 });
+
+await app.listen({ host: env.HOST, port: env.PORT });
+logger.info({ database: db.kind }, `API listening on http://${env.HOST}:${env.PORT}/trpc`);
+metricsListener =
+  metrics && env.METRICS_PORT
+    ? await listenForMetrics(metrics, { host: env.METRICS_HOST, port: env.METRICS_PORT })
+    : undefined;
+if (metricsListener) logger.info(`metrics on ${metricsListener.url}`);
+
