@@ -66,4 +66,3 @@ metricsListener =
     ? await listenForMetrics(metrics, { host: env.METRICS_HOST, port: env.METRICS_PORT })
     : undefined;
 if (metricsListener) logger.info(`metrics on ${metricsListener.url}`);
-
