@@ -50,10 +50,10 @@ if (env.TEST_CLOCK)
 
 // Stop taking requests, let in-flight ones finish, then close the database. Registered before
 // the port opens: a SIGTERM that comes as soon as /healthz answers must still shut down cleanly.
-let metricsListener: Awaited<ReturnType<typeof listenForMetrics>> | undefined;
+const listeners: { metrics?: Awaited<ReturnType<typeof listenForMetrics>> } = {};
 exitOnSignal(logger, 'shutting down', 10_000, async () => {
   await app.close();
-  await metricsListener?.close();
+  await listeners.metrics?.close();
   // Running jobs get a few seconds; one cut short is retried after its expiry (queues.ts).
   await jobs.stop({ timeoutMs: 5_000 });
   await db.close();
@@ -61,8 +61,10 @@ exitOnSignal(logger, 'shutting down', 10_000, async () => {
 
 await app.listen({ host: env.HOST, port: env.PORT });
 logger.info({ database: db.kind }, `API listening on http://${env.HOST}:${env.PORT}/trpc`);
-metricsListener =
-  metrics && env.METRICS_PORT
-    ? await listenForMetrics(metrics, { host: env.METRICS_HOST, port: env.METRICS_PORT })
-    : undefined;
-if (metricsListener) logger.info(`metrics on ${metricsListener.url}`);
+if (metrics && env.METRICS_PORT) {
+  listeners.metrics = await listenForMetrics(metrics, {
+    host: env.METRICS_HOST,
+    port: env.METRICS_PORT,
+  });
+  logger.info(`metrics on ${listeners.metrics.url}`);
+}
