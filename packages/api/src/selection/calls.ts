@@ -212,8 +212,10 @@ export async function updateCall(
   });
 }
 
+type StandingNotice = Awaited<ReturnType<typeof standingNotice>>;
+
 /** What the stage checks need to know about a call's submissions. */
-async function callFacts(tx: Reader, call: SelectionCall) {
+async function callFacts(tx: Reader, call: SelectionCall, notice: StandingNotice) {
   const counts = await tx.selectionSubmission.groupBy({
     by: ['status'],
     where: { callId: call.id },
@@ -229,25 +231,22 @@ async function callFacts(tx: Reader, call: SelectionCall) {
     openPanels: await tx.reviewPanel.count({ where: { callId: call.id, status: 'scoring' } }),
     decided: call.decidedAt !== null,
     selected: count('selected'),
-    noticeStatus: ((await standingNotice(tx, call.id))?.status ??
-      null) as CallFacts['noticeStatus'],
+    noticeStatus: (notice?.status ?? null) as CallFacts['noticeStatus'],
   };
 }
 
 /** 确定结果 names the document the result is issued under; its date follows the notice. */
-async function checkedResultDocument(
-  tx: Reader,
-  call: SelectionCall,
+function checkedResultDocument(
+  notice: StandingNotice,
   document: ResultDocument | undefined,
   today: string,
-): Promise<ResultDocument> {
+): ResultDocument {
   const required = '请填写结果文件的文号和印发日期';
   if (!document)
     throw appError('INVALID_INPUT', {
       message: required,
       fieldErrors: { 'document.documentNo': [required] },
     });
-  const notice = await standingNotice(tx, call.id);
   const problems = resultDocumentProblems(document, {
     noticeEndsOn: notice ? dateOf(notice.endsOn) : null,
     today,
@@ -274,11 +273,12 @@ export async function advanceCall(
   const today = todayInShanghai(now);
   return ctx.db.prisma.$transaction(async (tx) => {
     const call = await lockedCall(tx, id, expectedVersion);
-    const plan = planSelectionCall(await callFacts(tx, call), action, today);
+    // The call's notice, read once: the stage checks and the result document's date use it.
+    const notice = await standingNotice(tx, call.id);
+    const plan = planSelectionCall(await callFacts(tx, call, notice), action, today);
     if (!plan.ok) throw appError('INVALID_TRANSITION', { message: plan.message });
     // 确定结果: the document, and for cases and teams the official list the result becomes.
-    const result =
-      action === 'conclude' ? await checkedResultDocument(tx, call, document, today) : null;
+    const result = action === 'conclude' ? checkedResultDocument(notice, document, today) : null;
     const list = result ? await importResultList(tx, ctx, call, result) : null;
     const projects = result ? await createProjects(tx, ctx, call, result) : 0;
     // The call's list goes to notice, or is taken back to be decided again (call → batch locks).
