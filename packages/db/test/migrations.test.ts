@@ -145,6 +145,19 @@ const HAND_WRITTEN_CHECKS = [
   'project | project_status_valid',
   'project | project_signed_complete',
   'project | project_version_positive',
+  'project_report | project_report_kind_valid',
+  'project_report | project_report_status_valid',
+  'project_report | project_report_reviewed_complete',
+  'project_report | project_report_counts_positive',
+  'project_change | project_change_kind_valid',
+  'project_change | project_change_status_valid',
+  'project_change | project_change_extension_months',
+  'project_change | project_change_termination_reason',
+  'project_change | project_change_decided_complete',
+  'alliance | alliance_status_valid',
+  'alliance | alliance_approved_complete',
+  'alliance | alliance_version_positive',
+  'alliance_member | alliance_member_position_positive',
   'selection_submission | selection_submission_status_valid',
   'selection_submission | selection_submission_refusal_has_comment',
   'selection_submission | selection_submission_submitted_complete',
@@ -182,6 +195,7 @@ const HAND_WRITTEN_PARTIAL_INDEXES = [
   'application | application_queue_submitted_desc_idx',
   'application | application_awarded_once_keys_idx',
   'application | application_awarded_rule_year_idx',
+  'project_change | project_change_one_pending',
 ];
 
 /** `table | index` — other indexes hand-written in the migrations: pg_trgm operator classes. */
