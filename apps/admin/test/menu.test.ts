@@ -49,7 +49,7 @@ describe('side menu', () => {
     expect(all).not.toContain('资金管理');
   });
 
-  it('gives the bureau 申报指南, 项目管理, 需求征集 and the expert pool (专家库) under 评选与立项', () => {
+  it('gives the bureau 申报指南, 项目管理, 需求征集, 创新联盟 and the expert pool (专家库) under 评选与立项', () => {
     for (const role of ['bureau-admin', 'bureau-reviewer'])
       expect(menuOf(role)).toContainEqual({
         path: '/selection',
@@ -58,12 +58,13 @@ describe('side menu', () => {
           { path: '/selection/calls', title: '申报指南' },
           { path: '/selection/projects', title: '项目管理' },
           { path: '/selection/needs', title: '需求征集' },
+          { path: '/selection/alliances', title: '创新联盟' },
           { path: '/experts', title: '专家库' },
         ],
       });
   });
 
-  it('gives an area officer 申报指南, 项目管理 and 需求征集 (their area’s submissions, projects and needs) but not 专家库', () => {
+  it('gives an area officer 申报指南, 项目管理, 需求征集 and 创新联盟 (their area’s submissions, projects, needs and alliances) but not 专家库', () => {
     expect(menuOf('area-officer')).toContainEqual({
       path: '/selection',
       title: '评选与立项',
@@ -71,6 +72,7 @@ describe('side menu', () => {
         { path: '/selection/calls', title: '申报指南' },
         { path: '/selection/projects', title: '项目管理' },
         { path: '/selection/needs', title: '需求征集' },
+        { path: '/selection/alliances', title: '创新联盟' },
       ],
     });
     expect(titles(menuOf('area-officer'))).not.toContain('专家库');

@@ -7,6 +7,7 @@ import { columns as auditColumns } from '../src/views/audit/data';
 import { batchColumns } from '../src/views/disbursements/components/batch-data';
 import { columns as expertColumns } from '../src/views/experts/data';
 import { ledgerColumns } from '../src/views/disbursements/ledger-data';
+import { columns as allianceColumns } from '../src/views/alliances/data';
 import { columns as needColumns } from '../src/views/needs/data';
 import { columns as noticeColumns } from '../src/views/notices/data';
 import { organisationColumns } from '../src/views/organisations/data';
@@ -68,6 +69,7 @@ const LISTS: { name: string; columns: readonly ListColumn<never>[] }[] = [
   { name: '专家库', columns: expertColumns },
   { name: '申报指南', columns: selectionCallColumns },
   { name: '需求征集', columns: needColumns },
+  { name: '创新联盟', columns: allianceColumns },
   { name: '项目管理', columns: projectColumns },
   // In a card of the call's page: the same room as a list page's table.
   { name: '申报指南的申报', columns: submissionColumns },

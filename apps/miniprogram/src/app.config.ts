@@ -1,7 +1,7 @@
 /**
  * Main package: what a first visit and the four bottom tabs need. The application forms, the
- * 科技副总 section, the 专家库, the 申报指南, 我的项目 and the 需求榜 (我的需求, the public board,
- * 揭榜) are sub-packages, downloaded when first opened (main package budget 600 KB).
+ * 科技副总 section, the 专家库, the 申报指南, 我的项目, the 需求榜 (我的需求, the public board,
+ * 揭榜) and 创新联盟 are sub-packages, downloaded when first opened (main package budget 600 KB).
  */
 export default defineAppConfig({
   pages: [
@@ -54,9 +54,10 @@ export default defineAppConfig({
     },
     {
       // 我的项目: the projects the organisation's selected key-project submissions became, their
-      // 任务书 and, for the unit's administrator, 签订任务书.
+      // 任务书 and, for the unit's administrator, 签订任务书, the 中期 / 结题验收 reports and
+      // 延期 / 变更 / 终止 requests.
       root: 'packages/projects',
-      pages: ['mine/index', 'detail/index'],
+      pages: ['mine/index', 'detail/index', 'report/index', 'change/index'],
     },
     {
       // 需求榜: the organisation's own needs as their poster sees them (status, responses), posting
@@ -71,6 +72,12 @@ export default defineAppConfig({
         'item/index',
         'respond/index',
       ],
+    },
+    {
+      // 创新联盟 (方案四.4): the alliances the organisation leads, registering and correcting one
+      // (its administrator), where each stands; the public registry of approved alliances.
+      root: 'packages/alliances',
+      pages: ['mine/index', 'detail/index', 'form/index', 'board/index', 'item/index'],
     },
   ],
   window: {

@@ -71,6 +71,34 @@ const project = (over: Partial<MyProject> = {}) =>
     signedAt: null,
     version: 2,
     updatedAt: new Date('2027-06-20T02:00:00Z'),
+    tranches: [
+      {
+        trancheNo: 1,
+        condition: 'signing',
+        conditionName: '任务书签订后',
+        amountFen: 36_000_000n,
+        application: null,
+      },
+      {
+        trancheNo: 2,
+        condition: 'mid-term',
+        conditionName: '中期检查通过后',
+        amountFen: 36_000_000n,
+        application: null,
+      },
+      {
+        trancheNo: 3,
+        condition: 'acceptance',
+        conditionName: '验收通过后',
+        amountFen: 48_000_000n,
+        application: null,
+      },
+    ],
+    reports: [],
+    changes: [],
+    reportsOpen: [],
+    changesOpen: false,
+    extension: { approved: 0, max: 1, maxMonths: 12 },
     mayAct: true,
     ...over,
   }) as MyProject;
@@ -184,9 +212,15 @@ describe('我的项目 and one project on screen', () => {
     expect(text('project-milestone-0')).toContain('中期目标');
     expect(text('project-milestone-0')).toContain('完成时间 2028-06-30');
     expect(text('project-milestone-1')).toContain('考核指标：建成年产十万片膜电极中试线');
-    expect(text('project-tranche-0')).toBe('第一期 · 任务书签订后¥360,000.00');
-    expect(text('project-tranche-1')).toBe('第二期 · 中期检查通过后¥360,000.00');
-    expect(text('project-tranche-2')).toBe('第三期 · 验收通过后¥480,000.00');
+    expect(text('project-tranche-0-label')).toBe('第一期 · 任务书签订后');
+    expect(text('project-tranche-0-amount')).toBe('¥360,000.00');
+    expect(text('project-tranche-1-label')).toBe('第二期 · 中期检查通过后');
+    expect(text('project-tranche-2-label')).toBe('第三期 · 验收通过后');
+    expect(text('project-tranche-2-amount')).toBe('¥480,000.00');
+    expect(text('project-tranche-0-state')).toBe('未到拨付条件');
+    // Nothing to report or change before the 任务书 is signed.
+    expect($('project-reports')).toBeNull();
+    expect($('project-changes')).toBeNull();
     expect(text('project-mid-term')).toBe('2028-06-30 前');
     expect(text('project-final')).toBe('2029-09-28 前提交');
     expect(text('project-commitment')).toBe(data.SIGN_COMMITMENT);

@@ -100,6 +100,10 @@ const KINDS: Record<string, Kind> = {
     read: (ids) => Prisma.sql`SELECT id, number, title FROM innovation_need WHERE id = ANY(${ids})`,
     label: (f) => `${f.a} ${f.b}`,
   },
+  alliance: {
+    read: (ids) => Prisma.sql`SELECT id, number, name FROM alliance WHERE id = ANY(${ids})`,
+    label: (f) => `${f.a} ${f.b}`,
+  },
   review_panel: {
     read: (ids) => Prisma.sql`
       SELECT p.id, c.title, p.name FROM review_panel p JOIN selection_call c ON c.id = p.call_id

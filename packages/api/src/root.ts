@@ -19,6 +19,7 @@ import { researchersRouter } from './routers/researchers';
 import { expertsRouter } from './routers/experts';
 import { selectionRouter } from './routers/selection';
 import { needsRouter } from './routers/needs';
+import { alliancesRouter } from './routers/alliances';
 import { vicePresidentRouter } from './routers/vice-president';
 import { workbenchRouter } from './routers/workbench';
 import { myOrgRouter } from './routers/my-org';
@@ -48,6 +49,7 @@ export const appRouter = createTRPCRouter({
   experts: expertsRouter,
   selection: selectionRouter,
   needs: needsRouter,
+  alliances: alliancesRouter,
   notifications: notificationsRouter,
   myOrg: myOrgRouter,
   claims: claimsRouter,

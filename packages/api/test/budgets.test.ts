@@ -28,7 +28,7 @@ describe('budgets.list', () => {
     for (const username of ['finance', 'yongqiao']) {
       const officer = await h.officer(username);
       const { items, totals } = await officer.budgets.list.query({ year: 2026 });
-      expect(items).toHaveLength(10);
+      expect(items).toHaveLength(11);
       expect(items.find((i) => i.ruleId === 'scenario-case')).toMatchObject({
         clause: '四.1',
         ruleName: expect.stringContaining('场景'),
@@ -48,7 +48,7 @@ describe('budgets.list', () => {
     }
 
     const next = await (await h.officer('finance')).budgets.list.query({ year: 2027 });
-    expect(next.items).toHaveLength(10);
+    expect(next.items).toHaveLength(11);
     expect(next.items.every((i) => !i.isSet && i.budgetFen === null)).toBe(true);
     expect(next.totals.budgetFen).toBe(0n);
   });

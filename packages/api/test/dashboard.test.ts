@@ -175,7 +175,7 @@ describe('dashboard.summary', () => {
     expect(s.money).toEqual({
       committedFen: 5n * AWARD,
       paidFen: AWARD,
-      budgetFen: 2330n * WAN,
+      budgetFen: 3330n * WAN,
     });
     // The budget rows' counters agree with the ledger, rule by rule.
     expect(s.reconciliation?.every((r) => r.agrees)).toBe(true);

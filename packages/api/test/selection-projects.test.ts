@@ -4,9 +4,12 @@ import { addCalendarDays, todayInShanghai } from '@kc/domain';
 import { firmApplicant } from './awards-support';
 import type { Harness } from './harness';
 import { createHarness, failure } from './harness';
+import { giveBankDetails } from './disbursement-support';
 import { colleague } from './library-support';
-import type { DecidingCallArgs } from './selection-support';
-import { closedNotice as closedNoticeOf, five } from './selection-support';
+import {
+  concludedProject as concludedProjectOf,
+  publishedNeed as publishedNeedOf,
+} from './selection-support';
 
 /**
  * 揭榜挂帅 to 项目 (issue 14, 四.2): a firm answers a published technology need with a key-project
@@ -21,64 +24,9 @@ describe('selection projects', () => {
   });
   afterAll(() => h.close());
 
-  const closedNotice = (...args: DecidingCallArgs) => closedNoticeOf(h, ...args);
-
-  /** A technology need posted by a firm and published by its area officer. */
-  async function publishedNeed(kind: 'technology' | 'scenario' = 'technology') {
-    const poster = await firmApplicant(h, 'yongqiao');
-    const posted = await poster.client.needs.post.mutate(
-      kind === 'technology'
-        ? {
-            kind: 'technology',
-            title: '燃料电池低铂催化剂批量制备',
-            fieldCode: 'low-carbon-energy',
-            subFieldCode: 'catalyst',
-            problem: '燃料电池催化剂铂载量高、批次一致性差，需开发低铂催化剂并实现公斤级稳定制备。',
-            indicators: '铂载量降低30%以上，批次间活性偏差不超过5%',
-            coFundFen: 200_000_000n,
-            deadline: '2029-12-31',
-          }
-        : {
-            kind: 'scenario',
-            title: '光伏园区智能运维场景',
-            applicationDomain: 'industry',
-            fieldCode: 'low-carbon-energy',
-            problem: '在光伏园区开展无人机巡检与智能清洗，需要解决多机协同和缺陷识别问题。',
-            site: '宿州高新区',
-            budgetMinFen: 10_000_000n,
-            budgetMaxFen: 50_000_000n,
-          },
-    );
-    const officer = await h.officer('yongqiao');
-    return officer.needs.curate.mutate({
-      id: posted.id,
-      expectedVersion: posted.version,
-      action: 'publish',
-    });
-  }
-
-  async function concludedProject() {
-    const need = await publishedNeed();
-    const closed = await closedNotice('key-project', [
-      {
-        name: '低铂催化剂公斤级中试',
-        totals: five(90),
-        cityFundsFen: 200_000_000n,
-        needId: need.id,
-      },
-    ]);
-    // The result is issued a few weeks after the notice closed.
-    h.clock.now = new Date('2027-05-10T02:00:00Z');
-    const officer = await h.officer('admin');
-    const concluded = await officer.selection.calls.advance.mutate({
-      id: closed.call.id,
-      expectedVersion: (await officer.selection.calls.byId.query({ id: closed.call.id })).version,
-      action: 'conclude',
-      document: { documentNo: '宿科〔2027〕21号', issuedOn: '2027-05-10' },
-    });
-    const firm = closed.firms[0]!;
-    return { ...closed, concluded, need, firm, client: await firm.signInAgain() };
-  }
+  const publishedNeed = (kind: 'technology' | 'scenario' = 'technology') =>
+    publishedNeedOf(h, kind);
+  const concludedProject = () => concludedProjectOf(h);
 
   it('answers a published technology need (揭榜挂帅), and only such a need', async () => {
     const { call, client, need } = await concludedProject();
@@ -280,6 +228,15 @@ describe('selection projects', () => {
         .appCode,
     ).toBe('NOT_FOUND');
 
+    // The first tranche is paid to the unit's registered account: none, no signature.
+    const unbanked = await failure(() =>
+      client.selection.projects.sign.mutate({ id: project.id, expectedVersion: project.version }),
+    );
+    expect(unbanked).toMatchObject({
+      appCode: 'BANK_DETAILS_MISSING',
+      message: '单位尚未登记收款账户，请先在“我的—收款账户”登记后再签订任务书',
+    });
+    await giveBankDetails(h, firm.org.id);
     const signed = await client.selection.projects.sign.mutate({
       id: project.id,
       expectedVersion: project.version,

@@ -219,3 +219,65 @@ export async function closedNotice(h: Harness, ...args: DecidingCallArgs) {
 
 /** Five experts giving the same total. */
 export const five = (t: number) => [t, t, t, t, t];
+
+/** A technology need posted by a firm and published by its area officer. */
+export async function publishedNeed(h: Harness, kind: 'technology' | 'scenario' = 'technology') {
+  const poster = await firmApplicant(h, 'yongqiao');
+  const posted = await poster.client.needs.post.mutate(
+    kind === 'technology'
+      ? {
+          kind: 'technology',
+          title: '燃料电池低铂催化剂批量制备',
+          fieldCode: 'low-carbon-energy',
+          subFieldCode: 'catalyst',
+          problem: '燃料电池催化剂铂载量高、批次一致性差，需开发低铂催化剂并实现公斤级稳定制备。',
+          indicators: '铂载量降低30%以上，批次间活性偏差不超过5%',
+          coFundFen: 200_000_000n,
+          deadline: '2029-12-31',
+        }
+      : {
+          kind: 'scenario',
+          title: '光伏园区智能运维场景',
+          applicationDomain: 'industry',
+          fieldCode: 'low-carbon-energy',
+          problem: '在光伏园区开展无人机巡检与智能清洗，需要解决多机协同和缺陷识别问题。',
+          site: '宿州高新区',
+          budgetMinFen: 10_000_000n,
+          budgetMaxFen: 50_000_000n,
+        },
+  );
+  const officer = await h.officer('yongqiao');
+  return officer.needs.curate.mutate({
+    id: posted.id,
+    expectedVersion: posted.version,
+    action: 'publish',
+  });
+}
+
+/**
+ * A 揭榜挂帅 call concluded on 2027-05-10 (宿科〔2027〕21号) with one selected submission that
+ * answered a published need, ¥2,000,000 of city funds: its project is drafted, not yet signed.
+ * `client` is the lead firm's administrator, signed in again (the organisation now has a project).
+ */
+export async function concludedProject(h: Harness) {
+  const need = await publishedNeed(h);
+  const closed = await closedNotice(h, 'key-project', [
+    {
+      name: '低铂催化剂公斤级中试',
+      totals: five(90),
+      cityFundsFen: 200_000_000n,
+      needId: need.id,
+    },
+  ]);
+  // The result is issued a few weeks after the notice closed.
+  h.clock.now = new Date('2027-05-10T02:00:00Z');
+  const officer = await h.officer('admin');
+  const concluded = await officer.selection.calls.advance.mutate({
+    id: closed.call.id,
+    expectedVersion: (await officer.selection.calls.byId.query({ id: closed.call.id })).version,
+    action: 'conclude',
+    document: { documentNo: '宿科〔2027〕21号', issuedOn: '2027-05-10' },
+  });
+  const firm = closed.firms[0]!;
+  return { ...closed, concluded, need, firm, client: await firm.signInAgain() };
+}

@@ -22,6 +22,8 @@ export const NUMBER_FORMATS = {
   need: { prefix: 'SZKC-XQ', width: 4 },
   /** 项目 (key technology projects) */
   project: { prefix: 'SZKC-XM', width: 4 },
+  /** 创新联盟 (plan 四.4) */
+  alliance: { prefix: 'SZKC-LM', width: 3 },
 } as const;
 
 export type NumberScope = keyof typeof NUMBER_FORMATS;

@@ -286,6 +286,11 @@ export const DEMO_RESEARCHERS: readonly DemoResearcher[] = [
 export const DEMO_BUDGET_YEAR = 2026;
 export const DEMO_BUDGETS: readonly { ruleId: string; budgetFen: bigint; note: string }[] = [
   { ruleId: 'scenario-case', budgetFen: wan(200), note: '10 × 20万元 (quota 10 a year)' },
+  {
+    ruleId: 'key-project',
+    budgetFen: wan(1000),
+    note: 'project tranches: two projects at the 500万 cap',
+  },
   { ruleId: 'rd-platform', budgetFen: wan(400), note: '1 national 200万 + 5 provincial 40万' },
   { ruleId: 'talent-team', budgetFen: wan(600), note: 'A 300万 + B 200万 + C 100万' },
   { ruleId: 'academician-workstation-provincial', budgetFen: wan(100), note: '2 × 50万元' },

@@ -255,6 +255,7 @@ describe('seedDemo', () => {
       'high-tech-enterprise',
       'incubator',
       'innovation-contest',
+      'key-project',
       'rd-platform',
       'scenario-case',
       'talent-team',

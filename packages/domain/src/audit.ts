@@ -4,6 +4,7 @@ import { VP_CALL_ACTIONS, VP_CALL_ACTION_CODES } from './matching/call';
 import { EXPERT_DECISION_CODES } from './selection/expert';
 import { SELECTION_CALL_ACTIONS, SELECTION_CALL_ACTION_CODES } from './selection/call';
 import { NEED_CURATION, NEED_CURATION_CODES } from './selection/needs';
+import { ALLIANCE_DECISIONS, ALLIANCE_DECISION_CODES } from './selection/alliances';
 
 /** Chinese names of the audit log's actions, for the officers who read it. */
 const AUDIT_ACTION_LABELS: Record<string, string> = {
@@ -130,9 +131,16 @@ const AUDIT_ACTION_LABELS: Record<string, string> = {
   'selection.review.declare-conflict': '专家申明回避',
   'project.contract.update': '修改项目任务书',
   'project.contract.sign': '签订项目任务书',
+  'project.report.submit': '提交项目报告',
+  'project.report.review': '审查项目报告',
+  'project.change.request': '申请项目变更',
+  'project.change.decide': '审批项目变更',
+  'project.terminate': '终止项目',
   'need.post': '发布需求（待审核）',
   'need.update': '修改需求',
   'need.respond': '揭榜',
+  'alliance.submit': '登记创新联盟（待审核）',
+  'alliance.update': '修改创新联盟登记',
   'vp.need.update': '修改科技副总需求',
   'vp.secondment.work-log': '填写科技副总工作日志',
   'vp.call.agreement-template': '上传科技副总三方协议模板',
@@ -158,6 +166,7 @@ export const AUDIT_ACTION_FAMILIES: Readonly<Record<string, readonly string[]>> 
   'selection.call.': SELECTION_CALL_ACTION_CODES,
   'selection.submission.check-': ['pass', 'return', 'reject'],
   'need.': NEED_CURATION_CODES,
+  'alliance.': ALLIANCE_DECISION_CODES,
 };
 
 /** The Chinese name of an action, or null when it has none (the audit-name test fails then). */
@@ -176,6 +185,10 @@ export function auditActionName(action: string): string | null {
   if (action.startsWith('need.')) {
     const curation = NEED_CURATION[action.slice(5) as keyof typeof NEED_CURATION];
     if (curation) return `需求：${curation.name}`;
+  }
+  if (action.startsWith('alliance.')) {
+    const decision = ALLIANCE_DECISIONS[action.slice(9) as keyof typeof ALLIANCE_DECISIONS];
+    if (decision) return `创新联盟：${decision.name}`;
   }
   if (action.startsWith('selection.call.')) {
     const step = SELECTION_CALL_ACTIONS.find((a) => a.code === action.slice(15));
@@ -214,6 +227,7 @@ const AUDIT_OBJECT_TYPE_LABELS: Record<string, string> = {
   selection_submission: '项目申报',
   review_panel: '评审组',
   innovation_need: '需求榜需求',
+  alliance: '创新联盟',
   project: '项目',
   job: '后台任务',
   data_export: '后台导出',

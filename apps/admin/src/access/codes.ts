@@ -33,6 +33,9 @@ export const ACCESS_CODES = {
   /** 需求征集: the need board's queue, published, returned, merged or closed by an officer of the
    * need's area or the bureau (case workers; the server confines area officers to their area) */
   needCurate: 'need:curate',
+  /** 创新联盟: approve, return or dissolve an alliance registration (case workers; the server
+   * confines area officers to the lead firm's area) */
+  allianceDecide: 'alliance:decide',
   applicationList: 'application:list',
   /** approve / reject / return / override amount */
   applicationReview: 'application:review',
@@ -84,6 +87,7 @@ export const ROLE_ACCESS_CODES: Record<string, readonly AccessCode[]> = {
     C.expertReveal,
     C.selectionCallList,
     C.needCurate,
+    C.allianceDecide,
     C.selectionCallManage,
     C.selectionCheckBureau,
     C.selectionPanelManage,
@@ -118,6 +122,7 @@ export const ROLE_ACCESS_CODES: Record<string, readonly AccessCode[]> = {
     C.expertReveal,
     C.selectionCallList,
     C.needCurate,
+    C.allianceDecide,
     C.selectionCallManage,
     C.selectionCheckBureau,
     C.selectionPanelManage,
@@ -141,6 +146,7 @@ export const ROLE_ACCESS_CODES: Record<string, readonly AccessCode[]> = {
     C.organisationReveal,
     C.selectionCallList,
     C.needCurate,
+    C.allianceDecide,
     C.selectionCheckArea,
     C.applicationList,
     C.applicationAreaReview,

@@ -54,6 +54,8 @@ const TONE: Record<string, 'neutral' | 'progress' | 'warning' | 'success' | 'dan
   contracting: 'warning',
   'in-progress': 'progress',
   accepting: 'progress',
+  // 项目报告 (submitted, returned and passed as above)
+  failed: 'danger',
 };
 
 export function StatusTag({ status, label, id }: { status: string; label: string; id?: string }) {

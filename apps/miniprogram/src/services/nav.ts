@@ -35,12 +35,19 @@ export const routes = {
   selectionTeam: '/packages/selection/team/index',
   myProjects: '/packages/projects/mine/index',
   project: '/packages/projects/detail/index',
+  projectReport: '/packages/projects/report/index',
+  projectChange: '/packages/projects/change/index',
   myNeeds: '/packages/needs/mine/index',
   myNeed: '/packages/needs/detail/index',
   needPost: '/packages/needs/post/index',
   needBoard: '/packages/needs/board/index',
   boardNeed: '/packages/needs/item/index',
   needRespond: '/packages/needs/respond/index',
+  myAlliances: '/packages/alliances/mine/index',
+  myAlliance: '/packages/alliances/detail/index',
+  allianceForm: '/packages/alliances/form/index',
+  allianceRegistry: '/packages/alliances/board/index',
+  publicAlliance: '/packages/alliances/item/index',
 } as const;
 
 /** The four bottom tabs: switching replaces the page, like a tab bar. */

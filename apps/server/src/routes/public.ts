@@ -31,6 +31,8 @@ function send(reply: FastifyReply, page: PublicPage) {
  * - `GET /public/vp-notices/:id` — one 科技副总 selection notice, printable
  * - `GET /public/needs` — the need board (需求榜): published needs, filtered by kind, field and
  *   keyword (`?kind=&field=&q=&page=`); `GET /public/needs/:id` — one published need
+ * - `GET /public/alliances` — approved 创新联盟 (`?field=&q=&page=`); `GET /public/alliances/:id`
+ *   — one approved alliance with its member units
  *
  * Unknown addresses and ids answer a Chinese 404 page; anything unexpected a Chinese 500 page.
  */
@@ -61,5 +63,11 @@ export async function publicRoutes(app: FastifyInstance, options: { deps: Public
   );
   app.get<{ Params: { id: string } }>('/needs/:id', async (req, reply) =>
     send(reply, await pages.need(req.params.id)),
+  );
+  app.get('/alliances', async (req, reply) =>
+    send(reply, await pages.alliances(req.query as Record<string, unknown>)),
+  );
+  app.get<{ Params: { id: string } }>('/alliances/:id', async (req, reply) =>
+    send(reply, await pages.alliance(req.params.id)),
   );
 }

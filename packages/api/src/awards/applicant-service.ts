@@ -139,6 +139,10 @@ export async function saveDraft(ctx: ApplicantCtx, req: DraftInput) {
 async function writeDraft(tx: TransactionClient, ctx: ApplicantCtx, req: DraftInput) {
   const appliedOn = todayInShanghai(ctx.now());
   const { set, rule } = ruleFor(req.ruleId, { date: appliedOn });
+  if (rule.raisedBy)
+    throw appError('UNKNOWN_PROGRAMME', {
+      message: `${rule.name}由平台按项目任务书生成拨付申请，无需申请`,
+    });
   const kindNames = new Map(rule.guide.evidence.map((e) => [e.kind, e.name]));
   const profile = await applicantProfileOf(tx, ctx.caller.userId);
   const evidence = await resolveEvidence(tx, {
@@ -354,6 +358,10 @@ export async function withdrawApplication(
   return ctx.db.prisma.$transaction(async (tx) => {
     const row = await ownApplication(tx, ctx, req.applicationId);
     assertVersion(row, req.expectedVersion);
+    if (ruleFor(row.ruleId, { policySetId: row.policySetId }).rule.raisedBy)
+      throw appError('INVALID_TRANSITION', {
+        message: '项目资金拨付申请由平台按任务书生成，不能撤回',
+      });
     const plan = planTransition({
       status: row.status as never,
       action: 'withdraw',

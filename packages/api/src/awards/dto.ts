@@ -129,6 +129,7 @@ const OTHER_ACTIONS: Record<string, string> = {
   'delete-draft': '删除草稿',
   'record-objection': '公示期间收到异议',
   'dismiss-objection': '异议不成立，继续公示',
+  'release-tranche': '按项目任务书生成拨付申请',
 };
 
 function actionLabel(action: string): string {

@@ -68,7 +68,10 @@ const answers = new WeakMap<
 export function openProgrammes(set: PolicySet, applicant: AwardApplicant | null): OpenProgramme[] {
   let entry = answers.get(set);
   if (!entry) {
-    const programmes = set.rules.map((rule) => ({ rule, dto: programmeDto(set, rule) }));
+    // A rule the platform raises (a project's tranches) is nobody's to apply for.
+    const programmes = set.rules
+      .filter((rule) => !rule.raisedBy)
+      .map((rule) => ({ rule, dto: programmeDto(set, rule) }));
     entry = { programmes, byFit: new Map() };
     answers.set(set, entry);
   }

@@ -7,6 +7,7 @@ import { organisationFileAccess } from '../organisations/verification/file-acces
 import { officialListFileAccess } from '../organisations/official-lists/file-access';
 import { vpAgreementAccess, vpTemplateOfficerAccess } from '../vice-president/agreement-access';
 import { submissionFileOfficerAccess } from '../selection/file-access';
+import { allianceCharterOfficerAccess } from '../selection/alliance-file-access';
 import type { CanOfficerSeeFile } from './service';
 
 /**
@@ -29,6 +30,7 @@ export function officerFileAccess(db: Db, now: () => Date = () => new Date()): C
     documentFileAccess(db),
     officialListFileAccess(db),
     submissionFileOfficerAccess(db),
+    allianceCharterOfficerAccess(db),
   ];
   return async (officer, file) => {
     for (const rule of isCaseworker(officer) ? caseworkRules : financeRules) {

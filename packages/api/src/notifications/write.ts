@@ -29,7 +29,9 @@ export interface NewNotification {
           /** a selection call, where the organisation's own submission to it is (the id is the call's) */
           | 'selection-call'
           /** a project of the organisation's (the id is the project's) */
-          | 'project';
+          | 'project'
+          /** a 创新联盟 the organisation leads (the id is the alliance's) */
+          | 'alliance';
         id: string;
       }
     | undefined;

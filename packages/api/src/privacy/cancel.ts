@@ -53,13 +53,20 @@ async function refuseLastAdmin(tx: TransactionClient, userId: string) {
 
 /** Files of the user that no remaining record points to (after drafts were emptied). */
 async function unreferencedFiles(tx: TransactionClient, userId: string) {
-  return tx.storedFile.findMany({
+  const files = await tx.storedFile.findMany({
     where: {
       ownerUserId: userId,
       ...UNREFERENCED_FILE,
     },
     select: { id: true, sha256: true },
   });
+  // An alliance's charter is named by id, not by a relation: it stays while an alliance names it.
+  const charters = await tx.alliance.findMany({
+    where: { charterFileId: { in: files.map((f) => f.id) } },
+    select: { charterFileId: true },
+  });
+  const kept = new Set(charters.map((c) => c.charterFileId));
+  return files.filter((f) => !kept.has(f.id));
 }
 
 export async function cancelAccount(

@@ -1,6 +1,7 @@
 /**
  * Public pages (no login): the policy and its programme guides, the award and 科技副总 notices
- * while they run and their results after, and the need board (需求榜: needs, never people). Server-rendered HTML with no script, built from the
+ * while they run and their results after, the need board (需求榜: needs, never people) and the
+ * approved 创新联盟 (organisations, never people). Server-rendered HTML with no script, built from the
  * same queries the admin uses (data.ts) and escaped by construction (html.ts). apps/server
  * serves them under `/public`.
  */
@@ -16,6 +17,8 @@ import {
   vpNotice,
 } from './data';
 import { needPage, needsPage } from './views-needs';
+import { allianceQuery, allianceRegistry, publicAlliance } from './data-alliances';
+import { alliancePage, alliancesPage } from './views-alliances';
 import { errorPage, notFoundPage } from './views-errors';
 import { awardNoticePage, noticesPage, vpNoticePage } from './views-notices';
 import { indexPage, programmePage } from './views-policy';
@@ -54,6 +57,13 @@ export function createPublicPages(deps: PublicDeps) {
     need: async (id: string): Promise<PublicPage> => {
       const need = await publicNeed(deps, id);
       return need ? found(needPage(need)) : missing();
+    },
+    /** 创新联盟: approved alliances; `query`: `field`, `q`, `page` (the rest is ignored). */
+    alliances: async (query?: Record<string, unknown>): Promise<PublicPage> =>
+      found(alliancesPage(await allianceRegistry(deps, allianceQuery(query)))),
+    alliance: async (id: string): Promise<PublicPage> => {
+      const alliance = await publicAlliance(deps, id);
+      return alliance ? found(alliancePage(alliance)) : missing();
     },
     notFound: missing,
     error: (): PublicPage => ({ status: 500, html: errorPage() }),

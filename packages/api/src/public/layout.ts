@@ -27,6 +27,16 @@ export const paths = {
     return `${PUBLIC_BASE}/needs${search ? `?${search}` : ''}`;
   },
   need: (id: string) => `${PUBLIC_BASE}/needs/${encodeURIComponent(id)}`,
+  /** 创新联盟 (plan 四.4): the registry of approved alliances, as the need board's address. */
+  alliances: (query: { fieldCode?: string | null; q?: string; page?: number } = {}) => {
+    const params = new URLSearchParams();
+    if (query.fieldCode) params.set('field', query.fieldCode);
+    if (query.q) params.set('q', query.q);
+    if (query.page && query.page > 1) params.set('page', String(query.page));
+    const search = params.toString();
+    return `${PUBLIC_BASE}/alliances${search ? `?${search}` : ''}`;
+  },
+  alliance: (id: string) => `${PUBLIC_BASE}/alliances/${encodeURIComponent(id)}`,
 };
 
 const SITE = '宿州市科学技术局 · 科技创新政策公开';
@@ -122,7 +132,7 @@ export const PUBLIC_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-type Section = 'index' | 'notices' | 'needs' | null;
+type Section = 'index' | 'notices' | 'needs' | 'alliances' | null;
 
 function navLink(href: string, label: string, current: boolean): Html {
   return current
@@ -149,6 +159,7 @@ export function page(opts: { title: string; section: Section; body: HtmlValue })
                 ${navLink(paths.index, '政策与申报指南', opts.section === 'index')}
                 ${navLink(paths.notices, '公示公告', opts.section === 'notices')}
                 ${navLink(paths.needs(), '需求榜', opts.section === 'needs')}
+                ${navLink(paths.alliances(), '创新联盟', opts.section === 'alliances')}
               </ul>
             </nav>
           </div>

@@ -8,8 +8,14 @@ import {
   plainString,
   selectionCallSchema,
   submissionTitleSchema,
+  PROJECT_REPORT_KIND_CODES,
   PROJECT_STATUS_CODES,
+  bureauTerminationSchema,
+  decideChangeSchema,
+  projectChangeRequestSchema,
   projectContractSchema,
+  projectReportSchema,
+  reviewReportSchema,
   resultDocumentSchema,
   teamSchema,
 } from '@kc/domain';
@@ -50,6 +56,13 @@ import {
   saveContract,
   signContract,
 } from '../selection/projects';
+import {
+  decideChange,
+  requestChange,
+  reviewReport,
+  submitReport,
+  terminateProject,
+} from '../selection/project-lifecycle';
 import { applicantProcedure, caseworkProcedure, officerWithRoles, publicProcedure } from '../trpc';
 
 /** Calls are the bureau's to write and run; every caseworker reads them and checks submissions. */
@@ -250,9 +263,41 @@ export const selectionRouter = {
     mineById: applicantProcedure
       .input(z.object({ id }))
       .query(({ ctx, input }) => myProject(ctx, input.id)),
-    /** 签订任务书 (the organisation's administrator) */
+    /** 签订任务书 (the organisation's administrator): the first tranche is raised with it */
     sign: applicantProcedure
       .input(z.object({ id, expectedVersion: version }))
       .mutation(({ ctx, input }) => signContract(ctx, input.id, input.expectedVersion)),
+    /** 中期报告 / 结题验收报告 (the organisation's administrator) */
+    submitReport: applicantProcedure
+      .input(
+        z.object({
+          id,
+          expectedVersion: version,
+          kind: z.enum(PROJECT_REPORT_KIND_CODES, { error: '未知的报告类型' }),
+          body: projectReportSchema,
+        }),
+      )
+      .mutation(({ ctx, input }) => submitReport(ctx, input)),
+    /** 审查 a report: passing releases the tranches the contract ties to it */
+    reviewReport: bureau
+      .input(
+        reviewReportSchema.extend({
+          id,
+          expectedVersion: version,
+          kind: z.enum(PROJECT_REPORT_KIND_CODES, { error: '未知的报告类型' }),
+        }),
+      )
+      .mutation(({ ctx, input }) => reviewReport(ctx, input)),
+    /** 延期 / 变更 / 终止 申请 (the organisation's administrator) */
+    requestChange: applicantProcedure
+      .input(z.object({ id, expectedVersion: version, request: projectChangeRequestSchema }))
+      .mutation(({ ctx, input }) => requestChange(ctx, input)),
+    decideChange: bureau
+      .input(decideChangeSchema.extend({ id, changeId: id, expectedVersion: version }))
+      .mutation(({ ctx, input }) => decideChange(ctx, input)),
+    /** 终止 by the bureau, with a reason */
+    terminate: bureau
+      .input(bureauTerminationSchema.extend({ id, expectedVersion: version }))
+      .mutation(({ ctx, input }) => terminateProject(ctx, input)),
   },
 } satisfies TRPCRouterRecord;

@@ -2,7 +2,11 @@ import type { Prisma, Project, SelectionCall, TransactionClient } from '@kc/db';
 import { nextNumber } from '@kc/db';
 import type {
   ContractBasis,
+  ProjectChangeKind,
   ProjectContract,
+  ProjectReportBody,
+  ProjectReportKind,
+  ProjectReportStatus,
   ProjectStatus,
   ResultDocument,
   SelectionProgramme,
@@ -13,11 +17,18 @@ import {
   contractProblems,
   draftContract,
   fieldName,
+  PROJECT_REPORT_KIND_CODES,
+  projectChangeKindName,
+  projectChangeStatusName,
+  projectReportKindName,
+  projectReportStatusName,
   projectSchedule,
   projectStatusName,
+  reportRefusal,
   selectionProgramme,
   selectionProgrammeName,
   selectionSettingsVersion,
+  terminationReasonName,
   trancheConditionName,
 } from '@kc/domain';
 import { areaScope, canSeeArea } from '../access';
@@ -27,6 +38,7 @@ import { appError } from '../errors';
 import { notifyOrganisation } from '../notifications/write';
 import { requireMembership, requireOrgAdmin } from '../organisations/membership';
 import type { ApplicantCtx, OfficerCtx } from '../vice-president/common';
+import { releaseTranches, trancheStates } from './project-tranches';
 
 /**
  * 项目 (issue 14, 四.2): when a key-project or disruptive-tech call concludes, each selected
@@ -107,6 +119,76 @@ export function projectDto(p: WithRelations) {
   };
 }
 
+/**
+ * A project with what happened after signing: the tranches and the applications that pay them,
+ * the reports, the change requests, and what the unit may do next.
+ */
+export async function projectDetail(
+  db: Pick<TransactionClient, 'application' | 'projectReport' | 'projectChange'>,
+  p: WithRelations,
+) {
+  const base = projectDto(p);
+  const [tranches, reports, changes] = await Promise.all([
+    trancheStates(db, p, base.contract),
+    db.projectReport.findMany({ where: { projectId: p.id }, orderBy: { createdAt: 'asc' } }),
+    db.projectChange.findMany({ where: { projectId: p.id }, orderBy: { requestedAt: 'desc' } }),
+  ]);
+  const status = p.status as ProjectStatus;
+  const reportStates = reports.map((r) => ({
+    kind: r.kind as ProjectReportKind,
+    status: r.status as ProjectReportStatus,
+  }));
+  const settings = selectionSettingsVersion(p.settingsVersion).project;
+  return {
+    ...base,
+    tranches,
+    reports: reports.map((r) => ({
+      id: r.id,
+      kind: r.kind as ProjectReportKind,
+      kindName: projectReportKindName(r.kind),
+      status: r.status as ProjectReportStatus,
+      statusName: projectReportStatusName(r.status),
+      body: decodeJson<ProjectReportBody>(r.body) as ProjectReportBody,
+      submissions: r.submissions,
+      submittedAt: r.submittedAt,
+      reviewedAt: r.reviewedAt,
+      comment: r.comment,
+    })),
+    changes: changes.map((c) => ({
+      id: c.id,
+      kind: c.kind as ProjectChangeKind,
+      kindName: projectChangeKindName(c.kind),
+      status: c.status,
+      statusName: projectChangeStatusName(c.status),
+      reason: c.reason,
+      months: c.months,
+      terminationReasonName: c.terminationReason
+        ? terminationReasonName(c.terminationReason)
+        : null,
+      endOnBefore: c.endOnBefore,
+      endOnAfter: c.endOnAfter,
+      requestedAt: c.requestedAt,
+      /** the bureau's own step (a termination, or a failed review's), not a unit's request */
+      byBureau: c.decidedBy !== null && c.requestedBy === c.decidedBy,
+      decidedAt: c.decidedAt,
+      decisionComment: c.decisionComment,
+    })),
+    /** the reports the unit may submit now (a kind with no refusal) */
+    reportsOpen: PROJECT_REPORT_KIND_CODES.filter(
+      (kind) => reportRefusal(kind, { status }, reportStates) === null,
+    ),
+    /** whether the unit may ask for a change now (no request pending, the project running) */
+    changesOpen:
+      (status === 'in-progress' || status === 'accepting') &&
+      !changes.some((c) => c.status === 'pending'),
+    extension: {
+      approved: changes.filter((c) => c.kind === 'extension' && c.status === 'approved').length,
+      max: settings.maxExtensions,
+      maxMonths: settings.maxExtensionMonths,
+    },
+  };
+}
+
 /** 确定结果 of a project call: a project of each selected submission, its 任务书 drafted. */
 export async function createProjects(
   tx: TransactionClient,
@@ -152,7 +234,7 @@ export async function createProjects(
   return selected.length;
 }
 
-async function lockedProject(tx: TransactionClient, id: string) {
+export async function lockedProject(tx: TransactionClient, id: string) {
   await tx.$executeRaw`SELECT 1 FROM project WHERE id = ${id}::uuid FOR UPDATE`;
   const p = await tx.project.findUnique({ where: { id }, include: INCLUDE });
   if (!p) throw appError('NOT_FOUND');
@@ -198,7 +280,7 @@ export async function saveContract(
       areaCode: p.areaCode,
       details: { number: p.number, cityFundsFen: contract.cityFundsFen.toString() },
     });
-    return projectDto(saved);
+    return projectDetail(tx, saved);
   });
 }
 
@@ -216,6 +298,14 @@ export async function signContract(ctx: ApplicantCtx, id: string, expectedVersio
       });
     const dto = projectDto(p);
     if (Object.keys(dto.problems).length > 0) throw contractRefusal(dto.problems);
+    // The first tranche is raised on signing, to the unit's registered account.
+    const accounts = await tx.organisationBankAccount.count({
+      where: { organisationId: p.organisationId, status: 'active' },
+    });
+    if (accounts === 0)
+      throw appError('BANK_DETAILS_MISSING', {
+        message: '单位尚未登记收款账户，请先在“我的—收款账户”登记后再签订任务书',
+      });
     const now = ctx.now();
     const saved = await tx.project.update({
       where: { id },
@@ -228,6 +318,10 @@ export async function signContract(ctx: ApplicantCtx, id: string, expectedVersio
       },
       include: INCLUDE,
     });
+    const released = await releaseTranches(tx, ctx, saved, dto.contract, 'signing', {
+      userId: ctx.caller.userId,
+      role: 'applicant',
+    });
     await writeAudit(tx, ctx, {
       action: 'project.contract.sign',
       objectType: 'project',
@@ -237,9 +331,10 @@ export async function signContract(ctx: ApplicantCtx, id: string, expectedVersio
         number: p.number,
         organisationId: p.organisationId,
         cityFundsFen: dto.contract.cityFundsFen.toString(),
+        tranches: released,
       },
     });
-    return projectDto(saved);
+    return projectDetail(tx, saved);
   });
 }
 
@@ -264,7 +359,7 @@ export async function listProjects(ctx: OfficerCtx, filter: ProjectListFilter) {
 export async function projectForOfficer(ctx: OfficerCtx, id: string) {
   const p = await ctx.db.prisma.project.findUnique({ where: { id }, include: INCLUDE });
   if (!p || !canSeeArea(ctx.caller, p.areaCode)) throw appError('NOT_FOUND');
-  return projectDto(p);
+  return projectDetail(ctx.db.prisma, p);
 }
 
 /** The caller's organisation's projects (any member reads them; the administrator signs). */
@@ -282,5 +377,5 @@ export async function myProject(ctx: ApplicantCtx, id: string) {
   const membership = await requireMembership(ctx.db.prisma, ctx.caller.userId);
   const p = await ctx.db.prisma.project.findUnique({ where: { id }, include: INCLUDE });
   if (!p || p.organisationId !== membership.organisation.id) throw appError('NOT_FOUND');
-  return { ...projectDto(p), mayAct: membership.role === 'admin' };
+  return { ...(await projectDetail(ctx.db.prisma, p)), mayAct: membership.role === 'admin' };
 }

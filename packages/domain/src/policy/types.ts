@@ -239,6 +239,13 @@ interface RuleShape<I> {
   readonly yearlyQuota?: number;
   readonly applicants: ApplicantRequirement;
   /**
+   * Who raises its applications when not the applicant: 'project' — a signed project's tranches
+   * (selection/project.ts) are raised by the platform as the contract's conditions are met. Such a
+   * rule is not offered to applicants (the catalogue leaves it out and an applicant's draft of it
+   * is refused); its guide is still public.
+   */
+  readonly raisedBy?: 'project';
+  /**
    * Profiles that very likely qualify already (免申即享 spirit): the app highlights the rule for
    * them with `text`. A hint, never a decision — the engine still checks the application.
    */

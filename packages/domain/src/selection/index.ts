@@ -11,3 +11,6 @@ export * from './needs';
 export * from './decision';
 export * from './result-list';
 export * from './project';
+export * from './project-reports';
+export * from './project-changes';
+export * from './alliances';

@@ -202,3 +202,13 @@ export function draftContract(
     ],
   };
 }
+
+/** The tranches a condition releases, numbered as the contract numbers them (from 1). */
+export function tranchesReleasedBy(
+  contract: Pick<ProjectContract, 'tranches'>,
+  condition: TrancheCondition,
+): { trancheNo: number; condition: TrancheCondition; amountFen: bigint }[] {
+  return contract.tranches
+    .map((t, i) => ({ trancheNo: i + 1, condition: t.condition, amountFen: t.amountFen }))
+    .filter((t) => t.condition === condition);
+}

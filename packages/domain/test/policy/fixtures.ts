@@ -60,6 +60,15 @@ export const TEAM_LEADER: AwardApplicant = {
 
 /** A valid input for every rule, applied for on 2026-09-01. */
 export const VALID_INPUTS: Record<string, Record<string, unknown>> = {
+  'key-project': {
+    projectNumber: 'SZKC-XM-2026-0001',
+    projectTitle: '氢燃料电池膜电极关键材料攻关',
+    contractSignedOn: '2026-07-01',
+    trancheNo: 1,
+    condition: 'signing',
+    conditionMetOn: '2026-07-01',
+    trancheAmount: yuan(1_200_000),
+  },
   'scenario-case': {
     caseName: '智慧农业无人机植保应用场景',
     applicationDomain: 'industry',

@@ -13,6 +13,12 @@ const dayIn2026 = fc.integer({ min: 0, max: 364 }).map((n) => addDays('2026-01-0
 /** Inputs that vary every field the amount can depend on, valid or not. */
 const inputFor: Record<string, fc.Arbitrary<Record<string, unknown>>> = {
   'scenario-case': fc.record({ selectedOn: dayIn2026 }),
+  'key-project': fc.record({
+    trancheNo: fc.integer({ min: 0, max: 5 }),
+    condition: fc.constantFrom('signing', 'mid-term', 'acceptance', 'award'),
+    conditionMetOn: dayIn2026,
+    trancheAmount: money(yuan(8_000_000)),
+  }),
   'rd-platform': fc.record({
     level: fc.constantFrom('national', 'provincial', 'city'),
     platformName: fc.constantFrom('甲实验室', '乙中心', '甲 实验室'),
@@ -190,6 +196,55 @@ describe('properties of 四.8 across several payments on one contract', () => {
         expect(e.amount).toBe(amount / 10n);
         expect(e.amount * 10n).toBeLessThanOrEqual(amount);
       }),
+    );
+  });
+});
+
+describe('properties of 四.2 across the tranches of one project', () => {
+  const PROJECT_CAP = yuan(5_000_000);
+
+  it('pays each tranche as contracted until the project’s ¥5,000,000 is used up, and each tranche once', () => {
+    fc.assert(
+      fc.property(fc.array(money(yuan(3_000_000)), { minLength: 1, maxLength: 4 }), (tranches) => {
+        const priors: PriorAward[] = [];
+        let paid = fen(0);
+        tranches.forEach((amount, i) => {
+          const e = evaluate(
+            DRAFT,
+            'key-project',
+            application('key-project', {
+              applicant: FIRM,
+              appliedOn: '2026-12-31',
+              inputPatch: { trancheNo: i + 1, trancheAmount: amount, conditionMetOn: '2026-12-01' },
+            }),
+            { priorAwards: priors, approvedThisYear: 0 },
+          );
+          const left = PROJECT_CAP - paid;
+          expect(e.computedAmount).toBe(amount < left ? amount : left);
+          if (e.eligible) {
+            priors.push(priorFrom(e, `T-${i}`));
+            paid = (paid + e.amount) as Fen;
+            // The same tranche raised again is refused on its once-key.
+            const again = evaluate(
+              DRAFT,
+              'key-project',
+              application('key-project', {
+                applicant: FIRM,
+                appliedOn: '2026-12-31',
+                inputPatch: {
+                  trancheNo: i + 1,
+                  trancheAmount: amount,
+                  conditionMetOn: '2026-12-01',
+                },
+              }),
+              { priorAwards: priors, approvedThisYear: 0 },
+            );
+            expect(again.eligible).toBe(false);
+          }
+        });
+        expect(paid).toBeLessThanOrEqual(PROJECT_CAP);
+      }),
+      { numRuns: 200 },
     );
   });
 });

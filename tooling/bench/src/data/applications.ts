@@ -569,7 +569,10 @@ function audit(
 }
 
 function pickRule(c: AppContext): Rule {
-  return c.rng.weighted(c.set.rules.map((r) => [r, RULE_MIX[r.id] ?? 1] as const));
+  // Only what applicants apply for: a project's tranches are raised by the platform.
+  return c.rng.weighted(
+    c.set.rules.filter((r) => !r.raisedBy).map((r) => [r, RULE_MIX[r.id] ?? 1] as const),
+  );
 }
 
 function pickOrg(c: AppContext, rule: Rule, draft: boolean): OrgRow | null {

@@ -1,7 +1,9 @@
 import type { ProjectStatus } from '@kc/domain';
 import { SELECTION_PROGRAMMES } from '@kc/domain';
+import type { QueryClient } from '@tanstack/vue-query';
 import { trpc } from '../../api/client';
 import type { RouterInputs, RouterOutputs } from '../../api/types';
+import { queryKeys } from '../../composables/query-keys';
 
 /**
  * 项目管理 (issue 14, 四.2): the projects concluded key-project calls made, as case workers see
@@ -12,10 +14,17 @@ export type Project = RouterOutputs['selection']['projects']['byId'];
 export type ProjectListInput = RouterInputs['selection']['projects']['list'];
 export type ProjectContractInput =
   RouterInputs['selection']['projects']['saveContract']['contract'];
+export type ProjectTranche = Project['tranches'][number];
+export type ProjectReport = Project['reports'][number];
+export type ProjectChange = Project['changes'][number];
+export type ReportReviewInput = RouterInputs['selection']['projects']['reviewReport'];
+export type ChangeDecisionInput = RouterInputs['selection']['projects']['decideChange'];
+export type TerminateInput = RouterInputs['selection']['projects']['terminate'];
 export type { ProjectStatus };
 
 export const projectKeys = {
   all: ['projects'] as const,
+  lists: ['projects', 'list'] as const,
   list: (input: ProjectListInput) => ['projects', 'list', input] as const,
   detail: (id: string) => ['projects', 'detail', id] as const,
 };
@@ -35,6 +44,30 @@ export const getProject = (id: string) => trpc.selection.projects.byId.query({ i
 /** Silent: the dialog shows the refusal beside what was refused. */
 export const saveContract = (input: RouterInputs['selection']['projects']['saveContract']) =>
   trpc.selection.projects.saveContract.mutate(input, { context: { silent: true } });
+
+/** 审查 a report (the bureau's). Silent: the dialog shows the refusal beside what was refused. */
+export const reviewReport = (input: ReportReviewInput) =>
+  trpc.selection.projects.reviewReport.mutate(input, { context: { silent: true } });
+/** 同意 / 不同意 a change the unit asked for. Silent, like the others. */
+export const decideChange = (input: ChangeDecisionInput) =>
+  trpc.selection.projects.decideChange.mutate(input, { context: { silent: true } });
+/** 终止 by the bureau on its own. Silent, like the others. */
+export const terminateProject = (input: TerminateInput) =>
+  trpc.selection.projects.terminate.mutate(input, { context: { silent: true } });
+
+/**
+ * After a step on a project the page shows the project the server answered with (no refetch of
+ * what is already known). The list changes with it, and so do the award queues: passing a report
+ * raises tranche applications (市局审核中), ending a project withdraws the ones waiting there.
+ */
+export async function showProject(client: QueryClient, project: Project) {
+  client.setQueryData(projectKeys.detail(project.id), project);
+  await Promise.all(
+    [projectKeys.lists, queryKeys.review.all, queryKeys.workbench].map((queryKey) =>
+      client.invalidateQueries({ queryKey }),
+    ),
+  );
+}
 
 /** Tag colours (names come from the server): waiting for someone = warning, ended badly = danger. */
 type TagType = 'primary' | 'success' | 'warning' | 'danger' | 'info';

@@ -54,3 +54,50 @@ export function statusHint(
       return null;
   }
 }
+
+/** One tranche of the city funds and the 拨付申请 that pays it, once raised. */
+export type ProjectTrancheState = MyProject['tranches'][number];
+/** A 中期报告 or 结题验收报告 as the unit sent it, and where its review stands. */
+export type ProjectReport = MyProject['reports'][number];
+export type ProjectReportKindCode = ProjectReport['kind'];
+/** A 延期 / 变更 / 终止 request (or the bureau's own termination), newest first. */
+export type ProjectChange = MyProject['changes'][number];
+
+/** Where a tranche stands: its 拨付申请's status once raised; else why it waits or never comes. */
+export function trancheStateText(
+  t: Pick<ProjectTrancheState, 'application'>,
+  status: MyProject['status'],
+): string {
+  if (t.application) return t.application.statusName;
+  return status === 'terminated' ? '项目已终止，不再拨付' : '未到拨付条件';
+}
+
+/** What the button that opens a report's form says: a returned report is corrected and sent again. */
+export function reportActionLabel(
+  kind: ProjectReportKindCode,
+  reports: readonly Pick<ProjectReport, 'kind' | 'status'>[],
+): string {
+  if (reports.some((r) => r.kind === kind && r.status === 'returned')) return '修改后重新提交';
+  return kind === 'mid-term' ? '提交中期报告' : '提交结题验收报告';
+}
+
+/** The report of this kind the bureau returned for edits, whose content the form starts from. */
+export function returnedReport(
+  kind: ProjectReportKindCode,
+  reports: readonly ProjectReport[],
+): ProjectReport | null {
+  return reports.find((r) => r.kind === kind && r.status === 'returned') ?? null;
+}
+
+/** The approved termination (the unit's request granted, or the bureau's own step), if any. */
+export function terminationOf(changes: readonly ProjectChange[]): ProjectChange | null {
+  return changes.find((c) => c.kind === 'termination' && c.status === 'approved') ?? null;
+}
+
+/** `延期 6 个月`, `变更`, `终止` — a request as the list names it. */
+export function changeTitle(c: Pick<ProjectChange, 'kind' | 'kindName' | 'months'>): string {
+  return c.kind === 'extension' && c.months ? `${c.kindName} ${c.months} 个月` : c.kindName;
+}
+
+/** Said where the 申请 button would be while a request waits for the bureau. */
+export const ONE_PENDING_TEXT = '已有待审批的变更申请，市科技局审批后才能再次申请';

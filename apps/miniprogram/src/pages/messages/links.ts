@@ -15,6 +15,8 @@ const LINK_ROUTES: Record<string, string> = {
   'selection-call': routes.selectionCall,
   // 项目立项: the project and its 任务书, signed there by the unit's administrator.
   project: routes.project,
+  // 创新联盟: the registration as the lead firm sees it (decision, comment).
+  alliance: routes.myAlliance,
 };
 
 /** Messages the API sends without a link that still have a page to answer them on, by kind. */

@@ -13,8 +13,9 @@ interface Props {
 /**
  * The organisation's own affairs, for its 管理员 and 经办人: verification first (nothing that pays
  * or posts works before it), then people, account, documents, 免申即享, 合作申报确认 (with how
- * many parts wait for an answer), 我的项目 (立项 projects and their 任务书) and the needs it
- * posted on the 需求榜. Pages refuse what a role may not do, with the reason.
+ * many parts wait for an answer), 我的项目 (立项 projects and their 任务书), the needs it
+ * posted on the 需求榜 and the 创新联盟 it leads. Pages refuse what a role may not do, with the
+ * reason.
  */
 export function OrgMenu({ verificationStatus, verificationStatusLabel, role, teamPending }: Props) {
   const verified = verificationStatus === 'verified';
@@ -72,6 +73,12 @@ export function OrgMenu({ verificationStatus, verificationStatusLabel, role, tea
       title: '我的需求',
       hint: '需求榜的场景与攻关需求',
       route: routes.myNeeds,
+    },
+    {
+      id: 'org-menu-alliances',
+      title: '我的创新联盟',
+      hint: '牵头组建的创新联合体登记',
+      route: routes.myAlliances,
     },
   ];
   return (

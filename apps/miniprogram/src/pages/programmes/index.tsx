@@ -66,6 +66,23 @@ export default function ProgrammesPage() {
         </View>
       </View>
 
+      <View
+        {...pressable('link')}
+        className="card calls-entry"
+        id="programmes-alliances"
+        onClick={() => void open(routes.allianceRegistry)}
+      >
+        <View className="calls-entry__main">
+          <View className="calls-entry__title">创新联盟</View>
+          <View className="calls-entry__text">
+            龙头企业牵头组建的创新联合体和未来产业技术创新联盟
+          </View>
+        </View>
+        <View className="menu__arrow" aria-hidden="true">
+          ›
+        </View>
+      </View>
+
       {invitations > 0 ? (
         <View
           {...pressable('link')}

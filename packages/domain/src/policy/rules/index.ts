@@ -1,5 +1,6 @@
 import type { RuleDraft } from '../types';
 import { scenarioCase } from './4-1-scenario-case';
+import { keyProject } from './4-2-key-project';
 import { rdPlatform } from './4-3-rd-platform';
 import { academicianCentreCity } from './4-5-academician-centre-city';
 import { academicianWorkstationCity } from './4-5-academician-workstation-city';
@@ -11,6 +12,7 @@ import { innovationContest } from './4-12-innovation-contest';
 import { incubator } from './4-9-incubator';
 
 export { scenarioCase, scenarioCaseInput, SCENARIO_DOMAINS } from './4-1-scenario-case';
+export { keyProject, keyProjectTrancheInput } from './4-2-key-project';
 export {
   rdPlatform,
   rdPlatformInput,
@@ -45,9 +47,13 @@ export {
   CONTEST_PRIZES,
 } from './4-12-innovation-contest';
 
-/** The ten money clauses of the plan, in clause order. */
+/**
+ * The plan's money clauses, in clause order: the ten with a fixed amount, and 四.2's project funds,
+ * which the project module raises (a project's tranches).
+ */
 export const SUZHOU_FUTURE_RULES: readonly RuleDraft[] = [
   scenarioCase,
+  keyProject,
   rdPlatform,
   talentTeam,
   academicianWorkstationProvincial,

@@ -82,7 +82,9 @@ export function goldenCases(count = 1000): { cases: GoldenCase[]; results: Evalu
   const int = (min: number, max: number) => min + Math.floor(rnd() * (max - min + 1));
   const chance = (p: number) => rnd() < p;
   const day = (offset: number) => addDays('2026-01-01', offset);
-  const ruleIds = DRAFT.rules.map((r) => r.id);
+  // The ten rules the golden file was recorded over: a rule added later (四.2's project funds) is
+  // covered by its own tests, so the file keeps showing whether any of the ten changed.
+  const ruleIds = DRAFT.rules.map((r) => r.id).filter((id) => id !== 'key-project');
 
   function patchFor(ruleId: string, appliedAt: number): Record<string, unknown> {
     const p: Record<string, unknown> = {};

@@ -4,8 +4,9 @@ import { ACCESS_CODES } from '../../../access/codes';
 /**
  * 评选与立项 (issue 14): the selection calls (申报指南) with their submissions' formal check, the
  * projects concluded key-project calls made (项目管理, their 任务书), the need board's queue
- * (需求征集), and the expert pool the review panels are drawn from. Calls, projects and needs are
- * every case worker's (area officers see their own area's; editing a 任务书 is the bureau's);
+ * (需求征集), the innovation alliances lead firms register (创新联盟, 方案四.4), and the expert
+ * pool the review panels are drawn from. Calls, projects, needs and alliances are every case
+ * worker's (area officers see their own area's; editing a 任务书 is the bureau's);
  * the pool is the city's, kept by the bureau's roles.
  * Finance sees none of them.
  */
@@ -53,6 +54,12 @@ const routes: RouteRecordRaw[] = [
         name: 'SelectionNeeds',
         component: () => import('../../../views/needs/index.vue'),
         meta: { title: '需求征集', accessCodes: [ACCESS_CODES.needCurate] },
+      },
+      {
+        path: 'alliances',
+        name: 'SelectionAlliances',
+        component: () => import('../../../views/alliances/index.vue'),
+        meta: { title: '创新联盟', accessCodes: [ACCESS_CODES.allianceDecide] },
       },
       {
         path: '/experts',

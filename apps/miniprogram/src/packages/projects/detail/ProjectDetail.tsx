@@ -17,8 +17,11 @@ import {
   periodText,
   problemList,
   statusHint,
-  trancheLabel,
 } from '../data';
+import { ChangeSection } from './ChangeSection';
+import { EndNotice } from './EndNotice';
+import { ReportSection } from './ReportSection';
+import { TrancheSection } from './TrancheSection';
 
 /** Refusals after which what is on screen is out of date: the page loads the project again. */
 const RELOAD_ON = ['STALE_VERSION', 'INVALID_TRANSITION', 'NOT_ORG_ADMIN', 'NOT_FOUND'];
@@ -26,7 +29,10 @@ const RELOAD_ON = ['STALE_VERSION', 'INVALID_TRANSITION', 'NOT_ORG_ADMIN', 'NOT_
 /**
  * One project as its unit reads it: where it stands, the result document and the guide it came
  * from, and its 任务书 (period, funds, milestones with their indicators, the tranches of the city
- * funds, when the mid-term check and the final report are due). While the 任务书 waits, the
+ * funds, when the mid-term check and the final report are due). Once signed: the tranches and
+ * where each stands, the reports and the change requests with the bureau's word on them, and
+ * for the administrator the report or request the project is ready for (their own pages); an
+ * ended project says so first (已终止 with its reason, 已验收). While the 任务书 waits, the
  * unit's administrator signs it here after a confirmation, on the version shown; a draft the
  * bureau must still correct shows why instead, and other members are told who signs.
  */
@@ -101,11 +107,16 @@ export function ProjectDetail({
         ) : null}
       </View>
 
+      <EndNotice project={p} />
+
       {p.signedAt ? (
         <View className="notice notice--success" id="project-signed">
           任务书已于 {formatDateTime(p.signedAt)} 签订。
         </View>
       ) : null}
+
+      <ReportSection project={p} />
+      <ChangeSection project={p} />
 
       <View className="card" id="project-basis">
         <View className="card__title">立项信息</View>
@@ -154,20 +165,7 @@ export function ProjectDetail({
         ))}
       </View>
 
-      <View className="card" id="project-tranches">
-        <View className="card__title">市级资金拨付计划</View>
-        {c.tranches.map((t, i) => (
-          <View key={`${t.condition}-${i}`} className="kv" id={`project-tranche-${i}`}>
-            <View className="kv__key">
-              {trancheLabel(i)} · {t.conditionName}
-            </View>
-            <View className="kv__value">{formatYuan(t.amountFen)}</View>
-          </View>
-        ))}
-        <View className="muted project__footnote">
-          市级资金按计划分期拨付至本单位对公账户，后续各期在相应条件达成后拨付。
-        </View>
-      </View>
+      <TrancheSection project={p} />
 
       {contracting && problems.length > 0 ? (
         <View className="notice notice--warning" id="project-problems" role="alert">

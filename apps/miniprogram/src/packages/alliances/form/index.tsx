@@ -1,0 +1,72 @@
+import { View } from '@tarojs/components';
+import Taro, { useLoad, useRouter } from '@tarojs/taro';
+import { allianceStatusName } from '@kc/domain';
+import { api } from '../../../api/client';
+import { ErrorState, LoadingState } from '../../../components/StateViews';
+import { useLoader } from '../../../hooks/useLoader';
+import { back, replace, routes } from '../../../services/nav';
+import { usePageClass } from '../../../services/text-size';
+import { canEditAlliance } from '../data';
+import { AllianceForm } from './AllianceForm';
+import '../alliances.css';
+
+/**
+ * 登记创新联盟 (from 我的创新联盟), or correcting one (`?id=`) while it is 待审核 or 退回修改.
+ * Only the lead firm's administrator registers (the API's rule, said here before the form). A
+ * new registration then opens as the firm sees it; a correction returns there.
+ */
+export default function AllianceFormPage() {
+  const pageClass = usePageClass();
+  const { params } = useRouter();
+  const id = params.id;
+  const { loaded, reload } = useLoader(
+    async () => {
+      const mine = await api.profile.mine.query();
+      if (mine.type !== 'organisation') throw new Error('请先注册单位，再登记创新联盟');
+      if (mine.membership.role !== 'admin') throw new Error('只有单位管理员可以登记创新联盟');
+      const lead = { id: mine.organisation.id, name: mine.organisation.name };
+      if (!id) return { lead, alliance: null };
+      const alliance = (await api.alliances.mine.query()).find((a) => a.id === id);
+      if (!alliance) throw new Error('创新联盟不存在或无权查看');
+      if (!canEditAlliance(alliance))
+        throw new Error(`该联盟当前为“${allianceStatusName(alliance.status)}”，不能修改`);
+      return { lead, alliance };
+    },
+    { onShow: false },
+  );
+  useLoad(() => {
+    if (id) void Taro.setNavigationBarTitle({ title: '修改创新联盟登记' });
+    void reload();
+  });
+
+  if (loaded.state === 'loading') {
+    return (
+      <View className={pageClass}>
+        <LoadingState />
+      </View>
+    );
+  }
+  if (loaded.state === 'error') {
+    return (
+      <View className={pageClass}>
+        <ErrorState message={loaded.message} onRetry={() => void reload()} />
+      </View>
+    );
+  }
+  return (
+    <View
+      className={`${pageClass} page--footer`}
+      id="alliance-form-page"
+      data-mode={loaded.data.alliance ? 'edit' : 'new'}
+    >
+      <View className="notice">
+        由本单位牵头、联合高校、科研院所和企业组建的创新联合体或技术创新联盟，经所在区县科技局（或市科技局）审核通过后公开展示。
+      </View>
+      <AllianceForm
+        alliance={loaded.data.alliance}
+        lead={loaded.data.lead}
+        onSaved={(saved) => void (id ? back() : replace(routes.myAlliance, { id: saved }))}
+      />
+    </View>
+  );
+}

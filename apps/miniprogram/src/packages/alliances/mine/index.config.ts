@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '我的创新联盟',
+  enablePullDownRefresh: true,
+});
