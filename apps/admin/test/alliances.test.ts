@@ -1,4 +1,3 @@
-import { flushPromises } from '@vue/test-utils';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryHistory, createRouter } from 'vue-router';
 import { accessCodesForRole, hasAccessByCodes } from '../src/access/codes';
@@ -7,6 +6,7 @@ import { routes } from '../src/router/routes';
 import type { Officer } from '../src/store/auth';
 import AlliancesView from '../src/views/alliances/index.vue';
 import type { Alliance } from '../src/views/alliances/queries';
+import { buttonsIn, click, fieldErrorsIn, inBody, settle, type } from './dom';
 import { apiError, officers } from './helpers';
 import { mountAs } from './mount';
 
@@ -67,35 +67,9 @@ function serve(rows: Alliance[], submittedTotal = 3) {
   );
 }
 
-const inBody = (testId: string) =>
-  document.body.querySelector<HTMLElement>(`[data-testid="${testId}"]`);
 const dialog = () => inBody('alliance-decision-dialog');
-const fieldErrors = () =>
-  [...(dialog()?.querySelectorAll('.el-form-item.is-error .el-form-item__error') ?? [])].map((e) =>
-    e.textContent?.trim(),
-  );
-const settle = async () => {
-  await flushPromises();
-  await new Promise((resolve) => setTimeout(resolve, 50));
-  await flushPromises();
-};
-const click = async (testId: string) => {
-  const el = inBody(testId);
-  if (!el) throw new Error(`no ${testId}`);
-  el.click();
-  await settle();
-};
-const type = async (testId: string, value: string) => {
-  const el = inBody(testId)!;
-  const input = (el.matches('textarea') ? el : el.querySelector('textarea')) as HTMLTextAreaElement;
-  input.value = value;
-  input.dispatchEvent(new Event('input'));
-  await flushPromises();
-};
-const offered = () =>
-  [...(inBody('alliance-actions')?.querySelectorAll('button') ?? [])].map((b) =>
-    b.textContent?.trim(),
-  );
+const fieldErrors = () => fieldErrorsIn('alliance-decision-dialog');
+const offered = () => buttonsIn('alliance-actions');
 
 async function openDrawer(officer: Officer = officers.admin, path = '/selection/alliances') {
   const mounted = await mountAs(officer, AlliancesView, { path });

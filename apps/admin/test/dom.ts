@@ -51,6 +51,12 @@ export const errorsIn = (testId: string) =>
     ]),
   );
 
+/** The messages shown under the fields inside an element (a dialog), in order. */
+export const fieldErrorsIn = (testId: string) =>
+  [...(inBody(testId)?.querySelectorAll('.el-form-item.is-error .el-form-item__error') ?? [])].map(
+    (e) => e.textContent?.trim(),
+  );
+
 /** The text of each button inside an element. */
 export const buttonsIn = (testId: string) =>
   [...(inBody(testId)?.querySelectorAll('button') ?? [])].map((b) => b.textContent?.trim());

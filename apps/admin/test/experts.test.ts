@@ -7,6 +7,7 @@ import { buildMenus } from '../src/router/menu';
 import { moduleRoutes, routes } from '../src/router/routes';
 import ExpertsView from '../src/views/experts/index.vue';
 import type { Expert } from '../src/views/experts/queries';
+import { buttonsIn, click, fieldErrorsIn, inBody, type } from './dom';
 import { apiError, officers } from './helpers';
 import { more, mountAs } from './mount';
 
@@ -67,31 +68,11 @@ function serve(rows: Expert[], pendingTotal = 3) {
   );
 }
 
-const inBody = (testId: string) =>
-  document.body.querySelector<HTMLElement>(`[data-testid="${testId}"]`);
 const dialog = () => inBody('expert-decision-dialog');
 /** The message under the reason field. */
-const fieldError = () =>
-  dialog()?.querySelector('.el-form-item.is-error .el-form-item__error')?.textContent?.trim();
-const click = async (testId: string) => {
-  const el = inBody(testId);
-  if (!el) throw new Error(`no ${testId}`);
-  el.click();
-  await flushPromises();
-  await new Promise((resolve) => setTimeout(resolve, 50));
-};
-const type = async (testId: string, value: string) => {
-  const el = inBody(testId)!;
-  const input = (el.matches('textarea') ? el : el.querySelector('textarea')) as HTMLTextAreaElement;
-  input.value = value;
-  input.dispatchEvent(new Event('input'));
-  await flushPromises();
-};
+const fieldError = () => fieldErrorsIn('expert-decision-dialog')[0];
 /** The decision buttons the drawer offers. */
-const offered = () =>
-  [...(inBody('expert-actions')?.querySelectorAll('button') ?? [])].map((b) =>
-    b.textContent?.trim(),
-  );
+const offered = () => buttonsIn('expert-actions');
 
 async function openDrawer(officer = officers.admin) {
   const mounted = await mountAs(officer, ExpertsView, { path: '/experts' });

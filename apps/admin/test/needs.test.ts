@@ -1,5 +1,3 @@
-import type { VueWrapper } from '@vue/test-utils';
-import { flushPromises } from '@vue/test-utils';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryHistory, createRouter } from 'vue-router';
 import { accessCodesForRole, hasAccessByCodes } from '../src/access/codes';
@@ -8,6 +6,7 @@ import { routes } from '../src/router/routes';
 import type { Officer } from '../src/store/auth';
 import NeedsView from '../src/views/needs/index.vue';
 import type { Need } from '../src/views/needs/queries';
+import { buttonsIn, choose, click, fieldErrorsIn, inBody, settle, type } from './dom';
 import { apiError, officers } from './helpers';
 import { mountAs } from './mount';
 
@@ -76,44 +75,11 @@ function serve(rows: Need[], submittedTotal = 4, published: Need[] = [target]) {
   );
 }
 
-const inBody = (testId: string) =>
-  document.body.querySelector<HTMLElement>(`[data-testid="${testId}"]`);
 const dialog = () => inBody('need-curation-dialog');
 /** The messages under the dialog's fields. */
-const fieldErrors = () =>
-  [...(dialog()?.querySelectorAll('.el-form-item.is-error .el-form-item__error') ?? [])].map((e) =>
-    e.textContent?.trim(),
-  );
-const settle = async () => {
-  await flushPromises();
-  await new Promise((resolve) => setTimeout(resolve, 50));
-  await flushPromises();
-};
-const click = async (testId: string) => {
-  const el = inBody(testId);
-  if (!el) throw new Error(`no ${testId}`);
-  el.click();
-  await settle();
-};
-const type = async (testId: string, value: string) => {
-  const el = inBody(testId)!;
-  const input = (el.matches('textarea') ? el : el.querySelector('textarea')) as HTMLTextAreaElement;
-  input.value = value;
-  input.dispatchEvent(new Event('input'));
-  await flushPromises();
-};
+const fieldErrors = () => fieldErrorsIn('need-curation-dialog');
 /** The curation buttons the drawer offers. */
-const offered = () =>
-  [...(inBody('need-actions')?.querySelectorAll('button') ?? [])].map((b) => b.textContent?.trim());
-/** Picks in an Element Plus select the way the officer's choice would. */
-async function choose(wrapper: VueWrapper, testId: string, value: unknown) {
-  const control = wrapper
-    .findAllComponents({ name: 'ElSelect' })
-    .find((c) => (c.attributes('data-testid') ?? c.vm.$attrs['data-testid']) === testId);
-  if (!control) throw new Error(`no select ${testId}`);
-  control.vm.$emit('update:modelValue', value);
-  await flushPromises();
-}
+const offered = () => buttonsIn('need-actions');
 
 async function openDrawer(officer: Officer = officers.admin, path = '/selection/needs') {
   const mounted = await mountAs(officer, NeedsView, { path });
@@ -356,7 +322,7 @@ describe('需求征集: a need’s detail and curations', () => {
       )!;
     const labels = picker.findAllComponents({ name: 'ElOption' }).map((o) => o.props('label'));
     expect(labels).toEqual(['SZKC-XQ-2026-0002 低铂膜电极批量涂布工艺']);
-    await choose(wrapper, 'need-merge-target', TARGET_ID);
+    await choose(wrapper, 'ElSelect', 'need-merge-target', TARGET_ID);
     await click('need-curation-confirm');
     expect(api.curate).toHaveBeenCalledWith(
       { id: ID, expectedVersion: 1, action: 'merge', mergeIntoId: TARGET_ID },

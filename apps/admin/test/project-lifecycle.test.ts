@@ -76,6 +76,15 @@ function tranches(second: ProjectTranche['application'] = null): ProjectTranche[
   ];
 }
 
+/** The second tranche's application, raised and waiting for the bureau's approval. */
+const SECOND_RAISED: ProjectTranche['application'] = {
+  id: APP_2,
+  number: 'SZKC-2028-000102',
+  status: 'bureau-review',
+  statusName: '市局审核中',
+  amountFen: 500_000_00n,
+};
+
 function report(over: Partial<ProjectReport> = {}): ProjectReport {
   return {
     id: '7a1c2e30-0000-4000-8000-0000000000f1',
@@ -178,6 +187,30 @@ function project(over: Partial<Project> = {}): Project {
   } as Project;
 }
 
+/** The project after the bureau ended it for a breach on `decidedAt`. */
+function terminated(decidedAt: Date, over: Partial<Project> = {}): Project {
+  return project({
+    status: 'terminated',
+    statusName: '已终止',
+    reportsOpen: [],
+    changesOpen: false,
+    changes: [
+      change({
+        kind: 'termination',
+        kindName: '终止',
+        status: 'approved',
+        statusName: '已同意',
+        months: null,
+        reason: '承担单位擅自变更技术路线且拒不整改。',
+        terminationReasonName: '违反任务书约定或严重违规',
+        byBureau: true,
+        decidedAt,
+      }),
+    ],
+    ...over,
+  });
+}
+
 /** What the officer should never read: codes and ids. */
 const RAW = [
   'in-progress',
@@ -216,13 +249,7 @@ describe('项目管理: 资金拨付', () => {
   it('shows each tranche’s state, links a raised one to its application, and the totals', async () => {
     const { wrapper } = await open(
       project({
-        tranches: tranches({
-          id: APP_2,
-          number: 'SZKC-2028-000102',
-          status: 'bureau-review',
-          statusName: '市局审核中',
-          amountFen: 500_000_00n,
-        }),
+        tranches: tranches(SECOND_RAISED),
       }),
     );
     const rows = rowsOf(wrapper, 'project-tranches');
@@ -248,27 +275,7 @@ describe('项目管理: 资金拨付', () => {
   });
 
   it('says an ended project pays no tranche not yet raised', async () => {
-    const { wrapper } = await open(
-      project({
-        status: 'terminated',
-        statusName: '已终止',
-        reportsOpen: [],
-        changesOpen: false,
-        changes: [
-          change({
-            kind: 'termination',
-            kindName: '终止',
-            status: 'approved',
-            statusName: '已同意',
-            months: null,
-            reason: '承担单位擅自变更技术路线且拒不整改。',
-            terminationReasonName: '违反任务书约定或严重违规',
-            byBureau: true,
-            decidedAt: new Date('2028-05-06T02:00:00Z'),
-          }),
-        ],
-      }),
-    );
+    const { wrapper } = await open(terminated(new Date('2028-05-06T02:00:00Z')));
     expect(wrapper.get('[data-testid="project-terminated"]').text()).toContain(
       '项目已于 2028-05-06 10:00 终止：违反任务书约定或严重违规',
     );
@@ -343,13 +350,7 @@ describe('项目管理: 项目报告', () => {
         }),
       ],
       reportsOpen: ['final'],
-      tranches: tranches({
-        id: APP_2,
-        number: 'SZKC-2028-000102',
-        status: 'bureau-review',
-        statusName: '市局审核中',
-        amountFen: 500_000_00n,
-      }),
+      tranches: tranches(SECOND_RAISED),
     });
     api.reviewReport.mockResolvedValue(passed);
     const { wrapper } = await open(
@@ -400,13 +401,7 @@ describe('项目管理: 项目报告', () => {
           }),
         ],
         reportsOpen: [],
-        tranches: tranches({
-          id: APP_2,
-          number: 'SZKC-2028-000102',
-          status: 'bureau-review',
-          statusName: '市局审核中',
-          amountFen: 500_000_00n,
-        }),
+        tranches: tranches(SECOND_RAISED),
       }),
     );
     expect(wrapper.find('[data-testid="report-mid-term-review"]').exists()).toBe(false);
@@ -571,36 +566,11 @@ describe('项目管理: 变更与终止', () => {
   });
 
   it('terminates with a reason chosen and explained, after saying what ending does', async () => {
-    const ended = project({
-      version: 6,
-      status: 'terminated',
-      statusName: '已终止',
-      reportsOpen: [],
-      changesOpen: false,
-      changes: [
-        change({
-          kind: 'termination',
-          kindName: '终止',
-          status: 'approved',
-          statusName: '已同意',
-          months: null,
-          reason: '承担单位擅自变更技术路线且拒不整改。',
-          terminationReasonName: '违反任务书约定或严重违规',
-          byBureau: true,
-          decidedAt: new Date('2028-10-08T02:00:00Z'),
-        }),
-      ],
-    });
+    const ended = terminated(new Date('2028-10-08T02:00:00Z'), { version: 6 });
     api.terminate.mockResolvedValue(ended);
     const { wrapper } = await open(
       project({
-        tranches: tranches({
-          id: APP_2,
-          number: 'SZKC-2028-000102',
-          status: 'bureau-review',
-          statusName: '市局审核中',
-          amountFen: 500_000_00n,
-        }),
+        tranches: tranches(SECOND_RAISED),
       }),
     );
     await click('project-terminate');

@@ -1,8 +1,7 @@
 // @vitest-environment jsdom
-import { act, createElement } from 'react';
-import { createRoot } from 'react-dom/client';
+import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { SUBMISSION_FORMS, selectionSettingsVersion } from '@kc/domain';
 import type { MyExpert } from '../src/packages/expert/data';
 import type {
@@ -11,8 +10,8 @@ import type {
   PanelSubmission,
   ReviewTask,
 } from '../src/packages/expert/reviews';
-import { saveSession } from '../src/services/session-store';
-import { type FakeOutcome, fakeApi } from './support/fake-api';
+import { type FakeOutcome, fakeApi, sent } from './support/fake-api';
+import { createScreen } from './support/screen';
 import { taroStub } from './stubs/taro';
 
 /** Taro's components as plain tags (as in expert-form.test.ts), so the pages run in jsdom. */
@@ -233,54 +232,8 @@ describe('review tasks: the rules the pages follow', () => {
 });
 
 describe('review tasks on screen', () => {
-  let container: HTMLElement;
-  let root: ReturnType<typeof createRoot>;
-
-  beforeEach(() => {
-    (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-    taroStub.storage.clear();
-    taroStub.toasts.length = 0;
-    saveSession('tok-1', new Date(Date.now() + 3_600_000));
-    container = document.createElement('div');
-    document.body.append(container);
-    root = createRoot(container);
-  });
-  afterEach(() => {
-    act(() => root.unmount());
-    container.remove();
-  });
-
-  const $ = (id: string) => container.querySelector<HTMLElement>(`#${id}`);
-  const text = (id: string) => $(id)?.textContent ?? null;
-  async function settle() {
-    for (let i = 0; i < 5; i++) await act(() => new Promise((r) => setTimeout(r, 0)));
-  }
-  async function click(id: string) {
-    const el = $(id);
-    if (!el) throw new Error(`no #${id}`);
-    await act(async () => {
-      el.dispatchEvent(new MouseEvent('click', { bubbles: true }));
-    });
-    await settle();
-  }
-  async function type(id: string, value: string) {
-    const el = $(id);
-    if (!el) throw new Error(`no #${id}`);
-    const proto =
-      el instanceof HTMLTextAreaElement
-        ? HTMLTextAreaElement.prototype
-        : HTMLInputElement.prototype;
-    await act(async () => {
-      Object.getOwnPropertyDescriptor(proto, 'value')?.set?.call(el, value);
-      el.dispatchEvent(new Event('input', { bubbles: true }));
-    });
-  }
-  const sent = (seen: ReturnType<typeof fakeApi>, path: string) =>
-    seen.flatMap((r) => r.paths.flatMap((p, i) => (p === path ? [r.inputs[i]] : [])));
-
-  async function render(node: ReturnType<typeof createElement>) {
-    await act(async () => root.render(node));
-  }
+  const screen = createScreen();
+  const { $, text, render, click, type } = screen;
 
   describe('the task list', () => {
     async function showTasks(tasks: ReviewTask[]) {
@@ -295,7 +248,9 @@ describe('review tasks on screen', () => {
         task({ assignmentId: CLOSED, status: 'accepted', panelClosed: true, sheets: 3 }),
         task({}),
       ]);
-      const order = Array.from(container.querySelectorAll('.card[id^="review-"]')).map((e) => e.id);
+      const order = Array.from(screen.container.querySelectorAll('.card[id^="review-"]')).map(
+        (e) => e.id,
+      );
       expect(order).toEqual([`review-${INVITED}`, `review-${ACCEPTED}`, `review-${CLOSED}`]);
       expect(text('reviews-intro')).toContain('当前有 1 项邀请待确认');
       expect(text(`review-${INVITED}-status`)).toBe('待确认');
@@ -613,7 +568,7 @@ describe('review tasks on screen', () => {
       expect(text('score-comment-value')).toBe('较好');
       expect($('score-save')).toBeNull();
       expect($('score-conflict-none')).toBeNull();
-      expect(container.querySelector('input, textarea')).toBeNull();
+      expect(screen.container.querySelector('input, textarea')).toBeNull();
     });
 
     it('a closed panel with no sheet says so', async () => {

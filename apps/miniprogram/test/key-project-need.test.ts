@@ -1,14 +1,13 @@
 // @vitest-environment jsdom
-import { act, createElement } from 'react';
-import { createRoot } from 'react-dom/client';
+import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import Taro from '@tarojs/taro';
 import { SUBMISSION_EVIDENCE, addCalendarDays, todayInShanghai } from '@kc/domain';
 import type { BoardNeed } from '../src/packages/needs/data';
 import type { MySubmission, PublishedCall } from '../src/packages/selection/data';
-import { saveSession } from '../src/services/session-store';
-import { fakeApi } from './support/fake-api';
+import { fakeApi, sent } from './support/fake-api';
+import { createScreen } from './support/screen';
 import { taroStub } from './stubs/taro';
 
 /** Taro's components as plain tags (as in selection-submission.test.ts), so forms run in jsdom. */
@@ -146,41 +145,8 @@ describe('揭榜挂帅: which calls a published need may be answered in', () => 
 });
 
 describe('揭榜挂帅 on screen', () => {
-  let container: HTMLElement;
-  let root: ReturnType<typeof createRoot>;
-
-  beforeEach(() => {
-    (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-    taroStub.storage.clear();
-    taroStub.toasts.length = 0;
-    taroStub.modals.length = 0;
-    taroStub.modalConfirm = true;
-    saveSession('tok-1', new Date(Date.now() + 3_600_000));
-    container = document.createElement('div');
-    document.body.append(container);
-    root = createRoot(container);
-  });
-  afterEach(() => {
-    act(() => root.unmount());
-    container.remove();
-    vi.restoreAllMocks();
-  });
-
-  const $ = (id: string) => container.querySelector<HTMLElement>(`#${id}`);
-  const text = (id: string) => $(id)?.textContent ?? null;
-  async function render(node: ReturnType<typeof createElement>) {
-    await act(async () => root.render(node));
-  }
-  async function click(id: string) {
-    const el = $(id);
-    if (!el) throw new Error(`no #${id}`);
-    await act(async () => {
-      el.dispatchEvent(new MouseEvent('click', { bubbles: true }));
-    });
-    for (let i = 0; i < 5; i++) await act(() => new Promise((r) => setTimeout(r, 0)));
-  }
-  const sent = (seen: ReturnType<typeof fakeApi>, path: string) =>
-    seen.flatMap((r) => r.paths.flatMap((p, i) => (p === path ? [r.inputs[i]] : [])));
+  const screen = createScreen();
+  const { $, text, render, click } = screen;
 
   async function showForm(
     c: PublishedCall,
@@ -214,7 +180,7 @@ describe('揭榜挂帅 on screen', () => {
     expect(text('item-key-project-0')).toBe('申报揭榜挂帅项目');
     // Only the key-project call.
     expect($('item-key-project-1')).toBeNull();
-    expect(container.textContent).not.toMatch(/key-project|technology/);
+    expect(screen.container.textContent).not.toMatch(/key-project|technology/);
 
     await click('item-key-project-0');
     expect(navigateTo).toHaveBeenCalledWith({

@@ -1,12 +1,11 @@
 // @vitest-environment jsdom
-import { act, createElement } from 'react';
-import { createRoot } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createElement } from 'react';
+import { describe, expect, it, vi } from 'vitest';
 import Taro from '@tarojs/taro';
 import { needResponseSchema } from '@kc/domain';
 import type { MyNeed } from '../src/packages/needs/data';
-import { saveSession } from '../src/services/session-store';
-import { type FakeOutcome, fakeApi } from './support/fake-api';
+import { type FakeOutcome, fakeApi, sent } from './support/fake-api';
+import { createScreen } from './support/screen';
 import { taroStub } from './stubs/taro';
 
 /** Taro's components as plain tags (as in need-to-vp.test.ts), so the form runs in jsdom. */
@@ -15,6 +14,7 @@ vi.mock('@tarojs/components', () => import('./stubs/taro-components'));
 const { NeedForm } = await import('../src/packages/needs/post/NeedForm');
 const { MyNeedDetail } = await import('../src/packages/needs/detail/MyNeedDetail');
 const data = await import('../src/packages/needs/data');
+const { hasMore } = await import('../src/hooks/usePagedList');
 
 const NEED_ID = '7c1d2e3f-4a5b-4c6d-8e9f-0a1b2c3d4e5f';
 const PROBLEM = '在高新区园区内开展无人机与无人车配送，需要解决空域协同和末端投递问题。';
@@ -88,8 +88,8 @@ describe('the need form’s rules, from the domain', () => {
       q: '膜电极',
     });
     expect(data.boardQuery({ q: '   ' }, 1)).toEqual({ page: 1, pageSize: 10 });
-    expect(data.hasMore(10, 11)).toBe(true);
-    expect(data.hasMore(11, 11)).toBe(false);
+    expect(hasMore(10, 11)).toBe(true);
+    expect(hasMore(11, 11)).toBe(false);
   });
 
   it('responds as the researcher with the institution, or the organisation, or not at all', () => {
@@ -115,53 +115,8 @@ describe('the need form’s rules, from the domain', () => {
 });
 
 describe('on screen', () => {
-  let container: HTMLElement;
-  let root: ReturnType<typeof createRoot>;
-
-  beforeEach(() => {
-    (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-    taroStub.storage.clear();
-    taroStub.toasts.length = 0;
-    saveSession('tok-1', new Date(Date.now() + 3_600_000));
-    container = document.createElement('div');
-    document.body.append(container);
-    root = createRoot(container);
-  });
-  afterEach(() => {
-    act(() => root.unmount());
-    container.remove();
-    vi.restoreAllMocks();
-  });
-
-  const $ = (id: string) => container.querySelector<HTMLElement>(`#${id}`);
-  const text = (id: string) => $(id)?.textContent ?? null;
-  async function render(node: ReturnType<typeof createElement>) {
-    await act(async () => root.render(node));
-  }
-  async function click(id: string) {
-    const el = $(id);
-    if (!el) throw new Error(`no #${id}`);
-    await act(async () => {
-      el.dispatchEvent(new MouseEvent('click', { bubbles: true }));
-    });
-    for (let i = 0; i < 5; i++) await act(() => new Promise((r) => setTimeout(r, 0)));
-  }
-  async function type(id: string, value: string) {
-    const el = container.querySelector<HTMLInputElement | HTMLTextAreaElement>(
-      `input#${id}, textarea#${id}`,
-    );
-    if (!el) throw new Error(`no box #${id}`);
-    const proto =
-      el instanceof HTMLTextAreaElement
-        ? HTMLTextAreaElement.prototype
-        : HTMLInputElement.prototype;
-    await act(async () => {
-      Object.getOwnPropertyDescriptor(proto, 'value')?.set?.call(el, value);
-      el.dispatchEvent(new Event('input', { bubbles: true }));
-    });
-  }
-  const sent = (seen: ReturnType<typeof fakeApi>, path: string) =>
-    seen.flatMap((r) => r.paths.flatMap((p, i) => (p === path ? [r.inputs[i]] : [])));
+  const screen = createScreen();
+  const { $, text, render, click, type } = screen;
 
   it('posts a 技术攻关需求: a sub-field outside the field is refused, money goes as fen', async () => {
     const seen = fakeApi((path) =>

@@ -1,12 +1,11 @@
 // @vitest-environment jsdom
-import { act, createElement } from 'react';
-import { createRoot } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createElement } from 'react';
+import { describe, expect, it, vi } from 'vitest';
 import { vpNeedPrefill } from '@kc/domain';
 import Taro from '@tarojs/taro';
 import type { MyNeed, VpCall } from '../src/packages/needs/data';
-import { saveSession } from '../src/services/session-store';
-import { type FakeOutcome, fakeApi } from './support/fake-api';
+import { type FakeOutcome, fakeApi, sent } from './support/fake-api';
+import { createScreen } from './support/screen';
 import { taroStub } from './stubs/taro';
 
 /** Taro's components as plain tags (as in expert-form.test.ts), so the page parts run in jsdom. */
@@ -119,52 +118,8 @@ describe('what a published 攻关需求 brings into the 科技副总 form', () =
 });
 
 describe('on screen', () => {
-  let container: HTMLElement;
-  let root: ReturnType<typeof createRoot>;
-
-  beforeEach(() => {
-    (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-    taroStub.storage.clear();
-    taroStub.toasts.length = 0;
-    saveSession('tok-1', new Date(Date.now() + 3_600_000));
-    container = document.createElement('div');
-    document.body.append(container);
-    root = createRoot(container);
-  });
-  afterEach(() => {
-    act(() => root.unmount());
-    container.remove();
-    vi.restoreAllMocks();
-  });
-
-  const $ = (id: string) => container.querySelector<HTMLElement>(`#${id}`);
-  const text = (id: string) => $(id)?.textContent ?? null;
-  const valueOf = (id: string) => ($(id) as HTMLInputElement | null)?.value;
-  async function render(node: ReturnType<typeof createElement>) {
-    await act(async () => root.render(node));
-  }
-  async function click(id: string) {
-    const el = $(id);
-    if (!el) throw new Error(`no #${id}`);
-    await act(async () => {
-      el.dispatchEvent(new MouseEvent('click', { bubbles: true }));
-    });
-    for (let i = 0; i < 5; i++) await act(() => new Promise((r) => setTimeout(r, 0)));
-  }
-  async function type(id: string, value: string) {
-    const el = $(id);
-    if (!el) throw new Error(`no #${id}`);
-    const proto =
-      el instanceof HTMLTextAreaElement
-        ? HTMLTextAreaElement.prototype
-        : HTMLInputElement.prototype;
-    await act(async () => {
-      Object.getOwnPropertyDescriptor(proto, 'value')?.set?.call(el, value);
-      el.dispatchEvent(new Event('input', { bubbles: true }));
-    });
-  }
-  const sent = (seen: ReturnType<typeof fakeApi>, path: string) =>
-    seen.flatMap((r) => r.paths.flatMap((p, i) => (p === path ? [r.inputs[i]] : [])));
+  const screen = createScreen();
+  const { $, text, valueOf, render, click, type } = screen;
 
   it('offers 转为科技副总需求 only on a published technology need', async () => {
     await render(createElement(MyNeedDetail, { need: need(), calls: CALLS }));
@@ -209,7 +164,7 @@ describe('on screen', () => {
     await render(createElement(MyNeedDetail, { need: need(), calls: [CALLS[2] as VpCall] }));
     await click('need-vp-convert');
     expect(text('need-vp-none')).toBe('当前没有正在征集需求的科技副总批次');
-    expect(container.querySelector('[id^="need-vp-call-"]')).toBeNull();
+    expect(screen.container.querySelector('[id^="need-vp-call-"]')).toBeNull();
   });
 
   it('does not offer a call the need already went into, and says it did', async () => {
@@ -239,7 +194,7 @@ describe('on screen', () => {
       }),
     );
     expect(text('need-vp-none')).toBe('正在征集需求的批次均已转入');
-    expect(container.querySelector('[id^="need-vp-call-"]')).toBeNull();
+    expect(screen.container.querySelector('[id^="need-vp-call-"]')).toBeNull();
   });
 
   async function showForm(fake: (path: string, input: unknown) => FakeOutcome) {

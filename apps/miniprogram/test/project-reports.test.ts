@@ -1,12 +1,12 @@
 // @vitest-environment jsdom
 import { projectChangeRequestSchema, projectReportSchema } from '@kc/domain';
-import { act, createElement } from 'react';
-import { createRoot } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createElement } from 'react';
+import { describe, expect, it, vi } from 'vitest';
 import Taro from '@tarojs/taro';
 import type { MyProject, ProjectChange, ProjectReport } from '../src/packages/projects/data';
-import { saveSession } from '../src/services/session-store';
-import { type FakeOutcome, fakeApi } from './support/fake-api';
+import { type FakeOutcome, fakeApi, sent } from './support/fake-api';
+import { PROJECT_ID, runningProject as project } from './support/projects';
+import { createScreen } from './support/screen';
 import { taroStub } from './stubs/taro';
 
 /** Taro's components as plain tags (as in projects.test.ts), so the pages run in jsdom. */
@@ -17,100 +17,8 @@ const { ReportForm } = await import('../src/packages/projects/report/ReportForm'
 const { ChangeForm } = await import('../src/packages/projects/change/ChangeForm');
 const { messageTarget } = await import('../src/pages/messages/links');
 
-const PROJECT_ID = '3e4f5a6b-7c8d-4e9f-8a0b-1c2d3e4f5a6b';
 const REPORT_ID = '7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
 const CHANGE_ID = '9c8b7a6d-5e4f-4d3c-8b2a-1f0e9d8c7b6a';
-const APP_ID = '5d4c3b2a-1f0e-4d9c-8b7a-6f5e4d3c2b1a';
-
-/** A signed project as `selection.projects.mineById` gives it: running, nothing sent yet. */
-const project = (over: Partial<MyProject> = {}) =>
-  ({
-    id: PROJECT_ID,
-    number: 'SZKC-XM-2027-0001',
-    title: '氢燃料电池膜电极国产化',
-    status: 'in-progress',
-    statusName: '实施中',
-    programmeName: '未来产业重点科技项目（揭榜挂帅）',
-    call: {
-      id: '0b6f3a52-8c1e-4d7a-9f3b-2a4c6e8d0f11',
-      number: 'SZKC-ZN-2027-02',
-      title: '2027年度未来产业重点科技项目（揭榜挂帅）',
-    },
-    resultDocNo: '宿科〔2027〕18号',
-    submissionNumber: 'SZKC-SB-2027-0001',
-    organisationId: 'a0000000-0000-4000-8000-000000000001',
-    organisationName: '安徽宿氢新能源科技有限公司',
-    areaCode: 'yongqiao',
-    areaName: '埇桥区',
-    fieldCode: 'low-carbon-energy',
-    fieldName: '低碳能源',
-    contract: {
-      startOn: '2027-07-01',
-      endOn: '2029-06-30',
-      cityFundsFen: 120_000_000n,
-      ownFundsFen: 250_000_000n,
-      milestones: [
-        {
-          title: '中期目标',
-          dueOn: '2028-06-30',
-          indicators: '完成低铂催化剂小试，铂载量降至每平方厘米零点三毫克',
-        },
-        {
-          title: '项目完成',
-          dueOn: '2029-06-30',
-          indicators: '建成年产十万片膜电极中试线，寿命超过一万小时',
-        },
-      ],
-      tranches: [
-        { condition: 'signing', amountFen: 36_000_000n, conditionName: '任务书签订后' },
-        { condition: 'mid-term', amountFen: 36_000_000n, conditionName: '中期检查通过后' },
-        { condition: 'acceptance', amountFen: 48_000_000n, conditionName: '验收通过后' },
-      ],
-    },
-    basis: { decidedCityFundsFen: 120_000_000n, committedOwnFundsFen: 250_000_000n, months: 24 },
-    schedule: { midTermDueOn: '2028-06-30', finalDueOn: '2029-09-28' },
-    settings: { firstTrancheMaxPercent: 60, finalTrancheMinPercent: 20 },
-    problems: {},
-    signedAt: new Date('2027-07-02T02:00:00Z'),
-    version: 5,
-    updatedAt: new Date('2028-06-01T02:00:00Z'),
-    tranches: [
-      {
-        trancheNo: 1,
-        condition: 'signing',
-        conditionName: '任务书签订后',
-        amountFen: 36_000_000n,
-        application: {
-          id: APP_ID,
-          number: 'SZKC-2027-0031',
-          status: 'paid',
-          statusName: '已拨付',
-          amountFen: 36_000_000n,
-        },
-      },
-      {
-        trancheNo: 2,
-        condition: 'mid-term',
-        conditionName: '中期检查通过后',
-        amountFen: 36_000_000n,
-        application: null,
-      },
-      {
-        trancheNo: 3,
-        condition: 'acceptance',
-        conditionName: '验收通过后',
-        amountFen: 48_000_000n,
-        application: null,
-      },
-    ],
-    reports: [],
-    changes: [],
-    reportsOpen: ['mid-term'],
-    changesOpen: true,
-    extension: { approved: 0, max: 1, maxMonths: 12 },
-    mayAct: true,
-    ...over,
-  }) as MyProject;
 
 const SUMMARY = '完成低铂催化剂小试，铂载量降至每平方厘米零点三二毫克，申请发明专利两项。';
 
@@ -175,66 +83,11 @@ function schemaMessage(
 }
 
 describe('a project’s reports, change requests and tranches on screen', () => {
-  let container: HTMLElement;
-  let root: ReturnType<typeof createRoot>;
+  const screen = createScreen();
+  const { $, text, valueOf, render, click, type, blur } = screen;
 
-  beforeEach(() => {
-    (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-    taroStub.storage.clear();
-    taroStub.toasts.length = 0;
-    taroStub.modals.length = 0;
-    taroStub.modalConfirm = true;
-    saveSession('tok-1', new Date(Date.now() + 3_600_000));
-    container = document.createElement('div');
-    document.body.append(container);
-    root = createRoot(container);
-  });
-  afterEach(() => {
-    act(() => root.unmount());
-    container.remove();
-    vi.restoreAllMocks();
-  });
-
-  const $ = (id: string) => container.querySelector<HTMLElement>(`#${id}`);
-  const text = (id: string) => $(id)?.textContent ?? null;
-  const valueOf = (id: string) => ($(id) as HTMLInputElement | null)?.value ?? null;
-  async function settle() {
-    for (let i = 0; i < 5; i++) await act(() => new Promise((r) => setTimeout(r, 0)));
-  }
-  async function render(node: ReturnType<typeof createElement>) {
-    await act(async () => root.render(node));
-  }
-  async function click(id: string) {
-    const el = $(id);
-    if (!el) throw new Error(`no #${id}`);
-    await act(async () => {
-      el.dispatchEvent(new MouseEvent('click', { bubbles: true }));
-    });
-    await settle();
-  }
-  async function type(id: string, value: string) {
-    const el = $(id);
-    if (!el) throw new Error(`no #${id}`);
-    const proto =
-      el instanceof HTMLTextAreaElement
-        ? HTMLTextAreaElement.prototype
-        : HTMLInputElement.prototype;
-    await act(async () => {
-      Object.getOwnPropertyDescriptor(proto, 'value')?.set?.call(el, value);
-      el.dispatchEvent(new Event('input', { bubbles: true }));
-    });
-  }
-  async function blur(id: string) {
-    const el = $(id);
-    if (!el) throw new Error(`no #${id}`);
-    await act(async () => {
-      el.dispatchEvent(new FocusEvent('focusout', { bubbles: true }));
-    });
-  }
-  const sent = (seen: ReturnType<typeof fakeApi>, path: string) =>
-    seen.flatMap((r) => r.paths.flatMap((p, i) => (p === path ? [r.inputs[i]] : [])));
   /** What a user reads holds no codes, enum names or ids: no Latin lower-case at all. */
-  const noCodes = () => expect(container.textContent).not.toMatch(/[a-z]/);
+  const noCodes = () => expect(screen.container.textContent).not.toMatch(/[a-z]/);
 
   describe('the project page', () => {
     async function detail(p: MyProject) {
@@ -710,7 +563,7 @@ describe('a project’s reports, change requests and tranches on screen', () => 
       expect(text('change-termination-warning')).toContain('尚未拨付的市级资金不再拨付');
       // Only the reasons a unit may give.
       expect(
-        Array.from(container.querySelectorAll('#change-terminationReason [data-code]')).map(
+        Array.from(screen.container.querySelectorAll('#change-terminationReason [data-code]')).map(
           (e) => e.textContent,
         ),
       ).toEqual(['承担单位申请终止', '技术路线不可行或不可抗力']);

@@ -1,14 +1,13 @@
 // @vitest-environment jsdom
-import { act, createElement } from 'react';
-import { createRoot } from 'react-dom/client';
+import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { SUBMISSION_EVIDENCE, SUBMISSION_FORMS } from '@kc/domain';
 import { fromInput, pathErrors, toInput } from '../src/forms/form-values';
 import { describeFields } from '../src/forms/schema-fields';
 import type { MySubmission, PublishedCall } from '../src/packages/selection/data';
-import { saveSession } from '../src/services/session-store';
-import { type FakeOutcome, fakeApi } from './support/fake-api';
+import { type FakeOutcome, fakeApi, sent } from './support/fake-api';
+import { createScreen } from './support/screen';
 import { taroStub } from './stubs/taro';
 
 /** Taro's components as plain tags (as in expert-form.test.ts), so the form runs in jsdom. */
@@ -318,64 +317,21 @@ describe('calls: stage and days left', () => {
 });
 
 describe('the submission form on screen', () => {
-  let container: HTMLElement;
-  let root: ReturnType<typeof createRoot>;
-
-  beforeEach(() => {
-    (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-    taroStub.storage.clear();
-    taroStub.toasts.length = 0;
-    taroStub.modals.length = 0;
-    taroStub.modalConfirm = true;
-    saveSession('tok-1', new Date(Date.now() + 3_600_000));
-    container = document.createElement('div');
-    document.body.append(container);
-    root = createRoot(container);
-  });
-  afterEach(() => {
-    act(() => root.unmount());
-    container.remove();
-  });
+  const screen = createScreen();
+  const { $, text, valueOf, render, click, type } = screen;
 
   async function show(c: PublishedCall, existing: MySubmission | null) {
     const done: MySubmission[] = [];
-    await act(async () =>
-      root.render(
-        createElement(SubmissionForm, {
-          call: c,
-          timing: data.callTiming(c, TODAY),
-          existing,
-          onDone: (s: MySubmission) => done.push(s),
-        }),
-      ),
+    await render(
+      createElement(SubmissionForm, {
+        call: c,
+        timing: data.callTiming(c, TODAY),
+        existing,
+        onDone: (s: MySubmission) => done.push(s),
+      }),
     );
     return done;
   }
-  const $ = (id: string) => container.querySelector<HTMLElement>(`#${id}`);
-  const text = (id: string) => $(id)?.textContent ?? null;
-  async function click(id: string) {
-    const el = $(id);
-    if (!el) throw new Error(`no #${id}`);
-    await act(async () => {
-      el.dispatchEvent(new MouseEvent('click', { bubbles: true }));
-    });
-    for (let i = 0; i < 5; i++) await act(() => new Promise((r) => setTimeout(r, 0)));
-  }
-  async function type(id: string, value: string) {
-    const el = $(id);
-    if (!el) throw new Error(`no #${id}`);
-    const proto =
-      el instanceof HTMLTextAreaElement
-        ? HTMLTextAreaElement.prototype
-        : HTMLInputElement.prototype;
-    await act(async () => {
-      Object.getOwnPropertyDescriptor(proto, 'value')?.set?.call(el, value);
-      el.dispatchEvent(new Event('input', { bubbles: true }));
-    });
-  }
-  const valueOf = (id: string) => ($(id) as HTMLInputElement | null)?.value;
-  const sent = (seen: ReturnType<typeof fakeApi>, path: string) =>
-    seen.flatMap((r) => r.paths.flatMap((p, i) => (p === path ? [r.inputs[i]] : [])));
 
   it('refuses an empty submission under each field in the schema’s words, and sends nothing', async () => {
     const seen = fakeApi(() => ({ data: null }));
@@ -513,7 +469,7 @@ describe('the submission form on screen', () => {
     expect(valueOf('submission-site')).toBe('埇桥区现代农业示范园');
     expect(text('submission-submit')).toBe('重新提交');
     // Saved uploads are listed by their document (the API gives no file names).
-    expect(container.textContent).toContain('已上传的信用承诺书');
+    expect(screen.container.textContent).toContain('已上传的信用承诺书');
 
     await click('submission-submit');
     expect(sent(seen, 'selection.submissions.save')[0]).toMatchObject({

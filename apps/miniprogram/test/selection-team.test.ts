@@ -1,13 +1,12 @@
 // @vitest-environment jsdom
-import { act, createElement } from 'react';
-import { createRoot } from 'react-dom/client';
+import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { SUBMISSION_EVIDENCE } from '@kc/domain';
 import type { MySubmission, PublishedCall } from '../src/packages/selection/data';
 import type { TeamRequest } from '../src/packages/selection/team/data';
-import { saveSession } from '../src/services/session-store';
-import { fakeApi } from './support/fake-api';
+import { fakeApi, sent } from './support/fake-api';
+import { createScreen } from './support/screen';
 import { taroStub } from './stubs/taro';
 
 /** Taro's components as plain tags (as in expert-reviews.test.ts), so the pages run in jsdom. */
@@ -142,67 +141,21 @@ describe('合作申报确认: the rules the page follows', () => {
 });
 
 describe('合作申报确认 on screen', () => {
-  let container: HTMLElement;
-  let root: ReturnType<typeof createRoot>;
-
-  beforeEach(() => {
-    (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-    taroStub.storage.clear();
-    taroStub.toasts.length = 0;
-    taroStub.modals.length = 0;
-    taroStub.modalConfirm = true;
-    saveSession('tok-1', new Date(Date.now() + 3_600_000));
-    container = document.createElement('div');
-    document.body.append(container);
-    root = createRoot(container);
-  });
-  afterEach(() => {
-    act(() => root.unmount());
-    container.remove();
-  });
-
-  const $ = (id: string) => container.querySelector<HTMLElement>(`#${id}`);
-  const text = (id: string) => $(id)?.textContent ?? null;
-  async function settle() {
-    for (let i = 0; i < 5; i++) await act(() => new Promise((r) => setTimeout(r, 0)));
-  }
-  async function click(id: string) {
-    const el = $(id);
-    if (!el) throw new Error(`no #${id}`);
-    await act(async () => {
-      el.dispatchEvent(new MouseEvent('click', { bubbles: true }));
-    });
-    await settle();
-  }
-  async function type(id: string, value: string) {
-    const el = $(id);
-    if (!el) throw new Error(`no #${id}`);
-    const proto =
-      el instanceof HTMLTextAreaElement
-        ? HTMLTextAreaElement.prototype
-        : HTMLInputElement.prototype;
-    await act(async () => {
-      Object.getOwnPropertyDescriptor(proto, 'value')?.set?.call(el, value);
-      el.dispatchEvent(new Event('input', { bubbles: true }));
-    });
-  }
-  const sent = (seen: ReturnType<typeof fakeApi>, path: string) =>
-    seen.flatMap((r) => r.paths.flatMap((p, i) => (p === path ? [r.inputs[i]] : [])));
+  const screen = createScreen();
+  const { $, text, render, click, type } = screen;
 
   async function showList(
     requests: TeamRequest[],
     options: { admin?: boolean; notMember?: string | null } = {},
   ) {
     let changed = 0;
-    await act(async () =>
-      root.render(
-        createElement(TeamRequestList, {
-          requests,
-          admin: options.admin ?? true,
-          notMember: options.notMember ?? null,
-          onChanged: () => (changed += 1),
-        }),
-      ),
+    await render(
+      createElement(TeamRequestList, {
+        requests,
+        admin: options.admin ?? true,
+        notMember: options.notMember ?? null,
+        onChanged: () => (changed += 1),
+      }),
     );
     return () => changed;
   }
@@ -210,7 +163,7 @@ describe('合作申报确认 on screen', () => {
 
   it('lists each part with the call, the lead, the submission, the task and its answer', async () => {
     await showList(REQUESTS);
-    const order = Array.from(container.querySelectorAll('.card[id^="team-request-"]')).map(
+    const order = Array.from(screen.container.querySelectorAll('.card[id^="team-request-"]')).map(
       (e) => e.id,
     );
     expect(order).toEqual([card(PENDING), card(DECLINED), card(CONFIRMED)]);

@@ -1,4 +1,4 @@
-import { createWeChatClient } from '@kc/api';
+import { createWeChatClient, seedSelectionDemo } from '@kc/api';
 import { createDb } from '@kc/db';
 import { seedDemo } from '@kc/db/seed';
 import { buildServer } from './app';
@@ -7,6 +7,7 @@ import { createLogger } from './logger';
 import { exitOnSignal } from './shutdown';
 import { createMetrics, listenForMetrics } from './metrics';
 import { runsWorker, startJobs } from './jobs';
+import { fileStoreOf } from './routes/files';
 import { createTestClock } from './routes/test-clock';
 import { apiConfigFromEnv, fileSettingsFromEnv, rateLimitsFromEnv } from './settings';
 
@@ -18,7 +19,15 @@ const now = testClock?.now ?? (() => new Date());
 const db = await createDb({
   onConnectionLost: (err) => logger.warn({ err }, 'database closed an idle connection'),
 });
-if (env.SEED_DEMO) await seedDemo(db.prisma, { now: now() });
+const config = apiConfigFromEnv(env);
+// One file store for the file routes, the procedures and the demo's attachments and lists.
+const files = { settings: fileSettingsFromEnv(env) };
+const fileStore = fileStoreOf(files);
+if (env.SEED_DEMO) {
+  await seedDemo(db.prisma, { now: now() });
+  // 需求榜, calls at every stage, panels, projects: made through the API (issue 14).
+  await seedSelectionDemo({ db, now: now(), fileStore, config, log: logger });
+}
 // Only with METRICS_PORT: its own listener, loopback by default (metrics.ts says why).
 const metrics = env.METRICS_PORT ? createMetrics({ db }) : undefined;
 const wechat = createWeChatClient({
@@ -32,13 +41,13 @@ metrics?.registerJobQueueDepth(() => jobs.queueDepths());
 const app = await buildServer({
   db,
   logger,
-  config: apiConfigFromEnv(env),
+  config,
   wechat,
   jobs,
   corsOrigins: env.CORS_ORIGINS.split(',')
     .map((o) => o.trim())
     .filter(Boolean),
-  files: { settings: fileSettingsFromEnv(env) },
+  files: { ...files, store: fileStore },
   rateLimits: rateLimitsFromEnv(env),
   ...(env.TRUST_PROXY ? { trustProxy: env.TRUST_PROXY } : {}),
   now,

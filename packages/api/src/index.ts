@@ -49,3 +49,5 @@ export {
   startWorker,
 } from './jobs';
 export type { JobDeps, JobQueue, JobsConfig, SubscribeTemplateKey } from './jobs';
+export { seedSelectionDemo } from './demo/selection-demo';
+export type { SelectionDemoDeps, SelectionDemoResult } from './demo/selection-demo';

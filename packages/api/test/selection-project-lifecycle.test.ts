@@ -253,6 +253,34 @@ describe('a project after signing', () => {
     ]);
   });
 
+  it('raises a tranche once when two officers pass the same report at the same moment', async () => {
+    const { signed, client, admin } = await signedProject();
+    const submitted = await client.selection.projects.submitReport.mutate({
+      id: signed.id,
+      expectedVersion: signed.version,
+      kind: 'mid-term',
+      body: report(false),
+    });
+    const reviewer = await h.officer('reviewer');
+    const results = await Promise.allSettled(
+      [admin, reviewer].map((who) =>
+        who.selection.projects.reviewReport.mutate({
+          id: signed.id,
+          kind: 'mid-term',
+          expectedVersion: submitted.version,
+          outcome: 'pass',
+        }),
+      ),
+    );
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const after = await admin.selection.projects.byId.query({ id: signed.id });
+    const raised = await h.prisma.application.count({
+      where: { ruleId: 'key-project', organisationId: after.organisationId },
+    });
+    expect(raised).toBe(2);
+    expect(after.tranches[1]?.application?.status).toBe('bureau-review');
+  });
+
   it('accepts the project on its final report and releases the acceptance tranche, each once', async () => {
     const { signed, client, admin } = await signedProject();
     let p = await client.selection.projects.submitReport.mutate({

@@ -62,6 +62,28 @@ export const FIELD_CODE_FILTER = {
   options: FIELDS.map((f) => ({ label: f.name, value: f.code })),
 } as const satisfies FilterField;
 
+/**
+ * The status filter of a page that opens on what waits for the officer (`queue`, e.g. 待审核);
+ * 全部状态 shows the whole list.
+ */
+export function queueStatusFilter(
+  statuses: readonly { code: string; name: string }[],
+  queue: string,
+) {
+  return {
+    kind: 'select',
+    name: 'status',
+    label: '状态',
+    default: queue,
+    clearable: false,
+    width: 140,
+    options: [
+      { label: '全部状态', value: 'all' },
+      ...statuses.map((s) => ({ label: s.name, value: s.code })),
+    ],
+  } as const satisfies FilterField;
+}
+
 export interface ListTabs<K extends string> {
   /** The URL key; the first item is the default and is left out of the URL. */
   name: K;

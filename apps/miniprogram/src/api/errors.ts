@@ -1,5 +1,6 @@
 import { TRPCClientError } from '@trpc/client';
 import { firstMessagePerField, type FieldErrors } from '../forms/field-errors';
+import type { PathErrors } from '../forms/form-values';
 
 /** What a page needs to show for a failed call: one Chinese sentence, and errors per form field. */
 export interface ErrorInfo {
@@ -96,6 +97,23 @@ export function fieldErrorsUnder(error: unknown, wrapper: string): FieldErrors {
     const key = path.slice(wrapper.length + 1).split(/[.[]/)[0] ?? '';
     const first = messages?.find((m) => m.length > 0);
     if (key && first && out[key] === undefined) out[key] = first;
+  }
+  return out;
+}
+
+/**
+ * As `fieldErrorsUnder`, but by the whole path for a form with lists (`body.milestones.0.note` →
+ * `milestones.0.note`), and a refusal about nothing inside the wrapper under `_form`.
+ */
+export function pathErrorsUnder(error: unknown, wrapper: string): PathErrors {
+  if (!(error instanceof TRPCClientError)) return {};
+  const data = (error.data ?? undefined) as ServerErrorData | undefined;
+  const out: PathErrors = {};
+  for (const [path, messages] of Object.entries(data?.fieldErrors ?? {})) {
+    const first = messages?.find((m) => m.length > 0);
+    if (!first) continue;
+    const key = path.startsWith(`${wrapper}.`) ? path.slice(wrapper.length + 1) : '_form';
+    out[key] ??= first;
   }
   return out;
 }

@@ -1,11 +1,10 @@
 import { Button, View } from '@tarojs/components';
 import { useMemo, useState } from 'react';
 import type { z } from 'zod';
-import { describeError, fieldErrorsUnder } from '../api/errors';
 import { type FieldOverrides, type FormValues, describeFields } from '../forms/schema-fields';
 import { fromInput } from '../forms/form-values';
 import { useDynamicForm } from '../hooks/useDynamicForm';
-import { leaveIfLoggedOut, toast } from '../services/nav';
+import { useFormSubmit } from '../hooks/useFormSubmit';
 import { DynamicForm } from './DynamicForm';
 
 export interface SchemaFormProps {
@@ -34,32 +33,8 @@ export function SchemaForm(props: SchemaFormProps) {
     props.initial ? fromInput(fields, props.initial) : undefined,
   );
   const form = useDynamicForm(props.schema, fields, initialValues);
-  const [busy, setBusy] = useState(false);
-  const [formError, setFormError] = useState<string | null>(null);
-
-  const submit = async () => {
-    if (busy) return;
-    setFormError(null);
-    if (!form.attempt()) {
-      void toast('请按提示修改标红的内容');
-      return;
-    }
-    setBusy(true);
-    try {
-      await props.onSubmit(form.input);
-    } catch (error) {
-      if (leaveIfLoggedOut(error)) return;
-      const info = describeError(error);
-      const fieldErrors = props.wrapper ? fieldErrorsUnder(error, props.wrapper) : info.fieldErrors;
-      const known = Object.keys(fieldErrors).some((k) => fields.some((f) => f.name === k));
-      form.setServerErrors(fieldErrors);
-      // A refusal about no one field (not eligible, wrong stage) is said above the button.
-      if (!known) setFormError(info.message);
-      void toast(info.message);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, refusal, submit } = useFormSubmit(form, fields);
+  const formError = refusal?.message;
 
   const button = (
     <Button
@@ -67,7 +42,7 @@ export function SchemaForm(props: SchemaFormProps) {
       className="btn btn--primary"
       loading={busy}
       disabled={busy || undefined}
-      onClick={() => void submit()}
+      onClick={() => void submit(() => props.onSubmit(form.input), props.wrapper)}
     >
       {props.submitLabel}
     </Button>

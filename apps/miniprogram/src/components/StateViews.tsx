@@ -38,6 +38,26 @@ export function ErrorState({ message, onRetry }: { message: string; onRetry: () 
   );
 }
 
+/**
+ * A whole page while its data is not there (`useLoader`'s state before 'ready'): loading, or the
+ * failure with 重新加载. The page renders itself once the state is 'ready'.
+ */
+export function NotLoadedPage(props: {
+  loaded: { state: 'loading' } | { state: 'error'; message: string };
+  className: string;
+  onRetry: () => void;
+}) {
+  return (
+    <View className={props.className}>
+      {props.loaded.state === 'loading' ? (
+        <LoadingState />
+      ) : (
+        <ErrorState message={props.loaded.message} onRetry={props.onRetry} />
+      )}
+    </View>
+  );
+}
+
 /** Nothing here yet: say so, and what to do next. */
 export function EmptyState(props: {
   id?: string;

@@ -101,3 +101,7 @@ export function fakeApi(handler: FakeHandler) {
   taroStub.request = async (options) => server.respond(options);
   return server.seen;
 }
+
+/** The inputs sent to one procedure (`needs.post`), in order. */
+export const sent = (seen: readonly SeenRequest[], path: string) =>
+  seen.flatMap((r) => r.paths.flatMap((p, i) => (p === path ? [r.inputs[i]] : [])));

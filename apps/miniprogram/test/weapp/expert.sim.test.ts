@@ -1,10 +1,12 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type FakeHandler, fakeTrpcServer } from '../support/fake-api';
-import { type PageHandle, type Simulated, bootMiniProgram } from './harness';
-
-const HOUR = 3_600_000;
-
-type Cb = { success?: (r: unknown) => void; complete?: (r: unknown) => void };
+import {
+  type PageHandle,
+  type Simulated,
+  bootMiniProgram,
+  startSignedIn,
+  answerModals,
+} from './harness';
 
 const RESEARCHER = {
   type: 'researcher',
@@ -48,27 +50,12 @@ describe('专家库 in the WeChat build', () => {
 
   beforeAll(() => {
     sim = bootMiniProgram();
-    const wx = (globalThis as Record<string, unknown>).wx as Record<string, unknown>;
-    wx.showModal = (opts: { content?: string } & Cb) => {
-      modals.push(opts.content ?? '');
-      const result = { confirm: modalConfirm, cancel: !modalConfirm };
-      setTimeout(() => {
-        opts.success?.(result);
-        opts.complete?.(result);
-      }, 0);
-    };
+    answerModals(modals, () => modalConfirm);
   });
   beforeEach(() => {
-    sim.storage.clear();
-    sim.toasts.length = 0;
-    sim.navigations.length = 0;
+    startSignedIn(sim);
     modals.length = 0;
     modalConfirm = true;
-    sim.storage.set('kc.session', {
-      token: 'tok-1',
-      expiresAt: new Date(Date.now() + HOUR).toISOString(),
-    });
-    sim.storage.set('kc.consent', new Date().toISOString());
   });
 
   function serve(mine: unknown) {

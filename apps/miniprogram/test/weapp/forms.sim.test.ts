@@ -1,8 +1,6 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type FakeHandler, fakeTrpcServer } from '../support/fake-api';
-import { type Simulated, bootMiniProgram, settle } from './harness';
-
-const HOUR = 3_600_000;
+import { type Simulated, bootMiniProgram, settle, startSignedIn } from './harness';
 
 /**
  * The forms generated from domain schemas, compiled for WeChat and run in the simulator: an
@@ -15,14 +13,7 @@ describe('schema-driven forms in the WeChat build', () => {
     sim = bootMiniProgram();
   });
   beforeEach(() => {
-    sim.storage.clear();
-    sim.toasts.length = 0;
-    sim.navigations.length = 0;
-    sim.storage.set('kc.session', {
-      token: 'tok-1',
-      expiresAt: new Date(Date.now() + HOUR).toISOString(),
-    });
-    sim.storage.set('kc.consent', new Date().toISOString());
+    startSignedIn(sim);
   });
 
   function serve(handler: FakeHandler) {

@@ -282,3 +282,40 @@ export async function settle(simulate?: Simulate, rounds = 6) {
     else await new Promise((r) => setTimeout(r, 10));
   }
 }
+
+/**
+ * A test's fresh start (in `beforeEach`): the simulator's storage, toasts and navigations emptied,
+ * then signed in for an hour with the privacy consent given.
+ */
+export function startSignedIn(sim: Simulated) {
+  sim.storage.clear();
+  sim.toasts.length = 0;
+  sim.navigations.length = 0;
+  sim.storage.set('kc.session', {
+    token: 'tok-1',
+    expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
+  });
+  sim.storage.set('kc.consent', new Date().toISOString());
+}
+
+type ModalOptions = {
+  content?: string;
+  success?: (r: unknown) => void;
+  complete?: (r: unknown) => void;
+};
+
+/**
+ * Answers wx.showModal as the user would, a tick later as WeChat does (after `bootMiniProgram`):
+ * 确定 unless `confirm` says otherwise. Each content asked is kept in `asked`.
+ */
+export function answerModals(asked: string[], confirm: () => boolean = () => true) {
+  const wx = (globalThis as Record<string, unknown>).wx as Record<string, unknown>;
+  wx.showModal = (opts: ModalOptions) => {
+    asked.push(opts.content ?? '');
+    const result = { confirm: confirm(), cancel: !confirm() };
+    setTimeout(() => {
+      opts.success?.(result);
+      opts.complete?.(result);
+    }, 0);
+  };
+}

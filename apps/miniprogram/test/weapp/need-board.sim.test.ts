@@ -1,5 +1,5 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type FakeHandler, type FakeOutcome, fakeTrpcServer } from '../support/fake-api';
+import { type FakeHandler, type FakeOutcome, fakeTrpcServer, sent } from '../support/fake-api';
 import { type Simulated, bootMiniProgram } from './harness';
 
 const HOUR = 3_600_000;
@@ -62,8 +62,6 @@ describe('需求榜 in the WeChat build', () => {
     sim.onRequest = (req) => server.respond(req);
     return server.seen;
   }
-  const sent = (seen: ReturnType<typeof serve>, path: string) =>
-    seen.flatMap((r) => r.paths.flatMap((p, i) => (p === path ? [r.inputs[i]] : [])));
 
   it('lists, filters, searches and pages the board without login', async () => {
     const seen = serve((path, input) => {

@@ -1,8 +1,7 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type FakeHandler, type FakeOutcome, fakeTrpcServer } from '../support/fake-api';
-import { type PageHandle, type Simulated, bootMiniProgram } from './harness';
+import { type FakeHandler, type FakeOutcome, fakeTrpcServer, sent } from '../support/fake-api';
+import { type PageHandle, type Simulated, bootMiniProgram, startSignedIn } from './harness';
 
-const HOUR = 3_600_000;
 const NEED_ID = '7c1d2e3f-4a5b-4c6d-8e9f-0a1b2c3d4e5f';
 
 const PROBLEM = '现有膜电极铂载量高、成本高，需开发低铂催化剂并实现批量涂布，寿命不低于一万小时。';
@@ -56,14 +55,7 @@ describe('a published 攻关需求 turned into a 科技副总 need in the WeChat
     sim = bootMiniProgram();
   });
   beforeEach(() => {
-    sim.storage.clear();
-    sim.toasts.length = 0;
-    sim.navigations.length = 0;
-    sim.storage.set('kc.session', {
-      token: 'tok-1',
-      expiresAt: new Date(Date.now() + HOUR).toISOString(),
-    });
-    sim.storage.set('kc.consent', new Date().toISOString());
+    startSignedIn(sim);
   });
 
   function serve(handler: FakeHandler) {
@@ -86,8 +78,6 @@ describe('a published 攻关需求 turned into a 科技副总 need in the WeChat
     if (!node) throw new Error(`#${uid} is not rendered`);
     return Object.values(node);
   }
-  const sent = (seen: ReturnType<typeof serve>, path: string) =>
-    seen.flatMap((r) => r.paths.flatMap((p, i) => (p === path ? [r.inputs[i]] : [])));
 
   it('lists the firm’s needs and opens one', async () => {
     serve((path) => (path === 'needs.mine' ? { data: [NEED] } : { data: null }));

@@ -1,83 +1,10 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type FakeHandler, type FakeOutcome, fakeTrpcServer } from '../support/fake-api';
-import { type Simulated, bootMiniProgram } from './harness';
-
-const HOUR = 3_600_000;
-const PROJECT_ID = '3e4f5a6b-7c8d-4e9f-8a0b-1c2d3e4f5a6b';
-
-type Cb = { success?: (r: unknown) => void; complete?: (r: unknown) => void };
+import { type FakeHandler, type FakeOutcome, fakeTrpcServer, sent } from '../support/fake-api';
+import { PROJECT_ID, runningProject } from '../support/projects';
+import { type Simulated, bootMiniProgram, startSignedIn, answerModals } from './harness';
 
 /** A signed project, running, the mid-term report open, as `selection.projects.mineById` gives it. */
-const PROJECT = {
-  id: PROJECT_ID,
-  number: 'SZKC-XM-2027-0001',
-  title: '氢燃料电池膜电极国产化',
-  status: 'in-progress',
-  statusName: '实施中',
-  programmeName: '未来产业重点科技项目（揭榜挂帅）',
-  call: {
-    id: '0b6f3a52-8c1e-4d7a-9f3b-2a4c6e8d0f11',
-    number: 'SZKC-ZN-2027-02',
-    title: '2027年度未来产业重点科技项目（揭榜挂帅）',
-  },
-  resultDocNo: '宿科〔2027〕18号',
-  submissionNumber: 'SZKC-SB-2027-0001',
-  organisationId: 'a0000000-0000-4000-8000-000000000001',
-  organisationName: '安徽宿氢新能源科技有限公司',
-  areaCode: 'yongqiao',
-  areaName: '埇桥区',
-  fieldCode: 'low-carbon-energy',
-  fieldName: '低碳能源',
-  contract: {
-    startOn: '2027-07-01',
-    endOn: '2029-06-30',
-    cityFundsFen: 120_000_000n,
-    ownFundsFen: 250_000_000n,
-    milestones: [
-      { title: '中期目标', dueOn: '2028-06-30', indicators: '完成低铂催化剂小试' },
-      { title: '项目完成', dueOn: '2029-06-30', indicators: '建成年产十万片膜电极中试线' },
-    ],
-    tranches: [
-      { condition: 'signing', amountFen: 36_000_000n, conditionName: '任务书签订后' },
-      { condition: 'mid-term', amountFen: 84_000_000n, conditionName: '中期检查通过后' },
-    ],
-  },
-  basis: { decidedCityFundsFen: 120_000_000n, committedOwnFundsFen: 250_000_000n, months: 24 },
-  schedule: { midTermDueOn: '2028-06-30', finalDueOn: '2029-09-28' },
-  settings: { firstTrancheMaxPercent: 60, finalTrancheMinPercent: 20 },
-  problems: {},
-  signedAt: new Date('2027-07-02T02:00:00Z'),
-  version: 5,
-  updatedAt: new Date('2028-06-01T02:00:00Z'),
-  tranches: [
-    {
-      trancheNo: 1,
-      condition: 'signing',
-      conditionName: '任务书签订后',
-      amountFen: 36_000_000n,
-      application: {
-        id: '5d4c3b2a-1f0e-4d9c-8b7a-6f5e4d3c2b1a',
-        number: 'SZKC-2027-0031',
-        status: 'paid',
-        statusName: '已拨付',
-        amountFen: 36_000_000n,
-      },
-    },
-    {
-      trancheNo: 2,
-      condition: 'mid-term',
-      conditionName: '中期检查通过后',
-      amountFen: 84_000_000n,
-      application: null,
-    },
-  ],
-  reports: [],
-  changes: [],
-  reportsOpen: ['mid-term'],
-  changesOpen: true,
-  extension: { approved: 0, max: 1, maxMonths: 12 },
-  mayAct: true,
-};
+const PROJECT = runningProject();
 
 /** 我的项目 (sub-package) in the WeChat build: the project page, the report and change forms. */
 describe('a project’s reports and changes in the WeChat build', () => {
@@ -86,26 +13,11 @@ describe('a project’s reports and changes in the WeChat build', () => {
 
   beforeAll(() => {
     sim = bootMiniProgram();
-    const wx = (globalThis as Record<string, unknown>).wx as Record<string, unknown>;
-    wx.showModal = (opts: { content?: string } & Cb) => {
-      modals.push(opts.content ?? '');
-      const result = { confirm: true, cancel: false };
-      setTimeout(() => {
-        opts.success?.(result);
-        opts.complete?.(result);
-      }, 0);
-    };
+    answerModals(modals);
   });
   beforeEach(() => {
-    sim.storage.clear();
-    sim.toasts.length = 0;
-    sim.navigations.length = 0;
+    startSignedIn(sim);
     modals.length = 0;
-    sim.storage.set('kc.session', {
-      token: 'tok-1',
-      expiresAt: new Date(Date.now() + HOUR).toISOString(),
-    });
-    sim.storage.set('kc.consent', new Date().toISOString());
   });
 
   function serve(project: object, extra?: (path: string) => FakeOutcome | undefined) {
@@ -121,8 +33,6 @@ describe('a project’s reports and changes in the WeChat build', () => {
     sim.onRequest = (req) => server.respond(req);
     return server.seen;
   }
-  const sent = (seen: ReturnType<typeof serve>, path: string) =>
-    seen.flatMap((r) => r.paths.flatMap((p, i) => (p === path ? [r.inputs[i]] : [])));
 
   it('shows the tranches and opens the report and change forms', async () => {
     serve(PROJECT);

@@ -1,8 +1,6 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type FakeHandler, fakeTrpcServer } from '../support/fake-api';
-import { type Simulated, bootMiniProgram } from './harness';
-
-const HOUR = 3_600_000;
+import { type FakeHandler, fakeTrpcServer, sent } from '../support/fake-api';
+import { type Simulated, bootMiniProgram, startSignedIn } from './harness';
 
 const INVITED = 'a1000000-0000-4000-8000-000000000001';
 const ACCEPTED = 'a1000000-0000-4000-8000-000000000002';
@@ -91,14 +89,7 @@ describe('评审任务 in the WeChat build', () => {
     sim = bootMiniProgram();
   });
   beforeEach(() => {
-    sim.storage.clear();
-    sim.toasts.length = 0;
-    sim.navigations.length = 0;
-    sim.storage.set('kc.session', {
-      token: 'tok-1',
-      expiresAt: new Date(Date.now() + HOUR).toISOString(),
-    });
-    sim.storage.set('kc.consent', new Date().toISOString());
+    startSignedIn(sim);
   });
 
   function serve(panel: unknown = PANEL) {
@@ -114,8 +105,6 @@ describe('评审任务 in the WeChat build', () => {
     sim.onRequest = (req) => server.respond(req);
     return server.seen;
   }
-  const sent = (seen: ReturnType<typeof serve>, path: string) =>
-    seen.flatMap((r) => r.paths.flatMap((p, i) => (p === path ? [r.inputs[i]] : [])));
 
   it('lists the invitation first; declining asks for a reason and tells of the reserve', async () => {
     const seen = serve();

@@ -1,11 +1,7 @@
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SUBMISSION_EVIDENCE, addCalendarDays, todayInShanghai } from '@kc/domain';
-import { type FakeHandler, type FakeOutcome, fakeTrpcServer } from '../support/fake-api';
-import { type Simulated, bootMiniProgram } from './harness';
-
-const HOUR = 3_600_000;
-
-type Cb = { success?: (r: unknown) => void; complete?: (r: unknown) => void };
+import { type FakeHandler, type FakeOutcome, fakeTrpcServer, sent } from '../support/fake-api';
+import { type Simulated, bootMiniProgram, startSignedIn, answerModals } from './harness';
 
 const TODAY = todayInShanghai(new Date());
 const CALL_ID = '0b6f3a52-8c1e-4d7a-9f3b-2a4c6e8d0f11';
@@ -93,26 +89,11 @@ describe('申报指南 in the WeChat build', () => {
 
   beforeAll(() => {
     sim = bootMiniProgram();
-    const wx = (globalThis as Record<string, unknown>).wx as Record<string, unknown>;
-    wx.showModal = (opts: { content?: string } & Cb) => {
-      modals.push(opts.content ?? '');
-      const result = { confirm: true, cancel: false };
-      setTimeout(() => {
-        opts.success?.(result);
-        opts.complete?.(result);
-      }, 0);
-    };
+    answerModals(modals);
   });
   beforeEach(() => {
-    sim.storage.clear();
-    sim.toasts.length = 0;
-    sim.navigations.length = 0;
+    startSignedIn(sim);
     modals.length = 0;
-    sim.storage.set('kc.session', {
-      token: 'tok-1',
-      expiresAt: new Date(Date.now() + HOUR).toISOString(),
-    });
-    sim.storage.set('kc.consent', new Date().toISOString());
   });
 
   function serve(mine: unknown, extra?: (path: string) => FakeOutcome | undefined) {
@@ -146,8 +127,6 @@ describe('申报指南 in the WeChat build', () => {
     sim.onRequest = (req) => server.respond(req);
     return server.seen;
   }
-  const sent = (seen: ReturnType<typeof serve>, path: string) =>
-    seen.flatMap((r) => r.paths.flatMap((p, i) => (p === path ? [r.inputs[i]] : [])));
 
   it('is reached from the 政策 tab', async () => {
     serve(null);

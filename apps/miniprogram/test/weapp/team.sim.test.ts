@@ -2,10 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { SUBMISSION_EVIDENCE, addCalendarDays, todayInShanghai } from '@kc/domain';
-import { type FakeHandler, type FakeOutcome, fakeTrpcServer } from '../support/fake-api';
-import { type PageHandle, type Simulated, bootMiniProgram } from './harness';
-
-const HOUR = 3_600_000;
+import { type FakeHandler, type FakeOutcome, fakeTrpcServer, sent } from '../support/fake-api';
+import {
+  type PageHandle,
+  type Simulated,
+  bootMiniProgram,
+  startSignedIn,
+  answerModals,
+} from './harness';
 
 /**
  * Whether WeChat would render a button disabled. The simulator's built-in <button> keeps no
@@ -31,7 +35,6 @@ function disabled(page: PageHandle, selector: string): boolean {
   if (!node) throw new Error(`no data for ${selector}`);
   return node[key] === true;
 }
-type Cb = { success?: (r: unknown) => void; complete?: (r: unknown) => void };
 
 const PENDING = 'm1000000-0000-4000-8000-000000000001';
 const DECLINED = 'm1000000-0000-4000-8000-000000000002';
@@ -179,26 +182,11 @@ describe('合作申报确认 in the WeChat build', () => {
 
   beforeAll(() => {
     sim = bootMiniProgram();
-    const wx = (globalThis as Record<string, unknown>).wx as Record<string, unknown>;
-    wx.showModal = (opts: { content?: string } & Cb) => {
-      modals.push(opts.content ?? '');
-      const result = { confirm: true, cancel: false };
-      setTimeout(() => {
-        opts.success?.(result);
-        opts.complete?.(result);
-      }, 0);
-    };
+    answerModals(modals);
   });
   beforeEach(() => {
-    sim.storage.clear();
-    sim.toasts.length = 0;
-    sim.navigations.length = 0;
+    startSignedIn(sim);
     modals.length = 0;
-    sim.storage.set('kc.session', {
-      token: 'tok-1',
-      expiresAt: new Date(Date.now() + HOUR).toISOString(),
-    });
-    sim.storage.set('kc.consent', new Date().toISOString());
   });
 
   function serve(
@@ -220,8 +208,6 @@ describe('合作申报确认 in the WeChat build', () => {
     sim.onRequest = (req) => server.respond(req);
     return server.seen;
   }
-  const sent = (seen: ReturnType<typeof serve>, path: string) =>
-    seen.flatMap((r) => r.paths.flatMap((p, i) => (p === path ? [r.inputs[i]] : [])));
   const card = (memberId: string) => `#team-request-${memberId}`;
 
   it('lists the parts asked; a decline needs a reason, a confirmation is asked once more', async () => {

@@ -14,7 +14,8 @@ const STAGE_LABELS: Record<NoticeStage, string> = {
 
 const KIND_LABELS: Record<NoticeSummary['kind'], string> = {
   award: '奖补公示',
-  selection: '立项公示',
+  // A call's result: 立项 for projects, 入选 for cases and teams — one word for all three.
+  selection: '评审结果公示',
   vp: '科技副总选派公示',
 };
 

@@ -1,6 +1,6 @@
 import { EXPERT_STATUSES } from '@kc/domain';
 import type { FilterField, ListColumn, ListQueryOf } from '../../composables/use-list-page';
-import { FIELD_CODE_FILTER } from '../../composables/use-list-page';
+import { FIELD_CODE_FILTER, queueStatusFilter } from '../../composables/use-list-page';
 import { formatDateTime } from '../../utils/date';
 import type { ExpertListItem } from './queries';
 
@@ -15,18 +15,7 @@ export const filters = [
     width: 220,
   },
   FIELD_CODE_FILTER,
-  {
-    kind: 'select',
-    name: 'status',
-    label: '状态',
-    default: 'pending',
-    clearable: false,
-    width: 140,
-    options: [
-      { label: '全部状态', value: 'all' },
-      ...EXPERT_STATUSES.map((s) => ({ label: s.name, value: s.code })),
-    ],
-  },
+  queueStatusFilter(EXPERT_STATUSES, 'pending'),
 ] as const satisfies readonly FilterField[];
 export type ExpertQuery = ListQueryOf<typeof filters>;
 

@@ -1,22 +1,12 @@
 import { NEED_KINDS, NEED_STATUSES } from '@kc/domain';
 import type { FilterField, ListColumn, ListQueryOf } from '../../composables/use-list-page';
+import { queueStatusFilter } from '../../composables/use-list-page';
 import { formatDateTime } from '../../utils/date';
 import type { Need } from './queries';
 
 /** The page opens on what waits for review; 全部状态 shows the whole board. */
 export const filters = [
-  {
-    kind: 'select',
-    name: 'status',
-    label: '状态',
-    default: 'submitted',
-    clearable: false,
-    width: 140,
-    options: [
-      { label: '全部状态', value: 'all' },
-      ...NEED_STATUSES.map((s) => ({ label: s.name, value: s.code })),
-    ],
-  },
+  queueStatusFilter(NEED_STATUSES, 'submitted'),
   {
     kind: 'select',
     name: 'kind',

@@ -185,11 +185,6 @@ export function keyProjectCallsFor(
     .sort((a, b) => (a.applyUntil < b.applyUntil ? -1 : a.applyUntil > b.applyUntil ? 1 : 0));
 }
 
-/** Whether the board has more pages after the items shown. */
-export function hasMore(shown: number, total: number): boolean {
-  return shown < total;
-}
-
 /**
  * Whom a 揭榜 is made as, in the words the poster will read (the API's `who`): a researcher
  * with the institution, or the organisation; null without a profile (the API refuses then).

@@ -13,7 +13,7 @@ import {
 import { useDynamicForm } from '../../hooks/useDynamicForm';
 import { leaveIfLoggedOut, toast } from '../../services/nav';
 import { withSession } from '../../services/session';
-import { scrollToControl } from './scroll';
+import { scrollToId } from '../../services/scroll';
 
 export interface ProfileFormProps<S extends z.ZodType, R = unknown> {
   /** `org` or `researcher`: controls are `#<idPrefix>-<field>` (or an override's id). */
@@ -54,7 +54,7 @@ export function ProfileForm<S extends z.ZodType, R = unknown>(props: ProfileForm
     if (saving) return;
     if (!form.attempt()) {
       void toast('请按提示修改标红的内容');
-      scrollToControl(firstWrongControl());
+      scrollToId(firstWrongControl());
       return;
     }
     // Valid, so `normalised` is the schema's output.
@@ -68,7 +68,7 @@ export function ProfileForm<S extends z.ZodType, R = unknown>(props: ProfileForm
       if (leaveIfLoggedOut(error)) return;
       const info = describeError(error);
       form.setServerErrors(info.fieldErrors);
-      scrollToControl(firstWrongControl(info.fieldErrors));
+      scrollToId(firstWrongControl(info.fieldErrors));
       void toast(info.message);
       props.onFailed?.(info);
     } finally {

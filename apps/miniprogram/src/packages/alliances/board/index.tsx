@@ -1,23 +1,23 @@
-import { Button, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { View } from '@tarojs/components';
+import { useState } from 'react';
 import { api } from '../../../api/client';
-import { describeError } from '../../../api/errors';
 import { pressable } from '../../../components/a11y';
 import { ChipGroup } from '../../../components/ChipGroup';
-import { EmptyState, ErrorState, LoadingState } from '../../../components/StateViews';
-import { TextField } from '../../../components/TextField';
+import { KeywordSearch } from '../../../components/KeywordSearch';
+import { PagedList } from '../../../components/PagedList';
+import { EmptyState } from '../../../components/StateViews';
 import { formatDate } from '../../../format';
-import { open, routes, toast } from '../../../services/nav';
+import { usePagedList } from '../../../hooks/usePagedList';
+import { open, routes } from '../../../services/nav';
 import { usePageClass } from '../../../services/text-size';
 import { REGISTRY_FIELDS, type RegistryPage, membersText, registryQuery } from '../data';
 import '../alliances.css';
 
 type Item = RegistryPage['items'][number];
-type Registry =
-  | { state: 'loading' }
-  | { state: 'error'; message: string }
-  | { state: 'ready'; items: Item[]; total: number; page: number };
+type Filters = { fieldCode?: string; q?: string };
+
+const fetchPage = (f: Filters, page: number) =>
+  api.alliances.published.query(registryQuery(f, page));
 
 /**
  * 创新联盟 (open without login): the approved innovation alliances, newest approval first, by
@@ -25,58 +25,8 @@ type Registry =
  */
 export default function AllianceRegistryPage() {
   const pageClass = usePageClass();
-  const [filters, setFilters] = useState<{ fieldCode?: string; q?: string }>({});
-  const [keyword, setKeyword] = useState('');
-  const [registry, setRegistry] = useState<Registry>({ state: 'loading' });
-  const [busy, setBusy] = useState(false);
-  const seq = useRef(0);
-
-  const loadFirst = useCallback(async (f: { fieldCode?: string; q?: string }) => {
-    const mine = ++seq.current;
-    setRegistry((prev) => (prev.state === 'ready' ? prev : { state: 'loading' }));
-    try {
-      const page = await api.alliances.published.query(registryQuery(f, 1));
-      if (mine === seq.current)
-        setRegistry({ state: 'ready', items: page.items, total: page.total, page: 1 });
-    } catch (error) {
-      if (mine === seq.current)
-        setRegistry({ state: 'error', message: describeError(error).message });
-    }
-  }, []);
-
-  useEffect(() => {
-    void loadFirst(filters);
-  }, [filters, loadFirst]);
-
-  usePullDownRefresh(() => {
-    void loadFirst(filters).finally(() => {
-      void Taro.stopPullDownRefresh();
-    });
-  });
-
-  const loadMore = async () => {
-    if (registry.state !== 'ready' || busy) return;
-    const mine = seq.current;
-    setBusy(true);
-    try {
-      const next = await api.alliances.published.query(registryQuery(filters, registry.page + 1));
-      if (mine !== seq.current) return;
-      setRegistry((prev) =>
-        prev.state === 'ready'
-          ? {
-              state: 'ready',
-              items: [...prev.items, ...next.items],
-              total: next.total,
-              page: next.page,
-            }
-          : prev,
-      );
-    } catch (error) {
-      void toast(describeError(error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const [filters, setFilters] = useState<Filters>({});
+  const registry = usePagedList(fetchPage, filters);
 
   return (
     <View className={pageClass} id="registry-page">
@@ -102,44 +52,22 @@ export default function AllianceRegistryPage() {
             setFilters((f) => ({ ...f, fieldCode: code && code !== 'all' ? code : undefined }));
           }}
         />
-        <TextField
-          id="registry-q"
-          label="关键词"
-          value={keyword}
+        <KeywordSearch
+          idPrefix="registry"
           placeholder="搜索联盟名称"
-          maxlength={50}
-          onChange={setKeyword}
+          onSearch={(q) => setFilters((f) => ({ ...f, q }))}
         />
-        <Button
-          id="registry-search"
-          className="btn btn--ghost btn--small"
-          onClick={() => setFilters((f) => ({ ...f, q: keyword.trim() || undefined }))}
-        >
-          搜索
-        </Button>
       </View>
 
-      {registry.state === 'loading' ? <LoadingState /> : null}
-      {registry.state === 'error' ? (
-        <ErrorState message={registry.message} onRetry={() => void loadFirst(filters)} />
-      ) : null}
-      {registry.state === 'ready' ? (
-        <RegistryList
-          items={registry.items}
-          total={registry.total}
-          filtered={Boolean(filters.fieldCode || filters.q)}
-        />
-      ) : null}
-      {registry.state === 'ready' && registry.items.length < registry.total ? (
-        <Button
-          id="registry-more"
-          className="btn btn--ghost"
-          loading={busy}
-          onClick={() => void loadMore()}
-        >
-          加载更多
-        </Button>
-      ) : null}
+      <PagedList paged={registry} moreId="registry-more">
+        {({ items, total }) => (
+          <RegistryList
+            items={items}
+            total={total}
+            filtered={Boolean(filters.fieldCode || filters.q)}
+          />
+        )}
+      </PagedList>
     </View>
   );
 }

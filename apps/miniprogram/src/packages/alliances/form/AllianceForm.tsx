@@ -1,17 +1,18 @@
-import { Button, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import type { AllianceInput } from '@kc/domain';
 import { allianceSchemaFor } from '@kc/domain';
 import { useMemo, useState } from 'react';
 import { api } from '../../../api/client';
-import { describeError, fieldErrorsUnder } from '../../../api/errors';
 import { DynamicForm } from '../../../components/DynamicForm';
 import { type EvidenceItem, EvidenceUploader } from '../../../components/EvidenceUploader';
+import { FormRefusal, SubmitBar } from '../../../components/FormFooter';
 import { FormRow } from '../../../components/FormRow';
 import { fromInput } from '../../../forms/form-values';
 import type { FieldOverrides, FormValues } from '../../../forms/schema-fields';
 import { describeFields } from '../../../forms/schema-fields';
 import { useDynamicForm } from '../../../hooks/useDynamicForm';
-import { leaveIfLoggedOut, open, routes, toast, toastDone } from '../../../services/nav';
+import { useFormSubmit } from '../../../hooks/useFormSubmit';
+import { toastDone } from '../../../services/nav';
 import { withSession } from '../../../services/session';
 import {
   ALLIANCE_FORM_OVERRIDES,
@@ -56,8 +57,7 @@ export function AllianceForm(props: {
   const [charter, setCharter] = useState<EvidenceItem[]>(() =>
     charterItems(alliance?.charter ?? null),
   );
-  const [busy, setBusy] = useState(false);
-  const [formError, setFormError] = useState<{ message: string; verify: boolean } | null>(null);
+  const { busy, refusal, submit } = useFormSubmit(form, fields);
 
   const overrides: FieldOverrides = {
     ...ALLIANCE_FORM_OVERRIDES,
@@ -103,44 +103,24 @@ export function AllianceForm(props: {
     },
   };
 
-  const submit = async () => {
-    if (busy) return;
-    setFormError(null);
-    if (!form.attempt()) {
-      void toast('请按提示修改标红的内容');
-      return;
-    }
-    setBusy(true);
-    try {
-      const input = form.input as AllianceInput;
-      const saved = await withSession(() =>
-        alliance
-          ? api.alliances.update.mutate({
-              id: alliance.id,
-              expectedVersion: alliance.version,
-              alliance: input,
-            })
-          : api.alliances.submit.mutate(input),
-      );
-      void toastDone(alliance ? '已重新提交' : '已提交');
-      props.onSaved(saved.id);
-    } catch (error) {
-      if (leaveIfLoggedOut(error)) return;
-      const info = describeError(error);
-      const errors = alliance ? fieldErrorsUnder(error, 'alliance') : info.fieldErrors;
-      form.setServerErrors(errors);
-      const placed = Object.keys(errors).some((k) => fields.some((f) => f.name === k));
-      // Not verified, not the administrator, changed meanwhile: said above the button.
-      if (!placed)
-        setFormError({
-          message: info.message,
-          verify: info.appCode === 'ORGANISATION_NOT_VERIFIED',
-        });
-      void toast(info.message);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const save = () =>
+    submit(
+      async () => {
+        const input = form.input as AllianceInput;
+        const saved = await withSession(() =>
+          alliance
+            ? api.alliances.update.mutate({
+                id: alliance.id,
+                expectedVersion: alliance.version,
+                alliance: input,
+              })
+            : api.alliances.submit.mutate(input),
+        );
+        void toastDone(alliance ? '已重新提交' : '已提交');
+        props.onSaved(saved.id);
+      },
+      alliance ? 'alliance' : undefined,
+    );
 
   return (
     <View>
@@ -163,31 +143,18 @@ export function AllianceForm(props: {
         form={form}
         overrides={overrides}
       />
-      {formError ? (
-        <View className="notice notice--danger" id="alliance-form-error" role="alert">
-          {formError.message}
-          {formError.verify ? (
-            <Button
-              id="alliance-form-verify"
-              className="btn btn--ghost btn--small"
-              onClick={() => void open(routes.orgVerify)}
-            >
-              去机构认证
-            </Button>
-          ) : null}
-        </View>
-      ) : null}
-      <View className="footer-bar">
-        <Button
-          id="alliance-form-submit"
-          className="btn btn--primary"
-          loading={busy}
-          disabled={busy || undefined}
-          onClick={() => void submit()}
-        >
-          {alliance ? '重新提交审核' : '提交审核'}
-        </Button>
-      </View>
+      <FormRefusal
+        id="alliance-form-error"
+        message={refusal?.message}
+        appCode={refusal?.appCode}
+        verifyId="alliance-form-verify"
+      />
+      <SubmitBar
+        id="alliance-form-submit"
+        label={alliance ? '重新提交审核' : '提交审核'}
+        busy={busy}
+        onSubmit={save}
+      />
     </View>
   );
 }

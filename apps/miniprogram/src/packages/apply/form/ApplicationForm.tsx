@@ -22,7 +22,7 @@ import { showDraftInUrl } from './draft-url';
 import { useLeaveGuard } from './leave-guard';
 import { PreviewCard } from './PreviewCard';
 import { previewReasons } from './preview-reasons';
-import { scrollToId } from './scroll';
+import { scrollToId } from '../../../services/scroll';
 import { useDraftKeeper } from './useDraftKeeper';
 import { usePreview } from './usePreview';
 import { usePageClass } from '../../../services/text-size';

@@ -1,7 +1,6 @@
-import { View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { api } from '../../../api/client';
-import { ErrorState, LoadingState } from '../../../components/StateViews';
+import { NotLoadedPage } from '../../../components/StateViews';
 import { useLoader } from '../../../hooks/useLoader';
 import { usePageClass } from '../../../services/text-size';
 import { PanelView } from './PanelView';
@@ -13,19 +12,8 @@ export default function PanelPage() {
   const { params } = useRouter();
   const assignmentId = params.assignmentId ?? '';
   const { loaded, reload } = useLoader(() => api.selection.reviews.panel.query({ assignmentId }));
-  if (loaded.state === 'loading') {
-    return (
-      <View className={pageClass}>
-        <LoadingState />
-      </View>
-    );
-  }
-  if (loaded.state === 'error') {
-    return (
-      <View className={pageClass}>
-        <ErrorState message={loaded.message} onRetry={() => void reload()} />
-      </View>
-    );
+  if (loaded.state !== 'ready') {
+    return <NotLoadedPage loaded={loaded} className={pageClass} onRetry={() => void reload()} />;
   }
   return <PanelView assignmentId={assignmentId} panel={loaded.data} />;
 }

@@ -1,6 +1,5 @@
-import { View } from '@tarojs/components';
 import { api } from '../../../api/client';
-import { ErrorState, LoadingState } from '../../../components/StateViews';
+import { NotLoadedPage } from '../../../components/StateViews';
 import { useLoader } from '../../../hooks/useLoader';
 import { usePageClass } from '../../../services/text-size';
 import { TaskList } from './TaskList';
@@ -13,19 +12,8 @@ import '../expert.css';
 export default function ReviewsPage() {
   const pageClass = usePageClass();
   const { loaded, reload } = useLoader(() => api.selection.reviews.mine.query());
-  if (loaded.state === 'loading') {
-    return (
-      <View className={pageClass}>
-        <LoadingState />
-      </View>
-    );
-  }
-  if (loaded.state === 'error') {
-    return (
-      <View className={pageClass}>
-        <ErrorState message={loaded.message} onRetry={() => void reload()} />
-      </View>
-    );
+  if (loaded.state !== 'ready') {
+    return <NotLoadedPage loaded={loaded} className={pageClass} onRetry={() => void reload()} />;
   }
   return <TaskList tasks={loaded.data} onChanged={() => void reload()} />;
 }

@@ -1,6 +1,5 @@
 import { Button, Text, View } from '@tarojs/components';
 import { SUBMISSION_FORMS, type Rubric, type SelectionSettings } from '@kc/domain';
-import Taro from '@tarojs/taro';
 import { useMemo, useRef, useState } from 'react';
 import { api } from '../../../api/client';
 import { describeError } from '../../../api/errors';
@@ -9,6 +8,7 @@ import { FormRow } from '../../../components/FormRow';
 import { KeyValue } from '../../../components/KeyValue';
 import { TextField } from '../../../components/TextField';
 import { leaveIfLoggedOut, toast, toastDone } from '../../../services/nav';
+import { scrollToId } from '../../../services/scroll';
 import { withSession } from '../../../services/session';
 import { usePageClass } from '../../../services/text-size';
 import { SubmissionContent, SubmissionMembers } from '../../selection/submission/SubmissionParts';
@@ -33,11 +33,6 @@ const CONFLICT_OPTIONS = [
   { code: 'none', name: '本人与该申报无利益冲突' },
   { code: 'declared', name: '申报回避' },
 ] as const;
-
-/** Brings a field into view; a nicety, so a missing node or old base library just stays put. */
-function scrollToId(id: string) {
-  Taro.pageScrollTo({ selector: `#${id}`, offsetTop: -80, duration: 200 }).catch(() => undefined);
-}
 
 /** The form's id of an error key: `scores.innovation` → `score-innovation`. */
 function fieldId(key: string): string {

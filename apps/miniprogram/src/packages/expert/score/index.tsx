@@ -1,7 +1,7 @@
 import { Button, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { api } from '../../../api/client';
-import { EmptyState, ErrorState, LoadingState } from '../../../components/StateViews';
+import { EmptyState, NotLoadedPage } from '../../../components/StateViews';
 import { useLoader } from '../../../hooks/useLoader';
 import { back, replace, routes } from '../../../services/nav';
 import { usePageClass } from '../../../services/text-size';
@@ -22,19 +22,8 @@ export default function ScorePage() {
     api.selection.reviews.panel.query({ assignmentId }),
   );
 
-  if (loaded.state === 'loading') {
-    return (
-      <View className={pageClass}>
-        <LoadingState />
-      </View>
-    );
-  }
-  if (loaded.state === 'error') {
-    return (
-      <View className={pageClass}>
-        <ErrorState message={loaded.message} onRetry={() => void reload()} />
-      </View>
-    );
+  if (loaded.state !== 'ready') {
+    return <NotLoadedPage loaded={loaded} className={pageClass} onRetry={() => void reload()} />;
   }
   const panel = loaded.data;
   const submission = panel.submissions.find((s) => s.id === submissionId);

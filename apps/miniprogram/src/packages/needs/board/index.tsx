@@ -1,31 +1,22 @@
-import { Button, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import { View } from '@tarojs/components';
 import type { NeedKind } from '@kc/domain';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../../../api/client';
-import { describeError } from '../../../api/errors';
 import { pressable } from '../../../components/a11y';
 import { ChipGroup } from '../../../components/ChipGroup';
-import { EmptyState, ErrorState, LoadingState } from '../../../components/StateViews';
-import { TextField } from '../../../components/TextField';
+import { KeywordSearch } from '../../../components/KeywordSearch';
+import { PagedList } from '../../../components/PagedList';
+import { EmptyState } from '../../../components/StateViews';
 import { formatDate } from '../../../format';
-import { open, routes, toast } from '../../../services/nav';
+import { usePagedList } from '../../../hooks/usePagedList';
+import { open, routes } from '../../../services/nav';
 import { usePageClass } from '../../../services/text-size';
-import {
-  BOARD_FIELDS,
-  BOARD_KINDS,
-  type BoardFilters,
-  type BoardPage,
-  boardQuery,
-  hasMore,
-} from '../data';
+import { BOARD_FIELDS, BOARD_KINDS, type BoardFilters, type BoardPage, boardQuery } from '../data';
 import '../needs.css';
 
 type BoardItem = BoardPage['items'][number];
-type Board =
-  | { state: 'loading' }
-  | { state: 'error'; message: string }
-  | { state: 'ready'; items: BoardItem[]; total: number; page: number };
+
+const fetchPage = (f: BoardFilters, page: number) => api.needs.published.query(boardQuery(f, page));
 
 /**
  * 需求榜 (from the 政策 tab; open without login): the published 应用场景需求 and 技术攻关需求,
@@ -35,58 +26,7 @@ type Board =
 export default function NeedBoardPage() {
   const pageClass = usePageClass();
   const [filters, setFilters] = useState<BoardFilters>({});
-  const [keyword, setKeyword] = useState('');
-  const [board, setBoard] = useState<Board>({ state: 'loading' });
-  const [busy, setBusy] = useState(false);
-  const seq = useRef(0);
-
-  const loadFirst = useCallback(async (f: BoardFilters) => {
-    const mine = ++seq.current;
-    setBoard((prev) => (prev.state === 'ready' ? prev : { state: 'loading' }));
-    try {
-      const page = await api.needs.published.query(boardQuery(f, 1));
-      if (mine === seq.current)
-        setBoard({ state: 'ready', items: page.items, total: page.total, page: 1 });
-    } catch (error) {
-      if (mine === seq.current) setBoard({ state: 'error', message: describeError(error).message });
-    }
-  }, []);
-
-  useEffect(() => {
-    void loadFirst(filters);
-  }, [filters, loadFirst]);
-
-  usePullDownRefresh(() => {
-    void loadFirst(filters).finally(() => {
-      void Taro.stopPullDownRefresh();
-    });
-  });
-
-  const loadMore = async () => {
-    if (board.state !== 'ready' || busy) return;
-    const mine = seq.current;
-    setBusy(true);
-    try {
-      const next = await api.needs.published.query(boardQuery(filters, board.page + 1));
-      if (mine !== seq.current) return;
-      setBoard((prev) =>
-        prev.state === 'ready'
-          ? {
-              state: 'ready',
-              items: [...prev.items, ...next.items],
-              total: next.total,
-              page: next.page,
-            }
-          : prev,
-      );
-    } catch (error) {
-      void toast(describeError(error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const search = () => setFilters((f) => ({ ...f, q: keyword.trim() || undefined }));
+  const board = usePagedList(fetchPage, filters);
 
   return (
     <View className={pageClass} id="board-page">
@@ -128,40 +68,22 @@ export default function NeedBoardPage() {
             setFilters((f) => ({ ...f, fieldCode: code && code !== 'all' ? code : undefined }));
           }}
         />
-        <TextField
-          id="board-q"
-          label="关键词"
-          value={keyword}
+        <KeywordSearch
+          idPrefix="board"
           placeholder="搜索需求名称"
-          maxlength={50}
-          onChange={setKeyword}
+          onSearch={(q) => setFilters((f) => ({ ...f, q }))}
         />
-        <Button id="board-search" className="btn btn--ghost btn--small" onClick={search}>
-          搜索
-        </Button>
       </View>
 
-      {board.state === 'loading' ? <LoadingState /> : null}
-      {board.state === 'error' ? (
-        <ErrorState message={board.message} onRetry={() => void loadFirst(filters)} />
-      ) : null}
-      {board.state === 'ready' ? (
-        <BoardList
-          items={board.items}
-          total={board.total}
-          filtered={Boolean(filters.kind || filters.fieldCode || filters.q)}
-        />
-      ) : null}
-      {board.state === 'ready' && hasMore(board.items.length, board.total) ? (
-        <Button
-          id="board-more"
-          className="btn btn--ghost"
-          loading={busy}
-          onClick={() => void loadMore()}
-        >
-          加载更多
-        </Button>
-      ) : null}
+      <PagedList paged={board} moreId="board-more">
+        {({ items, total }) => (
+          <BoardList
+            items={items}
+            total={total}
+            filtered={Boolean(filters.kind || filters.fieldCode || filters.q)}
+          />
+        )}
+      </PagedList>
     </View>
   );
 }

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { api } from '../../../api/client';
 import { describeError } from '../../../api/errors';
 import { KeyValue } from '../../../components/KeyValue';
-import { ErrorState, LoadingState } from '../../../components/StateViews';
+import { NotLoadedPage } from '../../../components/StateViews';
 import { formatDate } from '../../../format';
 import { useLoader } from '../../../hooks/useLoader';
 import { leaveIfLoggedOut, open, routes, toast } from '../../../services/nav';
@@ -30,19 +30,8 @@ export default function BoardNeedPage() {
   });
   const calls = useKeyProjectCalls();
 
-  if (loaded.state === 'loading') {
-    return (
-      <View className={pageClass}>
-        <LoadingState />
-      </View>
-    );
-  }
-  if (loaded.state === 'error') {
-    return (
-      <View className={pageClass}>
-        <ErrorState message={loaded.message} onRetry={() => void reload()} />
-      </View>
-    );
+  if (loaded.state !== 'ready') {
+    return <NotLoadedPage loaded={loaded} className={pageClass} onRetry={() => void reload()} />;
   }
   return (
     <View className={`${pageClass} page--footer`} id="item-page">

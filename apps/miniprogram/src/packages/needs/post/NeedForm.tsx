@@ -1,16 +1,17 @@
-import { Button, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import type { NeedKind, NeedInput } from '@kc/domain';
 import { useMemo, useState } from 'react';
 import { api } from '../../../api/client';
-import { describeError, fieldErrorsUnder } from '../../../api/errors';
 import { ChipGroup } from '../../../components/ChipGroup';
 import { DynamicForm } from '../../../components/DynamicForm';
+import { FormRefusal, SubmitBar } from '../../../components/FormFooter';
 import { FormRow } from '../../../components/FormRow';
 import { KeyValue } from '../../../components/KeyValue';
 import { fromInput } from '../../../forms/form-values';
 import { describeFields } from '../../../forms/schema-fields';
 import { useDynamicForm } from '../../../hooks/useDynamicForm';
-import { leaveIfLoggedOut, open, routes, toast, toastDone } from '../../../services/nav';
+import { useFormSubmit } from '../../../hooks/useFormSubmit';
+import { toastDone } from '../../../services/nav';
 import { withSession } from '../../../services/session';
 import {
   KIND_OPTIONS,
@@ -73,43 +74,22 @@ function NeedFields(props: { kind: NeedKind; need: MyNeed | null; onSaved: (id: 
   const fields = useMemo(() => describeFields(schema, NEED_FORM_OVERRIDES), [schema]);
   const [initial] = useState(() => fromInput(fields, needFormInitial(kind, need)));
   const form = useDynamicForm(schema, fields, initial);
-  const [busy, setBusy] = useState(false);
-  const [formError, setFormError] = useState<{ message: string; verify: boolean } | null>(null);
+  const { busy, refusal, submit } = useFormSubmit(form, fields);
 
-  const submit = async () => {
-    if (busy) return;
-    setFormError(null);
-    if (!form.attempt()) {
-      void toast('请按提示修改标红的内容');
-      return;
-    }
-    setBusy(true);
-    try {
-      const input = form.input as NeedInput;
-      const saved = await withSession(() =>
-        need
-          ? api.needs.update.mutate({ id: need.id, expectedVersion: need.version, need: input })
-          : api.needs.post.mutate(input),
-      );
-      void toastDone(need ? '已重新提交' : '已提交');
-      props.onSaved(saved.id);
-    } catch (error) {
-      if (leaveIfLoggedOut(error)) return;
-      const info = describeError(error);
-      const errors = need ? fieldErrorsUnder(error, 'need') : info.fieldErrors;
-      form.setServerErrors(errors);
-      const placed = Object.keys(errors).some((k) => fields.some((f) => f.name === k));
-      // Not verified, changed meanwhile, no longer editable: said above the button.
-      if (!placed)
-        setFormError({
-          message: info.message,
-          verify: info.appCode === 'ORGANISATION_NOT_VERIFIED',
-        });
-      void toast(info.message);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const save = () =>
+    submit(
+      async () => {
+        const input = form.input as NeedInput;
+        const saved = await withSession(() =>
+          need
+            ? api.needs.update.mutate({ id: need.id, expectedVersion: need.version, need: input })
+            : api.needs.post.mutate(input),
+        );
+        void toastDone(need ? '已重新提交' : '已提交');
+        props.onSaved(saved.id);
+      },
+      need ? 'need' : undefined,
+    );
 
   return (
     <View>
@@ -121,31 +101,18 @@ function NeedFields(props: { kind: NeedKind; need: MyNeed | null; onSaved: (id: 
           overrides={NEED_FORM_OVERRIDES}
         />
       </View>
-      {formError ? (
-        <View className="notice notice--danger" id="need-form-error" role="alert">
-          {formError.message}
-          {formError.verify ? (
-            <Button
-              id="need-form-verify"
-              className="btn btn--ghost btn--small"
-              onClick={() => void open(routes.orgVerify)}
-            >
-              去机构认证
-            </Button>
-          ) : null}
-        </View>
-      ) : null}
-      <View className="footer-bar">
-        <Button
-          id="need-form-submit"
-          className="btn btn--primary"
-          loading={busy}
-          disabled={busy || undefined}
-          onClick={() => void submit()}
-        >
-          {need ? '重新提交审核' : '提交审核'}
-        </Button>
-      </View>
+      <FormRefusal
+        id="need-form-error"
+        message={refusal?.message}
+        appCode={refusal?.appCode}
+        verifyId="need-form-verify"
+      />
+      <SubmitBar
+        id="need-form-submit"
+        label={need ? '重新提交审核' : '提交审核'}
+        busy={busy}
+        onSubmit={save}
+      />
     </View>
   );
 }

@@ -4,7 +4,7 @@ import { needResponseSchema } from '@kc/domain';
 import { useState } from 'react';
 import { api } from '../../../api/client';
 import { SchemaForm } from '../../../components/SchemaForm';
-import { EmptyState, ErrorState, LoadingState } from '../../../components/StateViews';
+import { EmptyState, NotLoadedPage } from '../../../components/StateViews';
 import { useLoader } from '../../../hooks/useLoader';
 import { back, open, routes, toastDone } from '../../../services/nav';
 import { withSession } from '../../../services/session';
@@ -32,19 +32,8 @@ export default function NeedRespondPage() {
     return { need, responder: responderOf(profile) };
   });
 
-  if (loaded.state === 'loading') {
-    return (
-      <View className={pageClass}>
-        <LoadingState />
-      </View>
-    );
-  }
-  if (loaded.state === 'error') {
-    return (
-      <View className={pageClass}>
-        <ErrorState message={loaded.message} onRetry={() => void reload()} />
-      </View>
-    );
+  if (loaded.state !== 'ready') {
+    return <NotLoadedPage loaded={loaded} className={pageClass} onRetry={() => void reload()} />;
   }
   const { need, responder } = loaded.data;
   return (

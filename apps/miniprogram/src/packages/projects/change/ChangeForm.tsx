@@ -1,14 +1,15 @@
-import { Button, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { type ProjectChangeKind, projectChangeKindName } from '@kc/domain';
 import Taro from '@tarojs/taro';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../../../api/client';
-import { describeError } from '../../../api/errors';
+import { pathErrorsUnder } from '../../../api/errors';
 import { ChipGroup } from '../../../components/ChipGroup';
+import { FormRefusal, SubmitBar } from '../../../components/FormFooter';
 import { FormRow } from '../../../components/FormRow';
 import { TextField } from '../../../components/TextField';
-import type { PathErrors } from '../../../forms/form-values';
-import { leaveIfLoggedOut, toast, toastDone } from '../../../services/nav';
+import { useCheckedForm } from '../../../hooks/useCheckedForm';
+import { toastDone } from '../../../services/nav';
 import { withSession } from '../../../services/session';
 import { usePageClass } from '../../../services/text-size';
 import { type MyProject, periodText } from '../data';
@@ -20,11 +21,7 @@ import {
   checkChange,
   extensionLimitText,
   reasonTitle,
-  serverChangeErrors,
 } from './form';
-
-/** Refusals after which the project on screen is out of date: the page loads it again. */
-const RELOAD_ON = ['STALE_VERSION', 'INVALID_TRANSITION', 'NOT_ORG_ADMIN', 'NOT_FOUND'];
 
 const ORDER = ['kind', 'months', 'terminationReason', 'reason'] as const;
 
@@ -34,10 +31,6 @@ const PLACEHOLDERS: Record<ProjectChangeKind | '', string> = {
   change: '需变更的任务书内容（如考核指标、项目节点、负责人）、变更前后对比及理由（10字以上）',
   termination: '终止的原因、项目已完成的工作及市级资金使用情况（10字以上）',
 };
-
-function scrollToId(id: string) {
-  Taro.pageScrollTo({ selector: `#${id}`, offsetTop: -80, duration: 200 }).catch(() => undefined);
-}
 
 export interface ChangeFormProps {
   project: MyProject;
@@ -56,78 +49,46 @@ export interface ChangeFormProps {
 export function ChangeForm({ project: p, onSubmitted, onStale }: ChangeFormProps) {
   const pageClass = usePageClass();
   const [draft, setDraft] = useState<ChangeDraft>(EMPTY_CHANGE);
-  const [touched, setTouched] = useState<ReadonlySet<string>>(() => new Set());
-  const [attempted, setAttempted] = useState(false);
-  const [server, setServer] = useState<PathErrors>({});
-  const [refusal, setRefusal] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const busyRef = useRef(false);
-
-  const check = checkChange(draft, p);
-  const local: PathErrors = check.ok ? {} : check.errors;
-  const errorOf = (path: string): string | undefined =>
-    server[path] ?? (attempted || touched.has(path) ? local[path] : undefined);
+  const form = useCheckedForm(checkChange(draft, p), {
+    order: ORDER,
+    fieldId: (path) => `change-${path}`,
+    topId: 'change-form-error',
+    serverErrors: (error) => pathErrorsUnder(error, 'request'),
+    onStale,
+  });
+  const { errorOf, blur } = form;
   // A word on the request as a whole (no more extensions) shows as soon as the kind is chosen.
-  const formError = refusal ?? server._form ?? (draft.kind ? local._form : undefined);
+  const formError = form.refusal ?? (draft.kind ? form.local._form : undefined);
 
   const change = (path: string, next: ChangeDraft) => {
     setDraft(next);
-    setRefusal(null);
-    setServer((prev) => {
-      const rest = { ...prev };
-      delete rest[path];
-      delete rest._form;
-      return rest;
-    });
+    form.edited(path);
   };
-  const blur = (path: string) => setTouched((prev) => new Set(prev).add(path));
 
   const submit = async () => {
-    if (busyRef.current) return;
-    setAttempted(true);
-    setRefusal(null);
-    if (!check.ok) {
-      void toast('请按提示修改标红的内容');
-      const first = ORDER.find((path) => check.errors[path]);
-      scrollToId(first ? `change-${first}` : 'change-form-error');
-      return;
-    }
-    const kindName = projectChangeKindName(check.request.kind);
+    const checked = form.attempt();
+    if (!checked) return;
+    const kindName = projectChangeKindName(checked.request.kind);
     const { confirm } = await Taro.showModal({
       title: `${kindName}申请`,
       content:
-        check.request.kind === 'termination'
+        checked.request.kind === 'termination'
           ? '终止申请经市科技局同意后项目即终止，尚未拨付的市级资金不再拨付。确定提交吗？'
           : `${kindName}申请提交后由市科技局审批，审批前不能再提出其他变更申请。确定提交吗？`,
       confirmText: '提交',
     });
     if (!confirm) return;
-    busyRef.current = true;
-    setBusy(true);
-    try {
+    await form.send(async () => {
       await withSession(() =>
         api.selection.projects.requestChange.mutate({
           id: p.id,
           expectedVersion: p.version,
-          request: check.request,
+          request: checked.request,
         }),
       );
       void toastDone(`${kindName}申请已提交`);
       onSubmitted();
-    } catch (error) {
-      if (leaveIfLoggedOut(error)) return;
-      const info = describeError(error);
-      void toast(info.message);
-      const { _form: above, ...placed } = serverChangeErrors(error);
-      setServer(placed);
-      const first = ORDER.find((path) => placed[path]);
-      if (first) scrollToId(`change-${first}`);
-      setRefusal(Object.keys(placed).length ? null : (above ?? info.message));
-      if (info.appCode !== null && RELOAD_ON.includes(info.appCode)) onStale();
-    } finally {
-      busyRef.current = false;
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -219,23 +180,8 @@ export function ChangeForm({ project: p, onSubmitted, onStale }: ChangeFormProps
         />
       </View>
 
-      {formError ? (
-        <View className="notice notice--danger" id="change-form-error" role="alert">
-          {formError}
-        </View>
-      ) : null}
-
-      <View className="footer-bar">
-        <Button
-          id="change-submit"
-          className="btn btn--primary"
-          loading={busy}
-          disabled={busy || undefined}
-          onClick={() => void submit()}
-        >
-          提交申请
-        </Button>
-      </View>
+      <FormRefusal id="change-form-error" message={formError} />
+      <SubmitBar id="change-submit" label="提交申请" busy={form.busy} onSubmit={submit} />
     </View>
   );
 }

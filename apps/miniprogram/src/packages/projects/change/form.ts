@@ -8,7 +8,6 @@ import {
   fieldMeta,
   projectChangeRequestSchema,
 } from '@kc/domain';
-import { TRPCClientError } from '@trpc/client';
 import type { z } from 'zod';
 import { type PathErrors, pathErrors } from '../../../forms/form-values';
 import type { MyProject } from '../data';
@@ -105,18 +104,4 @@ export function checkChange(draft: ChangeDraft, p: Project): ChangeCheck {
   const failed = Object.values(errors).some((m) => m !== undefined);
   if (parsed.success && !failed) return { ok: true, request: parsed.data };
   return { ok: false, errors };
-}
-
-/** The API's `fieldErrors` (`request.months`, `_form`) → the form's paths. */
-export function serverChangeErrors(error: unknown): PathErrors {
-  if (!(error instanceof TRPCClientError)) return {};
-  const data = error.data as { fieldErrors?: Record<string, string[] | undefined> } | undefined;
-  const out: PathErrors = {};
-  for (const [path, messages] of Object.entries(data?.fieldErrors ?? {})) {
-    const first = messages?.find((m) => m.length > 0);
-    if (!first) continue;
-    const key = path.startsWith('request.') ? path.slice('request.'.length) : '_form';
-    out[key] ??= first;
-  }
-  return out;
 }

@@ -1,10 +1,9 @@
-import { Button, View } from '@tarojs/components';
-import Taro, { useLoad, useRouter } from '@tarojs/taro';
+import { useLoad, useRouter } from '@tarojs/taro';
 import { api } from '../../../api/client';
-import { EmptyState, ErrorState, LoadingState } from '../../../components/StateViews';
+import { NotLoadedPage } from '../../../components/StateViews';
 import { useLoader } from '../../../hooks/useLoader';
-import { replace, routes } from '../../../services/nav';
 import { usePageClass } from '../../../services/text-size';
+import { FormClosed, backToProject } from '../FormPage';
 import { ONE_PENDING_TEXT } from '../data';
 import { ChangeForm } from './ChangeForm';
 import '../projects.css';
@@ -22,19 +21,8 @@ export default function ProjectChangePage() {
   });
   useLoad(() => void reload());
 
-  if (loaded.state === 'loading') {
-    return (
-      <View className={pageClass}>
-        <LoadingState />
-      </View>
-    );
-  }
-  if (loaded.state === 'error') {
-    return (
-      <View className={pageClass}>
-        <ErrorState message={loaded.message} onRetry={() => void reload()} />
-      </View>
-    );
+  if (loaded.state !== 'ready') {
+    return <NotLoadedPage loaded={loaded} className={pageClass} onRetry={() => void reload()} />;
   }
   const p = loaded.data;
   const pending = p.changes.some((c) => c.status === 'pending');
@@ -45,32 +33,8 @@ export default function ProjectChangePage() {
       : pending
         ? ONE_PENDING_TEXT
         : `项目当前为“${p.statusName}”，不能申请变更`;
-  if (closed) {
-    return (
-      <View className={pageClass} id="change-page">
-        <EmptyState
-          id="change-closed"
-          title={closed}
-          action={
-            <Button
-              className="btn btn--ghost btn--small"
-              onClick={() => void replace(routes.project, { id })}
-            >
-              查看项目
-            </Button>
-          }
-        />
-      </View>
-    );
-  }
+  if (closed) return <FormClosed form="change" projectId={id} title={closed} />;
   return (
-    <ChangeForm
-      project={p}
-      onStale={() => void reload()}
-      onSubmitted={() => {
-        if (Taro.getCurrentPages().length > 1) void Taro.navigateBack();
-        else void replace(routes.project, { id });
-      }}
-    />
+    <ChangeForm project={p} onStale={() => void reload()} onSubmitted={() => backToProject(id)} />
   );
 }

@@ -1,15 +1,17 @@
-import { Button, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { formatYuan } from '@kc/domain';
 import Taro from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import { api } from '../../../api/client';
 import { describeError } from '../../../api/errors';
+import { SubmitBar } from '../../../components/FormFooter';
 import { KeyValue } from '../../../components/KeyValue';
 import { StatusTag } from '../../../components/StatusTag';
 import { formatDateTime } from '../../../format';
 import { leaveIfLoggedOut, toast, toastDone } from '../../../services/nav';
 import { withSession } from '../../../services/session';
 import { usePageClass } from '../../../services/text-size';
+import { MilestoneTerms } from '../MilestoneTerms';
 import {
   type MyProject,
   SIGN_COMMITMENT,
@@ -154,13 +156,7 @@ export function ProjectDetail({
         <View className="card__title">项目节点</View>
         {c.milestones.map((m, i) => (
           <View key={`${m.title}-${i}`} className="project-item" id={`project-milestone-${i}`}>
-            <View className="project-item__head">
-              <View className="project-item__title">
-                {i + 1}. {m.title}
-              </View>
-              <View className="muted">完成时间 {m.dueOn}</View>
-            </View>
-            <View className="project-item__text">考核指标：{m.indicators}</View>
+            <MilestoneTerms milestone={m} index={i} />
           </View>
         ))}
       </View>
@@ -196,17 +192,7 @@ export function ProjectDetail({
               {SIGN_COMMITMENT}
             </View>
           </View>
-          <View className="footer-bar">
-            <Button
-              id="project-sign"
-              className="btn btn--primary"
-              loading={busy}
-              disabled={busy || undefined}
-              onClick={() => void sign()}
-            >
-              签订任务书
-            </Button>
-          </View>
+          <SubmitBar id="project-sign" label="签订任务书" busy={busy} onSubmit={sign} />
         </>
       ) : null}
     </View>

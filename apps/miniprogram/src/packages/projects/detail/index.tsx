@@ -1,7 +1,6 @@
-import { View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { api } from '../../../api/client';
-import { ErrorState, LoadingState } from '../../../components/StateViews';
+import { NotLoadedPage } from '../../../components/StateViews';
 import { useLoader } from '../../../hooks/useLoader';
 import { usePageClass } from '../../../services/text-size';
 import { ProjectDetail } from './ProjectDetail';
@@ -15,19 +14,8 @@ export default function ProjectPage() {
   const { loaded, reload, setLoaded } = useLoader(() =>
     api.selection.projects.mineById.query({ id }),
   );
-  if (loaded.state === 'loading') {
-    return (
-      <View className={pageClass}>
-        <LoadingState />
-      </View>
-    );
-  }
-  if (loaded.state === 'error') {
-    return (
-      <View className={pageClass}>
-        <ErrorState message={loaded.message} onRetry={() => void reload()} />
-      </View>
-    );
+  if (loaded.state !== 'ready') {
+    return <NotLoadedPage loaded={loaded} className={pageClass} onRetry={() => void reload()} />;
   }
   return (
     <ProjectDetail

@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components';
 import { api } from '../../../api/client';
-import { ErrorState, LoadingState } from '../../../components/StateViews';
+import { NotLoadedPage } from '../../../components/StateViews';
 import { useLoader } from '../../../hooks/useLoader';
 import { usePageClass } from '../../../services/text-size';
 import { ProjectList } from './ProjectList';
@@ -10,19 +10,8 @@ import '../projects.css';
 export default function MyProjectsPage() {
   const pageClass = usePageClass();
   const { loaded, reload } = useLoader(() => api.selection.projects.mine.query());
-  if (loaded.state === 'loading') {
-    return (
-      <View className={pageClass}>
-        <LoadingState />
-      </View>
-    );
-  }
-  if (loaded.state === 'error') {
-    return (
-      <View className={pageClass}>
-        <ErrorState message={loaded.message} onRetry={() => void reload()} />
-      </View>
-    );
+  if (loaded.state !== 'ready') {
+    return <NotLoadedPage loaded={loaded} className={pageClass} onRetry={() => void reload()} />;
   }
   return (
     <View className={pageClass} id="projects-page">

@@ -1,37 +1,25 @@
-import { Button, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { formatYuan, projectReportKindName } from '@kc/domain';
 import Taro from '@tarojs/taro';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../../../api/client';
-import { describeError } from '../../../api/errors';
+import { pathErrorsUnder } from '../../../api/errors';
 import { pressable } from '../../../components/a11y';
+import { FormRefusal, SubmitBar } from '../../../components/FormFooter';
 import { FormRow } from '../../../components/FormRow';
 import { TextField } from '../../../components/TextField';
 import { env } from '../../../env';
 import { formatDateTime } from '../../../format';
-import type { PathErrors } from '../../../forms/form-values';
-import { leaveIfLoggedOut, toast, toastDone } from '../../../services/nav';
+import { useCheckedForm } from '../../../hooks/useCheckedForm';
+import { toastDone } from '../../../services/nav';
 import { withSession } from '../../../services/session';
 import { usePageClass } from '../../../services/text-size';
+import { MilestoneTerms } from '../MilestoneTerms';
 import { type MyProject, type ProjectReportKindCode, returnedReport } from '../data';
-import {
-  type ReportDraft,
-  checkReport,
-  reportDraft,
-  reportFieldId,
-  reportPathOrder,
-  serverReportErrors,
-} from './form';
-
-/** Refusals after which the project on screen is out of date: the page loads it again. */
-const RELOAD_ON = ['STALE_VERSION', 'INVALID_TRANSITION', 'NOT_ORG_ADMIN', 'NOT_FOUND'];
+import { type ReportDraft, checkReport, reportDraft, reportFieldId, reportPathOrder } from './form';
 
 /** WeChat's digit keyboard for money; a browser's number box would refuse `1,200,000`. */
 const MONEY_TYPE = env.platform === 'weapp' ? 'digit' : 'text';
-
-function scrollToId(id: string) {
-  Taro.pageScrollTo({ selector: `#${id}`, offsetTop: -80, duration: 200 }).catch(() => undefined);
-}
 
 export interface ReportFormProps {
   project: MyProject;
@@ -56,43 +44,26 @@ export function ReportForm({ project: p, kind, onSubmitted, onStale }: ReportFor
   const returned = returnedReport(kind, p.reports);
   const kindName = projectReportKindName(kind);
   const [draft, setDraft] = useState<ReportDraft>(() => reportDraft(c, returned));
-  const [touched, setTouched] = useState<ReadonlySet<string>>(() => new Set());
-  const [attempted, setAttempted] = useState(false);
-  const [server, setServer] = useState<PathErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const busyRef = useRef(false);
-
-  const check = checkReport(draft, c);
-  const local: PathErrors = check.ok ? {} : check.errors;
-  const errorOf = (path: string): string | undefined =>
-    server[path] ?? (attempted || touched.has(path) ? local[path] : undefined);
+  const form = useCheckedForm(checkReport(draft, c), {
+    order: reportPathOrder(draft),
+    fieldId: reportFieldId,
+    topId: 'report-page',
+    serverErrors: (error) => pathErrorsUnder(error, 'body'),
+    onStale,
+  });
+  const { errorOf, blur } = form;
 
   const change = (path: string, next: ReportDraft) => {
     setDraft(next);
-    setFormError(null);
-    setServer((prev) => {
-      const rest = { ...prev };
-      delete rest[path];
-      // The contract's checks on the whole list may no longer hold.
-      if (path.startsWith('milestones')) delete rest.milestones;
-      return rest;
-    });
+    // A row's change takes the contract's check of the whole list (under the list) with it.
+    form.edited(path);
   };
-  const blur = (path: string) => setTouched((prev) => new Set(prev).add(path));
   const setMilestone = (i: number, patch: Partial<ReportDraft['milestones'][number]>) =>
     draft.milestones.map((m, j) => (j === i ? { ...m, ...patch } : m));
 
   const submit = async () => {
-    if (busyRef.current) return;
-    setAttempted(true);
-    setFormError(null);
-    if (!check.ok) {
-      void toast('请按提示修改标红的内容');
-      const first = reportPathOrder(draft).find((path) => check.errors[path]);
-      scrollToId(first ? reportFieldId(first) : 'report-page');
-      return;
-    }
+    const checked = form.attempt();
+    if (!checked) return;
     const { confirm } = await Taro.showModal({
       title: returned ? '重新提交' : `提交${kindName}`,
       content:
@@ -102,34 +73,18 @@ export function ReportForm({ project: p, kind, onSubmitted, onStale }: ReportFor
       confirmText: '提交',
     });
     if (!confirm) return;
-    busyRef.current = true;
-    setBusy(true);
-    try {
+    await form.send(async () => {
       await withSession(() =>
         api.selection.projects.submitReport.mutate({
           id: p.id,
           expectedVersion: p.version,
           kind,
-          body: check.body,
+          body: checked.body,
         }),
       );
       void toastDone(returned ? '已重新提交' : `${kindName}已提交`);
       onSubmitted();
-    } catch (error) {
-      if (leaveIfLoggedOut(error)) return;
-      const info = describeError(error);
-      void toast(info.message);
-      const { _form: above, ...placed } = serverReportErrors(error);
-      setServer(placed);
-      const first = reportPathOrder(draft).find((path) => placed[path]);
-      if (first) scrollToId(reportFieldId(first));
-      // A refusal about no one box (a rule, changed meanwhile) is said above the button.
-      setFormError(Object.keys(placed).length ? null : (above ?? info.message));
-      if (info.appCode !== null && RELOAD_ON.includes(info.appCode)) onStale();
-    } finally {
-      busyRef.current = false;
-      setBusy(false);
-    }
+    });
   };
 
   const due = kind === 'mid-term' ? p.schedule.midTermDueOn : p.schedule.finalDueOn;
@@ -193,13 +148,7 @@ export function ReportForm({ project: p, kind, onSubmitted, onStale }: ReportFor
           const doneId = `report-milestone-${i}-done`;
           return (
             <View key={`${m.title}-${i}`} className="report-milestone" id={`report-milestone-${i}`}>
-              <View className="project-item__head">
-                <View className="project-item__title">
-                  {i + 1}. {m.title}
-                </View>
-                <View className="muted">完成时间 {m.dueOn}</View>
-              </View>
-              <View className="project-item__text">考核指标：{m.indicators}</View>
+              <MilestoneTerms milestone={m} index={i} />
               <FormRow
                 id={doneId}
                 label="是否完成"
@@ -290,23 +239,13 @@ export function ReportForm({ project: p, kind, onSubmitted, onStale }: ReportFor
         />
       </View>
 
-      {formError ? (
-        <View className="notice notice--danger" id="report-form-error" role="alert">
-          {formError}
-        </View>
-      ) : null}
-
-      <View className="footer-bar">
-        <Button
-          id="report-submit"
-          className="btn btn--primary"
-          loading={busy}
-          disabled={busy || undefined}
-          onClick={() => void submit()}
-        >
-          {returned ? '重新提交' : `提交${kindName}`}
-        </Button>
-      </View>
+      <FormRefusal id="report-form-error" message={form.refusal} />
+      <SubmitBar
+        id="report-submit"
+        label={returned ? '重新提交' : `提交${kindName}`}
+        busy={form.busy}
+        onSubmit={submit}
+      />
     </View>
   );
 }

@@ -1,5 +1,4 @@
 import { type ProjectReportBody, parseYuan, projectReportSchema, reportProblems } from '@kc/domain';
-import { TRPCClientError } from '@trpc/client';
 import { type PathErrors, pathErrors } from '../../../forms/form-values';
 import { fenToYuanText } from '../../../format';
 import type { MyProject, ProjectReport } from '../data';
@@ -81,23 +80,6 @@ export function checkReport(draft: ReportDraft, contract: Contract): ReportCheck
   const failed = Object.values(errors).some((m) => m !== undefined);
   if (parsed.success && !failed) return { ok: true, body: parsed.data };
   return { ok: false, errors };
-}
-
-/**
- * The API's `fieldErrors` (`body.summary`, `body.milestones.0.note`) → the form's paths; a
- * refusal about no field of the body (`_form`, the version) under `_form`.
- */
-export function serverReportErrors(error: unknown): PathErrors {
-  if (!(error instanceof TRPCClientError)) return {};
-  const data = error.data as { fieldErrors?: Record<string, string[] | undefined> } | undefined;
-  const out: PathErrors = {};
-  for (const [path, messages] of Object.entries(data?.fieldErrors ?? {})) {
-    const first = messages?.find((m) => m.length > 0);
-    if (!first) continue;
-    const key = path.startsWith('body.') ? path.slice('body.'.length) : '_form';
-    out[key] ??= first;
-  }
-  return out;
 }
 
 /** The form's element id of an error path: `milestones.1.note` → `report-milestone-1-note`. */

@@ -2,10 +2,11 @@ import { Button, View } from '@tarojs/components';
 import { PROJECT_REPORT_KIND_CODES, projectReportKindName, reportRefusal } from '@kc/domain';
 import Taro, { useLoad, useRouter } from '@tarojs/taro';
 import { api } from '../../../api/client';
-import { EmptyState, ErrorState, LoadingState } from '../../../components/StateViews';
+import { EmptyState, NotLoadedPage } from '../../../components/StateViews';
 import { useLoader } from '../../../hooks/useLoader';
-import { back, replace, routes } from '../../../services/nav';
+import { back } from '../../../services/nav';
 import { usePageClass } from '../../../services/text-size';
+import { FormClosed, backToProject } from '../FormPage';
 import type { ProjectReportKindCode } from '../data';
 import { ReportForm } from './ReportForm';
 import '../projects.css';
@@ -46,19 +47,8 @@ export default function ProjectReportPage() {
       </View>
     );
   }
-  if (loaded.state === 'loading') {
-    return (
-      <View className={pageClass}>
-        <LoadingState />
-      </View>
-    );
-  }
-  if (loaded.state === 'error') {
-    return (
-      <View className={pageClass}>
-        <ErrorState message={loaded.message} onRetry={() => void reload()} />
-      </View>
-    );
+  if (loaded.state !== 'ready') {
+    return <NotLoadedPage loaded={loaded} className={pageClass} onRetry={() => void reload()} />;
   }
   const p = loaded.data;
   const closed = !p.mayAct
@@ -66,34 +56,13 @@ export default function ProjectReportPage() {
     : p.reportsOpen.includes(kind)
       ? null
       : (reportRefusal(kind, p, p.reports) ?? `当前不能提交${projectReportKindName(kind)}`);
-  if (closed) {
-    return (
-      <View className={pageClass} id="report-page" data-kind={kind}>
-        <EmptyState
-          id="report-closed"
-          title={closed}
-          action={
-            <Button
-              className="btn btn--ghost btn--small"
-              onClick={() => void replace(routes.project, { id })}
-            >
-              查看项目
-            </Button>
-          }
-        />
-      </View>
-    );
-  }
+  if (closed) return <FormClosed form="report" kind={kind} projectId={id} title={closed} />;
   return (
     <ReportForm
       project={p}
       kind={kind}
       onStale={() => void reload()}
-      onSubmitted={() => {
-        // Back to the project (it loads again on show), or to it when opened directly.
-        if (Taro.getCurrentPages().length > 1) void Taro.navigateBack();
-        else void replace(routes.project, { id });
-      }}
+      onSubmitted={() => backToProject(id)}
     />
   );
 }

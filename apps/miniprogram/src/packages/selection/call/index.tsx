@@ -5,7 +5,7 @@ import type { ReactNode } from 'react';
 import { api } from '../../../api/client';
 import { describeError } from '../../../api/errors';
 import { KeyValue } from '../../../components/KeyValue';
-import { ErrorState, LoadingState } from '../../../components/StateViews';
+import { NotLoadedPage } from '../../../components/StateViews';
 import { StatusTag } from '../../../components/StatusTag';
 import { useLoader } from '../../../hooks/useLoader';
 import { open, routes } from '../../../services/nav';
@@ -45,19 +45,8 @@ export default function CallPage() {
     return { call, mine, notMember };
   });
 
-  if (loaded.state === 'loading') {
-    return (
-      <View className={pageClass}>
-        <LoadingState />
-      </View>
-    );
-  }
-  if (loaded.state === 'error') {
-    return (
-      <View className={pageClass}>
-        <ErrorState message={loaded.message} onRetry={() => void reload()} />
-      </View>
-    );
+  if (loaded.state !== 'ready') {
+    return <NotLoadedPage loaded={loaded} className={pageClass} onRetry={() => void reload()} />;
   }
   const { call, mine, notMember } = loaded.data;
   const timing = callTiming(call, todayInShanghai(new Date()));

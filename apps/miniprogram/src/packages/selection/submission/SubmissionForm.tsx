@@ -1,5 +1,4 @@
 import { Button, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { useMemo, useRef, useState } from 'react';
 import { api } from '../../../api/client';
 import { describeError } from '../../../api/errors';
@@ -9,6 +8,7 @@ import { inputKey } from '../../../forms/form-values';
 import { describeFields } from '../../../forms/schema-fields';
 import { useDynamicForm } from '../../../hooks/useDynamicForm';
 import { leaveIfLoggedOut, open, routes, toast, toastDone } from '../../../services/nav';
+import { scrollToId } from '../../../services/scroll';
 import { withSession } from '../../../services/session';
 import { usePageClass } from '../../../services/text-size';
 import { useLeaveGuard } from '../../apply/form/leave-guard';
@@ -31,12 +31,6 @@ import {
 } from './form';
 import { MEMBER_ANSWERS_HINT, SubmissionMembers, SubmissionNeed } from './SubmissionParts';
 import { withdrawSubmission } from './withdraw';
-
-/** Brings a field into view; a nicety, so a missing node or old base library just stays put. */
-function scrollToId(id: string | undefined) {
-  if (!id) return;
-  Taro.pageScrollTo({ selector: `#${id}`, offsetTop: -80, duration: 200 }).catch(() => undefined);
-}
 
 /**
  * 在线申报: the programme's form generated from its domain schema, the member units, the

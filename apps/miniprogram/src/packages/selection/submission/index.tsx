@@ -3,7 +3,7 @@ import { todayInShanghai } from '@kc/domain';
 import Taro, { useLoad, useRouter } from '@tarojs/taro';
 import { api } from '../../../api/client';
 import { describeError } from '../../../api/errors';
-import { EmptyState, ErrorState, LoadingState } from '../../../components/StateViews';
+import { EmptyState, NotLoadedPage } from '../../../components/StateViews';
 import { useLoader } from '../../../hooks/useLoader';
 import { back } from '../../../services/nav';
 import { usePageClass } from '../../../services/text-size';
@@ -47,19 +47,8 @@ export default function SubmissionPage() {
   );
   useLoad(() => void reload());
 
-  if (loaded.state === 'loading') {
-    return (
-      <View className={pageClass}>
-        <LoadingState />
-      </View>
-    );
-  }
-  if (loaded.state === 'error') {
-    return (
-      <View className={pageClass}>
-        <ErrorState message={loaded.message} onRetry={() => void reload()} />
-      </View>
-    );
+  if (loaded.state !== 'ready') {
+    return <NotLoadedPage loaded={loaded} className={pageClass} onRetry={() => void reload()} />;
   }
   const { call, mine, offered, offeredProblem } = loaded.data;
   const timing = callTiming(call, todayInShanghai(new Date()));

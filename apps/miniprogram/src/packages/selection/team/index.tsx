@@ -1,7 +1,6 @@
-import { View } from '@tarojs/components';
 import { api } from '../../../api/client';
 import { describeError } from '../../../api/errors';
-import { ErrorState, LoadingState } from '../../../components/StateViews';
+import { NotLoadedPage } from '../../../components/StateViews';
 import { useLoader } from '../../../hooks/useLoader';
 import { usePageClass } from '../../../services/text-size';
 import { TeamRequestList } from './TeamRequestList';
@@ -30,19 +29,8 @@ export default function TeamRequestsPage() {
       notMember: typeof requests === 'string' ? requests : null,
     };
   });
-  if (loaded.state === 'loading') {
-    return (
-      <View className={pageClass}>
-        <LoadingState />
-      </View>
-    );
-  }
-  if (loaded.state === 'error') {
-    return (
-      <View className={pageClass}>
-        <ErrorState message={loaded.message} onRetry={() => void reload()} />
-      </View>
-    );
+  if (loaded.state !== 'ready') {
+    return <NotLoadedPage loaded={loaded} className={pageClass} onRetry={() => void reload()} />;
   }
   return <TeamRequestList {...loaded.data} onChanged={() => void reload()} />;
 }
