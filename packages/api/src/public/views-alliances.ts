@@ -1,9 +1,9 @@
-import { FIELDS } from '@kc/domain';
 import type { AllianceQuery, AllianceRegistry, PublicAlliance } from './data-alliances';
 import { chineseDate } from './format';
 import type { Html } from './html';
 import { html } from './html';
 import { page, paths } from './layout';
+import { fieldKeywordFilter, listPager } from './list-parts';
 
 /** How a firm takes part: the lead firm registers in the mini-program, the bureau approves. */
 const HOW_TO_REGISTER =
@@ -35,36 +35,19 @@ function allianceItem(a: PublicAlliance): Html {
 }
 
 function filterForm(q: AllianceQuery): Html {
-  return html`<form class="filters" method="get" action="${paths.alliances()}" role="search">
-    <label
-      >产业方向
-      <select name="field">
-        <option value="">全部方向</option>
-        ${FIELDS.map((f) =>
-          f.code === q.fieldCode
-            ? html`<option value="${f.code}" selected>${f.name}</option>`
-            : html`<option value="${f.code}">${f.name}</option>`,
-        )}
-      </select>
-    </label>
-    <label
-      >关键词
-      <input type="search" name="q" value="${q.q}" maxlength="50" placeholder="联盟名称" />
-    </label>
-    <button type="submit">查询</button>
-  </form>`;
+  return fieldKeywordFilter({
+    action: paths.alliances(),
+    fieldCode: q.fieldCode,
+    q: q.q,
+    placeholder: '联盟名称',
+  });
 }
 
 function pager(registry: AllianceRegistry): Html | '' {
   const { query, pageCount } = registry;
-  if (pageCount <= 1 && query.page === 1) return '';
-  const at = (page: number) => paths.alliances({ fieldCode: query.fieldCode, q: query.q, page });
-  const previous = Math.min(query.page - 1, pageCount);
-  return html`<nav class="pager" aria-label="分页">
-    ${query.page > 1 ? html`<a href="${at(previous)}" rel="prev">上一页</a>` : ''}
-    <span>第 ${query.page} 页，共 ${pageCount} 页</span>
-    ${query.page < pageCount ? html`<a href="${at(query.page + 1)}" rel="next">下一页</a>` : ''}
-  </nav>`;
+  return listPager(query.page, pageCount, (page) =>
+    paths.alliances({ fieldCode: query.fieldCode, q: query.q, page }),
+  );
 }
 
 function results(registry: AllianceRegistry): Html {

@@ -1,9 +1,10 @@
-import { FIELDS, NEED_KINDS } from '@kc/domain';
+import { NEED_KINDS } from '@kc/domain';
 import type { NeedBoard, NeedQuery, PublicNeed } from './data';
 import { chineseDate, money } from './format';
 import type { Html } from './html';
 import { html } from './html';
 import { page, paths } from './layout';
+import { fieldKeywordFilter, listPager } from './list-parts';
 
 /** How a reader takes a need on: in the mini-program, signed in (responses are not public). */
 const HOW_TO_RESPOND = '有意承接的科研人员或单位，请在“宿州科创”微信小程序 政策—需求榜 中揭榜。';
@@ -72,39 +73,20 @@ function kindTabs(q: NeedQuery): Html {
 
 /** A GET form to the board itself: field and keyword (the kind stays as chosen above). */
 function filterForm(q: NeedQuery): Html {
-  return html`<form class="filters" method="get" action="${paths.needs()}" role="search">
-    ${q.kind ? html`<input type="hidden" name="kind" value="${q.kind}" />` : ''}
-    <label
-      >产业方向
-      <select name="field">
-        <option value="">全部方向</option>
-        ${FIELDS.map((f) =>
-          f.code === q.fieldCode
-            ? html`<option value="${f.code}" selected>${f.name}</option>`
-            : html`<option value="${f.code}">${f.name}</option>`,
-        )}
-      </select>
-    </label>
-    <label
-      >关键词
-      <input type="search" name="q" value="${q.q}" maxlength="50" placeholder="需求名称" />
-    </label>
-    <button type="submit">查询</button>
-  </form>`;
+  return fieldKeywordFilter({
+    action: paths.needs(),
+    fieldCode: q.fieldCode,
+    q: q.q,
+    placeholder: '需求名称',
+    hidden: q.kind ? html`<input type="hidden" name="kind" value="${q.kind}" />` : '',
+  });
 }
 
 function pager(board: NeedBoard): Html | '' {
   const { query, pageCount } = board;
-  if (pageCount <= 1 && query.page === 1) return '';
-  const at = (page: number) =>
-    paths.needs({ kind: query.kind, fieldCode: query.fieldCode, q: query.q, page });
-  // Past the last page (an old link), 上一页 goes to the last page there is.
-  const previous = Math.min(query.page - 1, pageCount);
-  return html`<nav class="pager" aria-label="分页">
-    ${query.page > 1 ? html`<a href="${at(previous)}" rel="prev">上一页</a>` : ''}
-    <span>第 ${query.page} 页，共 ${pageCount} 页</span>
-    ${query.page < pageCount ? html`<a href="${at(query.page + 1)}" rel="next">下一页</a>` : ''}
-  </nav>`;
+  return listPager(query.page, pageCount, (page) =>
+    paths.needs({ kind: query.kind, fieldCode: query.fieldCode, q: query.q, page }),
+  );
 }
 
 function results(board: NeedBoard): Html {
