@@ -1,7 +1,9 @@
 import { TRPCClientError } from '@trpc/client';
 import type { VueWrapper } from '@vue/test-utils';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type * as FileBlob from '../src/composables/use-file-blob';
 import type { Officer } from '../src/store/auth';
+import type * as Download from '../src/utils/download';
 import ProjectDetail from '../src/views/projects/detail.vue';
 import type {
   Project,
@@ -34,6 +36,15 @@ vi.mock('../src/api/client', () => ({
       },
     },
   },
+}));
+const files = vi.hoisted(() => ({ fetchFile: vi.fn(), saveBlob: vi.fn() }));
+vi.mock('../src/composables/use-file-blob', async (importOriginal) => ({
+  ...(await importOriginal<typeof FileBlob>()),
+  fetchFile: files.fetchFile,
+}));
+vi.mock('../src/utils/download', async (importOriginal) => ({
+  ...(await importOriginal<typeof Download>()),
+  saveBlob: files.saveBlob,
 }));
 
 const PROJECT_ID = '7a1c2e30-0000-4000-8000-0000000000c1';
@@ -102,6 +113,7 @@ function report(over: Partial<ProjectReport> = {}): ProjectReport {
       ownFundsSpentFen: 1_500_000_00n,
       nextSteps: '扩大示范航线至砀山县',
     },
+    attachments: [],
     submissions: 2,
     submittedAt: new Date('2028-09-10T02:30:00Z'),
     reviewedAt: null,
@@ -242,7 +254,7 @@ async function open(shown: Project, officer: Officer = officers.admin) {
 
 beforeEach(() => {
   document.body.innerHTML = '';
-  for (const fn of Object.values(api)) fn.mockReset();
+  for (const fn of [...Object.values(api), ...Object.values(files)]) fn.mockReset();
 });
 
 describe('项目管理: 资金拨付', () => {
@@ -338,6 +350,79 @@ describe('项目管理: 项目报告', () => {
     wrapper.unmount();
   });
 
+  it('lists the files a report came with, each a download saved under a numbered name', async () => {
+    const file = (n: number, kind: string, kindName: string, name: string, sizeBytes: number) => ({
+      kind,
+      kindName,
+      fileId: `7a1c2e30-0000-4000-8000-00000000f0${n}0`,
+      name,
+      sizeBytes,
+      mimeType: 'application/pdf',
+    });
+    const attachments = [
+      file(1, 'report-document', '报告正文', '中期报告（盖章版）.pdf', 2_516_582),
+      file(2, 'supporting-material', '成果证明等佐证材料', '第三方测试报告.pdf', 204_800),
+      file(3, 'supporting-material', '成果证明等佐证材料', '示范飞行记录.pdf', 51_200),
+    ];
+    const { wrapper } = await open(
+      project({ reports: [report({ attachments } as Partial<ProjectReport>)], reportsOpen: [] }),
+    );
+    const rows = wrapper
+      .findAll('[data-testid="report-mid-term-attachments"] .el-table__body tr')
+      .map((r) =>
+        r.findAll('td').map((td) => {
+          const shown = td.findAll('li').map((li) => li.findAll('a, span').map((e) => e.text()));
+          return shown.length ? shown.map((parts) => parts.join(' ')) : td.text();
+        }),
+      );
+    expect(rows).toEqual([
+      ['报告正文', '必需', ['中期报告（盖章版）.pdf 2.4 MB']],
+      ['专项资金使用情况（审计报告）', '选填', '未上传'],
+      ['成果证明等佐证材料', '选填', ['第三方测试报告.pdf 200 KB', '示范飞行记录.pdf 50 KB']],
+    ]);
+    const links = wrapper.findAll<HTMLAnchorElement>(
+      '[data-testid="report-mid-term-attachments"] [data-testid="attachment-download"]',
+    );
+    expect(links.map((l) => l.attributes('href'))).toEqual(
+      attachments.map((a) => `/files/${a.fileId}`),
+    );
+    const blob = new Blob(['%PDF-1.7'], { type: 'application/pdf' });
+    files.fetchFile.mockResolvedValue(blob);
+    for (const link of links) {
+      await link.trigger('click');
+      await settle();
+    }
+    expect(files.fetchFile.mock.calls.map(([id]) => id)).toEqual(attachments.map((a) => a.fileId));
+    expect(files.saveBlob.mock.calls.map(([, name]) => name)).toEqual([
+      'SZKC-XM-2027-0001-中期报告-报告正文.pdf',
+      'SZKC-XM-2027-0001-中期报告-成果证明等佐证材料-1.pdf',
+      'SZKC-XM-2027-0001-中期报告-成果证明等佐证材料-2.pdf',
+    ]);
+    wrapper.unmount();
+  });
+
+  it('has its headings in order under the page’s title: h1, the cards’ h2, their sections’ h3', async () => {
+    const { wrapper } = await open(
+      project({ reports: [report()], reportsOpen: [], changes: [change()] }),
+    );
+    const levels = [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) =>
+      Number(h.tagName.slice(1)),
+    );
+    expect(levels[0]).toBe(1);
+    expect(levels).toEqual(expect.arrayContaining([2, 3]));
+    // axe heading-order: a heading is at most one level below the one before it.
+    levels.forEach((level, i) => expect(level - (levels[i - 1] ?? 0)).toBeLessThanOrEqual(1));
+    const cards = [...document.querySelectorAll('h2')].map((h) => h.textContent?.trim() ?? '');
+    expect(cards.map((t) => t.slice(0, 5))).toEqual([
+      '项目信息',
+      '任务书',
+      '资金拨付',
+      '项目报告',
+      '变更与终止',
+    ]);
+    wrapper.unmount();
+  });
+
   it('says what passing the mid-term raises, sends the review, and shows the answer', async () => {
     const passed = project({
       version: 6,
@@ -402,6 +487,35 @@ describe('项目管理: 项目报告', () => {
         ],
         reportsOpen: [],
         tranches: tranches(SECOND_RAISED),
+        // Its acceptance panel (验收专家组) is complete, the majority 通过
+        // (project-acceptance.test.ts has the panel's own screens).
+        acceptance: {
+          reportRound: 1,
+          drawable: false,
+          settings: { panelSize: 5, reserves: 2, minValidVerdicts: 3 },
+          panel: {
+            id: '7a1c2e30-0000-4000-8000-0000000000b1',
+            name: '验收专家组',
+            round: 1,
+            statusName: '意见已汇齐',
+            drawnAt: new Date('2029-09-02T02:00:00Z'),
+            seeds: ['9f3c0e7a5b1d4c2e8a6f0b3d5e7c9a1b'],
+            poolSize: 7,
+            panelSize: 5,
+            minValidVerdicts: 3,
+            departureReason: null,
+            members: [],
+            closed: false,
+            conclusion: {
+              vacancies: 0,
+              tally: { pass: 5, revise: 0, fail: 0 },
+              complete: true,
+              majority: 'pass',
+              majorityName: '通过',
+              explanation: '有效意见5份（通过5、需整改0、不通过0），多数意见为“通过”。',
+            },
+          },
+        } as unknown as Project['acceptance'],
       }),
     );
     expect(wrapper.find('[data-testid="report-mid-term-review"]').exists()).toBe(false);

@@ -136,32 +136,48 @@ beforeEach(() => {
   for (const fn of Object.values(api)) fn.mockReset();
 });
 
+const CALL = {
+  id: CALL_ID,
+  number: 'SZKC-ZN-2027-02',
+  title: '2027年度未来产业重点科技项目（揭榜挂帅）',
+};
+/** The list's answer: a page of projects, how many in all, and the calls that made them. */
+const pageOf = (items: Project[], total = items.length, calls = [CALL]) => ({
+  items,
+  total,
+  page: 1,
+  pageSize: 20,
+  calls,
+});
+
 describe('项目管理: the list', () => {
   it('shows each project with its unit, area, city funds, period and status, in Chinese', async () => {
-    api.list.mockResolvedValue([
-      project(),
-      project({
-        id: `${PROJECT_ID}-2`,
-        number: 'SZKC-XM-2027-0002',
-        title: '颠覆性固态电池材料研究',
-        status: 'in-progress',
-        statusName: '实施中',
-        organisationName: '宿州高新储能材料有限公司',
-        areaCode: 'dangshan',
-        areaName: '砀山县',
-        contract: {
-          ...project().contract,
-          startOn: '2027-10-01',
-          endOn: '2030-09-30',
-          cityFundsFen: 1_200_000_01n,
-        },
-        signedAt: new Date('2027-10-08T03:00:00Z'),
-      }),
-    ]);
+    api.list.mockResolvedValue(
+      pageOf([
+        project(),
+        project({
+          id: `${PROJECT_ID}-2`,
+          number: 'SZKC-XM-2027-0002',
+          title: '颠覆性固态电池材料研究',
+          status: 'in-progress',
+          statusName: '实施中',
+          organisationName: '宿州高新储能材料有限公司',
+          areaCode: 'dangshan',
+          areaName: '砀山县',
+          contract: {
+            ...project().contract,
+            startOn: '2027-10-01',
+            endOn: '2030-09-30',
+            cityFundsFen: 1_200_000_01n,
+          },
+          signedAt: new Date('2027-10-08T03:00:00Z'),
+        }),
+      ]),
+    );
     const { wrapper } = await mountAs(officers.admin, ProjectsView, {
       path: '/selection/projects',
     });
-    expect(api.list).toHaveBeenCalledWith({});
+    expect(api.list).toHaveBeenCalledWith({ page: 1, pageSize: 20 });
     expect(wrapper.get('[data-testid="page-title"]').text()).toBe('项目管理');
     const rows = rowsOf(wrapper, 'project-table');
     expect(rows).toHaveLength(2);
@@ -186,22 +202,46 @@ describe('项目管理: the list', () => {
   });
 
   it('filters by status from the link, and says so when nothing is left', async () => {
-    api.list.mockResolvedValue([]);
+    api.list.mockResolvedValue(pageOf([], 0));
     const { wrapper } = await mountAs(officers.yongqiao, ProjectsView, {
       path: '/selection/projects?status=in-progress',
     });
-    expect(api.list).toHaveBeenCalledWith({ status: 'in-progress' });
+    expect(api.list).toHaveBeenCalledWith({ page: 1, pageSize: 20, status: 'in-progress' });
     expect(wrapper.get('[data-testid="filter-status"]').text()).toContain('实施中');
-    expect(wrapper.get('[data-testid="project-table"]').text()).toContain('暂无该状态的项目');
+    expect(wrapper.get('[data-testid="project-table"]').text()).toContain('暂无符合条件的项目');
+    wrapper.unmount();
+  });
+
+  it('filters by the call a link names, offers the calls the answer lists, and pages', async () => {
+    api.list.mockResolvedValue(pageOf([project()], 45));
+    const { wrapper, router } = await mountAs(officers.admin, ProjectsView, {
+      path: `/selection/projects?callId=${CALL_ID}`,
+    });
+    await settle();
+    expect(api.list).toHaveBeenCalledTimes(1);
+    expect(api.list).toHaveBeenCalledWith({ page: 1, pageSize: 20, callId: CALL_ID });
+    expect(wrapper.get('[data-testid="filter-callId"]').text()).toContain(
+      '2027年度未来产业重点科技项目（揭榜挂帅）（SZKC-ZN-2027-02）',
+    );
+    const pager = wrapper.get('[data-testid="project-pagination"]');
+    expect(pager.text()).toContain('45');
+    await pager.get('.el-pager li:nth-child(2)').trigger('click');
+    await settle();
+    expect(router.currentRoute.value.query).toMatchObject({ callId: CALL_ID, page: '2' });
+    expect(api.list).toHaveBeenLastCalledWith({ page: 2, pageSize: 20, callId: CALL_ID });
+    // A call id that is not one is not sent.
+    await router.push('/selection/projects?callId=everything');
+    await settle();
+    expect(api.list).toHaveBeenLastCalledWith({ page: 1, pageSize: 20 });
     wrapper.unmount();
   });
 
   it('ignores a status it does not know, and opens a project from its row', async () => {
-    api.list.mockResolvedValue([project()]);
+    api.list.mockResolvedValue(pageOf([project()]));
     const { wrapper, router } = await mountAs(officers.admin, ProjectsView, {
       path: '/selection/projects?status=everything',
     });
-    expect(api.list).toHaveBeenCalledWith({});
+    expect(api.list).toHaveBeenCalledWith({ page: 1, pageSize: 20 });
     await wrapper.get('[data-testid="project-table"] .el-table__body tr').trigger('click');
     await settle();
     expect(router.currentRoute.value.name).toBe('SelectionProject');
@@ -549,7 +589,7 @@ describe('项目管理: from the call, and who may open it', () => {
       expect(link.exists()).toBe(linked);
       if (linked) {
         expect(link.text()).toBe('立项项目');
-        expect(link.attributes('href')).toBe('/selection/projects');
+        expect(link.attributes('href')).toBe(`/selection/projects?callId=${CALL_ID}`);
       }
       wrapper.unmount();
     },

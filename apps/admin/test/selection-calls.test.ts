@@ -637,7 +637,13 @@ describe('申报指南: the formal check', () => {
       OPEN_UNTIL,
       ['形式审查通过', '退回修改'],
     ],
-    ['the bureau, on what waits for the area', officers.admin, 'submitted', OPEN_UNTIL, []],
+    [
+      'the bureau, taking the area step (an area with no area officer)',
+      officers.admin,
+      'submitted',
+      OPEN_UNTIL,
+      ['形式审查通过，报送市局', '退回修改'],
+    ],
     [
       'an area officer, on what waits for the bureau',
       officers.yongqiao,
@@ -662,6 +668,10 @@ describe('申报指南: the formal check', () => {
       );
       expect(buttonsIn('check-actions')).toEqual(shown);
       if (shown.length === 0) expect(inBody('check-none')).not.toBeNull();
+      // Only the bureau taking an area's step is told it does so for the area.
+      expect(inBody('check-for-area') !== null).toBe(
+        officer === officers.admin && status === 'submitted',
+      );
       wrapper.unmount();
     },
   );

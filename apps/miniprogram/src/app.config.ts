@@ -42,9 +42,10 @@ export default defineAppConfig({
     },
     {
       // 专家库: apply to join the bureau's pool of review experts, and where the application stands;
-      // 评审任务: an expert's invitations, the panels they accepted and their own score sheets.
+      // 评审任务: an expert's invitations, the panels they accepted and their own score sheets;
+      // 项目验收: a project's final report an acceptance panel reads, and the expert's verdict.
       root: 'packages/expert',
-      pages: ['profile/index', 'reviews/index', 'panel/index', 'score/index'],
+      pages: ['profile/index', 'reviews/index', 'panel/index', 'score/index', 'acceptance/index'],
     },
     {
       // 申报指南: the bureau's selection calls, and the organisation's submission to one;

@@ -4,6 +4,8 @@ import { createElement } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import Taro from '@tarojs/taro';
 import type { MyProject, ProjectChange, ProjectReport } from '../src/packages/projects/data';
+import type * as Upload from '../src/services/upload';
+import { uploadHintText } from '../src/services/upload-common';
 import { type FakeOutcome, fakeApi, sent } from './support/fake-api';
 import { PROJECT_ID, runningProject as project } from './support/projects';
 import { createScreen } from './support/screen';
@@ -11,6 +13,35 @@ import { taroStub } from './stubs/taro';
 
 /** Taro's components as plain tags (as in projects.test.ts), so the pages run in jsdom. */
 vi.mock('@tarojs/components', () => import('./stubs/taro-components'));
+/**
+ * Picking and sending a file stand in for WeChat's picker and the upload route: the next file
+ * `uploads.picked` holds is picked, and uploaded as `fileIdOf(its name)`.
+ */
+const uploads = vi.hoisted(() => {
+  const ids = new Map<string, string>();
+  return {
+    picked: [] as { name: string; size: number }[],
+    fileIdOf: (name: string) => {
+      if (!ids.has(name))
+        ids.set(name, `f0000000-0000-4000-8000-${String(ids.size + 1).padStart(12, '0')}`);
+      return ids.get(name) as string;
+    },
+  };
+});
+vi.mock('../src/services/upload', async (original) => ({
+  ...(await original<typeof Upload>()),
+  pickFiles: async () => {
+    const file = uploads.picked.shift();
+    return file ? [{ path: `wxfile://${file.name}`, ...file }] : [];
+  },
+  uploadFile: async (file: { name: string; size: number }) => ({
+    id: uploads.fileIdOf(file.name),
+    sha256: 'a'.repeat(64),
+    sizeBytes: file.size,
+    mimeType: 'application/pdf',
+    originalName: file.name,
+  }),
+}));
 
 const { ProjectDetail } = await import('../src/packages/projects/detail/ProjectDetail');
 const { ReportForm } = await import('../src/packages/projects/report/ReportForm');
@@ -21,6 +52,16 @@ const REPORT_ID = '7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
 const CHANGE_ID = '9c8b7a6d-5e4f-4d3c-8b2a-1f0e9d8c7b6a';
 
 const SUMMARY = '完成低铂催化剂小试，铂载量降至每平方厘米零点三二毫克，申请发明专利两项。';
+
+/** The report document sent with the returned mid-term report. */
+const SENT_DOCUMENT = {
+  kind: 'report-document' as const,
+  kindName: '报告正文',
+  fileId: 'f0000000-0000-4000-8000-0000000000aa',
+  name: '中期报告（盖章版）.pdf',
+  sizeBytes: 2_516_582,
+  mimeType: 'application/pdf',
+};
 
 const returnedMidTerm = (over: Partial<ProjectReport> = {}): ProjectReport => ({
   id: REPORT_ID,
@@ -38,6 +79,7 @@ const returnedMidTerm = (over: Partial<ProjectReport> = {}): ProjectReport => ({
     ownFundsSpentFen: 120_000_000n,
     nextSteps: '推进中试线建设',
   },
+  attachments: [SENT_DOCUMENT],
   submissions: 1,
   submittedAt: new Date('2028-06-20T02:00:00Z'),
   reviewedAt: new Date('2028-06-25T06:30:00Z'),
@@ -86,8 +128,22 @@ describe('a project’s reports, change requests and tranches on screen', () => 
   const screen = createScreen();
   const { $, text, valueOf, render, click, type, blur } = screen;
 
-  /** What a user reads holds no codes, enum names or ids: no Latin lower-case at all. */
-  const noCodes = () => expect(screen.container.textContent).not.toMatch(/[a-z]/);
+  /**
+   * What a user reads holds no codes, enum names or ids: no Latin lower-case at all, the user's
+   * own file names and the upload hint's file types (.docx) aside.
+   */
+  const noCodes = () =>
+    expect(
+      (screen.container.textContent ?? '')
+        .replaceAll(uploadHintText(), '')
+        .replaceAll(/[^\s：]*\.pdf/g, ''),
+    ).not.toMatch(/[a-z]/);
+
+  /** Picks `name` for the upload row of `kind`, as from a WeChat chat, and lets it upload. */
+  async function attach(kind: string, name: string) {
+    uploads.picked.push({ name, size: 204_800 });
+    await click(`evidence-${kind}-chat`);
+  }
 
   describe('the project page', () => {
     async function detail(p: MyProject) {
@@ -138,6 +194,11 @@ describe('a project’s reports, change requests and tranches on screen', () => 
       expect(text('project-report-mid-term-spent')).toBe(
         '已支出：市级资金 ¥300,000.50，自筹资金 ¥1,200,000.00',
       );
+      // The files it was sent with: the kind, the name, the size.
+      const files = Array.from(
+        screen.container.querySelectorAll('#project-report-mid-term-files [role="listitem"]'),
+      ).map((f) => Array.from(f.children).map((c) => c.textContent));
+      expect(files).toEqual([['报告正文', '中期报告（盖章版）.pdf', '2.4 MB']]);
       expect(text('project-report-mid-term-submit')).toBe('修改后重新提交');
       noCodes();
     });
@@ -295,14 +356,39 @@ describe('a project’s reports, change requests and tranches on screen', () => 
       );
       return calls;
     }
-    async function fillValid() {
+    /** Every field, and the files the report kind needs (the statement for the final report). */
+    async function fillValid(kind: 'mid-term' | 'final' = 'mid-term') {
       await type('report-summary', SUMMARY);
       await click('report-milestone-0-done');
       await type('report-milestone-0-note', '小试完成，测试报告见附件');
       await type('report-milestone-1-note', '中试线设备已招标');
       await type('report-cityFundsSpent', '300,000.5');
       await type('report-ownFundsSpent', '1200000');
+      await attach('report-document', '中期报告.pdf');
+      if (kind === 'final') await attach('financial-statement', '专项审计报告.pdf');
     }
+
+    it('has an upload row per kind of file the report kind asks for, the required ones marked', async () => {
+      await form(project());
+      const rows = () =>
+        Array.from(screen.container.querySelectorAll('#report-attachments .evidence__row')).map(
+          (row) => [row.id, row.querySelector('.evidence__head')?.textContent],
+        );
+      expect(rows()).toEqual([
+        ['evidence-report-document', '报告正文必需'],
+        ['evidence-financial-statement', '专项资金使用情况（审计报告）选交'],
+        ['evidence-supporting-material', '成果证明等佐证材料选交'],
+      ]);
+      expect(text('evidence-report-document')).toContain('加盖单位公章的报告文本');
+      noCodes();
+
+      await render(createElement('div'));
+      await form(project({ reportsOpen: ['final'] }), 'final');
+      expect(rows()[1]).toEqual([
+        'evidence-financial-statement',
+        '专项资金使用情况（审计报告）必需',
+      ]);
+    });
 
     it('shows a block per contract milestone with its title, 完成时间 and 考核指标', async () => {
       await form(project());
@@ -334,6 +420,10 @@ describe('a project’s reports, change requests and tranches on screen', () => 
       expect(text('report-cityFundsSpent-error')).toBe('请填写市级资金已支出');
       expect(text('report-ownFundsSpent-error')).toBe('请填写自筹资金已支出');
       expect($('report-nextSteps-error')).toBeNull();
+      // The report itself is required: its row is marked and the uploads say so.
+      expect(text('evidence-error')).toBe('请上传报告正文');
+      expect($('evidence-report-document')?.className).toContain('evidence__row--missing');
+      expect($('evidence-supporting-material')?.className).not.toContain('missing');
       expect(taroStub.toasts).toContain('请按提示修改标红的内容');
       expect(taroStub.modals).toEqual([]);
       expect(seen).toEqual([]);
@@ -344,6 +434,9 @@ describe('a project’s reports, change requests and tranches on screen', () => 
       expect(text('report-cityFundsSpent-error')).toBe(
         '市级资金已支出请填写以元为单位的金额，最多两位小数',
       );
+      await attach('report-document', '中期报告.pdf');
+      expect($('evidence-error')).toBeNull();
+      expect(text(`evidence-file-${uploads.fileIdOf('中期报告.pdf')}`)).toContain('中期报告.pdf');
       noCodes();
     });
 
@@ -384,6 +477,7 @@ describe('a project’s reports, change requests and tranches on screen', () => 
             cityFundsSpentFen: 30_000_050n,
             ownFundsSpentFen: 120_000_000n,
           },
+          attachments: [{ kind: 'report-document', fileId: uploads.fileIdOf('中期报告.pdf') }],
         },
       ]);
       expect(taroStub.toasts).toContain('中期报告已提交');
@@ -417,16 +511,24 @@ describe('a project’s reports, change requests and tranches on screen', () => 
       expect(valueOf('report-ownFundsSpent')).toBe('1200000');
       expect(valueOf('report-nextSteps')).toBe('推进中试线建设');
       expect(text('report-submit')).toBe('重新提交');
+      // The files sent last time are kept unless removed; another may be added.
+      expect(text(`evidence-file-${SENT_DOCUMENT.fileId}`)).toContain('中期报告（盖章版）.pdf');
+      await attach('supporting-material', '发明专利受理通知书.pdf');
 
       await type('report-cityFundsSpent', '310000');
       await click('report-submit');
       const [input] = sent(seen, 'selection.projects.submitReport') as {
         body: Record<string, unknown>;
+        attachments: unknown[];
       }[];
       expect(input?.body).toEqual({
         ...returnedMidTerm().body,
         cityFundsSpentFen: 31_000_000n,
       });
+      expect(input?.attachments).toEqual([
+        { kind: 'report-document', fileId: SENT_DOCUMENT.fileId },
+        { kind: 'supporting-material', fileId: uploads.fileIdOf('发明专利受理通知书.pdf') },
+      ]);
       expect(taroStub.toasts).toContain('已重新提交');
       expect(calls.submitted).toBe(1);
       noCodes();
@@ -438,6 +540,11 @@ describe('a project’s reports, change requests and tranches on screen', () => 
       expect(text('report-title')).toBe('结题验收报告');
       expect(text('report-due')).toBe('结题报告 2029-09-28 前提交');
       await fillValid();
+      // The final report needs the financial statement (审计报告) as well.
+      await click('report-submit');
+      expect(text('evidence-error')).toBe('请上传专项资金使用情况（审计报告）');
+      expect(taroStub.modals).toEqual([]);
+      await attach('financial-statement', '专项审计报告.pdf');
       await click('report-submit');
       expect(taroStub.modals[0]).toContain('结题验收报告提交后项目进入验收');
       expect(taroStub.toasts).toContain('结题验收报告已提交');
@@ -448,6 +555,7 @@ describe('a project’s reports, change requests and tranches on screen', () => 
         refusal('INVALID_INPUT', '完成情况至少4个字', {
           'body.milestones.1.note': ['完成情况至少4个字'],
           'body.cityFundsSpentFen': ['市级资金支出不能超过任务书约定的¥1,200,000.00'],
+          attachments: ['附件文件不存在或不是您上传的，请重新上传'],
         }),
       );
       const calls = await form(project());
@@ -458,6 +566,7 @@ describe('a project’s reports, change requests and tranches on screen', () => 
       expect(text('report-cityFundsSpent-error')).toBe(
         '市级资金支出不能超过任务书约定的¥1,200,000.00',
       );
+      expect(text('evidence-error')).toBe('附件文件不存在或不是您上传的，请重新上传');
       expect($('report-milestone-0-note-error')).toBeNull();
       expect($('report-form-error')).toBeNull();
       expect(calls).toEqual({ submitted: 0, stale: 0 });
@@ -471,7 +580,7 @@ describe('a project’s reports, change requests and tranches on screen', () => 
       let answer = refusal('INVALID_TRANSITION', '中期检查通过后才能提交结题验收报告');
       fakeApi(() => answer);
       const calls = await form(project({ reportsOpen: ['final'] }), 'final');
-      await fillValid();
+      await fillValid('final');
       await click('report-submit');
       expect(text('report-form-error')).toBe('中期检查通过后才能提交结题验收报告');
       expect(taroStub.toasts).toContain('中期检查通过后才能提交结题验收报告');

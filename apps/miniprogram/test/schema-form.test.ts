@@ -36,6 +36,17 @@ describe('forms described from domain schemas', () => {
     ]);
   });
 
+  it('offers 四.1’s 评选年度 as an optional year, left out when blank', () => {
+    const fields = describeFields(rule('scenario-case').inputSchema);
+    const year = fields.find((f) => f.name === 'selectionYear');
+    expect(year).toMatchObject({ kind: 'integer', title: '评选年度', optional: true });
+    expect(year?.description).toContain('不填的，按入选日期所在年份计');
+    expect('selectionYear' in toInput(fields, emptyValues(fields)).input).toBe(false);
+    expect(
+      toInput(fields, setAt(emptyValues(fields), 'selectionYear', '2026')).input,
+    ).toMatchObject({ selectionYear: 2026 });
+  });
+
   it('describes every rule of the version in force without falling back to bare names', () => {
     for (const r of set?.rules ?? []) {
       for (const f of describeFields(r.inputSchema)) expect(f.title).not.toBe(f.name);

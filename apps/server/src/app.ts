@@ -56,6 +56,10 @@ export async function buildServer(deps: ServerDeps) {
     // tRPC batches can carry a full profile form. Evidence uploads (routes/files.ts) stream their
     // bodies and enforce their own limit (FILE_MAX_MB).
     bodyLimit: 1024 * 1024,
+    // A batched GET names every procedure in its path (/trpc/a.b,c.d,…): a page refetching five
+    // queries at once passed Fastify's default of 100 characters and was refused (414), so the
+    // page kept stale data. 5,000 is what tRPC's Fastify adapter recommends.
+    routerOptions: { maxParamLength: 5000 },
     // req.ip feeds the audit log and rate limits: only the configured proxy may set it.
     trustProxy: deps.trustProxy ?? false,
     // One line per request (request-log.ts).

@@ -165,6 +165,19 @@ describe('the server over HTTP', () => {
     expect(again.user.profileType).toBe('organisation');
   });
 
+  it('answers a batch of queries whose names pass 100 characters (a page refetching five)', async () => {
+    const { token } = await client().auth.wechatLogin.mutate({
+      code: await wxLoginCode('http-test-batch'),
+    });
+    const paths = Array.from({ length: 8 }, () => 'me.privacyNotice').join(',');
+    expect(paths.length).toBeGreaterThan(100);
+    const res = await fetch(`${apiUrl}/trpc/${paths}?batch=1&input=${encodeURIComponent('{}')}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(res.status).toBe(200);
+    expect((await res.json()) as unknown[]).toHaveLength(8);
+  });
+
   it('returns a Chinese message and stable code for bad input, never a 500', async () => {
     const res = await fetch(`${apiUrl}/trpc/auth.officerLogin`, {
       method: 'POST',

@@ -105,8 +105,12 @@ const KINDS: Record<string, Kind> = {
     label: (f) => `${f.a} ${f.b}`,
   },
   review_panel: {
+    // A call's panel by its call; an acceptance panel (验收专家组) by its project.
     read: (ids) => Prisma.sql`
-      SELECT p.id, c.title, p.name FROM review_panel p JOIN selection_call c ON c.id = p.call_id
+      SELECT p.id, COALESCE(c.title, pj.title), p.name FROM review_panel p
+      LEFT JOIN selection_call c ON c.id = p.call_id
+      LEFT JOIN project_report r ON r.id = p.project_report_id
+      LEFT JOIN project pj ON pj.id = r.project_id
       WHERE p.id = ANY(${ids})`,
     label: (f) => `${f.a} ${f.b}`,
   },

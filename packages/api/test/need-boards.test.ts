@@ -152,6 +152,14 @@ describe('need boards', () => {
         createdAt: expect.any(Date),
       },
     ]);
+    // The officers' page reads every need's responses at once: each keeps its own.
+    await firm.client.needs.post.mutate({ ...technologyNeed, title: '固态电池电解质界面稳定性' });
+    const queue = await yongqiao.needs.list.query({ page: 1, pageSize: 50 });
+    for (const n of queue.items)
+      expect(n.responses.map((r) => r.message)).toEqual(
+        n.id === posted.id ? ['团队长期从事低铂催化剂研究，已完成中试，可联合攻关。'] : [],
+      );
+    expect(queue.items.length).toBeGreaterThan(1);
     const told = await firm.client.notifications.mine.query({});
     // Both messages carry the same time here: found by title, not by position.
     expect(told.items.map((i) => i.title)).toEqual(

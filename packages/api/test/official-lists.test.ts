@@ -407,6 +407,55 @@ describe('committing a list', () => {
     expect(detail).toMatchObject({ missingInputs: [], amountFen: 10_000_000n });
   });
 
+  it('invites a case on a 典型案例名单 in the list’s 评选年度, and counts it there', async () => {
+    const firm = await h.applicant();
+    const org = await firm.profile.saveOrganisation.mutate(
+      firmInput({ creditCode: creditCode(7002), name: '宿州场景应用科技有限公司' }),
+    );
+    await verifiedInDb(h, org.id);
+    // A "2027年度" selection whose list was issued on 2026-11-20; a second row's year is a typo.
+    const header = [
+      '案例名称',
+      '应用领域',
+      '申报单位统一社会信用代码',
+      '申报单位名称',
+      '入选日期',
+      '入选文件文号',
+      '评选年度',
+    ];
+    const row = (name: string, year: string) => [
+      name,
+      '产业发展',
+      creditCode(7002),
+      '宿州场景应用科技有限公司',
+      '2026-11-20',
+      '宿科〔2026〕90号',
+      year,
+    ];
+    const preview = await previewOf(
+      h,
+      'scenario-case',
+      hteCsv([row('光储充一体化园区', '2027年度'), row('智慧水务管网', '2024')], header),
+      '2027年度典型案例名单.csv',
+    );
+    expect(preview.counts).toEqual(counts({ matched: 1, invalid: 1 }));
+    expect(preview.rows.items[1]?.reason).toBe(
+      '评选年度 2024 与入选日期 2026-11-20 不符（应为入选日期所在年份或前后一年）',
+    );
+    const admin = await h.officer('admin');
+    await admin.officialLists.commit.mutate({ importId: preview.id });
+
+    const invitation = await h.prisma.exemptionInvitation.findFirstOrThrow({
+      where: { organisationId: org.id },
+      include: { listEntry: true },
+    });
+    expect(invitation.listEntry.entryKey).toBe('2027:光储充一体化园区');
+    expect(invitation.input).toMatchObject({ selectedOn: '2026-11-20', selectionYear: 2027 });
+    const detail = await firm.myOrg.invitations.byId.query({ invitationId: invitation.id });
+    expect(detail.inputRows).toContainEqual({ label: '评选年度', value: '2027' });
+    expect(detail.explanation?.quota).toBe('本年度已评选 0 项，上限 10 项（评选年度：2027 年）');
+  });
+
   it('changes nothing when the same list is imported again, in either format', async () => {
     const before = await tally();
     for (const file of [SAMPLE_FILES.highTech, SAMPLE_FILES.highTechGbk]) {

@@ -150,17 +150,8 @@ describe('selection calls', () => {
     });
     expect(submitted.statusName).toBe('待县区形式审查');
 
-    // The bureau cannot take the area's step; another area's officer does not see it.
+    // Another area's officer does not see it.
     const reviewer = await h.officer('reviewer');
-    expect(
-      await failure(() =>
-        reviewer.selection.submissions.formalCheck.mutate({
-          id: submitted.id,
-          expectedVersion: submitted.version,
-          action: 'pass',
-        }),
-      ),
-    ).toMatchObject({ message: '该申报当前为“待县区形式审查”，市局不能进行形式审查' });
     const dangshan = await h.officer('dangshan');
     expect(await dangshan.selection.calls.submissions.query({ id: call.id })).toEqual([]);
 
@@ -266,6 +257,76 @@ describe('selection calls', () => {
     ]);
     expect(audit.items[0]?.objectLabel).toBe(`${passed.number} ${scenarioForm.caseName}`);
     h.clock.now = new Date('2027-03-01T02:00:00Z');
+  });
+
+  it('the bureau takes the area step where no area officer does, then its own; both on record', async () => {
+    const admin = await h.officer('admin');
+    const created = await admin.selection.calls.create.mutate(
+      scenarioCall({ title: '2027年度场景案例评选（高新区）' }),
+    );
+    const call = await admin.selection.calls.advance.mutate({
+      id: created.id,
+      expectedVersion: created.version,
+      action: 'publish',
+    });
+    // 宿州高新技术产业开发区 has no area officer: only the bureau can move its submissions on.
+    const firm = await firmApplicant(h, 'sz-hitech');
+    const draft = await firm.client.selection.submissions.save.mutate({
+      callId: call.id,
+      title: scenarioForm.caseName,
+      form: { ...scenarioForm, site: '宿州高新区智能制造产业园' },
+      evidence: await uploads(firm, ['case-summary', 'site-proof', 'credit-commitment']),
+    });
+    const submitted = await firm.client.selection.submissions.submit.mutate({
+      id: draft.id,
+      expectedVersion: draft.version,
+    });
+    expect(submitted.statusName).toBe('待县区形式审查');
+    const yongqiao = await h.officer('yongqiao');
+    expect(
+      (
+        await failure(() =>
+          yongqiao.selection.submissions.formalCheck.mutate({
+            id: submitted.id,
+            expectedVersion: submitted.version,
+            action: 'pass',
+          }),
+        )
+      ).appCode,
+    ).toBe('NOT_FOUND');
+
+    const reviewer = await h.officer('reviewer');
+    const areaPassed = await reviewer.selection.submissions.formalCheck.mutate({
+      id: submitted.id,
+      expectedVersion: submitted.version,
+      action: 'pass',
+    });
+    expect(areaPassed.statusName).toBe('待市局形式审查');
+    // The area step does not count as the bureau's: a second, explicit step.
+    const passed = await reviewer.selection.submissions.formalCheck.mutate({
+      id: areaPassed.id,
+      expectedVersion: areaPassed.version,
+      action: 'pass',
+    });
+    expect(passed.statusName).toBe('通过形式审查');
+    // Nothing more to check, and the refusal says so.
+    expect(
+      await failure(() =>
+        reviewer.selection.submissions.formalCheck.mutate({
+          id: passed.id,
+          expectedVersion: passed.version,
+          action: 'pass',
+        }),
+      ),
+    ).toMatchObject({ message: '该申报当前为“通过形式审查”，市局不能进行形式审查' });
+
+    const audit = await admin.audit.search.query({ objectId: passed.id });
+    const checks = audit.items.filter((i) => i.actionLabel === '形式审查通过').reverse();
+    expect(checks.map((i) => i.details)).toEqual([
+      expect.objectContaining({ stepName: '县区形式审查' }),
+      expect.objectContaining({ stepName: '市局形式审查' }),
+    ]);
+    expect(checks.map((i) => i.actorRoleName)).toEqual(['局审核员', '局审核员']);
   });
 
   it('a key project needs its partner units, named in the refusal', async () => {

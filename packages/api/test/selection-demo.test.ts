@@ -105,9 +105,7 @@ describe('the selection demo', () => {
     ]);
     expect(submissions.every((s) => s.team.every((m) => m.confirmed))).toBe(true);
 
-    const projects = (await admin.selection.projects.list.query({})).filter(
-      (p) => p.call.id === call.id,
-    );
+    const { items: projects } = await admin.selection.projects.list.query({ callId: call.id });
     expect(projects.map((p) => [p.organisationName, p.statusName]).sort()).toEqual([
       ['宿州汴北新能源装备有限公司', '实施中'],
       ['砀山梨康生物科技有限公司', '待签订任务书'],
@@ -123,6 +121,11 @@ describe('the selection demo', () => {
       ['验收通过后', null],
     ]);
     expect(signed.reports.map((r) => [r.kindName, r.statusName])).toEqual([['中期报告', '通过']]);
+    expect(signed.reports[0]?.attachments.map((a) => [a.kindName, a.name])).toEqual([
+      ['报告正文', '中期报告（盖章版）.pdf'],
+      ['专项资金使用情况（审计报告）', '专项资金使用情况表.pdf'],
+      ['成果证明等佐证材料', '发明专利申请受理通知书.pdf'],
+    ]);
     expect(signed.changes.map((c) => [c.kindName, c.statusName, c.months])).toEqual([
       ['延期', '待审批', 6],
     ]);

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProjectReportBody } from '@kc/domain';
-import { giveBankDetails, key, newOfficer } from './disbursement-support';
+import { key, newOfficer } from './disbursement-support';
+import { answerAll } from './acceptance-support';
 import type { Harness } from './harness';
 import { createHarness, failure } from './harness';
 import { colleague } from './library-support';
-import { concludedProject } from './selection-support';
+import { reportFiles, signedProject as signedProjectOf } from './selection-support';
 
 /**
  * A project after signing (issue 14, 四.2): the city funds go out in the contract's tranches, each
@@ -27,31 +28,13 @@ describe('a project after signing', () => {
     { condition: 'acceptance' as const, amountFen: 50n * WAN },
   ];
 
-  /** A concluded project whose contract releases ¥1,000,000 / ¥500,000 / ¥500,000, signed. */
+  /**
+   * A concluded project whose contract releases ¥1,000,000 / ¥500,000 / ¥500,000, signed, and the
+   * files its reports come with (uploaded by the unit's administrator).
+   */
   async function signedProject() {
-    const concluded = await concludedProject(h);
-    const { client, firm } = concluded;
-    const admin = await h.officer('admin');
-    const draft = (await client.selection.projects.mine.query()).items[0]!;
-    const { contract } = await admin.selection.projects.byId.query({ id: draft.id });
-    const saved = await admin.selection.projects.saveContract.mutate({
-      id: draft.id,
-      expectedVersion: draft.version,
-      contract: {
-        startOn: contract.startOn,
-        endOn: contract.endOn,
-        cityFundsFen: contract.cityFundsFen,
-        ownFundsFen: contract.ownFundsFen,
-        milestones: contract.milestones,
-        tranches: TRANCHES,
-      },
-    });
-    await giveBankDetails(h, firm.org.id);
-    const signed = await client.selection.projects.sign.mutate({
-      id: draft.id,
-      expectedVersion: saved.version,
-    });
-    return { ...concluded, admin, signed };
+    const signed = await signedProjectOf(h, TRANCHES);
+    return { ...signed, attachments: await reportFiles(signed.firm) };
   }
 
   function report(done = true): ProjectReportBody {
@@ -147,7 +130,7 @@ describe('a project after signing', () => {
   });
 
   it('reviews the mid-term report: a return needs a comment, and passing releases the mid-term tranche', async () => {
-    const { signed, client, admin } = await signedProject();
+    const { signed, client, admin, attachments } = await signedProject();
     expect(signed.reportsOpen).toEqual(['mid-term']);
     const early = await failure(() =>
       client.selection.projects.submitReport.mutate({
@@ -155,6 +138,7 @@ describe('a project after signing', () => {
         expectedVersion: signed.version,
         kind: 'final',
         body: report(),
+        attachments,
       }),
     );
     expect(early.message).toBe('中期检查通过后才能提交结题验收报告');
@@ -164,6 +148,7 @@ describe('a project after signing', () => {
         expectedVersion: signed.version,
         kind: 'mid-term',
         body: { ...report(), milestones: [report().milestones[0]!] },
+        attachments,
       }),
     );
     expect(short).toMatchObject({
@@ -178,6 +163,7 @@ describe('a project after signing', () => {
         expectedVersion: signed.version,
         kind: 'mid-term',
         body: report(false),
+        attachments,
       }),
     );
     expect(agentTry.appCode).toBe('NOT_ORG_ADMIN');
@@ -187,6 +173,7 @@ describe('a project after signing', () => {
       expectedVersion: signed.version,
       kind: 'mid-term',
       body: report(false),
+      attachments,
     });
     expect(submitted.reports).toMatchObject([
       { kind: 'mid-term', status: 'submitted', statusName: '待审查', submissions: 1 },
@@ -220,6 +207,7 @@ describe('a project after signing', () => {
       expectedVersion: returned.version,
       kind: 'mid-term',
       body: report(false),
+      attachments,
     });
     expect(again.reports[0]).toMatchObject({ status: 'submitted', submissions: 2 });
     const passed = await admin.selection.projects.reviewReport.mutate({
@@ -254,12 +242,13 @@ describe('a project after signing', () => {
   });
 
   it('raises a tranche once when two officers pass the same report at the same moment', async () => {
-    const { signed, client, admin } = await signedProject();
+    const { signed, client, admin, attachments } = await signedProject();
     const submitted = await client.selection.projects.submitReport.mutate({
       id: signed.id,
       expectedVersion: signed.version,
       kind: 'mid-term',
       body: report(false),
+      attachments,
     });
     const reviewer = await h.officer('reviewer');
     const results = await Promise.allSettled(
@@ -282,12 +271,13 @@ describe('a project after signing', () => {
   });
 
   it('accepts the project on its final report and releases the acceptance tranche, each once', async () => {
-    const { signed, client, admin } = await signedProject();
+    const { signed, client, admin, attachments } = await signedProject();
     let p = await client.selection.projects.submitReport.mutate({
       id: signed.id,
       expectedVersion: signed.version,
       kind: 'mid-term',
       body: report(false),
+      attachments,
     });
     p = await admin.selection.projects.reviewReport.mutate({
       id: signed.id,
@@ -300,8 +290,13 @@ describe('a project after signing', () => {
       expectedVersion: p.version,
       kind: 'final',
       body: report(),
+      attachments,
     });
     expect(p).toMatchObject({ status: 'accepting', statusName: '验收中' });
+    // 验收: the acceptance panel is drawn and its five experts pass the report
+    // (selection-acceptance.test.ts has the panel's own rules).
+    await admin.selection.projects.drawAcceptancePanel.mutate({ id: signed.id });
+    await answerAll(h, signed.id, ['pass', 'pass', 'pass', 'pass', 'pass']);
     const stale = await failure(() =>
       admin.selection.projects.reviewReport.mutate({
         id: signed.id,
@@ -343,12 +338,13 @@ describe('a project after signing', () => {
   });
 
   it('ends a project whose mid-term check fails, and the tranche still waiting is not paid', async () => {
-    const { signed, client, admin } = await signedProject();
+    const { signed, client, admin, attachments } = await signedProject();
     const submitted = await client.selection.projects.submitReport.mutate({
       id: signed.id,
       expectedVersion: signed.version,
       kind: 'mid-term',
       body: report(false),
+      attachments,
     });
     const failed = await admin.selection.projects.reviewReport.mutate({
       id: signed.id,
@@ -362,6 +358,8 @@ describe('a project after signing', () => {
       statusName: '已终止',
       changesOpen: false,
     });
+    // The project row is written once in the review's transaction (the ending), not twice.
+    expect(failed.version).toBe(submitted.version + 1);
     expect(failed.changes[0]).toMatchObject({
       kind: 'termination',
       status: 'approved',

@@ -199,7 +199,7 @@ describe('selection projects', () => {
     expect(
       (await failure(() => dangshan.selection.projects.byId.query({ id: project.id }))).appCode,
     ).toBe('NOT_FOUND');
-    expect((await dangshan.selection.projects.list.query({})).map((p) => p.id)).not.toContain(
+    expect((await dangshan.selection.projects.list.query({})).items.map((p) => p.id)).not.toContain(
       project.id,
     );
   });

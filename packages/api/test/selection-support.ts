@@ -1,5 +1,7 @@
+import type { ReportAttachment, TrancheCondition } from '@kc/domain';
 import type { Harness } from './harness';
 import { firmApplicant } from './awards-support';
+import { giveBankDetails } from './disbursement-support';
 
 /**
  * Selection calls for the tests of the later stages (issue 14): a call brought to 拟定结果 with
@@ -280,4 +282,47 @@ export async function concludedProject(h: Harness) {
   });
   const firm = closed.firms[0]!;
   return { ...closed, concluded, need, firm, client: await firm.signInAgain() };
+}
+
+/**
+ * A concluded project whose 任务书 the bureau set to `tranches`, signed by the lead unit's
+ * administrator (a receiving account registered first).
+ */
+export async function signedProject(
+  h: Harness,
+  tranches: { condition: TrancheCondition; amountFen: bigint }[],
+) {
+  const concluded = await concludedProject(h);
+  const { client, firm } = concluded;
+  const admin = await h.officer('admin');
+  const draft = (await client.selection.projects.mine.query()).items[0]!;
+  const { contract } = await admin.selection.projects.byId.query({ id: draft.id });
+  const saved = await admin.selection.projects.saveContract.mutate({
+    id: draft.id,
+    expectedVersion: draft.version,
+    contract: {
+      startOn: contract.startOn,
+      endOn: contract.endOn,
+      cityFundsFen: contract.cityFundsFen,
+      ownFundsFen: contract.ownFundsFen,
+      milestones: contract.milestones,
+      tranches,
+    },
+  });
+  await giveBankDetails(h, firm.org.id);
+  const signed = await client.selection.projects.sign.mutate({
+    id: draft.id,
+    expectedVersion: saved.version,
+  });
+  return { ...concluded, admin, signed };
+}
+
+/** The files every report needs (报告正文, 专项资金使用情况), uploaded by `firm`'s administrator. */
+export async function reportFiles(firm: {
+  upload: (kind: string) => Promise<{ fileId: string; kind: string }>;
+}): Promise<ReportAttachment[]> {
+  return [
+    { kind: 'report-document', fileId: (await firm.upload('report-document')).fileId },
+    { kind: 'financial-statement', fileId: (await firm.upload('financial-statement')).fileId },
+  ];
 }

@@ -6,8 +6,8 @@ import type { FinanceOfficer } from '../support/award-path';
 import { secondFinanceOfficer } from '../support/award-path';
 import { desktopPage, launchBrowser, phonePage, snap } from '../support/browser';
 import { resetClock } from '../support/clock';
-import { enterBankAccount, landedOnProgrammes, openAs } from '../support/mp-data';
-import { confirmModal, textOf, typeInto } from '../support/mp-ui';
+import { enterBankAccount, landedOnProgrammes, openAs, tinyPdf } from '../support/mp-data';
+import { chooseFiles, confirmModal, textOf, typeInto } from '../support/mp-ui';
 import type { ConcludedKeyProject } from '../support/selection-path';
 import {
   TRANCHES,
@@ -18,6 +18,7 @@ import {
   settleContract,
   trancheApplication,
 } from '../support/selection-path';
+import { expertsGiveVerdicts } from '../support/acceptance-path';
 import { stepsOfOneStory } from '../support/story';
 
 /**
@@ -28,7 +29,9 @@ import { stepsOfOneStory } from '../support/story';
  * browser covers the project: the firm's administrator signs the 任务书 in the mini-program; the
  * bureau reviewer finds 第1期 raised in 项目管理 and approves it in the application review; the
  * firm reports (中期, then 结题) through the report form; the reviewer passes each in the project
- * detail, which raises 第2期 and, with the acceptance (验收), 第3期. The notices and the four-eyes
+ * detail, which raises 第2期 and, with the acceptance (验收), 第3期 — the final report once the
+ * reviewer has drawn its acceptance panel (验收专家组) there and the drawn demo experts have given
+ * their verdicts through the API (support/acceptance-path.ts). The notices and the four-eyes
  * payments go through the API (admin-notice and admin-payment cover those screens); both apps end
  * showing two tranches 已拨付.
  */
@@ -104,7 +107,19 @@ function trancheRow(page: Page, trancheNo: number) {
     .locator('.el-table__row', { hasText: `第 ${trancheNo} 期` });
 }
 
-/** The firm fills the report form: a line per milestone, money in yuan, then sends it. */
+/** The files a report comes with, by upload row: the report itself, the final's audit report. */
+const REPORT_FILES = {
+  'mid-term': [['report-document', '中期报告（盖章版）.pdf']],
+  final: [
+    ['report-document', '结题验收报告（盖章版）.pdf'],
+    ['financial-statement', '专项资金审计报告.pdf'],
+  ],
+} as const;
+
+/**
+ * The firm fills the report form: a line per milestone, money in yuan, the files the report kind
+ * needs (picked as from a chat: the browser's file chooser in H5), then sends it.
+ */
 async function submitReport(
   page: Page,
   kind: 'mid-term' | 'final',
@@ -125,6 +140,12 @@ async function submitReport(
   }
   await typeInto(page, 'report-cityFundsSpent', report.city);
   await typeInto(page, 'report-ownFundsSpent', report.own);
+  for (const [row, name] of REPORT_FILES[kind]) {
+    await chooseFiles(page, `#evidence-${row}-chat`, [
+      { name, mimeType: 'application/pdf', buffer: tinyPdf(name) },
+    ]);
+    await expect.poll(() => textOf(page, `#evidence-${row}`)).toContain(name);
+  }
   await snap(page, `key-project-mp-report-${kind}`);
   await page.locator('#report-submit').click();
   await confirmModal(page);
@@ -244,6 +265,9 @@ describe('揭榜挂帅: from a posted need to accepted results, two tranches pai
     expect(await textOf(page, '#project-report-mid-term')).toContain(
       '已支出：市级资金 ¥900,000.00，自筹资金 ¥1,200,000.00',
     );
+    expect(await textOf(page, '#project-report-mid-term-files')).toContain(
+      '中期报告（盖章版）.pdf',
+    );
     await context.close();
   });
 
@@ -254,6 +278,14 @@ describe('揭榜挂帅: from a posted need to accepted results, two tranches pai
     expect(await report.getByTestId('report-mid-term-milestones').textContent()).toContain(
       '✓ 已完成',
     );
+    // The report's file is listed with its download (GET /files/:id, the area's officer or the bureau).
+    const files = report.getByTestId('report-mid-term-attachments');
+    expect(await files.textContent()).toContain('中期报告（盖章版）.pdf');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      files.getByTestId('attachment-download').first().click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`${project.projectNumber}-中期报告-报告正文.pdf`);
     await passReport(page, 'mid-term', '将按任务书生成第2期拨付申请（¥500,000.00），进入市局审核');
     await expect.poll(() => trancheRow(page, 2).textContent()).toContain('市局审核中');
     expect(await trancheRow(page, 1).textContent()).toContain('已拨付');
@@ -279,14 +311,65 @@ describe('揭榜挂帅: from a posted need to accepted results, two tranches pai
     await context.close();
   });
 
-  it('the reviewer passes it (验收): the project is 已验收 and the acceptance tranche is raised', async () => {
+  it('the reviewer draws the acceptance panel (验收专家组), and the drawn experts give their verdicts', async () => {
     const page = await reviewerOnProject();
     expect(await page.getByTestId('project-status').textContent()).toBe('验收中');
-    await passReport(
-      page,
-      'final',
-      '通过即验收通过，项目状态变为“已验收”；将按任务书生成第3期拨付申请（¥500,000.00），进入市局审核。',
+    const report = page.getByTestId('report-final');
+    // No review before the panel has spoken.
+    expect(await report.getByTestId('report-final-review').isDisabled()).toBe(true);
+    await report.getByTestId('acceptance').scrollIntoViewIfNeeded();
+    await report.getByTestId('acceptance-draw').click();
+    const dialog = page.getByTestId('acceptance-dialog');
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    expect(await dialog.textContent()).toContain(
+      '随机抽取5名组成验收专家组，另按顺序抽取2名备选专家',
     );
+    expect(await dialog.textContent()).toContain('不能指定或更换人选');
+    await dialog.getByTestId('acceptance-confirm').click();
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    const members = report.getByTestId('acceptance-members').locator('.el-table__body tr');
+    await expect.poll(() => members.count()).toBe(7);
+    const statuses = await members.allTextContents();
+    expect(statuses.filter((t) => t.includes('待接受'))).toHaveLength(5);
+    expect(statuses.filter((t) => t.includes('备选'))).toHaveLength(2);
+    expect(await report.getByTestId('acceptance-seeds').textContent()).toMatch(/^[0-9a-f]{32}$/);
+    await snap(page, 'key-project-admin-acceptance-drawn');
+    await page.context().close();
+
+    // The five drawn experts accept in their review tasks and pass the report (their screens
+    // have their own tests: apps/miniprogram/test/expert-acceptance.test.ts).
+    expect(await expertsGiveVerdicts(stack, project.projectId, 'pass')).toBe(5);
+  });
+
+  it('the reviewer passes it (验收) on the panel’s conclusion: the project is 已验收 and the acceptance tranche is raised', async () => {
+    const page = await reviewerOnProject();
+    expect(await page.getByTestId('project-status').textContent()).toBe('验收中');
+    const report = page.getByTestId('report-final');
+    await expect
+      .poll(() => report.getByTestId('acceptance-conclusion').textContent())
+      .toContain('有效意见5份（通过5、需整改0、不通过0），多数意见为“通过”。');
+    expect(await report.getByTestId('acceptance-tally').textContent()).toBe(
+      '通过 5 · 需整改 0 · 不通过 0',
+    );
+    expect(await report.getByTestId('acceptance-members').textContent()).toContain('同意通过验收');
+    // The review shows the panel's conclusion; passing follows its majority: no reason asked.
+    await report.getByTestId('report-final-review').click();
+    const dialog = page.getByTestId('report-review-dialog');
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    expect(await dialog.getByTestId('report-review-panel').textContent()).toContain(
+      '多数意见为“通过”',
+    );
+    await dialog.getByTestId('report-review-pass').click();
+    await expect
+      .poll(() => dialog.getByTestId('report-review-consequence').textContent())
+      .toContain(
+        '通过即验收通过，项目状态变为“已验收”；将按任务书生成第3期拨付申请（¥500,000.00），进入市局审核。',
+      );
+    expect(await dialog.getByTestId('report-review-departure').count()).toBe(0);
+    await dialog.getByTestId('report-review-submit').click();
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    await expect.poll(() => report.getByTestId('report-final-status').textContent()).toBe('通过');
+    expect(await report.getByTestId('acceptance-status').textContent()).toBe('已结束');
     await expect.poll(() => page.getByTestId('project-status').textContent()).toBe('已验收');
     expect(await page.getByTestId('project-completed').textContent()).toContain('项目已通过验收');
     await expect.poll(() => trancheRow(page, 3).textContent()).toContain('市局审核中');

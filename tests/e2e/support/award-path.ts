@@ -6,7 +6,7 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { officerApi } from './api';
-import { moveClockPast, resetClock } from './clock';
+import { moveClockPast, readClock, setClockOffset } from './clock';
 import { createReadyOfficer } from './officer-security';
 
 /** A second finance officer (不相容岗位分离: the preparer of a batch may not confirm it). */
@@ -30,10 +30,12 @@ export async function secondFinanceOfficer(apiUrl: string): Promise<FinanceOffic
 
 /**
  * The reviewer puts approved awards in a public notice and publishes it; the API's test clock
- * moves past the notice's last day so the reviewer can close it, and is set back (the awards stay
- * notice-passed). Callers reset the clock in `afterAll` too, in case this fails half-way.
+ * moves past the notice's last day so the reviewer can close it, and is set back where it was
+ * (the awards stay notice-passed; a flow that had moved it, past a result document say, stays
+ * there). Callers reset the clock in `afterAll` too, in case this fails half-way.
  */
 export async function passNotice(apiUrl: string, applicationIds: string[], title: string) {
+  const { offsetDays } = await readClock(apiUrl);
   const reviewer = await officerApi(apiUrl, 'reviewer');
   const notice = await reviewer.notices.create.mutate({
     title,
@@ -49,7 +51,7 @@ export async function passNotice(apiUrl: string, applicationIds: string[], title
     const later = await officerApi(apiUrl, 'reviewer');
     await later.notices.close.mutate({ batchId: notice.id });
   } finally {
-    await resetClock(apiUrl);
+    await setClockOffset(apiUrl, offsetDays);
   }
 }
 

@@ -43,3 +43,15 @@ export async function confirmModal(page: Page) {
 export function toastText(page: Page) {
   return textOf(page, '.taro__toast');
 }
+
+/** Waits for Taro's page slide (and any other finite animation) to end, before reading the screen whole. */
+export async function animationsDone(page: Page) {
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => a.effect?.getComputedTiming().iterations !== Infinity)
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  );
+}

@@ -38,6 +38,11 @@ export type FilterField<K extends string = string> =
       /** A select with a default (not '') usually offers "all" as an option instead. */
       clearable?: boolean;
       default?: string;
+      /**
+       * Options that come with the list's answer (e.g. the calls that made projects): which
+       * values to take from a link meanwhile. Without it, only a value among the options.
+       */
+      accept?: (value: string) => boolean;
     })
   /** `name` holds the first day, `to` the last (YYYY-MM-DD, both inclusive). */
   | (FieldBase<K> & {
@@ -189,6 +194,8 @@ export function useListPage<
     } else if (field.kind === 'date-range') {
       defaults[field.to] = '';
       accept[field.name] = accept[field.to] = (v) => DAY.test(v);
+    } else if (field.kind === 'select' && field.accept) {
+      accept[field.name] = field.accept;
     } else if (field.kind === 'area' || (field.kind === 'select' && !field.allowCreate)) {
       accept[field.name] = oneOf(field);
     }

@@ -8,7 +8,13 @@ import { scrollToId } from '../services/scroll';
 export type FormCheck = { ok: true } | { ok: false; errors: PathErrors };
 
 /** Refusals after which what the page shows is out of date: the page loads it again. */
-const OUT_OF_DATE = ['STALE_VERSION', 'INVALID_TRANSITION', 'NOT_ORG_ADMIN', 'NOT_FOUND'];
+const OUT_OF_DATE = [
+  'STALE_VERSION',
+  'INVALID_TRANSITION',
+  'NOT_ORG_ADMIN',
+  'NOT_FOUND',
+  'PANEL_CLOSED',
+];
 
 export interface CheckedFormOptions {
   /** The paths in screen order, to bring the first wrong one into view. */

@@ -29,6 +29,7 @@ export const routes = {
   reviews: '/packages/expert/reviews/index',
   reviewPanel: '/packages/expert/panel/index',
   reviewScore: '/packages/expert/score/index',
+  reviewAcceptance: '/packages/expert/acceptance/index',
   selectionCalls: '/packages/selection/calls/index',
   selectionCall: '/packages/selection/call/index',
   selectionSubmission: '/packages/selection/submission/index',

@@ -6,6 +6,16 @@ import { type Simulated, bootMiniProgram, startSignedIn, answerModals } from './
 /** A signed project, running, the mid-term report open, as `selection.projects.mineById` gives it. */
 const PROJECT = runningProject();
 
+/** The report document a returned mid-term report was sent with. */
+const SENT_DOCUMENT = {
+  kind: 'report-document' as const,
+  kindName: '报告正文',
+  fileId: 'f0000000-0000-4000-8000-0000000000aa',
+  name: '中期报告（盖章版）.pdf',
+  sizeBytes: 2_516_582,
+  mimeType: 'application/pdf',
+};
+
 /** 我的项目 (sub-package) in the WeChat build: the project page, the report and change forms. */
 describe('a project’s reports and changes in the WeChat build', () => {
   let sim: Simulated;
@@ -59,7 +69,7 @@ describe('a project’s reports and changes in the WeChat build', () => {
     expect(page.text('#project-reports-admin-only')).toContain('由单位管理员提交');
   });
 
-  it('the report form checks with the schema, then sends money in fen', async () => {
+  it('the report form checks with the schema, the files included', async () => {
     const seen = serve(PROJECT);
     const page = await sim.openPage('packages/projects/report/index', {
       id: PROJECT_ID,
@@ -69,13 +79,46 @@ describe('a project’s reports and changes in the WeChat build', () => {
     await page.tap('#report-submit');
     expect(page.text('#report-summary-error')).toBe('请填写工作进展与主要成果');
     expect(page.text('#report-milestone-0-note-error')).toBe('请填写完成情况');
+    expect(page.text('#report-attachments')).toContain('请上传报告正文');
     expect(sent(seen, 'selection.projects.submitReport')).toEqual([]);
+  });
 
+  it('a returned report keeps its files; the corrected one sends money in fen', async () => {
+    const seen = serve({
+      ...PROJECT,
+      reports: [
+        {
+          id: 'report-1',
+          kind: 'mid-term',
+          kindName: '中期报告',
+          status: 'returned',
+          statusName: '退回修改',
+          body: {
+            summary: '完成低铂催化剂小试。',
+            milestones: [
+              { done: false, note: '小试进行中' },
+              { done: false, note: '中试线设备已招标' },
+            ],
+            cityFundsSpentFen: 10_000_000n,
+            ownFundsSpentFen: 50_000_000n,
+          },
+          attachments: [SENT_DOCUMENT],
+          submissions: 1,
+          submittedAt: new Date('2028-06-20T02:00:00Z'),
+          reviewedAt: new Date('2028-06-25T06:30:00Z'),
+          comment: '请补充市级资金支出明细',
+        },
+      ],
+    });
+    const page = await sim.openPage('packages/projects/report/index', {
+      id: PROJECT_ID,
+      kind: 'mid-term',
+    });
+    expect(page.text('#report-attachments')).toContain(SENT_DOCUMENT.name);
     await page.input('#report-summary', '完成低铂催化剂小试，铂载量降至每平方厘米零点三二毫克。');
     await page.tap('#report-milestone-0-done');
     expect(page.text('#report-milestone-0-done-text')).toBe('已完成');
     await page.input('#report-milestone-0-note', '小试完成，测试报告见附件');
-    await page.input('#report-milestone-1-note', '中试线设备已招标');
     await page.input('#report-cityFundsSpent', '300000.5');
     await page.input('#report-ownFundsSpent', '1,200,000');
     await page.tap('#report-submit');
@@ -94,9 +137,10 @@ describe('a project’s reports and changes in the WeChat build', () => {
           cityFundsSpentFen: 30_000_050n,
           ownFundsSpentFen: 120_000_000n,
         },
+        attachments: [{ kind: 'report-document', fileId: SENT_DOCUMENT.fileId }],
       },
     ]);
-    expect(sim.toasts).toContain('中期报告已提交');
+    expect(sim.toasts).toContain('已重新提交');
   });
 
   it('a report that is not open says why instead of the form', async () => {

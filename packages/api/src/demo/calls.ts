@@ -1,6 +1,6 @@
 import type { ResultDocument, SelectionCallAction } from '@kc/domain';
 import type { Api, Applicant, DemoActors } from './actors';
-import type { DemoClock } from './clock';
+import type { DemoClock, Script } from './clock';
 
 /**
  * A selection call's steps as the demo takes them (issue 14), each through the procedure the
@@ -298,4 +298,75 @@ export async function confirmTeamParts(demo: Demo, openid: string) {
     await member.api.selection.team.answer({ memberId: r.memberId, confirm: true });
     demo.clock.later(3);
   }
+}
+
+/** The days (relative to today) and times of a single-panel call's review, from the area's check. */
+export interface ReviewDays {
+  areaCheck: number;
+  /** 截止申报, the bureau's check and the panel's draw, one morning */
+  closeAndDraw: number;
+  accept: number;
+  score: number;
+  closeReview: number;
+  decide: number;
+  propose: number;
+  /** 公示期满 and 印发结果: left out for a call still in its notice */
+  closeNotice?: number;
+  conclude?: { day: number; documentNo: string };
+}
+
+/**
+ * A call's review with one panel, scheduled on the demo's script: formal checks, the draw,
+ * acceptance, scoring (`totals`, as scoreAll takes them), the decision, the notice and, where
+ * the days are given, the notice's end and the result (which makes the 免申即享 invitations).
+ * `callId` and `ids` are read when each step runs: the call is published by an earlier step.
+ */
+export function reviewSteps(
+  demo: Demo,
+  script: Script,
+  what: {
+    callId: () => string;
+    ids: () => string[];
+    panel: { name: string; fieldCode: Parameters<typeof drawPanel>[3]; totals: number[][] };
+    /** the names of the last steps, as the script's log shows them */
+    decideName: string;
+    proposeName: string;
+  },
+  days: ReviewDays,
+) {
+  let panelId = '';
+  script.at(days.areaCheck, '09:15', '县区形式审查', () => areaCheck(demo, what.callId()));
+  script.at(days.closeAndDraw, '09:00', '截止申报、市局形式审查、抽取专家', async () => {
+    const callId = what.callId();
+    await advance(demo, callId, 'close-applications');
+    await bureauCheck(demo, callId);
+    await advance(demo, callId, 'start-expert-review');
+    panelId = await drawPanel(demo, callId, what.panel.name, what.panel.fieldCode, what.ids());
+  });
+  script.at(days.accept, '09:20', '专家确认参加评审', () => acceptAll(demo, panelId));
+  script.at(days.score, '09:00', '专家评分', () =>
+    scoreAll(demo, panelId, what.ids(), what.panel.totals),
+  );
+  script.at(days.closeReview, '16:00', '评分结束', async () => {
+    await closePanel(demo, panelId);
+    await advance(demo, what.callId(), 'close-review');
+  });
+  script.at(days.decide, '10:00', what.decideName, async () => {
+    await decideAsProposed(demo, what.callId());
+  });
+  script.at(days.propose, '09:30', what.proposeName, async () => {
+    await advance(demo, what.callId(), 'propose');
+  });
+  if (days.closeNotice !== undefined)
+    script.at(days.closeNotice, '09:30', '公示期满，结束公示', async () => {
+      await closeNotice(demo, what.callId());
+    });
+  const conclude = days.conclude;
+  if (conclude)
+    script.at(conclude.day, '10:00', '印发结果，发出免申即享邀请', async () => {
+      await advance(demo, what.callId(), 'conclude', {
+        documentNo: conclude.documentNo,
+        issuedOn: demo.clock.day(conclude.day),
+      });
+    });
 }

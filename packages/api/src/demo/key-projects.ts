@@ -31,6 +31,13 @@ export const keyProjectCallTitle = (year: number) => `${year}年度未来产业�
 
 const WAN = 1_000_000n; // 1万元 in fen
 
+/** The mid-term report's files (PROJECT_REPORT_ATTACHMENTS): the report itself and a proof. */
+const REPORT_FILES = [
+  ['report-document', '中期报告（盖章版）'],
+  ['financial-statement', '专项资金使用情况表'],
+  ['supporting-material', '发明专利申请受理通知书'],
+] as const;
+
 const EVIDENCE = [
   ['project-proposal', '项目申报书'],
   ['cooperation-agreement', '产学研合作协议'],
@@ -155,11 +162,10 @@ export function keyProjectSteps(demo: Demo, script: Script, firms: Partial<Firms
       issuedOn: demo.clock.day(-198),
     });
     const admin = await demo.actors.officer('admin');
-    for (const p of await admin.api.selection.projects.list({}))
-      if (p.call.id === callId) {
-        if (p.organisationName === NEW_FIRMS.yongqiao.profile.name) projects.bianbei = p.id;
-        else projects.likang = p.id;
-      }
+    const made = await admin.api.selection.projects.list({ page: 1, pageSize: 20, callId });
+    for (const p of made.items)
+      if (p.organisationName === NEW_FIRMS.yongqiao.profile.name) projects.bianbei = p.id;
+      else projects.likang = p.id;
   });
   script.at(-193, '11:00', '局管理员调整汴北项目任务书', () =>
     adjustContract(
@@ -180,6 +186,12 @@ export function keyProjectSteps(demo: Demo, script: Script, firms: Partial<Firms
   script.at(-20, '10:10', '汴北新能源提交中期报告', async () => {
     const bianbei = firms.bianbei as Applicant;
     const p = await bianbei.api.selection.projects.mineById({ id: projects.bianbei ?? '' });
+    const attachments = [];
+    for (const [kind, fileName] of REPORT_FILES) {
+      const description = `Attachment "${kind}" of the mid-term report of project ${p.number}`;
+      attachments.push({ kind, fileId: await demo.actors.upload(bianbei, fileName, description) });
+      demo.clock.later(2);
+    }
     await bianbei.api.selection.projects.submitReport({
       id: p.id,
       expectedVersion: p.version,
@@ -195,6 +207,7 @@ export function keyProjectSteps(demo: Demo, script: Script, firms: Partial<Firms
         ownFundsSpentFen: 205n * WAN,
         nextSteps: '加快中试线调试，力争按期开展电堆验证；关注关键设备交付进度。',
       },
+      attachments,
     });
   });
   script.at(-12, '16:00', '市局审查中期报告通过（第二期资金进入市局审核）', async () => {

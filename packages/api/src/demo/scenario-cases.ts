@@ -1,18 +1,6 @@
 import type { Applicant } from './actors';
 import type { Demo, Entry } from './calls';
-import {
-  acceptAll,
-  advance,
-  areaCheck,
-  bureauCheck,
-  closeNotice,
-  closePanel,
-  decideAsProposed,
-  drawPanel,
-  publishCall,
-  scoreAll,
-  submitEntry,
-} from './calls';
+import { publishCall, reviewSteps, submitEntry } from './calls';
 import type { Script } from './clock';
 import type { Firms } from './organisations';
 
@@ -79,7 +67,6 @@ function entries(yunzhi: Applicant, bianbei: Applicant, likang: Applicant): Entr
 export function scenarioCaseSteps(demo: Demo, script: Script, firms: Partial<Firms>) {
   let callId = '';
   const ids: string[] = [];
-  let panelId = '';
   const list: Entry[] = [];
 
   script.at(-165, '09:30', '发布场景案例评选指南（第一批）', async () => {
@@ -106,38 +93,34 @@ export function scenarioCaseSteps(demo: Demo, script: Script, firms: Partial<Fir
     script.at(day, '10:40', '提交场景案例申报', async () => {
       ids[i] = await submitEntry(demo, callId, list[i] as Entry);
     });
-  script.at(-150, '09:15', '县区形式审查', () => areaCheck(demo, callId));
-  script.at(-145, '09:00', '截止申报、市局形式审查、抽取专家', async () => {
-    await advance(demo, callId, 'close-applications');
-    await bureauCheck(demo, callId);
-    await advance(demo, callId, 'start-expert-review');
-    panelId = await drawPanel(demo, callId, '低碳能源组', 'low-carbon-energy', ids);
-  });
-  script.at(-143, '09:20', '专家确认参加评审', () => acceptAll(demo, panelId));
-  script.at(-141, '09:00', '专家评分', () =>
-    scoreAll(demo, panelId, ids, [
-      [88, 86, 90, 85, 87],
-      [84, 83, 86, 82, 85],
-      [78, 80, 76, 79, 81],
-    ]),
+  reviewSteps(
+    demo,
+    script,
+    {
+      callId: () => callId,
+      ids: () => ids,
+      panel: {
+        name: '低碳能源组',
+        fieldCode: 'low-carbon-energy',
+        totals: [
+          [88, 86, 90, 85, 87],
+          [84, 83, 86, 82, 85],
+          [78, 80, 76, 79, 81],
+        ],
+      },
+      decideName: '拟定入选名单',
+      proposeName: '入选名单公示',
+    },
+    {
+      areaCheck: -150,
+      closeAndDraw: -145,
+      accept: -143,
+      score: -141,
+      closeReview: -139,
+      decide: -137,
+      propose: -136,
+      closeNotice: -116,
+      conclude: { day: -113, documentNo: `宿科〔${demo.year}〕72号` },
+    },
   );
-  script.at(-139, '16:00', '评分结束', async () => {
-    await closePanel(demo, panelId);
-    await advance(demo, callId, 'close-review');
-  });
-  script.at(-137, '10:00', '拟定入选名单', async () => {
-    await decideAsProposed(demo, callId);
-  });
-  script.at(-136, '09:30', '入选名单公示', async () => {
-    await advance(demo, callId, 'propose');
-  });
-  script.at(-116, '09:30', '公示期满，结束公示', async () => {
-    await closeNotice(demo, callId);
-  });
-  script.at(-113, '10:00', '印发结果，发出免申即享邀请', async () => {
-    await advance(demo, callId, 'conclude', {
-      documentNo: `宿科〔${demo.year}〕72号`,
-      issuedOn: demo.clock.day(-113),
-    });
-  });
 }

@@ -1,18 +1,6 @@
 import type { Applicant } from './actors';
 import type { Demo, Entry } from './calls';
-import {
-  acceptAll,
-  advance,
-  areaCheck,
-  bureauCheck,
-  closePanel,
-  confirmTeamParts,
-  decideAsProposed,
-  drawPanel,
-  publishCall,
-  scoreAll,
-  submitEntry,
-} from './calls';
+import { confirmTeamParts, publishCall, reviewSteps, submitEntry } from './calls';
 import type { Script } from './clock';
 import type { Firms } from './organisations';
 
@@ -91,7 +79,6 @@ export function talentTeamSteps(demo: Demo, script: Script, firms: Partial<Firms
   let callId = '';
   const list: Entry[] = [];
   const ids: string[] = [];
-  let panelId = '';
 
   script.at(-62, '09:30', '发布人才团队遴选指南', async () => {
     const call = await publishCall(demo, {
@@ -119,29 +106,33 @@ export function talentTeamSteps(demo: Demo, script: Script, firms: Partial<Firms
   script.at(-45, '15:20', '宿州创新理工学院确认合作任务', () =>
     confirmTeamParts(demo, 'demo-openid-university-1'),
   );
-  script.at(-44, '09:30', '县区形式审查', () => areaCheck(demo, callId));
-  script.at(-31, '09:00', '截止申报、市局形式审查、抽取专家', async () => {
-    await advance(demo, callId, 'close-applications');
-    await bureauCheck(demo, callId);
-    await advance(demo, callId, 'start-expert-review');
-    panelId = await drawPanel(demo, callId, '先进材料组', 'advanced-materials', ids);
-  });
-  script.at(-29, '09:20', '专家确认参加评审', () => acceptAll(demo, panelId));
-  script.at(-25, '09:00', '专家评分', () =>
-    scoreAll(demo, panelId, ids, [
-      [93, 91, 90, 92, 89],
-      [84, 82, 86, 81, 83],
-      [74, 72, 76, 71, 73],
-    ]),
+  reviewSteps(
+    demo,
+    script,
+    {
+      callId: () => callId,
+      ids: () => ids,
+      panel: {
+        name: '先进材料组',
+        fieldCode: 'advanced-materials',
+        totals: [
+          [93, 91, 90, 92, 89],
+          [84, 82, 86, 81, 83],
+          [74, 72, 76, 71, 73],
+        ],
+      },
+      decideName: '拟定入选团队及类别',
+      proposeName: '入选团队名单公示',
+    },
+    // Still in its notice (公示) today.
+    {
+      areaCheck: -44,
+      closeAndDraw: -31,
+      accept: -29,
+      score: -25,
+      closeReview: -22,
+      decide: -6,
+      propose: -1,
+    },
   );
-  script.at(-22, '16:30', '评分结束', async () => {
-    await closePanel(demo, panelId);
-    await advance(demo, callId, 'close-review');
-  });
-  script.at(-6, '10:00', '拟定入选团队及类别', async () => {
-    await decideAsProposed(demo, callId);
-  });
-  script.at(-1, '09:30', '入选团队名单公示', async () => {
-    await advance(demo, callId, 'propose');
-  });
 }

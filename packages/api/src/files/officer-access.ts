@@ -8,6 +8,7 @@ import { officialListFileAccess } from '../organisations/official-lists/file-acc
 import { vpAgreementAccess, vpTemplateOfficerAccess } from '../vice-president/agreement-access';
 import { submissionFileOfficerAccess } from '../selection/file-access';
 import { allianceCharterOfficerAccess } from '../selection/alliance-file-access';
+import { reportFileOfficerAccess } from '../selection/report-file-access';
 import type { CanOfficerSeeFile } from './service';
 
 /**
@@ -31,6 +32,7 @@ export function officerFileAccess(db: Db, now: () => Date = () => new Date()): C
     officialListFileAccess(db),
     submissionFileOfficerAccess(db),
     allianceCharterOfficerAccess(db),
+    reportFileOfficerAccess(db),
   ];
   return async (officer, file) => {
     for (const rule of isCaseworker(officer) ? caseworkRules : financeRules) {

@@ -12,7 +12,7 @@ import { lockOrganisation } from '../awards/locks';
 import type { ApplicantCaller } from '../caller';
 import type { Context } from '../context';
 import { appError } from '../errors';
-import { UNREFERENCED_FILE } from '../files/unreferenced';
+import { unreferencedFiles } from '../files/unreferenced';
 
 type ApplicantCtx = Context & { caller: ApplicantCaller };
 
@@ -49,24 +49,6 @@ async function refuseLastAdmin(tx: TransactionClient, userId: string) {
           : '您是该单位唯一的管理员，请先将管理员身份移交给其他成员，再注销账号',
     });
   }
-}
-
-/** Files of the user that no remaining record points to (after drafts were emptied). */
-async function unreferencedFiles(tx: TransactionClient, userId: string) {
-  const files = await tx.storedFile.findMany({
-    where: {
-      ownerUserId: userId,
-      ...UNREFERENCED_FILE,
-    },
-    select: { id: true, sha256: true },
-  });
-  // An alliance's charter is named by id, not by a relation: it stays while an alliance names it.
-  const charters = await tx.alliance.findMany({
-    where: { charterFileId: { in: files.map((f) => f.id) } },
-    select: { charterFileId: true },
-  });
-  const kept = new Set(charters.map((c) => c.charterFileId));
-  return files.filter((f) => !kept.has(f.id));
 }
 
 export async function cancelAccount(
@@ -186,7 +168,10 @@ export async function cancelAccount(
       await tx.idempotencyRecord.deleteMany({ where: { actorUserId: userId } })
     ).count;
 
-    const orphans = await unreferencedFiles(tx, userId);
+    // Files of the user that no remaining record holds (after drafts were emptied): a record
+    // of an organisation they were in — a submission's attachments, even a draft's, an
+    // alliance's charter, a project report's files — keeps its files (files/holders.ts).
+    const orphans = await unreferencedFiles(tx, { ownerUserId: userId });
     counts.stored_file = (
       await tx.storedFile.deleteMany({ where: { id: { in: orphans.map((f) => f.id) } } })
     ).count;

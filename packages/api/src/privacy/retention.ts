@@ -13,7 +13,7 @@
 import type { Db, TransactionClient } from '@kc/db';
 import { writeAudit } from '../audit';
 import type { FileStore } from '../files/store';
-import { UNREFERENCED_FILE } from '../files/unreferenced';
+import { unreferencedFiles } from '../files/unreferenced';
 import type { Logger } from '../logger';
 
 export interface RetentionConfig {
@@ -173,10 +173,7 @@ export async function runRetention(deps: RetentionDeps): Promise<RetentionReport
         await tx.dataExport.deleteMany({ where: { id: { in: expired.map((e) => e.id) } } })
       ).count;
       const fileIds = expired.flatMap((e) => (e.fileId ? [e.fileId] : []));
-      const unreferenced = await tx.storedFile.findMany({
-        where: { id: { in: fileIds }, ...UNREFERENCED_FILE },
-        select: { id: true, sha256: true },
-      });
+      const unreferenced = await unreferencedFiles(tx, { id: { in: fileIds } });
       removed.stored_file = (
         await tx.storedFile.deleteMany({ where: { id: { in: unreferenced.map((f) => f.id) } } })
       ).count;

@@ -5,37 +5,37 @@ import { Html, html } from './html';
 /** Where the pages live on the API host (apps/server registers them under it). */
 export const PUBLIC_BASE = '/public';
 
+/**
+ * A public list's address with its filters: always the same parameter order, empty ones left out,
+ * the first page not said, every value percent-encoded (the html template then escapes the `&`).
+ */
+function listPath(
+  list: 'needs' | 'alliances',
+  query: { kind?: string | null; fieldCode?: string | null; q?: string; page?: number },
+): string {
+  const params = new URLSearchParams();
+  if (query.kind) params.set('kind', query.kind);
+  if (query.fieldCode) params.set('field', query.fieldCode);
+  if (query.q) params.set('q', query.q);
+  if (query.page && query.page > 1) params.set('page', String(query.page));
+  const search = params.toString();
+  return `${PUBLIC_BASE}/${list}${search ? `?${search}` : ''}`;
+}
+
 export const paths = {
   index: PUBLIC_BASE,
   programme: (id: string) => `${PUBLIC_BASE}/programmes/${encodeURIComponent(id)}`,
   notices: `${PUBLIC_BASE}/notices`,
   notice: (id: string) => `${PUBLIC_BASE}/notices/${encodeURIComponent(id)}`,
   vpNotice: (id: string) => `${PUBLIC_BASE}/vp-notices/${encodeURIComponent(id)}`,
-  /**
-   * The need board (需求榜), filtered and paged: always the same parameter order, empty ones
-   * left out, every value percent-encoded (the html template then escapes the `&`).
-   */
+  /** The need board (需求榜), filtered and paged. */
   needs: (
     query: { kind?: string | null; fieldCode?: string | null; q?: string; page?: number } = {},
-  ) => {
-    const params = new URLSearchParams();
-    if (query.kind) params.set('kind', query.kind);
-    if (query.fieldCode) params.set('field', query.fieldCode);
-    if (query.q) params.set('q', query.q);
-    if (query.page && query.page > 1) params.set('page', String(query.page));
-    const search = params.toString();
-    return `${PUBLIC_BASE}/needs${search ? `?${search}` : ''}`;
-  },
+  ) => listPath('needs', query),
   need: (id: string) => `${PUBLIC_BASE}/needs/${encodeURIComponent(id)}`,
   /** 创新联盟 (plan 四.4): the registry of approved alliances, as the need board's address. */
-  alliances: (query: { fieldCode?: string | null; q?: string; page?: number } = {}) => {
-    const params = new URLSearchParams();
-    if (query.fieldCode) params.set('field', query.fieldCode);
-    if (query.q) params.set('q', query.q);
-    if (query.page && query.page > 1) params.set('page', String(query.page));
-    const search = params.toString();
-    return `${PUBLIC_BASE}/alliances${search ? `?${search}` : ''}`;
-  },
+  alliances: (query: { fieldCode?: string | null; q?: string; page?: number } = {}) =>
+    listPath('alliances', query),
   alliance: (id: string) => `${PUBLIC_BASE}/alliances/${encodeURIComponent(id)}`,
 };
 
@@ -132,7 +132,7 @@ export const PUBLIC_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-type Section = 'index' | 'notices' | 'needs' | 'alliances' | null;
+export type Section = 'index' | 'notices' | 'needs' | 'alliances' | null;
 
 function navLink(href: string, label: string, current: boolean): Html {
   return current

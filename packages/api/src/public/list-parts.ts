@@ -3,8 +3,9 @@ import type { Html } from './html';
 import { html } from './html';
 
 /**
- * The parts every public list page shares (需求榜, 创新联盟): the field-and-keyword filter and the
- * pager. Each page says where the form goes and how a page's link is made.
+ * The parts every public list page shares (需求榜, 创新联盟): the field-and-keyword filter, the
+ * results (count and cards, or why there are none) and the pager. Each page says where the form
+ * goes, how a page's link is made and what a card holds.
  */
 
 export function fieldKeywordFilter(options: {
@@ -51,4 +52,50 @@ export function listPager(
     <span>第 ${page} 页，共 ${pageCount} 页</span>
     ${page < pageCount ? html`<a href="${at(page + 1)}" rel="next">下一页</a>` : ''}
   </nav>`;
+}
+
+/** `label：value；label：value`: the facts on one line of a card. */
+export function factLine(facts: readonly (readonly [string, string])[]): string {
+  return facts.map(([label, value]) => `${label}：${value}`).join('；');
+}
+
+/** One card of a list: the record's link (a tag beside it), then its lines of facts. */
+export function listCard(card: { href: string; title: string; tag?: Html; lines: string[] }): Html {
+  return html`<li>
+    <a href="${card.href}">${card.title}</a>${card.tag ? html` ${card.tag}` : ''}
+    ${card.lines.map((line) => html`<br /><span class="meta">${line}</span>`)}
+  </li>`;
+}
+
+/**
+ * A page of the list: the count and the cards; past the last page (an old link), the way back to
+ * the first; no item at all, said as nothing matching the filters (with the way to the whole
+ * list) or as nothing there yet.
+ */
+export function listResults<Item>(options: {
+  items: readonly Item[];
+  total: number;
+  /** `共 N 项需求` */
+  count: string;
+  card: (item: Item) => Html;
+  /** This list's first page, with the same filters. */
+  firstPage: string;
+  /** Whether a filter is set: then `noneMatching` and the link to the whole list, else `none`. */
+  filtered: boolean;
+  noneMatching: string;
+  wholeList: { href: string; label: string };
+  none: string;
+}): Html {
+  const { items, total } = options;
+  if (items.length > 0)
+    return html`<p class="meta">${options.count}</p>
+      <ul class="cards">
+        ${items.map(options.card)}
+      </ul>`;
+  if (total > 0) return html`<p>本页没有内容。<a href="${options.firstPage}">返回第一页</a></p>`;
+  return options.filtered
+    ? html`<p>
+        ${options.noneMatching}<a href="${options.wholeList.href}">${options.wholeList.label}</a>
+      </p>`
+    : html`<p>${options.none}</p>`;
 }

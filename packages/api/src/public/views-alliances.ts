@@ -1,15 +1,14 @@
 import type { AllianceQuery, AllianceRegistry, PublicAlliance } from './data-alliances';
-import { chineseDate } from './format';
+import { ORDINAL, detailPage, factList, listTable } from './detail-parts';
+import { chineseDateOrDash } from './format';
 import type { Html } from './html';
 import { html } from './html';
 import { page, paths } from './layout';
-import { fieldKeywordFilter, listPager } from './list-parts';
+import { factLine, fieldKeywordFilter, listCard, listPager, listResults } from './list-parts';
 
 /** How a firm takes part: the lead firm registers in the mini-program, the bureau approves. */
 const HOW_TO_REGISTER =
   '牵头企业可在“宿州科创”微信小程序 我的—我的创新联盟 中登记，经科技部门审核通过后在本页公开。';
-
-const dateText = (date: string | null) => (date ? chineseDate(date) : '—');
 
 /** “3家：宿州学院（高校）、……”, the first few on a card, all on the page. */
 function memberText(a: PublicAlliance, limit?: number): string {
@@ -20,18 +19,20 @@ function memberText(a: PublicAlliance, limit?: number): string {
 }
 
 function allianceItem(a: PublicAlliance): Html {
-  const facts = [
-    `编号：${a.number}`,
-    `产业方向：${a.fieldName}`,
-    `牵头单位：${a.leadOrganisationName}`,
-    `所在区域：${a.areaName}`,
-    `通过日期：${dateText(a.approvedOn)}`,
-  ];
-  return html`<li>
-    <a href="${paths.alliance(a.id)}">${a.name}</a><br />
-    <span class="meta">${facts.join('；')}</span><br />
-    <span class="meta">成员单位${memberText(a, 5)}</span>
-  </li>`;
+  return listCard({
+    href: paths.alliance(a.id),
+    title: a.name,
+    lines: [
+      factLine([
+        ['编号', a.number],
+        ['产业方向', a.fieldName],
+        ['牵头单位', a.leadOrganisationName],
+        ['所在区域', a.areaName],
+        ['通过日期', chineseDateOrDash(a.approvedOn)],
+      ]),
+      `成员单位${memberText(a, 5)}`,
+    ],
+  });
 }
 
 function filterForm(q: AllianceQuery): Html {
@@ -52,18 +53,17 @@ function pager(registry: AllianceRegistry): Html | '' {
 
 function results(registry: AllianceRegistry): Html {
   const { query, items, total } = registry;
-  if (items.length > 0)
-    return html`<p class="meta">共 ${total} 个创新联盟</p>
-      <ul class="cards">
-        ${items.map(allianceItem)}
-      </ul>`;
-  if (total > 0)
-    return html`<p>
-      本页没有内容。<a href="${paths.alliances({ ...query, page: 1 })}">返回第一页</a>
-    </p>`;
-  return query.fieldCode !== null || query.q !== ''
-    ? html`<p>没有符合条件的创新联盟。<a href="${paths.alliances()}">查看全部</a></p>`
-    : html`<p>目前没有已登记的创新联盟。</p>`;
+  return listResults({
+    items,
+    total,
+    count: `共 ${total} 个创新联盟`,
+    card: allianceItem,
+    firstPage: paths.alliances({ ...query, page: 1 }),
+    filtered: query.fieldCode !== null || query.q !== '',
+    noneMatching: '没有符合条件的创新联盟。',
+    wholeList: { href: paths.alliances(), label: '查看全部' },
+    none: '目前没有已登记的创新联盟。',
+  });
 }
 
 /** `/public/alliances`: approved 创新联合体 / 技术创新联盟, by field and keyword, paged. */
@@ -81,50 +81,29 @@ export function alliancesPage(registry: AllianceRegistry): string {
 
 /** `/public/alliances/:id`: one approved alliance, its members and purpose. */
 export function alliancePage(a: PublicAlliance): string {
-  const facts: [string, string][] = [
-    ['联盟编号', a.number],
-    ['产业方向', a.fieldName],
-    ['牵头单位', a.leadOrganisationName],
-    ['所在区域', a.areaName],
-    ['通过日期', dateText(a.approvedOn)],
-    ['联盟章程', '章程已备案'],
-  ];
-  return page({
+  return detailPage({
     title: a.name,
     section: 'alliances',
-    body: html`<p class="meta crumbs">
-        <a href="${paths.alliances()}">创新联盟</a> / ${a.fieldName}
-      </p>
-      <h1>${a.name}</h1>
-      <dl class="fields">
-        ${facts.map(
-          ([label, value]) =>
-            html`<dt>${label}</dt>
-              <dd>${value}</dd>`,
-        )}
-      </dl>
+    back: { href: paths.alliances(), label: '创新联盟', here: a.fieldName },
+    body: html`${factList([
+        ['联盟编号', a.number],
+        ['产业方向', a.fieldName],
+        ['牵头单位', a.leadOrganisationName],
+        ['所在区域', a.areaName],
+        ['通过日期', chineseDateOrDash(a.approvedOn)],
+        ['联盟章程', '章程已备案'],
+      ])}
       <h2>联盟宗旨与主要任务</h2>
       <p class="prose">${a.purpose}</p>
       <h2>成员单位（${a.members.length}家）</h2>
-      <table class="list">
-        <thead>
-          <tr>
-            <th scope="col">序号</th>
-            <th scope="col">单位名称</th>
-            <th scope="col">单位类型</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${a.members.map(
-            (m, i) =>
-              html`<tr>
-                <td data-label="序号">${i + 1}</td>
-                <td data-label="单位名称">${m.name}</td>
-                <td data-label="单位类型">${m.unitTypeName}</td>
-              </tr>`,
-          )}
-        </tbody>
-      </table>
+      ${listTable(
+        [
+          ORDINAL,
+          { label: '单位名称', cell: (m) => m.name },
+          { label: '单位类型', cell: (m) => m.unitTypeName },
+        ],
+        a.members,
+      )}
       <p><a href="${paths.alliances()}">查看全部创新联盟</a></p>`,
   });
 }

@@ -1,10 +1,11 @@
 import { NEED_KINDS } from '@kc/domain';
 import type { NeedBoard, NeedQuery, PublicNeed } from './data';
-import { chineseDate, money } from './format';
+import { detailPage, factList } from './detail-parts';
+import { chineseDateOrDash, money } from './format';
 import type { Html } from './html';
 import { html } from './html';
 import { page, paths } from './layout';
-import { fieldKeywordFilter, listPager } from './list-parts';
+import { factLine, fieldKeywordFilter, listCard, listPager, listResults } from './list-parts';
 
 /** How a reader takes a need on: in the mini-program, signed in (responses are not public). */
 const HOW_TO_RESPOND = '有意承接的科研人员或单位，请在“宿州科创”微信小程序 政策—需求榜 中揭榜。';
@@ -18,14 +19,12 @@ function budgetText(n: Pick<PublicNeed, 'budgetMinFen' | 'budgetMaxFen'>): strin
   return '面议';
 }
 
-const dateText = (date: string | null) => (date ? chineseDate(date) : '—');
-
 /** The two or three facts that differ by kind, as `label：value` pairs. */
 function kindFacts(n: PublicNeed): [string, string][] {
   return n.kind === 'technology'
     ? [
         ['企业拟投入资金', money(n.coFundFen)],
-        ['期望完成日期', dateText(n.deadline)],
+        ['期望完成日期', chineseDateOrDash(n.deadline)],
       ]
     : [
         ['预算', budgetText(n)],
@@ -38,22 +37,21 @@ function kindTag(n: PublicNeed): Html {
 }
 
 function needItem(n: PublicNeed): Html {
-  const facts = [
-    `编号：${n.number}`,
-    `产业方向：${n.fieldName}`,
-    `发布单位：${n.organisationName}`,
-    `所在区域：${n.areaName}`,
-    `发布日期：${dateText(n.publishedOn)}`,
-  ];
-  return html`<li>
-    <a href="${paths.need(n.id)}">${n.title}</a> ${kindTag(n)}<br />
-    <span class="meta">${facts.join('；')}</span><br />
-    <span class="meta"
-      >${kindFacts(n)
-        .map(([label, value]) => `${label}：${value}`)
-        .join('；')}</span
-    >
-  </li>`;
+  return listCard({
+    href: paths.need(n.id),
+    title: n.title,
+    tag: kindTag(n),
+    lines: [
+      factLine([
+        ['编号', n.number],
+        ['产业方向', n.fieldName],
+        ['发布单位', n.organisationName],
+        ['所在区域', n.areaName],
+        ['发布日期', chineseDateOrDash(n.publishedOn)],
+      ]),
+      factLine(kindFacts(n)),
+    ],
+  });
 }
 
 /** 全部 / 应用场景需求 / 技术攻关需求, keeping the field and keyword, back to page 1. */
@@ -91,19 +89,17 @@ function pager(board: NeedBoard): Html | '' {
 
 function results(board: NeedBoard): Html {
   const { query, items, total } = board;
-  const filtered = query.kind !== null || query.fieldCode !== null || query.q !== '';
-  if (items.length > 0)
-    return html`<p class="meta">共 ${total} 项需求</p>
-      <ul class="cards">
-        ${items.map(needItem)}
-      </ul>`;
-  if (total > 0)
-    return html`<p>
-      本页没有内容。<a href="${paths.needs({ ...query, page: 1 })}">返回第一页</a>
-    </p>`;
-  return filtered
-    ? html`<p>没有符合条件的需求。<a href="${paths.needs()}">查看全部需求</a></p>`
-    : html`<p>目前没有已发布的需求。</p>`;
+  return listResults({
+    items,
+    total,
+    count: `共 ${total} 项需求`,
+    card: needItem,
+    firstPage: paths.needs({ ...query, page: 1 }),
+    filtered: query.kind !== null || query.fieldCode !== null || query.q !== '',
+    noneMatching: '没有符合条件的需求。',
+    wholeList: { href: paths.needs(), label: '查看全部需求' },
+    none: '目前没有已发布的需求。',
+  });
 }
 
 /** `/public/needs`: published scenario and technology needs, filtered and paged. */
@@ -130,22 +126,17 @@ export function needPage(n: PublicNeed): string {
       : ([['应用领域', n.applicationDomainName ?? '—']] as [string, string][])),
     ['发布单位', n.organisationName],
     ['所在区域', n.areaName],
-    ['发布日期', dateText(n.publishedOn)],
+    ['发布日期', chineseDateOrDash(n.publishedOn)],
     ...kindFacts(n),
   ];
-  return page({
+  return detailPage({
     title: n.title,
     section: 'needs',
-    body: html`<p class="meta crumbs"><a href="${paths.needs()}">需求榜</a> / ${n.kindName}</p>
-      <h1>${n.title}</h1>
-      <p class="meta">${kindTag(n)} 编号：${n.number}；发布日期：${dateText(n.publishedOn)}</p>
-      <dl class="fields">
-        ${facts.map(
-          ([label, value]) =>
-            html`<dt>${label}</dt>
-              <dd>${value}</dd>`,
-        )}
-      </dl>
+    back: { href: paths.needs(), label: '需求榜', here: n.kindName },
+    body: html`<p class="meta">
+        ${kindTag(n)} 编号：${n.number}；发布日期：${chineseDateOrDash(n.publishedOn)}
+      </p>
+      ${factList(facts)}
       <h2>${n.kind === 'technology' ? '技术难题描述' : '场景需求描述'}</h2>
       <p class="prose">${n.problem ?? '—'}</p>
       ${

@@ -1,5 +1,6 @@
 import type { NoticeObjectionContact } from '@kc/domain';
 import type { NoticeStage, NoticeSummary, PublicAwardNotice, PublicVpNotice } from './data';
+import { ORDINAL, detailPage, listTable } from './detail-parts';
 import { chineseDate, money } from './format';
 import type { Html } from './html';
 import { html } from './html';
@@ -91,6 +92,8 @@ function printHint(): Html {
   return html`<p class="print-hint">如需张贴或存档，可使用浏览器的打印功能打印本页。</p>`;
 }
 
+type Item = PublicAwardNotice['items'][number];
+
 /** `/public/notices/:id`: an award notice (公示) or, once closed, its result. */
 export function awardNoticePage(n: PublicAwardNotice): string {
   const closed = n.stage === 'closed';
@@ -103,51 +106,33 @@ export function awardNoticePage(n: PublicAwardNotice): string {
         个项目给予奖补，现予公示。公示期：${period(n)}（${n.workingDays}个工作日）。
       </p>`;
   const amountHead = closed ? '奖补金额' : '拟奖补金额';
-  return page({
+  const items = listTable(
+    [
+      ORDINAL,
+      { label: '单位名称', cell: (i) => i.organisationName },
+      { label: '奖补事项', cell: (i) => `${i.clause} ${i.ruleName}` },
+      { label: '所在区域', cell: (i) => i.areaName },
+      { label: amountHead, num: true, cell: (i) => money(i.amountFen) },
+      ...(closed ? [{ label: '公示结果', cell: (i: Item) => i.resultLabel }] : []),
+    ],
+    n.items,
+    html`<tr>
+      <td colspan="4">合计（${n.items.length} 个项目）</td>
+      <td data-label="合计金额" class="num">${money(n.totalFen)}</td>
+      ${closed ? html`<td></td>` : ''}
+    </tr>`,
+  );
+  return detailPage({
     title: n.title,
     section: 'notices',
-    body: html`<p class="meta crumbs">
-        <a href="${paths.notices}">公示公告</a> / ${KIND_LABELS.award}
-      </p>
-      <h1>${n.title}</h1>
-      <p class="meta">
+    back: { href: paths.notices, label: '公示公告', here: KIND_LABELS.award },
+    body: html`<p class="meta">
         ${stageTag(n.stage)}
         公示期：${period(n)}${n.closedOn ? html`；${chineseDate(n.closedOn)}公示结束` : ''}
       </p>
       ${intro} ${objectionBox(n)}
       <h2>${closed ? '公示结果' : '公示名单'}</h2>
-      <table class="list">
-        <thead>
-          <tr>
-            <th scope="col">序号</th>
-            <th scope="col">单位名称</th>
-            <th scope="col">奖补事项</th>
-            <th scope="col">所在区域</th>
-            <th scope="col" class="num">${amountHead}</th>
-            ${closed ? html`<th scope="col">公示结果</th>` : ''}
-          </tr>
-        </thead>
-        <tbody>
-          ${n.items.map(
-            (i, index) =>
-              html`<tr>
-                <td data-label="序号">${index + 1}</td>
-                <td data-label="单位名称">${i.organisationName}</td>
-                <td data-label="奖补事项">${i.clause} ${i.ruleName}</td>
-                <td data-label="所在区域">${i.areaName}</td>
-                <td data-label="${amountHead}" class="num">${money(i.amountFen)}</td>
-                ${closed ? html`<td data-label="公示结果">${i.resultLabel}</td>` : ''}
-              </tr>`,
-          )}
-        </tbody>
-        <tfoot>
-          <tr>
-            <td colspan="4">合计（${n.items.length} 个项目）</td>
-            <td data-label="合计金额" class="num">${money(n.totalFen)}</td>
-            ${closed ? html`<td></td>` : ''}
-          </tr>
-        </tfoot>
-      </table>
+      ${items}
       ${n.withdrawn > 0 ? html`<p>另有 ${n.withdrawn} 个项目经核实异议成立，已撤回重新审核，不在上表中。</p>` : ''}
       <p class="meta">发布单位：宿州市科学技术局；公示批次：${n.number}</p>
       ${printHint()}`,
@@ -157,14 +142,11 @@ export function awardNoticePage(n: PublicAwardNotice): string {
 /** `/public/vp-notices/:id`: a 科技副总 selection notice, or its result. */
 export function vpNoticePage(n: PublicVpNotice): string {
   const closed = n.stage === 'closed';
-  return page({
+  return detailPage({
     title: n.title,
     section: 'notices',
-    body: html`<p class="meta crumbs">
-        <a href="${paths.notices}">公示公告</a> / ${KIND_LABELS.vp}
-      </p>
-      <h1>${n.title}</h1>
-      <p class="meta">${stageTag(n.stage)} 公示期：${period(n)}</p>
+    back: { href: paths.notices, label: '公示公告', here: KIND_LABELS.vp },
+    body: html`<p class="meta">${stageTag(n.stage)} 公示期：${period(n)}</p>
       ${
         closed
           ? html`<p>本批科技副总选派名单已于${period(n)}公示，公示期满，确定选派如下。</p>`
@@ -175,31 +157,17 @@ export function vpNoticePage(n: PublicVpNotice): string {
       }
       ${objectionBox(n)}
       <h2>${closed ? '选派结果' : '公示名单'}</h2>
-      <table class="list">
-        <thead>
-          <tr>
-            <th scope="col">序号</th>
-            <th scope="col">企业名称</th>
-            <th scope="col">所在区域</th>
-            <th scope="col">技术需求</th>
-            <th scope="col">科技副总</th>
-            <th scope="col">工作单位</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${n.pairs.map(
-            (p, index) =>
-              html`<tr>
-                <td data-label="序号">${index + 1}</td>
-                <td data-label="企业名称">${p.organisationName}</td>
-                <td data-label="所在区域">${p.areaName}</td>
-                <td data-label="技术需求">${p.needTitle}</td>
-                <td data-label="科技副总">${p.researcherName}</td>
-                <td data-label="工作单位">${p.institutionName}</td>
-              </tr>`,
-          )}
-        </tbody>
-      </table>
+      ${listTable(
+        [
+          ORDINAL,
+          { label: '企业名称', cell: (p) => p.organisationName },
+          { label: '所在区域', cell: (p) => p.areaName },
+          { label: '技术需求', cell: (p) => p.needTitle },
+          { label: '科技副总', cell: (p) => p.researcherName },
+          { label: '工作单位', cell: (p) => p.institutionName },
+        ],
+        n.pairs,
+      )}
       <p class="meta">发布单位：宿州市科学技术局；选派批次：${n.number}</p>
       ${printHint()}`,
   });

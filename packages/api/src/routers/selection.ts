@@ -14,7 +14,7 @@ import {
   decideChangeSchema,
   projectChangeRequestSchema,
   projectContractSchema,
-  projectReportSchema,
+  projectReportSubmissionSchema,
   reviewReportSchema,
   resultDocumentSchema,
   teamSchema,
@@ -63,6 +63,13 @@ import {
   submitReport,
   terminateProject,
 } from '../selection/project-lifecycle';
+import {
+  acceptanceForExpert,
+  drawAcceptancePanel,
+  fillAcceptancePanel,
+  submitVerdict,
+} from '../selection/acceptance';
+import { pageInput } from '../paging';
 import { applicantProcedure, caseworkProcedure, officerWithRoles, publicProcedure } from '../trpc';
 
 /** Calls are the bureau's to write and run; every caseworker reads them and checks submissions. */
@@ -237,6 +244,14 @@ export const selectionRouter = {
     score: applicantProcedure
       .input(z.object({ assignmentId: id, submissionId: id, sheet: z.unknown() }))
       .mutation(({ ctx, input }) => submitSheet(ctx, input)),
+    /** 项目验收: the final report an acceptance panel reads, and the expert's own verdict */
+    acceptance: applicantProcedure
+      .input(z.object({ assignmentId: id }))
+      .query(({ ctx, input }) => acceptanceForExpert(ctx, input.assignmentId)),
+    /** 提出验收意见 (checked against acceptanceSheetSchema), or 申明回避 */
+    verdict: applicantProcedure
+      .input(z.object({ assignmentId: id, sheet: z.unknown() }))
+      .mutation(({ ctx, input }) => submitVerdict(ctx, input)),
   },
 
   /** 项目: the projects concluded key-project calls made, from the 任务书 on. */
@@ -245,9 +260,11 @@ export const selectionRouter = {
       .input(
         z
           .object({
+            ...pageInput,
             status: z.enum(PROJECT_STATUS_CODES, { error: '未知的项目状态' }).optional(),
+            callId: id.optional(),
           })
-          .default({}),
+          .default({ page: 1, pageSize: 20 }),
       )
       .query(({ ctx, input }) => listProjects(ctx, input)),
     byId: caseworkProcedure
@@ -267,16 +284,9 @@ export const selectionRouter = {
     sign: applicantProcedure
       .input(z.object({ id, expectedVersion: version }))
       .mutation(({ ctx, input }) => signContract(ctx, input.id, input.expectedVersion)),
-    /** 中期报告 / 结题验收报告 (the organisation's administrator) */
+    /** 中期报告 / 结题验收报告 with its files (the organisation's administrator) */
     submitReport: applicantProcedure
-      .input(
-        z.object({
-          id,
-          expectedVersion: version,
-          kind: z.enum(PROJECT_REPORT_KIND_CODES, { error: '未知的报告类型' }),
-          body: projectReportSchema,
-        }),
-      )
+      .input(z.object({ id, expectedVersion: version }).and(projectReportSubmissionSchema))
       .mutation(({ ctx, input }) => submitReport(ctx, input)),
     /** 审查 a report: passing releases the tranches the contract ties to it */
     reviewReport: bureau
@@ -288,6 +298,14 @@ export const selectionRouter = {
         }),
       )
       .mutation(({ ctx, input }) => reviewReport(ctx, input)),
+    /** 抽取验收专家组 for the submitted final report: drawn at random, the seed recorded */
+    drawAcceptancePanel: bureau
+      .input(z.object({ id }))
+      .mutation(({ ctx, input }) => drawAcceptancePanel(ctx, input)),
+    /** 递补: places left by declines and conflicts go to the reserves, in the order drawn */
+    fillAcceptancePanel: bureau
+      .input(z.object({ id }))
+      .mutation(({ ctx, input }) => fillAcceptancePanel(ctx, input)),
     /** 延期 / 变更 / 终止 申请 (the organisation's administrator) */
     requestChange: applicantProcedure
       .input(z.object({ id, expectedVersion: version, request: projectChangeRequestSchema }))

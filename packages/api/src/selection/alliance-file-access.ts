@@ -1,5 +1,6 @@
 import type { Db } from '@kc/db';
-import { canSeeArea } from '../access';
+import type { FileHolders } from '../files/holder-access';
+import { holderMemberAccess, holderOfficerAccess } from '../files/holder-access';
 import type { CanApplicantSeeFile, CanOfficerSeeFile } from '../files/service';
 
 /**
@@ -8,27 +9,30 @@ import type { CanApplicantSeeFile, CanOfficerSeeFile } from '../files/service';
  * and by the lead firm's members, whichever colleague uploaded it. It is not public: the public
  * pages say only that it is on file.
  */
+export const charterHolders: FileHolders = async (read, fileIds) =>
+  (
+    await read.prisma.alliance.findMany({
+      where: { charterFileId: { in: [...fileIds] } },
+      select: {
+        id: true,
+        number: true,
+        areaCode: true,
+        leadOrganisationId: true,
+        charterFileId: true,
+      },
+    })
+  ).map((a) => ({
+    fileId: a.charterFileId,
+    organisationId: a.leadOrganisationId,
+    areaCode: a.areaCode,
+    seenByOfficers: true,
+    details: { allianceId: a.id, number: a.number },
+  }));
+
 export function allianceCharterOfficerAccess(db: Db): CanOfficerSeeFile {
-  return async (officer, file) => {
-    const alliances = await db.prisma.alliance.findMany({
-      where: { charterFileId: file.id },
-      select: { id: true, number: true, areaCode: true },
-    });
-    const seen = alliances.find((a) => canSeeArea(officer, a.areaCode));
-    return seen
-      ? { areaCode: seen.areaCode, details: { allianceId: seen.id, number: seen.number } }
-      : false;
-  };
+  return holderOfficerAccess(db, charterHolders);
 }
 
 export function allianceCharterMemberAccess(db: Db): CanApplicantSeeFile {
-  return async (applicant, file) =>
-    (await db.prisma.alliance.count({
-      where: {
-        charterFileId: file.id,
-        leadOrganisation: {
-          members: { some: { userId: applicant.userId, status: 'active' } },
-        },
-      },
-    })) > 0;
+  return holderMemberAccess(db, charterHolders);
 }

@@ -30,7 +30,7 @@ import { dateOf } from '../dates';
 import { appError } from '../errors';
 import type { OfficerCtx } from '../vice-president/common';
 import {
-  latestNotice,
+  latestNotices,
   openSelectionNotice,
   standingNotice,
   withdrawSelectionNotice,
@@ -91,33 +91,54 @@ function callData(input: SelectionCallForm, today: string) {
 
 /** A call as officers see it; an area officer's counts are their area's submissions only. */
 export async function callDto(db: Reader, call: SelectionCall, areaCode: string | null = null) {
-  const counts = await db.selectionSubmission.groupBy({
-    by: ['status'],
-    where: { callId: call.id, ...(areaCode ? { areaCode } : {}) },
-    _count: { _all: true },
+  const [dto] = await callDtos(db, [call], areaCode);
+  if (!dto) throw new Error('callDtos answers one row per call');
+  return dto;
+}
+
+/** `callDto` of each call, with two reads for the whole list (counts, notices). */
+export async function callDtos(db: Reader, calls: SelectionCall[], areaCode: string | null) {
+  const ids = calls.map((c) => c.id);
+  const [counts, notices] = await Promise.all([
+    db.selectionSubmission.groupBy({
+      by: ['callId', 'status'],
+      where: { callId: { in: ids }, ...(areaCode ? { areaCode } : {}) },
+      _count: { _all: true },
+    }),
+    latestNotices(db, ids),
+  ]);
+  return calls.map((call) => {
+    const notice = notices.get(call.id);
+    return {
+      ...callPublicDto(call),
+      status: call.status as SelectionCallStatus,
+      version: call.version,
+      budgetFen: call.budgetFen,
+      settingsVersion: call.settingsVersion,
+      /** 拟定结果: when the decision was last saved, and what the selected commit (fen) */
+      decidedAt: call.decidedAt,
+      decidedTotalFen: call.decidedTotalFen,
+      /** scenario cases and talent teams: the official list the result became (免申即享) */
+      resultListId: call.resultListId,
+      /** 立项公示: the call's latest notice batch (its number, status and last day), or null */
+      notice: notice
+        ? {
+            id: notice.id,
+            number: notice.number,
+            status: notice.status,
+            endsOn: dateOf(notice.endsOn),
+          }
+        : null,
+      /** the next steps this stage allows, with their Chinese names */
+      actions: selectionCallActionsFrom(call.status as SelectionCallStatus).map((code) => ({
+        code,
+        name: selectionCallActionName(code),
+      })),
+      submissionCounts: Object.fromEntries(
+        counts.filter((c) => c.callId === call.id).map((c) => [c.status, c._count._all]),
+      ),
+    };
   });
-  return {
-    ...callPublicDto(call),
-    status: call.status as SelectionCallStatus,
-    version: call.version,
-    budgetFen: call.budgetFen,
-    settingsVersion: call.settingsVersion,
-    /** 拟定结果: when the decision was last saved, and what the selected commit (fen) */
-    decidedAt: call.decidedAt,
-    decidedTotalFen: call.decidedTotalFen,
-    /** scenario cases and talent teams: the official list the result became (免申即享) */
-    resultListId: call.resultListId,
-    /** 立项公示: the call's latest notice batch (its number, status and last day), or null */
-    notice: await latestNotice(db, call.id).then((n) =>
-      n ? { id: n.id, number: n.number, status: n.status, endsOn: dateOf(n.endsOn) } : null,
-    ),
-    /** the next steps this stage allows, with their Chinese names */
-    actions: selectionCallActionsFrom(call.status as SelectionCallStatus).map((code) => ({
-      code,
-      name: selectionCallActionName(code),
-    })),
-    submissionCounts: Object.fromEntries(counts.map((c) => [c.status, c._count._all])),
-  };
 }
 
 /** What anyone may read of a published call. */
@@ -358,8 +379,7 @@ export async function listCalls(ctx: OfficerCtx, input: CallListFilter) {
     where,
     orderBy: [{ year: 'desc' }, { number: 'desc' }],
   });
-  const { areaCode } = areaScope(ctx.caller);
-  return Promise.all(calls.map((c) => callDto(ctx.db.prisma, c, areaCode)));
+  return callDtos(ctx.db.prisma, calls, areaScope(ctx.caller).areaCode ?? null);
 }
 
 export async function callById(ctx: OfficerCtx, id: string) {

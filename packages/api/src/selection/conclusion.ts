@@ -73,6 +73,8 @@ export async function importResultList(
       organisation: s.organisation,
     })),
     document,
+    // The call's 年度, not the document's date: a case counts in its selection's year (四.1).
+    call.year,
   );
   const bytes = await resultListBytes(`${title}（${document.documentNo}）`, sheet, ctx.now());
   const stored = await ctx.fileStore.put(bytes);
@@ -88,7 +90,8 @@ export async function importResultList(
   const table = await readListFile(kind, bytes, XLSX_MIME);
   const rows = await classifyRows(tx, kind, table, todayInShanghai(ctx.now()));
   // The rows are the platform's own submissions: one the list would refuse (a case already on
-  // this year's list, a name changed since) is for the officer to settle before the result.
+  // the list of the call's year, a name changed since, a 年度 more than a year from the
+  // document's date) is for the officer to settle before the result.
   const refused = rows.filter((r) => r.outcome === 'invalid' || r.outcome === 'conflict');
   if (refused.length > 0) {
     const number = (r: (typeof rows)[number]) => r.raw.cells.submissionNumber ?? '';

@@ -1,36 +1,48 @@
 import { Prisma } from '@kc/db';
 import type { Db } from '@kc/db';
-import { canSeeArea } from '../access';
+import type { FileHolders, HolderReads } from '../files/holder-access';
+import { holderMemberAccess, holderOfficerAccess } from '../files/holder-access';
 import type { CanApplicantSeeFile, CanOfficerSeeFile } from '../files/service';
 
-/** The submissions that carry this file among their attachments (stored as superjson's `{ json }`). */
-async function submissionsWith(db: Db, fileId: string) {
-  return db.rows<{
+/**
+ * The submissions that carry any of these files among their attachments (stored as superjson's
+ * `{ json }`), whatever their status: a draft's files are already the organisation's.
+ */
+async function submissionsWith(read: HolderReads, fileIds: readonly string[]) {
+  if (fileIds.length === 0) return [];
+  return read.rows<{
     id: string;
     number: string;
     areaCode: string;
     organisationId: string;
     panelId: string | null;
     status: string;
+    fileId: string;
   }>(Prisma.sql`
-    SELECT id::text, number, area_code AS "areaCode", organisation_id::text AS "organisationId",
-           panel_id::text AS "panelId", status
-      FROM selection_submission
-     WHERE evidence -> 'json' @> ${JSON.stringify([{ fileId }])}::jsonb`);
+    SELECT s.id::text, s.number, s.area_code AS "areaCode",
+           s.organisation_id::text AS "organisationId", s.panel_id::text AS "panelId", s.status,
+           f.id AS "fileId"
+      FROM unnest(${[...fileIds]}::text[]) AS f(id)
+      JOIN selection_submission s
+        ON s.evidence -> 'json' @> jsonb_build_array(jsonb_build_object('fileId', f.id))`);
 }
+
+export const submissionHolders: FileHolders = async (read, fileIds) =>
+  (await submissionsWith(read, fileIds)).map((s) => ({
+    fileId: s.fileId,
+    organisationId: s.organisationId,
+    areaCode: s.areaCode,
+    // A draft is the organisation's own until submitted.
+    seenByOfficers: !['draft', 'withdrawn'].includes(s.status),
+    details: { submissionId: s.id, number: s.number },
+  }));
 
 /**
  * An officer may download the attachments of a submission they may check: its area's officer,
  * or the bureau. The grant names the submission for the download's audit record.
  */
 export function submissionFileOfficerAccess(db: Db): CanOfficerSeeFile {
-  return async (officer, file) => {
-    for (const s of await submissionsWith(db, file.id))
-      // A draft is the organisation's own until submitted.
-      if (!['draft', 'withdrawn'].includes(s.status) && canSeeArea(officer, s.areaCode))
-        return { areaCode: s.areaCode, details: { submissionId: s.id, number: s.number } };
-    return false;
-  };
+  return holderOfficerAccess(db, submissionHolders);
 }
 
 /**
@@ -39,7 +51,7 @@ export function submissionFileOfficerAccess(db: Db): CanOfficerSeeFile {
  */
 export function submissionFileExpertAccess(db: Db): CanApplicantSeeFile {
   return async (applicant, file) => {
-    const panels = (await submissionsWith(db, file.id)).flatMap((s) =>
+    const panels = (await submissionsWith(db, [file.id])).flatMap((s) =>
       s.panelId ? [s.panelId] : [],
     );
     if (panels.length === 0) return false;
@@ -56,12 +68,5 @@ export function submissionFileExpertAccess(db: Db): CanApplicantSeeFile {
 
 /** Every member of the submitting organisation, whoever of them uploaded the file. */
 export function submissionFileMemberAccess(db: Db): CanApplicantSeeFile {
-  return async (applicant, file) => {
-    const organisations = (await submissionsWith(db, file.id)).map((s) => s.organisationId);
-    if (organisations.length === 0) return false;
-    const member = await db.prisma.organisationMember.count({
-      where: { userId: applicant.userId, status: 'active', organisationId: { in: organisations } },
-    });
-    return member > 0;
-  };
+  return holderMemberAccess(db, submissionHolders);
 }

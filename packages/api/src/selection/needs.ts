@@ -61,13 +61,12 @@ function publicDto(n: InnovationNeed & { organisation: { name: string } }) {
   };
 }
 
-/** The poster's and officers' view: status, the return comment, and the responses. */
-async function fullDto(
-  db: Pick<TransactionClient, 'needResponse'>,
-  n: InnovationNeed & { organisation: { name: string } },
-) {
-  const responses = await db.needResponse.findMany({
-    where: { needId: n.id },
+type NeedWithOrg = InnovationNeed & { organisation: { name: string } };
+
+/** The responses (揭榜) to each of `needIds`, oldest first, in one read for a whole page. */
+async function responsesOf(db: Pick<TransactionClient, 'needResponse'>, needIds: string[]) {
+  const rows = await db.needResponse.findMany({
+    where: { needId: { in: needIds } },
     include: {
       responder: {
         select: {
@@ -80,8 +79,17 @@ async function fullDto(
         },
       },
     },
-    orderBy: { createdAt: 'asc' },
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
   });
+  const byNeed = new Map<string, typeof rows>();
+  for (const r of rows) byNeed.set(r.needId, [...(byNeed.get(r.needId) ?? []), r]);
+  return byNeed;
+}
+
+type Responses = Awaited<ReturnType<typeof responsesOf>>;
+
+/** The poster's and officers' view: status, the return comment, and who responded (揭榜). */
+function needDto(n: NeedWithOrg, responses: Responses) {
   return {
     ...publicDto(n),
     status: n.status as NeedStatus,
@@ -90,7 +98,7 @@ async function fullDto(
     version: n.version,
     /** when it was posted (提交时间) */
     createdAt: n.createdAt,
-    responses: responses.map((r) => ({
+    responses: (responses.get(n.id) ?? []).map((r) => ({
       id: r.id,
       /** the researcher (with institution) or the firm that responded */
       who: r.responder.researcher
@@ -100,6 +108,19 @@ async function fullDto(
       createdAt: r.createdAt,
     })),
   };
+}
+
+async function fullDto(db: Pick<TransactionClient, 'needResponse'>, n: NeedWithOrg) {
+  return needDto(n, await responsesOf(db, [n.id]));
+}
+
+/** `fullDto` of a page of needs, with one read of their responses. */
+async function fullDtos(db: Pick<TransactionClient, 'needResponse'>, needs: NeedWithOrg[]) {
+  const responses = await responsesOf(
+    db,
+    needs.map((n) => n.id),
+  );
+  return needs.map((n) => needDto(n, responses));
 }
 
 const WITH_ORG = { organisation: { select: { name: true } } } as const;
@@ -199,17 +220,19 @@ export async function myNeeds(ctx: ApplicantCtx) {
     },
     orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
   });
-  return Promise.all(
-    needs.map(async ({ vpNeeds, ...n }) => ({
-      ...(await fullDto(ctx.db.prisma, n)),
-      /** the 科技副总 needs it was turned into, by call (a technology need, once per call) */
-      vpNeeds: vpNeeds.map((v) => ({
-        callId: v.callId,
-        callTitle: v.call.title,
-        withdrawn: v.status === 'withdrawn',
-      })),
-    })),
+  const responses = await responsesOf(
+    ctx.db.prisma,
+    needs.map((n) => n.id),
   );
+  return needs.map(({ vpNeeds, ...n }) => ({
+    ...needDto(n, responses),
+    /** the 科技副总 needs it was turned into, by call (a technology need, once per call) */
+    vpNeeds: vpNeeds.map((v) => ({
+      callId: v.callId,
+      callTitle: v.call.title,
+      withdrawn: v.status === 'withdrawn',
+    })),
+  }));
 }
 
 /** The officers' queue: an area officer sees their area's needs, the bureau all. */
@@ -237,7 +260,7 @@ export async function officerNeeds(
       ...pageWindow(input),
     }),
   ]);
-  return pageOf(await Promise.all(rows.map((n) => fullDto(ctx.db.prisma, n))), total, input);
+  return pageOf(await fullDtos(ctx.db.prisma, rows), total, input);
 }
 
 /**

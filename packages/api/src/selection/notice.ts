@@ -25,11 +25,19 @@ type Tx = TransactionClient;
 
 /** The call's latest notice (running, closed, or withdrawn to decide again), or null. */
 export async function latestNotice(tx: Pick<Tx, 'noticeBatch'>, callId: string) {
-  return tx.noticeBatch.findFirst({
-    where: { callId, status: { in: ['published', 'closed', 'withdrawn'] } },
+  return (await latestNotices(tx, [callId])).get(callId) ?? null;
+}
+
+/** `latestNotice` of each of `callIds`, in one read (a list page of calls). */
+export async function latestNotices(tx: Pick<Tx, 'noticeBatch'>, callIds: string[]) {
+  const rows = await tx.noticeBatch.findMany({
+    where: { callId: { in: callIds }, status: { in: ['published', 'closed', 'withdrawn'] } },
     orderBy: [{ createdAt: 'desc' }, { number: 'desc' }],
-    select: { id: true, number: true, status: true, endsOn: true },
+    select: { callId: true, id: true, number: true, status: true, endsOn: true },
   });
+  const latest = new Map<string, (typeof rows)[number]>();
+  for (const r of rows) if (r.callId && !latest.has(r.callId)) latest.set(r.callId, r);
+  return latest;
 }
 
 /** The call's notice still standing: running or closed; a withdrawn one stands no more. */

@@ -31,7 +31,7 @@ import type { ApplicantCtx, OfficerCtx } from '../vice-president/common';
 type Tx = TransactionClient;
 
 /** The pool as the draw sees it: every expert, with their units by name and credit code. */
-async function expertFacts(tx: Tx): Promise<ExpertFacts[]> {
+export async function expertFacts(tx: Tx): Promise<ExpertFacts[]> {
   const experts = await tx.expert.findMany();
   return experts.map((e) => ({
     id: e.id,
@@ -42,19 +42,83 @@ async function expertFacts(tx: Tx): Promise<ExpertFacts[]> {
   }));
 }
 
-/** Who scored which applicant organisation in the calls of `year`. */
-async function reviewsOfYear(tx: Tx, year: number) {
-  const rows = await tx.reviewScore.findMany({
-    where: { assignment: { panel: { call: { year } } } },
-    select: {
-      assignment: { select: { expertId: true } },
-      submission: { select: { organisationId: true } },
-    },
-  });
-  return rows.map((r) => ({
-    expertId: r.assignment.expertId,
-    applicantId: r.submission.organisationId,
-  }));
+/**
+ * Who reviewed which applicant organisation in `year`: the scores of that year's calls, and the
+ * verdicts of acceptance panels drawn that year (Asia/Shanghai) on the lead unit's project.
+ */
+export async function reviewsOfYear(tx: Tx, year: number) {
+  const [scores, verdicts] = await Promise.all([
+    tx.reviewScore.findMany({
+      where: { assignment: { panel: { call: { year } } } },
+      select: {
+        assignment: { select: { expertId: true } },
+        submission: { select: { organisationId: true } },
+      },
+    }),
+    tx.acceptanceVerdict.findMany({
+      where: {
+        assignment: {
+          panel: {
+            kind: 'acceptance',
+            createdAt: {
+              gte: new Date(`${year}-01-01T00:00:00+08:00`),
+              lt: new Date(`${year + 1}-01-01T00:00:00+08:00`),
+            },
+          },
+        },
+      },
+      select: {
+        assignment: {
+          select: {
+            expertId: true,
+            panel: {
+              select: {
+                projectReport: { select: { project: { select: { organisationId: true } } } },
+              },
+            },
+          },
+        },
+      },
+    }),
+  ]);
+  return [
+    ...scores.map((r) => ({
+      expertId: r.assignment.expertId,
+      applicantId: r.submission.organisationId,
+    })),
+    ...verdicts.flatMap((v) => {
+      const project = v.assignment.panel.projectReport?.project;
+      return project
+        ? [{ expertId: v.assignment.expertId, applicantId: project.organisationId }]
+        : [];
+    }),
+  ];
+}
+
+/**
+ * What the draw sees of a submission: the applicant organisation (by name and credit code), each
+ * team member's unit and person. A project's acceptance panel is drawn on its submission's.
+ */
+export function applicationFacts(s: {
+  id: string;
+  organisationId: string;
+  organisation: { name: string; creditCode: string };
+  members: readonly {
+    unitName: string;
+    unitCreditCode: string | null;
+    personName: string | null;
+  }[];
+}): ApplicationFacts {
+  return {
+    id: s.id,
+    applicantId: s.organisationId,
+    units: [
+      s.organisation.name,
+      s.organisation.creditCode,
+      ...s.members.flatMap((m) => [m.unitName, ...(m.unitCreditCode ? [m.unitCreditCode] : [])]),
+    ],
+    people: s.members.flatMap((m) => (m.personName ? [m.personName] : [])),
+  };
 }
 
 export async function drawReviewPanel(
@@ -79,16 +143,7 @@ export async function drawReviewPanel(
       throw appError('INVALID_INPUT', {
         message: `申报${unfit.number}${unfit.panelId ? '已分入其他评审组' : '未通过形式审查'}`,
       });
-    const applications: ApplicationFacts[] = submissions.map((s) => ({
-      id: s.id,
-      applicantId: s.organisationId,
-      units: [
-        s.organisation.name,
-        s.organisation.creditCode,
-        ...s.members.flatMap((m) => [m.unitName, ...(m.unitCreditCode ? [m.unitCreditCode] : [])]),
-      ],
-      people: s.members.flatMap((m) => (m.personName ? [m.personName] : [])),
-    }));
+    const applications = submissions.map(applicationFacts);
     const settings = selectionSettingsVersion(call.settingsVersion);
     // The seed comes from a cryptographic source and is recorded: the draw is random, and replayable.
     const seed = randomBytes(16).toString('hex');
@@ -139,16 +194,16 @@ export async function drawReviewPanel(
         excluded: draw.excluded.length,
       },
     });
-    await inviteExperts(tx, draw.members, call.title, panel.name, now);
+    await inviteExperts(tx, draw.members, `“${call.title}”${panel.name}`, now);
     return panelDto(tx, panel.id, draw.excluded);
   });
 }
 
-async function inviteExperts(
+/** Tells the experts drawn (or promoted from the reserves) that they are invited to `panelText`. */
+export async function inviteExperts(
   tx: Tx,
   expertIds: readonly string[],
-  callTitle: string,
-  panelName: string,
+  panelText: string,
   at: Date,
 ) {
   const experts = await tx.expert.findMany({ where: { id: { in: [...expertIds] } } });
@@ -158,8 +213,52 @@ async function inviteExperts(
       kind: 'selection.review-invitation',
       at,
       title: '评审邀请',
-      body: `您被抽取为“${callTitle}”${panelName}的评审专家，请在“专家库—评审任务”中确认是否参加。`,
+      body: `您被抽取为${panelText}的评审专家，请在“专家库—评审任务”中确认是否参加。`,
     });
+}
+
+/**
+ * Invites the first `count` reserves not yet used, in the order drawn — never experts an officer
+ * picks. Returns the experts invited (fewer when the reserves run out).
+ */
+export async function promoteReserves(tx: Tx, panelId: string, count: number) {
+  const reserves = (
+    await tx.reviewAssignment.findMany({
+      where: { panelId, status: 'reserve' },
+      orderBy: { position: 'asc' },
+      select: { expertId: true },
+    })
+  ).map((r) => r.expertId);
+  const promoted: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const next = nextReserve(reserves, promoted);
+    if (!next) break;
+    promoted.push(next);
+  }
+  if (promoted.length > 0)
+    await tx.reviewAssignment.updateMany({
+      where: { panelId, expertId: { in: promoted } },
+      data: { status: 'invited' },
+    });
+  return promoted;
+}
+
+/** How a panel is named to its experts, and where its experts' steps are audited. */
+function panelSubject(panel: PanelWithSubject) {
+  const project = panel.projectReport?.project;
+  if (panel.kind === 'acceptance' && project)
+    return {
+      acceptance: true,
+      title: project.title,
+      text: `项目“${project.title}”（${project.number}）验收专家组`,
+      audit: { objectType: 'project', objectId: project.id, areaCode: project.areaCode },
+    } as const;
+  return {
+    acceptance: false,
+    title: panel.call?.title ?? '',
+    text: `“${panel.call?.title ?? ''}”${panel.name}`,
+    audit: { objectType: 'review_panel', objectId: panel.id, areaCode: null },
+  } as const;
 }
 
 /** A panel as officers follow it: who is on it and how far the scoring is, no score before it closes. */
@@ -222,22 +321,38 @@ const ASSIGNMENT_STATUS_NAMES: Record<string, string> = {
   reserve: '备选',
 };
 
-async function callerExpert(tx: Tx, ctx: ApplicantCtx) {
-  const expert = await tx.expert.findUnique({ where: { userId: ctx.caller.userId } });
-  if (!expert || expert.status !== 'active') throw appError('NOT_AN_EXPERT');
-  return expert;
-}
+/** A panel with what names it: its call, or its report's project. */
+const PANEL_SUBJECT = {
+  call: true,
+  projectReport: {
+    include: {
+      project: { select: { id: true, number: true, title: true, areaCode: true } },
+    },
+  },
+} as const;
+type PanelWithSubject = Prisma.ReviewPanelGetPayload<{ include: typeof PANEL_SUBJECT }>;
 
-/** The expert's own assignment, locked; someone else's answers like a missing one. */
-async function ownAssignment(tx: Tx, ctx: ApplicantCtx, assignmentId: string) {
-  const expert = await callerExpert(tx, ctx);
+/**
+ * The expert's own assignment, locked. Anyone else's — another expert's, or asked by someone who
+ * is no expert — answers like a missing one; an expert no longer active holds none.
+ */
+export async function ownAssignment(tx: Tx, ctx: ApplicantCtx, assignmentId: string) {
   await tx.$executeRaw`SELECT 1 FROM review_assignment WHERE id = ${assignmentId}::uuid FOR UPDATE`;
   const a = await tx.reviewAssignment.findUnique({
     where: { id: assignmentId },
-    include: { panel: { include: { call: true } } },
+    include: { panel: { include: PANEL_SUBJECT }, expert: true },
   });
-  if (!a || a.expertId !== expert.id) throw appError('NOT_FOUND');
-  return { assignment: a, expert };
+  if (!a || a.expert.userId !== ctx.caller.userId) throw appError('NOT_FOUND');
+  if (a.expert.status !== 'active') throw appError('NOT_AN_EXPERT');
+  return { assignment: a, expert: a.expert };
+}
+
+/** A call panel's assignment (an acceptance panel's has its own screens: acceptance.ts). */
+async function ownCallAssignment(tx: Tx, ctx: ApplicantCtx, assignmentId: string) {
+  const own = await ownAssignment(tx, ctx, assignmentId);
+  const call = own.assignment.panel.call;
+  if (!call) throw appError('NOT_FOUND');
+  return { ...own, call };
 }
 
 /** An expert's review tasks: invitations to answer and panels they accepted. */
@@ -251,22 +366,32 @@ export async function myReviewTasks(ctx: ApplicantCtx) {
       OR: [{ status: 'accepted' }, { status: 'invited', panel: { status: 'scoring' } }],
     },
     include: {
-      panel: { include: { call: true, _count: { select: { submissions: true } } } },
+      panel: { include: { ...PANEL_SUBJECT, _count: { select: { submissions: true } } } },
       _count: { select: { scores: true } },
+      verdict: { select: { id: true } },
     },
     orderBy: { createdAt: 'desc' },
   });
-  return rows.map((a) => ({
-    assignmentId: a.id,
-    panelId: a.panelId,
-    callTitle: a.panel.call.title,
-    panelName: a.panel.name,
-    status: a.status,
-    statusName: ASSIGNMENT_STATUS_NAMES[a.status] ?? a.status,
-    panelClosed: a.panel.status === 'closed',
-    submissions: a.panel._count.submissions,
-    sheets: a._count.scores,
-  }));
+  return rows.map((a) => {
+    const subject = panelSubject(a.panel);
+    return {
+      assignmentId: a.id,
+      panelId: a.panelId,
+      /** 'call' (评审 of a call's submissions) or 'acceptance' (项目验收 of a final report) */
+      kind: subject.acceptance ? ('acceptance' as const) : ('call' as const),
+      kindName: subject.acceptance ? '项目验收' : '申报评审',
+      /** the call's title, or the project's */
+      callTitle: subject.title,
+      projectNumber: a.panel.projectReport?.project.number ?? null,
+      panelName: a.panel.name,
+      status: a.status,
+      statusName: ASSIGNMENT_STATUS_NAMES[a.status] ?? a.status,
+      panelClosed: a.panel.status === 'closed',
+      // An acceptance panel reads one report, and the expert gives one verdict on it.
+      submissions: subject.acceptance ? 1 : a.panel._count.submissions,
+      sheets: subject.acceptance ? (a.verdict ? 1 : 0) : a._count.scores,
+    };
+  });
 }
 
 /**
@@ -285,6 +410,7 @@ export async function respondToInvitation(
     if (a.panel.status === 'closed') throw appError('PANEL_CLOSED');
     if (!req.accept && !req.reason?.trim())
       throw appError('INVALID_INPUT', { fieldErrors: { reason: ['请说明不能参加的原因'] } });
+    const subject = panelSubject(a.panel);
     await tx.reviewAssignment.update({
       where: { id: a.id },
       data: {
@@ -294,26 +420,24 @@ export async function respondToInvitation(
       },
     });
     let replacement: string | null = null;
-    if (!req.accept) {
+    // A call panel's declined place goes to the next reserve at once; an acceptance panel's is
+    // filled when the bureau says so (递补), from the same reserves in the same order.
+    if (!req.accept && !subject.acceptance) {
       await tx.$executeRaw`SELECT 1 FROM review_panel WHERE id = ${a.panelId}::uuid FOR UPDATE`;
-      const all = await tx.reviewAssignment.findMany({
-        where: { panelId: a.panelId },
-        orderBy: { position: 'asc' },
-      });
-      const reserves = all.filter((x) => x.status === 'reserve').map((x) => x.expertId);
-      replacement = nextReserve(reserves, []);
-      if (replacement) {
-        await tx.reviewAssignment.update({
-          where: { panelId_expertId: { panelId: a.panelId, expertId: replacement } },
-          data: { status: 'invited' },
-        });
-        await inviteExperts(tx, [replacement], a.panel.call.title, a.panel.name, now);
-      }
+      [replacement = null] = await promoteReserves(tx, a.panelId, 1);
+      if (replacement) await inviteExperts(tx, [replacement], subject.text, now);
     }
     await writeAudit(tx, ctx, {
-      action: req.accept ? 'selection.review.accept' : 'selection.review.decline',
-      objectType: 'review_panel',
-      objectId: a.panelId,
+      action: subject.acceptance
+        ? req.accept
+          ? 'project.acceptance.accept'
+          : 'project.acceptance.decline'
+        : req.accept
+          ? 'selection.review.accept'
+          : 'selection.review.decline',
+      objectType: subject.acceptance ? 'project' : 'review_panel',
+      objectId: subject.audit.objectId,
+      areaCode: subject.audit.areaCode,
       details: {
         name: a.panel.name,
         expert: expert.name,
@@ -332,7 +456,7 @@ export async function respondToInvitation(
 /** What an expert who accepted sees of the panel: its submissions and their own sheets only. */
 export async function panelForExpert(ctx: ApplicantCtx, assignmentId: string) {
   return ctx.db.prisma.$transaction(async (tx) => {
-    const { assignment: a } = await ownAssignment(tx, ctx, assignmentId);
+    const { assignment: a, call } = await ownCallAssignment(tx, ctx, assignmentId);
     if (a.status !== 'accepted')
       throw appError('FORBIDDEN', { message: '确认参加评审后才能查看申报材料' });
     const submissions = await tx.selectionSubmission.findMany({
@@ -341,11 +465,11 @@ export async function panelForExpert(ctx: ApplicantCtx, assignmentId: string) {
       orderBy: { number: 'asc' },
     });
     const sheets = await tx.reviewScore.findMany({ where: { assignmentId: a.id } });
-    const rubric = decodeJson<Rubric>(a.panel.call.rubric);
+    const rubric = decodeJson<Rubric>(call.rubric);
     const settings = selectionSettingsVersion(a.panel.settingsVersion);
     return {
-      callTitle: a.panel.call.title,
-      programme: a.panel.call.programme as SelectionProgramme,
+      callTitle: call.title,
+      programme: call.programme as SelectionProgramme,
       panelName: a.panel.name,
       closed: a.panel.status === 'closed',
       rubric,
@@ -388,12 +512,12 @@ export async function submitSheet(
 ) {
   const now = ctx.now();
   return ctx.db.prisma.$transaction(async (tx) => {
-    const { assignment: a, expert } = await ownAssignment(tx, ctx, req.assignmentId);
+    const { assignment: a, expert, call } = await ownCallAssignment(tx, ctx, req.assignmentId);
     if (a.status !== 'accepted') throw appError('FORBIDDEN', { message: '确认参加评审后才能评分' });
     if (a.panel.status === 'closed') throw appError('PANEL_CLOSED');
     const submission = await tx.selectionSubmission.findUnique({ where: { id: req.submissionId } });
     if (!submission || submission.panelId !== a.panelId) throw appError('NOT_FOUND');
-    const rubric = decodeJson<Rubric>(a.panel.call.rubric) as Rubric;
+    const rubric = decodeJson<Rubric>(call.rubric) as Rubric;
     const parsed = scoreSheetSchema(
       rubric,
       selectionSettingsVersion(a.panel.settingsVersion),

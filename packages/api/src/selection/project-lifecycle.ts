@@ -7,6 +7,7 @@ import type {
   ProjectReportKind,
   ProjectReportStatus,
   ProjectStatus,
+  ReportAttachment,
   ReportOutcome,
   TerminationReason,
 } from '@kc/domain';
@@ -17,6 +18,7 @@ import {
   projectChangeKindName,
   projectReportKindName,
   projectStatusName,
+  reportAttachmentProblems,
   reportProblems,
   reportRefusal,
   reviewEffect,
@@ -30,7 +32,8 @@ import { appError } from '../errors';
 import { notifyOrganisation } from '../notifications/write';
 import { requireOrgAdmin } from '../organisations/membership';
 import type { ApplicantCtx, OfficerCtx } from '../vice-president/common';
-import { lockedProject, projectDetail } from './projects';
+import { acceptanceDecision, closeAcceptancePanel, closeOpenAcceptancePanels } from './acceptance';
+import { lockedProject, officerProjectDetail, projectDetail } from './projects';
 import { releaseTranches, TRANCHE_RULE } from './project-tranches';
 
 /**
@@ -67,14 +70,47 @@ async function ownProject(tx: TransactionClient, ctx: ApplicantCtx, id: string, 
   return p;
 }
 
-/** 提交中期报告 / 结题验收报告 (the lead unit's administrator); a returned one is submitted again. */
+/**
+ * A report's files must be the caller's own uploads, or files the report already had: a returned
+ * report is corrected keeping the files the unit did not remove, whichever administrator sent
+ * them. Someone else's file id answers as a file that is not there.
+ */
+async function checkReportFiles(
+  tx: TransactionClient,
+  userId: string,
+  attachments: readonly ReportAttachment[],
+  kept: ReadonlyMap<string, unknown>,
+) {
+  const ids = [...new Set(attachments.map((a) => a.fileId))].filter((id) => !kept.has(id));
+  if (ids.length === 0) return;
+  const owned = await tx.storedFile.count({ where: { id: { in: ids }, ownerUserId: userId } });
+  if (owned !== ids.length) {
+    const message = '附件文件不存在或不是您上传的，请重新上传';
+    throw appError('INVALID_INPUT', { message, fieldErrors: { attachments: [message] } });
+  }
+}
+
+/**
+ * 提交中期报告 / 结题验收报告 (the lead unit's administrator), with its files
+ * (PROJECT_REPORT_ATTACHMENTS); a returned one is submitted again, its files replaced by the ones
+ * sent now.
+ */
 export async function submitReport(
   ctx: ApplicantCtx,
-  input: { id: string; expectedVersion: number; kind: ProjectReportKind; body: ProjectReportBody },
+  input: {
+    id: string;
+    expectedVersion: number;
+    kind: ProjectReportKind;
+    body: ProjectReportBody;
+    attachments: ReportAttachment[];
+  },
 ) {
   return ctx.db.prisma.$transaction(async (tx) => {
     const p = await ownProject(tx, ctx, input.id, input.expectedVersion);
-    const reports = await tx.projectReport.findMany({ where: { projectId: p.id } });
+    const reports = await tx.projectReport.findMany({
+      where: { projectId: p.id },
+      include: { files: { select: { fileId: true, createdAt: true } } },
+    });
     const refusal = reportRefusal(
       input.kind,
       { status: p.status as ProjectStatus },
@@ -87,9 +123,14 @@ export async function submitReport(
     const contract = decodeJson<ProjectContract>(p.contract) as ProjectContract;
     const problems = reportProblems(input.body, contract);
     if (Object.keys(problems).length > 0) throw problemsRefusal(problems, 'body.');
+    const fileProblems = reportAttachmentProblems(input.kind, input.attachments);
+    if (fileProblems.length > 0) throw problemsRefusal({ attachments: fileProblems }, '');
+    const existing = reports.find((r) => r.kind === input.kind);
+    // When each file still attached was first attached (a resubmission keeps it).
+    const attachedAt = new Map(existing?.files.map((f) => [f.fileId, f.createdAt]));
+    await checkReportFiles(tx, ctx.caller.userId, input.attachments, attachedAt);
     const now = ctx.now();
     const body = encodeJson(input.body);
-    const existing = reports.find((r) => r.kind === input.kind);
     const report = existing
       ? await tx.projectReport.update({
           where: { id: existing.id },
@@ -116,6 +157,16 @@ export async function submitReport(
             updatedAt: now,
           },
         });
+    await tx.projectReportFile.deleteMany({ where: { reportId: report.id } });
+    await tx.projectReportFile.createMany({
+      data: input.attachments.map((a, i) => ({
+        reportId: report.id,
+        kind: a.kind,
+        fileId: a.fileId,
+        position: i + 1,
+        createdAt: attachedAt.get(a.fileId) ?? now,
+      })),
+    });
     await tx.project.update({
       where: { id: p.id },
       data: {
@@ -134,6 +185,7 @@ export async function submitReport(
         number: p.number,
         reportKind: input.kind,
         submissions: report.submissions,
+        files: input.attachments.length,
       },
     });
     return projectDetail(tx, await lockedProject(tx, p.id));
@@ -152,6 +204,8 @@ async function endProject(
     where: { id: p.id },
     data: { status: 'terminated', version: { increment: 1 }, updatedAt: now },
   });
+  // An acceptance panel still reviewing has nothing left to review.
+  await closeOpenAcceptancePanels(tx, p.id, now);
   if (!ending.changeId) {
     // A request still pending is answered by the termination itself.
     await tx.projectChange.updateMany({
@@ -211,6 +265,8 @@ export async function reviewReport(
     expectedVersion: number;
     outcome: ReportOutcome;
     comment?: string | undefined;
+    /** a final report: why the outcome departs from the acceptance panel's majority */
+    departureReason?: string | undefined;
   },
 ) {
   return ctx.db.prisma.$transaction(async (tx) => {
@@ -229,7 +285,13 @@ export async function reviewReport(
         message: '退回或不通过须填写审查意见',
         fieldErrors: { comment: ['退回或不通过须填写审查意见'] },
       });
+    // The final report is decided on its acceptance panel's conclusion (验收专家组).
+    const acceptance =
+      input.kind === 'final'
+        ? await acceptanceDecision(tx, report, input.outcome, input.departureReason)
+        : null;
     const now = ctx.now();
+    if (acceptance) await closeAcceptancePanel(tx, acceptance, now);
     await tx.projectReport.update({
       where: { id: report.id },
       data: {
@@ -283,9 +345,10 @@ export async function reviewReport(
         outcome: input.outcome,
         ...(comment ? { comment } : {}),
         ...(released.length > 0 ? { tranches: released } : {}),
+        ...(acceptance?.record ?? {}),
       },
     });
-    return projectDetail(tx, await lockedProject(tx, p.id));
+    return officerProjectDetail(tx, await lockedProject(tx, p.id));
   });
 }
 
@@ -439,7 +502,7 @@ export async function decideChange(
         ...(comment ? { comment } : {}),
       },
     });
-    return projectDetail(tx, await lockedProject(tx, p.id));
+    return officerProjectDetail(tx, await lockedProject(tx, p.id));
   });
 }
 
@@ -483,6 +546,6 @@ export async function terminateProject(
         withdrawnTranches: withdrawn,
       },
     });
-    return projectDetail(tx, await lockedProject(tx, p.id));
+    return officerProjectDetail(tx, await lockedProject(tx, p.id));
   });
 }

@@ -8,6 +8,7 @@ import type {
   ProjectReportKind,
   ProjectReportStatus,
   ProjectStatus,
+  ReportAttachmentKindCode,
   ResultDocument,
   SelectionProgramme,
   SubmissionForm,
@@ -24,6 +25,7 @@ import {
   projectReportStatusName,
   projectSchedule,
   projectStatusName,
+  reportAttachmentKindName,
   reportRefusal,
   selectionProgramme,
   selectionProgrammeName,
@@ -37,7 +39,9 @@ import { decodeJson, encodeJson } from '../awards/codec';
 import { appError } from '../errors';
 import { notifyOrganisation } from '../notifications/write';
 import { requireMembership, requireOrgAdmin } from '../organisations/membership';
+import { pageOf, pageWindow } from '../paging';
 import type { ApplicantCtx, OfficerCtx } from '../vice-president/common';
+import { projectAcceptance } from './acceptance-panel';
 import { releaseTranches, trancheStates } from './project-tranches';
 
 /**
@@ -130,7 +134,20 @@ export async function projectDetail(
   const base = projectDto(p);
   const [tranches, reports, changes] = await Promise.all([
     trancheStates(db, p, base.contract),
-    db.projectReport.findMany({ where: { projectId: p.id }, orderBy: { createdAt: 'asc' } }),
+    db.projectReport.findMany({
+      where: { projectId: p.id },
+      orderBy: { createdAt: 'asc' },
+      include: {
+        files: {
+          orderBy: { position: 'asc' },
+          select: {
+            kind: true,
+            fileId: true,
+            file: { select: { originalName: true, sizeBytes: true, mimeType: true } },
+          },
+        },
+      },
+    }),
     db.projectChange.findMany({ where: { projectId: p.id }, orderBy: { requestedAt: 'desc' } }),
   ]);
   const status = p.status as ProjectStatus;
@@ -149,6 +166,15 @@ export async function projectDetail(
       status: r.status as ProjectReportStatus,
       statusName: projectReportStatusName(r.status),
       body: decodeJson<ProjectReportBody>(r.body) as ProjectReportBody,
+      /** its files, in the order attached (PROJECT_REPORT_ATTACHMENTS kinds) */
+      attachments: r.files.map((f) => ({
+        kind: f.kind as ReportAttachmentKindCode,
+        kindName: reportAttachmentKindName(f.kind),
+        fileId: f.fileId,
+        name: f.file.originalName,
+        sizeBytes: f.file.sizeBytes,
+        mimeType: f.file.mimeType,
+      })),
       submissions: r.submissions,
       submittedAt: r.submittedAt,
       reviewedAt: r.reviewedAt,
@@ -187,6 +213,18 @@ export async function projectDetail(
       maxMonths: settings.maxExtensionMonths,
     },
   };
+}
+
+/**
+ * What officers read of a project: its detail and, once the final report is in, its acceptance
+ * panel (验收专家组) — the members, and the verdicts once the panel is complete.
+ */
+export async function officerProjectDetail(
+  db: Pick<TransactionClient, 'application' | 'projectReport' | 'projectChange' | 'reviewPanel'>,
+  p: WithRelations,
+) {
+  const [detail, acceptance] = await Promise.all([projectDetail(db, p), projectAcceptance(db, p)]);
+  return { ...detail, acceptance };
 }
 
 /** 确定结果 of a project call: a project of each selected submission, its 任务书 drafted. */
@@ -243,6 +281,15 @@ export async function lockedProject(tx: TransactionClient, id: string) {
 
 const CHANGED = '该项目刚被他人更新，请刷新后再试';
 
+/** Why `contract` cannot be signed (empty: it can): the submission's and its settings' checks. */
+function problemsOf(
+  p: Pick<WithRelations, 'settingsVersion' | 'submission'>,
+  contract: ProjectContract,
+) {
+  const settings = selectionSettingsVersion(p.settingsVersion).project;
+  return contractProblems(contract, basisOf(p.submission), settings);
+}
+
 function contractRefusal(problems: Record<string, string[]>) {
   const [first] = Object.values(problems).flat();
   return appError('INVALID_INPUT', {
@@ -265,8 +312,7 @@ export async function saveContract(
     if (p.version !== expectedVersion) throw appError('STALE_VERSION', { message: CHANGED });
     if (p.status !== 'contracting')
       throw appError('INVALID_TRANSITION', { message: '任务书已签订，不能再修改' });
-    const settings = selectionSettingsVersion(p.settingsVersion).project;
-    const problems = contractProblems(contract, basisOf(p.submission), settings);
+    const problems = problemsOf(p, contract);
     if (Object.keys(problems).length > 0) throw contractRefusal(problems);
     const saved = await tx.project.update({
       where: { id },
@@ -280,7 +326,7 @@ export async function saveContract(
       areaCode: p.areaCode,
       details: { number: p.number, cityFundsFen: contract.cityFundsFen.toString() },
     });
-    return projectDetail(tx, saved);
+    return officerProjectDetail(tx, saved);
   });
 }
 
@@ -296,8 +342,9 @@ export async function signContract(ctx: ApplicantCtx, id: string, expectedVersio
       throw appError('INVALID_TRANSITION', {
         message: `项目当前为“${projectStatusName(p.status)}”，不能签订任务书`,
       });
-    const dto = projectDto(p);
-    if (Object.keys(dto.problems).length > 0) throw contractRefusal(dto.problems);
+    const contract = decodeJson<ProjectContract>(p.contract) as ProjectContract;
+    const problems = problemsOf(p, contract);
+    if (Object.keys(problems).length > 0) throw contractRefusal(problems);
     // The first tranche is raised on signing, to the unit's registered account.
     const accounts = await tx.organisationBankAccount.count({
       where: { organisationId: p.organisationId, status: 'active' },
@@ -318,7 +365,7 @@ export async function signContract(ctx: ApplicantCtx, id: string, expectedVersio
       },
       include: INCLUDE,
     });
-    const released = await releaseTranches(tx, ctx, saved, dto.contract, 'signing', {
+    const released = await releaseTranches(tx, ctx, saved, contract, 'signing', {
       userId: ctx.caller.userId,
       role: 'applicant',
     });
@@ -330,7 +377,7 @@ export async function signContract(ctx: ApplicantCtx, id: string, expectedVersio
       details: {
         number: p.number,
         organisationId: p.organisationId,
-        cityFundsFen: dto.contract.cityFundsFen.toString(),
+        cityFundsFen: contract.cityFundsFen.toString(),
         tranches: released,
       },
     });
@@ -339,27 +386,47 @@ export async function signContract(ctx: ApplicantCtx, id: string, expectedVersio
 }
 
 export interface ProjectListFilter {
+  page: number;
+  pageSize: number;
   status?: ProjectStatus | undefined;
+  /** the call whose 确定结果 made them */
+  callId?: string | undefined;
 }
 
-/** Officers: the projects of their remit (an area officer's: their area's). */
+/**
+ * Officers: a page of the projects of their remit (an area officer's: their area's), newest
+ * first, by status and call; with the calls that made projects in the remit, for the call filter.
+ */
 export async function listProjects(ctx: OfficerCtx, filter: ProjectListFilter) {
   const { areaCode } = areaScope(ctx.caller);
-  const rows = await ctx.db.prisma.project.findMany({
-    where: {
-      ...(filter.status ? { status: filter.status } : {}),
-      ...(areaCode ? { areaCode } : {}),
-    },
-    include: INCLUDE,
-    orderBy: [{ createdAt: 'desc' }, { number: 'desc' }],
-  });
-  return rows.map(projectDto);
+  const remit: Prisma.ProjectWhereInput = areaCode ? { areaCode } : {};
+  const where: Prisma.ProjectWhereInput = {
+    ...remit,
+    ...(filter.status ? { status: filter.status } : {}),
+    ...(filter.callId ? { callId: filter.callId } : {}),
+  };
+  const prisma = ctx.db.prisma;
+  const [total, rows, calls] = await Promise.all([
+    prisma.project.count({ where }),
+    prisma.project.findMany({
+      where,
+      include: INCLUDE,
+      orderBy: [{ createdAt: 'desc' }, { number: 'desc' }],
+      ...pageWindow(filter),
+    }),
+    prisma.selectionCall.findMany({
+      where: { projects: { some: remit } },
+      select: { id: true, number: true, title: true },
+      orderBy: { number: 'desc' },
+    }),
+  ]);
+  return { ...pageOf(rows.map(projectDto), total, filter), calls };
 }
 
 export async function projectForOfficer(ctx: OfficerCtx, id: string) {
   const p = await ctx.db.prisma.project.findUnique({ where: { id }, include: INCLUDE });
   if (!p || !canSeeArea(ctx.caller, p.areaCode)) throw appError('NOT_FOUND');
-  return projectDetail(ctx.db.prisma, p);
+  return officerProjectDetail(ctx.db.prisma, p);
 }
 
 /** The caller's organisation's projects (any member reads them; the administrator signs). */

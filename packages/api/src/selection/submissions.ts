@@ -14,6 +14,8 @@ import {
   checkTeam,
   fieldErrorsOf,
   fieldName,
+  FORMAL_CHECK_STEP_NAMES,
+  formalCheckStepFor,
   planFormalCheck,
   submissionStatusName,
   todayInShanghai,
@@ -22,6 +24,7 @@ import { areaScope, canSeeArea } from '../access';
 import { writeAudit } from '../audit';
 import { decodeJson, encodeJson } from '../awards/codec';
 import { dateOf } from '../dates';
+import { lockOwnFiles } from '../files/unreferenced';
 import { appError } from '../errors';
 import { notifyOrganisation } from '../notifications/write';
 import { requireMembership, requireVerified } from '../organisations/membership';
@@ -140,19 +143,27 @@ async function ownSubmission(tx: TransactionClient, ctx: ApplicantCtx, id: strin
   return { submission: s, organisation: membership.organisation };
 }
 
-/** Attachments must be the caller's own uploads, of kinds the programme asks for. */
+/**
+ * Attachments must be of kinds the programme asks for, and the caller's own uploads or files
+ * the submission already has: any member corrects the organisation's draft keeping the files a
+ * colleague attached, even one who has since left. The new ones are kept as JSON, with no
+ * foreign key: they are locked as one would lock them, so that 注销 does not remove them under
+ * the save (files/unreferenced.ts).
+ */
 async function checkEvidence(
   tx: TransactionClient,
   userId: string,
   programme: SelectionProgramme,
   evidence: SubmissionDraft['evidence'],
+  attached: Prisma.JsonValue | undefined,
 ) {
   const kinds = new Set(SUBMISSION_EVIDENCE[programme].map((e) => e.kind));
   const unknown = evidence.find((e) => !kinds.has(e.kind));
   if (unknown) throw appError('INVALID_INPUT', { message: `未知的材料类型“${unknown.kind}”` });
-  const ids = [...new Set(evidence.map((e) => e.fileId))];
-  const owned = await tx.storedFile.count({ where: { id: { in: ids }, ownerUserId: userId } });
-  if (owned !== ids.length)
+  const kept = new Set((decodeJson<{ fileId: string }[]>(attached) ?? []).map((e) => e.fileId));
+  const ids = [...new Set(evidence.map((e) => e.fileId))].filter((id) => !kept.has(id));
+  const owned = await lockOwnFiles(tx, userId, ids);
+  if (owned.length !== ids.length)
     throw appError('INVALID_INPUT', { message: '材料文件不存在或不是您上传的' });
 }
 
@@ -176,7 +187,13 @@ export async function saveSubmission(ctx: ApplicantCtx, req: SubmissionDraft) {
     if (!call || call.status === 'draft') throw appError('NOT_FOUND');
     assertTakingSubmissions(call, today);
     const programme = call.programme as SelectionProgramme;
-    await checkEvidence(tx, ctx.caller.userId, programme, req.evidence);
+    // The organisation's submission to this call, locked: the files it has are read as they stay.
+    const found = await tx.selectionSubmission.findUnique({
+      where: { callId_organisationId: { callId: call.id, organisationId: org.id } },
+      select: { id: true },
+    });
+    const existing = found ? (await ownSubmission(tx, ctx, found.id)).submission : null;
+    await checkEvidence(tx, ctx.caller.userId, programme, req.evidence, existing?.evidence);
     const needId = await checkedNeed(tx, programme, req.needId);
     const fieldCode = typeof req.form.fieldCode === 'string' ? req.form.fieldCode : '';
     const data = {
@@ -187,10 +204,6 @@ export async function saveSubmission(ctx: ApplicantCtx, req: SubmissionDraft) {
       needId,
       updatedAt: now,
     };
-    const existing = await tx.selectionSubmission.findUnique({
-      where: { callId_organisationId: { callId: call.id, organisationId: org.id } },
-      include: { members: true },
-    });
     const { rows: members, asked } = await teamRows(tx, req.team, org.id, existing?.members ?? []);
     let id: string;
     if (!existing) {
@@ -215,7 +228,7 @@ export async function saveSubmission(ctx: ApplicantCtx, req: SubmissionDraft) {
         details: { number: created.number, call: call.number, title: req.title },
       });
     } else {
-      const { submission } = await ownSubmission(tx, ctx, existing.id);
+      const submission = existing;
       if (!EDITABLE.includes(submission.status as SubmissionStatus))
         throw appError('APPLICATION_LOCKED', {
           message: `申报当前为“${submissionStatusName(submission.status)}”，不能修改`,
@@ -386,10 +399,12 @@ export async function formalCheck(
     if (!s || !canSeeArea(ctx.caller, s.areaCode)) throw appError('NOT_FOUND');
     if (s.version !== req.expectedVersion) throw appError('STALE_VERSION', { message: CHANGED });
     const checker = ctx.caller.role === 'area-officer' ? 'area' : 'bureau';
+    // The bureau may take the area's step too; with no step open, the plan says why not.
+    const step = formalCheckStepFor(checker, s.status as SubmissionStatus) ?? checker;
     const comment = req.comment?.trim() || null;
     const plan = planFormalCheck(
       s.status as SubmissionStatus,
-      checker,
+      step,
       req.action,
       callDeadlinePassed({ applyUntil: dateOf(s.call.applyUntil) }, todayInShanghai(now)),
       comment,
@@ -415,6 +430,7 @@ export async function formalCheck(
       areaCode: s.areaCode,
       details: {
         number: s.number,
+        stepName: FORMAL_CHECK_STEP_NAMES[step],
         status: { from: s.status, to: plan.to },
         ...(comment ? { comment } : {}),
       },

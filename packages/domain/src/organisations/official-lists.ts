@@ -5,7 +5,7 @@ import { nameLookup } from '../reference/lookup';
 import { checkCreditCode } from '../validate/credit-code';
 import { normaliseCode, toHalfWidth } from '../validate/text';
 import { FIELDS } from '../reference/fields';
-import { SCENARIO_DOMAINS } from '../policy/rules/4-1-scenario-case';
+import { SCENARIO_DOMAINS, selectionYearFits } from '../policy/rules/4-1-scenario-case';
 import { TALENT_TEAM_CATEGORIES } from '../policy/rules/4-5-talent-team';
 
 /**
@@ -133,6 +133,14 @@ export const LIST_COLUMNS: Record<OfficialListKind, readonly ListColumn[]> = {
     { key: 'name', title: '申报单位名称', aliases: ['申报单位', '单位名称'], required: true },
     { key: 'recognisedOn', title: '入选日期', aliases: ['发文日期', '公布日期'], required: true },
     { key: 'documentNo', title: '入选文件文号', aliases: ['文号'], required: true },
+    // 四.1 counts a case in its selection's year (a "2026年度" list may be issued in 2027): a
+    // concluded call writes its 年度 here; a list without the column counts by 入选日期.
+    {
+      key: 'selectionYear',
+      title: '评选年度',
+      aliases: ['年度', '入选年度', '评选年份'],
+      required: false,
+    },
     SUBMISSION_NUMBER,
   ],
   'talent-team': [
@@ -227,6 +235,8 @@ export interface ListEntry {
     readonly platformKind?: string;
     readonly caseName?: string;
     readonly applicationDomain?: string;
+    /** 典型案例: the selection's year (评选年度) when the list names it */
+    readonly selectionYear?: number;
     readonly fieldCode?: string;
     readonly teamName?: string;
     readonly leaderName?: string;
@@ -330,8 +340,21 @@ export function parseListRow(
         `应用领域：“${cell('applicationDomain')}”应为${SCENARIO_DOMAINS.map((d) => d.name).join('、')}之一`,
       );
     else detail.applicationDomain = domain;
-    // 四.1 counts cases per year: the same case on the same year's list is one entry.
-    entryKey = `${recognisedOn?.slice(0, 4) ?? '?'}:${toHalfWidth(caseName).replace(/\s/g, '')}`;
+    const yearText = toHalfWidth(cell('selectionYear')).replace(/\s/g, '');
+    if (yearText) {
+      // 2026, 2026年, 2026年度
+      const written = /^(\d{4})(年度?)?$/.exec(yearText);
+      const selectionYear = Number(written?.[1]);
+      if (!written) reasons.push(`评选年度：“${cell('selectionYear')}”应为四位年份，如 2026`);
+      else if (recognisedOn && !selectionYearFits(selectionYear, recognisedOn))
+        reasons.push(
+          `评选年度 ${selectionYear} 与入选日期 ${recognisedOn} 不符（应为入选日期所在年份或前后一年）`,
+        );
+      else detail.selectionYear = selectionYear;
+    }
+    // 四.1 counts cases per selection year: the same case on the same year's list is one entry.
+    const year = detail.selectionYear ?? recognisedOn?.slice(0, 4) ?? '?';
+    entryKey = `${year}:${toHalfWidth(caseName).replace(/\s/g, '')}`;
   }
   if (kind === 'talent-team') {
     const teamName = cell('teamName').replace(/\s+/g, ' ');
@@ -436,6 +459,10 @@ export function invitationFor(
         ...(entry.detail.fieldCode ? { fieldCode: entry.detail.fieldCode } : {}),
         selectedOn: entry.recognisedOn,
         selectionDocNo: entry.documentNo,
+        // The list's year, when it names one: the award counts there, not in the document's year.
+        ...(entry.detail.selectionYear !== undefined
+          ? { selectionYear: entry.detail.selectionYear }
+          : {}),
       },
       evidenceKind: 'selection-notice',
       missing: [],

@@ -198,6 +198,26 @@ export const submissionStatusName = nameLookup(SUBMISSION_STATUSES);
 
 export type FormalCheckAction = 'pass' | 'return' | 'reject';
 export type FormalChecker = 'area' | 'bureau';
+export const FORMAL_CHECK_STEP_NAMES: Record<FormalChecker, string> = {
+  area: '县区形式审查',
+  bureau: '市局形式审查',
+};
+
+/**
+ * The step `checker` takes on a submission in `status`, or null for none. An area officer takes
+ * the area's step (待县区形式审查) only. The bureau takes its own step (待市局形式审查) and, for
+ * any area, the area's step too: that is how submissions from an area with no area officer, or a
+ * slow one, get through, as in award review (applications/transitions.ts). The area step is never
+ * skipped: the bureau passes it and then takes its own, so the record shows who did each.
+ */
+export function formalCheckStepFor(
+  checker: FormalChecker,
+  status: SubmissionStatus,
+): FormalChecker | null {
+  if (status === 'submitted') return 'area';
+  if (status === 'area-passed' && checker === 'bureau') return 'bureau';
+  return null;
+}
 
 /**
  * One formal-check step. `return` needs the deadline not to have passed (the applicant could not

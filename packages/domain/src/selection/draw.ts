@@ -39,6 +39,12 @@ export interface DrawInput {
   /** experts already on this group's panel or used up (a top-up draw leaves them out) */
   readonly alreadyDrawn?: readonly string[];
   readonly settings: SelectionSettings;
+  /**
+   * How many to draw when it is not a call panel's `settings.panel` size and reserves: a
+   * project's acceptance panel (`settings.acceptance`), or a top-up draw for places the reserves
+   * could not fill.
+   */
+  readonly size?: { readonly members: number; readonly reserves: number };
   /** recorded with the draw; the same input and seed give the same panel */
   readonly seed: string;
 }
@@ -131,7 +137,9 @@ export function drawPanel(input: DrawInput): DrawResult {
   }
   pool.sort();
   excluded.sort((a, b) => (a.expertId < b.expertId ? -1 : a.expertId > b.expertId ? 1 : 0));
-  const { size, reserves } = input.settings.panel;
+  const { size, reserves } = input.size
+    ? { size: input.size.members, reserves: input.size.reserves }
+    : input.settings.panel;
   if (pool.length < size)
     return {
       ok: false,

@@ -12,5 +12,7 @@ export * from './decision';
 export * from './result-list';
 export * from './project';
 export * from './project-reports';
+export * from './project-report-attachments';
 export * from './project-changes';
+export * from './acceptance';
 export * from './alliances';

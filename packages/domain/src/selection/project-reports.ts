@@ -57,6 +57,8 @@ export type ProjectReportBody = z.input<typeof projectReportSchema>;
 export const reviewReportSchema = z.object({
   outcome: z.enum(REPORT_OUTCOME_CODES, { error: '请选择审查结论' }),
   comment: optionalTextField('审查意见', { max: 1000 }),
+  /** a final report: why the outcome departs from the acceptance panel's majority (acceptance.ts) */
+  departureReason: optionalTextField('与专家组意见不一致的理由', { max: 1000 }),
 });
 
 /** Every reason the report does not fit its contract, by field path; empty: it may be submitted. */

@@ -61,11 +61,16 @@ export interface ResultListSubmission {
 const scenarioDomainName = nameLookup(SCENARIO_DOMAINS);
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
 
-/** One row of the result list, as the text cells of its columns (by column key). */
+/**
+ * One row of the result list, as the text cells of its columns (by column key). `year` is the
+ * call's 年度: a case counts in it (四.1's ten a year), even when the document is dated in another
+ * calendar year.
+ */
 export function resultListCells(
   kind: OfficialListKind,
   submission: ResultListSubmission,
   document: ResultDocument,
+  year: number,
 ): Record<string, string> {
   const { form } = submission;
   const common = {
@@ -81,6 +86,7 @@ export function resultListCells(
       caseName: text(form.caseName),
       applicationDomain: scenarioDomainName(text(form.applicationDomain)),
       ...common,
+      selectionYear: String(year),
     };
   }
   if (kind === 'talent-team') {
@@ -94,17 +100,21 @@ export function resultListCells(
   throw new Error(`${kind} is not a selection result list`);
 }
 
-/** The list as a sheet: its header (the list's column titles) and one row per submission. */
+/**
+ * The list as a sheet: its header (the list's column titles) and one row per submission. `year`:
+ * the call's 年度.
+ */
 export function resultListSheet(
   kind: OfficialListKind,
   submissions: readonly ResultListSubmission[],
   document: ResultDocument,
+  year: number,
 ): { header: string[]; rows: string[][] } {
   const columns = LIST_COLUMNS[kind];
   return {
     header: columns.map((c) => c.title),
     rows: submissions.map((s) => {
-      const cells = resultListCells(kind, s, document);
+      const cells = resultListCells(kind, s, document, year);
       return columns.map((c) => cells[c.key] ?? '');
     }),
   };

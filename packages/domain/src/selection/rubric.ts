@@ -52,6 +52,18 @@ export const rubricSchema = z
   });
 
 /**
+ * A declared conflict of interest (回避) with its reason: an expert's answer instead of a score
+ * sheet, or instead of an acceptance verdict (acceptance.ts). It voids the expert's word there.
+ */
+export const declaredConflictSchema = z.object({
+  conflict: z.literal('declared'),
+  reason: plainString({ error: '请说明需要回避的原因' })
+    .trim()
+    .min(2, { error: '请说明需要回避的原因' })
+    .max(200, { error: '回避原因不能超过200字' }),
+});
+
+/**
  * One expert's sheet for one application. Either a score on every criterion, or a declared
  * conflict of interest (回避), which voids the expert's score there. Every sheet confirms one or
  * the other: an expert cannot score without saying there is no conflict.
@@ -88,13 +100,7 @@ export function scoreSheetSchema(rubric: Rubric, settings: SelectionSettings) {
               message: `总分${total}分${total <= commentAtOrBelow ? `，不高于${commentAtOrBelow}分` : `，不低于${commentAtOrAbove}分`}，请填写评审意见说明理由`,
             });
         }),
-      z.object({
-        conflict: z.literal('declared'),
-        reason: plainString({ error: '请说明需要回避的原因' })
-          .trim()
-          .min(2, { error: '请说明需要回避的原因' })
-          .max(200, { error: '回避原因不能超过200字' }),
-      }),
+      declaredConflictSchema,
     ],
     { error: '请确认与该申报是否存在利益关系' },
   );

@@ -46,6 +46,20 @@ export interface SelectionSettings {
     readonly maxExtensionMonths: number;
     readonly maxExtensions: number;
   };
+  /**
+   * A project's acceptance (验收, acceptance.ts): the final report is read by an expert panel
+   * (验收专家组) drawn as a call's panels are (same exclusions, `panel.excludeLastYearReviewers`
+   * included), each expert giving 通过 / 需整改 / 不通过; the bureau decides once the panel is
+   * complete, and writes why when it departs from the panel's majority.
+   */
+  readonly acceptance: {
+    /** experts on the panel; odd, so that a majority of their verdicts can form */
+    readonly panelSize: number;
+    /** drawn with the panel, in order, to take the places of experts who decline or recuse */
+    readonly reserves: number;
+    /** fewer valid verdicts than this (declared conflicts void theirs) and the panel is not complete */
+    readonly minValidVerdicts: number;
+  };
 }
 
 export const SELECTION_SETTINGS_VERSIONS: readonly SelectionSettings[] = [
@@ -76,6 +90,9 @@ export const SELECTION_SETTINGS_VERSIONS: readonly SelectionSettings[] = [
       maxExtensionMonths: 12,
       maxExtensions: 1,
     },
+    // The plan says 验收 and nothing of how: five experts and two reserves as for calls, and a
+    // conclusion on no fewer than three valid verdicts.
+    acceptance: { panelSize: 5, reserves: 2, minValidVerdicts: 3 },
   },
 ];
 

@@ -3,6 +3,8 @@ import {
   POLICY_SETS,
   SELECTION_CALL_ACTIONS,
   SELECTION_PROGRAMMES,
+  SUBMISSION_STATUS_CODES,
+  formalCheckStepFor,
   planFormalCheck,
   planSelectionCall,
   policyRule,
@@ -139,6 +141,19 @@ describe('planSelectionCall', () => {
     }
     expect(status).toBe('concluded');
     expect(SELECTION_CALL_ACTIONS).toHaveLength(7);
+  });
+});
+
+describe('formalCheckStepFor', () => {
+  it('gives an area officer the area step only, and the bureau both, one after the other', () => {
+    const steps = (checker: 'area' | 'bureau') =>
+      Object.fromEntries(
+        SUBMISSION_STATUS_CODES.map((s) => [s, formalCheckStepFor(checker, s)]).filter(
+          ([, step]) => step,
+        ),
+      );
+    expect(steps('area')).toEqual({ submitted: 'area' });
+    expect(steps('bureau')).toEqual({ submitted: 'area', 'area-passed': 'bureau' });
   });
 });
 

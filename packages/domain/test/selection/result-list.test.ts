@@ -17,6 +17,8 @@ import {
 const SUQING = { name: '安徽宿氢新能源科技有限公司', creditCode: '91341300MA2N8H4QXE' };
 const COLLEGE = { name: '宿州创新理工学院', creditCode: '12341300MB1957066X' };
 const DOCUMENT = { documentNo: '宿科〔2027〕12号', issuedOn: '2027-09-20' };
+/** The call's 年度. */
+const YEAR = 2027;
 
 const CASE: ResultListSubmission = {
   number: 'SZKC-SB-2027-00003',
@@ -38,8 +40,13 @@ const TEAM: ResultListSubmission = {
 };
 
 /** The sheet read back as an upload would be: header mapped, each row parsed. */
-function readBack(kind: 'scenario-case' | 'talent-team', submissions: ResultListSubmission[]) {
-  const sheet = resultListSheet(kind, submissions, DOCUMENT);
+function readBack(
+  kind: 'scenario-case' | 'talent-team',
+  submissions: ResultListSubmission[],
+  document = DOCUMENT,
+  year = YEAR,
+) {
+  const sheet = resultListSheet(kind, submissions, document, year);
   const { columns, missing } = mapListHeader(kind, sheet.header);
   expect(missing).toEqual([]);
   return sheet.rows.map((row) =>
@@ -66,12 +73,13 @@ describe('a concluded call’s result list', () => {
   });
 
   it('writes a case in Chinese words, read back into an entry that invites to 四.1', () => {
-    expect(resultListCells('scenario-case', CASE, DOCUMENT)).toMatchObject({
+    expect(resultListCells('scenario-case', CASE, DOCUMENT, YEAR)).toMatchObject({
       caseName: '氢能重卡城市物流示范',
       applicationDomain: '产业发展',
       name: SUQING.name,
       recognisedOn: '2027-09-20',
       documentNo: '宿科〔2027〕12号',
+      selectionYear: '2027',
     });
     const [parsed] = readBack('scenario-case', [CASE]);
     if (!parsed?.ok) throw new Error(JSON.stringify(parsed));
@@ -84,6 +92,7 @@ describe('a concluded call’s result list', () => {
         applicationDomain: 'industry',
         fieldCode: 'low-carbon-energy',
         submissionNumber: 'SZKC-SB-2027-00003',
+        selectionYear: 2027,
       },
     });
     const invitation = invitationFor(parsed.entry);
@@ -95,11 +104,30 @@ describe('a concluded call’s result list', () => {
         fieldCode: 'low-carbon-energy',
         selectedOn: '2027-09-20',
         selectionDocNo: '宿科〔2027〕12号',
+        selectionYear: 2027,
       },
       evidenceKind: 'selection-notice',
       missing: [],
     });
     expect(passesRule('scenario-case', invitation?.input)).toBe(true);
+  });
+
+  it('names the call’s year, not the document’s: a 2026 call concluded in February 2027', () => {
+    const february = { documentNo: '宿科〔2027〕3号', issuedOn: '2027-02-10' };
+    expect(resultListCells('scenario-case', CASE, february, 2026)).toMatchObject({
+      recognisedOn: '2027-02-10',
+      selectionYear: '2026',
+    });
+    const [parsed] = readBack('scenario-case', [CASE], february, 2026);
+    if (!parsed?.ok) throw new Error(JSON.stringify(parsed));
+    // One of 2026's cases: keyed, invited and counted there.
+    expect(parsed.entry.entryKey).toBe('2026:氢能重卡城市物流示范');
+    expect(parsed.entry.recognisedOn).toBe('2027-02-10');
+    const invitation = invitationFor(parsed.entry);
+    expect(invitation?.input).toMatchObject({ selectedOn: '2027-02-10', selectionYear: 2026 });
+    const rule = policyRule(SUZHOU_FUTURE_2026_DRAFT, 'scenario-case');
+    const input = rule?.inputSchema.parse(invitation?.input);
+    expect(rule?.quotaYear?.(input)).toBe(2026);
   });
 
   it('writes a team with its decided category, read back into an entry that invites to 四.5', () => {
@@ -121,7 +149,7 @@ describe('a concluded call’s result list', () => {
 
   it('has every column a row of its own fills, in the list’s order', () => {
     for (const kind of ['scenario-case', 'talent-team'] as const) {
-      const sheet = resultListSheet(kind, [kind === 'talent-team' ? TEAM : CASE], DOCUMENT);
+      const sheet = resultListSheet(kind, [kind === 'talent-team' ? TEAM : CASE], DOCUMENT, YEAR);
       expect(sheet.header).toEqual(LIST_COLUMNS[kind].map((c) => c.title));
       expect(sheet.rows[0]?.every((cell) => cell !== '')).toBe(true);
     }
@@ -186,6 +214,35 @@ describe('a case or team list the bureau uploads by hand', () => {
     const b = parseListRow('scenario-case', { ...caseRow, recognisedOn: '2027-03-01' });
     expect(a.ok && a.entry.entryKey).toBe('2026:智慧矿山无人巡检');
     expect(b.ok && b.entry.entryKey).toBe('2027:智慧矿山无人巡检');
+  });
+
+  it('takes the list’s 评选年度 when it has one: the case is keyed and invited in that year', () => {
+    const header = ['案例名称', '应用领域', '申报单位统一社会信用代码', '申报单位名称', '入选日期'];
+    const mapped = mapListHeader('scenario-case', [...header, '入选文件文号', '年度']);
+    expect(mapped.missing).toEqual([]);
+    expect(mapped.columns.selectionYear).toBe(6);
+    const issuedNextYear = { ...caseRow, recognisedOn: '2027-02-10' };
+    for (const written of ['2026', '2026年', '２０２６年度', ' 2026 ']) {
+      const parsed = parseListRow('scenario-case', { ...issuedNextYear, selectionYear: written });
+      if (!parsed.ok) throw new Error(`${written}: ${parsed.reasons.join('；')}`);
+      expect(parsed.entry.entryKey).toBe('2026:智慧矿山无人巡检');
+      expect(parsed.entry.detail.selectionYear).toBe(2026);
+      expect(invitationFor(parsed.entry)?.input).toMatchObject({ selectionYear: 2026 });
+    }
+    // A blank cell: by the 入选日期, and the invitation leaves the year to the rule.
+    const blank = parseListRow('scenario-case', { ...issuedNextYear, selectionYear: '' });
+    expect(blank.ok && blank.entry.entryKey).toBe('2027:智慧矿山无人巡检');
+    expect(blank.ok && invitationFor(blank.entry)?.input).not.toHaveProperty('selectionYear');
+  });
+
+  it('refuses a 评选年度 that is not a year, or more than a year from the 入选日期', () => {
+    const row = { ...caseRow, recognisedOn: '2027-02-10' };
+    const far = parseListRow('scenario-case', { ...row, selectionYear: '2025' });
+    expect(!far.ok && far.reasons).toEqual([
+      '评选年度 2025 与入选日期 2027-02-10 不符（应为入选日期所在年份或前后一年）',
+    ]);
+    const text = parseListRow('scenario-case', { ...row, selectionYear: '二〇二六' });
+    expect(!text.ok && text.reasons).toEqual(['评选年度：“二〇二六”应为四位年份，如 2026']);
   });
 });
 

@@ -76,6 +76,21 @@ const LABELS: Record<string, string> = {
   pulled: '撤回事项数',
   passed: '通过事项数',
   warnings: '提示',
+  stepName: '办理环节',
+  // 专家抽取 (评审组, 验收专家组) and the acceptance's verdicts
+  seed: '随机种子',
+  pool: '符合条件的专家数',
+  members: '抽中专家数',
+  reserves: '备选专家数',
+  excluded: '排除专家数',
+  expert: '专家',
+  vacancies: '待递补名额',
+  fromReserves: '由备选专家递补',
+  invited: '邀请专家数',
+  panelVerdicts: '验收专家组意见',
+  panelMajority: '专家组多数意见',
+  panelComplete: '专家组意见已汇齐',
+  departureReason: '与专家组意见不一致的理由',
 };
 
 /** Keys that only point at other records by id, and internal bookkeeping. */

@@ -1,19 +1,41 @@
 import { PROJECT_STATUSES } from '@kc/domain';
-import type { FilterField, ListColumn, ListQueryOf } from '../../composables/use-list-page';
+import type {
+  FilterField,
+  FilterOption,
+  ListColumn,
+  ListQueryOf,
+} from '../../composables/use-list-page';
 import type { Project } from './queries';
 
-/** 项目管理: every project at once (a handful a year), by status. */
-export const filters = [
-  {
-    kind: 'select',
-    name: 'status',
-    label: '项目状态',
-    placeholder: '全部',
-    width: 150,
-    options: PROJECT_STATUSES.map((s) => ({ label: s.name, value: s.code })),
-  },
-] as const satisfies readonly FilterField[];
-export type ProjectQuery = ListQueryOf<typeof filters>;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * 项目管理: the projects a page at a time, by the call that made them and by status. The calls
+ * come with the list's answer (`calls`), so a link's call is taken before they have loaded.
+ */
+export function projectFilters(calls: () => readonly FilterOption[]) {
+  return [
+    {
+      kind: 'select',
+      name: 'callId',
+      label: '来源指南',
+      placeholder: '全部',
+      width: 320,
+      filterable: true,
+      options: calls,
+      accept: (value: string) => UUID.test(value),
+    },
+    {
+      kind: 'select',
+      name: 'status',
+      label: '项目状态',
+      placeholder: '全部',
+      width: 150,
+      options: PROJECT_STATUSES.map((s) => ({ label: s.name, value: s.code })),
+    },
+  ] as const satisfies readonly FilterField[];
+}
+export type ProjectQuery = ListQueryOf<ReturnType<typeof projectFilters>>;
 
 /** Widths add up to what a 1440 px screen has (test/table-widths.test.ts). */
 export const columns: readonly ListColumn<Project>[] = [

@@ -18,6 +18,10 @@ export type ProjectTranche = Project['tranches'][number];
 export type ProjectReport = Project['reports'][number];
 export type ProjectChange = Project['changes'][number];
 export type ReportReviewInput = RouterInputs['selection']['projects']['reviewReport'];
+/** The final report's acceptance panel (验收专家组), as officers follow it. */
+export type ProjectAcceptance = NonNullable<Project['acceptance']>;
+export type AcceptancePanel = NonNullable<ProjectAcceptance['panel']>;
+export type AcceptanceMember = AcceptancePanel['members'][number];
 export type ChangeDecisionInput = RouterInputs['selection']['projects']['decideChange'];
 export type TerminateInput = RouterInputs['selection']['projects']['terminate'];
 export type { ProjectStatus };
@@ -33,10 +37,25 @@ export const projectKeys = {
 export const makesProjects = (programme: string) =>
   SELECTION_PROGRAMMES.some((p) => p.code === programme && p.outcome === 'project');
 
-/** The list's input from the filters (already checked against their options by the URL). */
-export function listInput(f: { status?: string }): ProjectListInput {
-  return f.status ? { status: f.status as ProjectStatus } : {};
+/** The list's input: the page and the filters (already checked by the URL's rules). */
+export function listInput(
+  page: number,
+  pageSize: number,
+  f: { status?: string; callId?: string },
+): ProjectListInput {
+  return {
+    page,
+    pageSize,
+    ...(f.callId ? { callId: f.callId } : {}),
+    ...(f.status ? { status: f.status as ProjectStatus } : {}),
+  };
 }
+
+/** A call of the list's call filter: `2027年度…（揭榜挂帅）（SZKC-ZN-2027-02）`. */
+export const callOption = (c: { id: string; number: string; title: string }) => ({
+  label: `${c.title}（${c.number}）`,
+  value: c.id,
+});
 
 export const listProjects = (input: ProjectListInput) => trpc.selection.projects.list.query(input);
 export const getProject = (id: string) => trpc.selection.projects.byId.query({ id });
@@ -48,6 +67,12 @@ export const saveContract = (input: RouterInputs['selection']['projects']['saveC
 /** 审查 a report (the bureau's). Silent: the dialog shows the refusal beside what was refused. */
 export const reviewReport = (input: ReportReviewInput) =>
   trpc.selection.projects.reviewReport.mutate(input, { context: { silent: true } });
+/** 抽取验收专家组 for the submitted final report. Silent, like the others. */
+export const drawAcceptancePanel = (id: string) =>
+  trpc.selection.projects.drawAcceptancePanel.mutate({ id }, { context: { silent: true } });
+/** 递补: the open places go to the reserves in the order drawn. Silent, like the others. */
+export const fillAcceptancePanel = (id: string) =>
+  trpc.selection.projects.fillAcceptancePanel.mutate({ id }, { context: { silent: true } });
 /** 同意 / 不同意 a change the unit asked for. Silent, like the others. */
 export const decideChange = (input: ChangeDecisionInput) =>
   trpc.selection.projects.decideChange.mutate(input, { context: { silent: true } });

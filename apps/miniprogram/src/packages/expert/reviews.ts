@@ -42,13 +42,24 @@ export function orderTasks(tasks: readonly ReviewTask[]): {
   return { invitations: by('invited'), accepted: by('accepted') };
 }
 
-/** `已评 3 / 5` */
-export function progressText(task: Pick<ReviewTask, 'sheets' | 'submissions'>): string {
+/** A project's acceptance panel (项目验收), not a call's review panel. */
+export const isAcceptance = (task: Pick<ReviewTask, 'kind'>) => task.kind === 'acceptance';
+
+/** `已评 3 / 5`; an acceptance: whether the verdict is in. */
+export function progressText(task: Pick<ReviewTask, 'sheets' | 'submissions' | 'kind'>): string {
+  if (isAcceptance(task)) return task.sheets > 0 ? '已提出验收意见' : '待提出验收意见';
   return `已评 ${task.sheets} / ${task.submissions}`;
 }
 
 /** Where the expert stands on an accepted panel, in a sentence. */
-export function taskHint(task: Pick<ReviewTask, 'sheets' | 'submissions' | 'panelClosed'>): string {
+export function taskHint(
+  task: Pick<ReviewTask, 'sheets' | 'submissions' | 'panelClosed' | 'kind'>,
+): string {
+  if (isAcceptance(task)) {
+    if (task.panelClosed) return '验收已结束，可查看本人的验收意见';
+    if (task.sheets > 0) return '已提出验收意见；专家组意见汇齐前仍可修改';
+    return '请阅读结题验收报告并提出验收意见';
+  }
   if (task.panelClosed) return '评审组已结束评分，可查看本人的评分';
   const left = task.submissions - task.sheets;
   if (left <= 0) return '已全部评完；评审组结束评分前仍可修改';

@@ -11,7 +11,13 @@ import { highTechEnterprise } from './4-10-high-tech-enterprise';
 import { innovationContest } from './4-12-innovation-contest';
 import { incubator } from './4-9-incubator';
 
-export { scenarioCase, scenarioCaseInput, SCENARIO_DOMAINS } from './4-1-scenario-case';
+export {
+  scenarioCase,
+  scenarioCaseInput,
+  scenarioSelectionYear,
+  selectionYearFits,
+  SCENARIO_DOMAINS,
+} from './4-1-scenario-case';
 export { keyProject, keyProjectTrancheInput } from './4-2-key-project';
 export {
   rdPlatform,

@@ -14,12 +14,12 @@ export function AllianceDetail({ alliance: a, admin }: { alliance: MyAlliance; a
   const editable = canEditAlliance(a);
   return (
     <View>
-      <View className="card alliance-head">
-        <View className="alliance__number">{a.number}</View>
-        <View className="alliance-head__title" id="alliance-title">
+      <View className="card record-head">
+        <View className="record__overline">{a.number}</View>
+        <View className="record-head__title" id="alliance-title">
           {a.name}
         </View>
-        <View className="alliance-head__row">
+        <View className="record-head__row">
           <View className="muted">
             {a.fieldName}
             {a.approvedAt ? ` · ${formatDate(a.approvedAt)} 通过` : ''}

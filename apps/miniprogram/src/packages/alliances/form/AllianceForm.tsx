@@ -5,14 +5,13 @@ import { useMemo, useState } from 'react';
 import { api } from '../../../api/client';
 import { DynamicForm } from '../../../components/DynamicForm';
 import { type EvidenceItem, EvidenceUploader } from '../../../components/EvidenceUploader';
-import { FormRefusal, SubmitBar } from '../../../components/FormFooter';
 import { FormRow } from '../../../components/FormRow';
+import { ReturnedNotice, ReviewFormFooter } from '../../../components/ReviewForm';
 import { fromInput } from '../../../forms/form-values';
 import type { FieldOverrides, FormValues } from '../../../forms/schema-fields';
 import { describeFields } from '../../../forms/schema-fields';
 import { useDynamicForm } from '../../../hooks/useDynamicForm';
-import { useFormSubmit } from '../../../hooks/useFormSubmit';
-import { toastDone } from '../../../services/nav';
+import { useReviewSubmit } from '../../../hooks/useReviewSubmit';
 import { withSession } from '../../../services/session';
 import {
   ALLIANCE_FORM_OVERRIDES,
@@ -57,7 +56,11 @@ export function AllianceForm(props: {
   const [charter, setCharter] = useState<EvidenceItem[]>(() =>
     charterItems(alliance?.charter ?? null),
   );
-  const { busy, refusal, submit } = useFormSubmit(form, fields);
+  const { busy, refusal, send } = useReviewSubmit(form, fields, {
+    correcting: alliance !== null,
+    wrapper: 'alliance',
+    onSaved: props.onSaved,
+  });
 
   const overrides: FieldOverrides = {
     ...ALLIANCE_FORM_OVERRIDES,
@@ -104,30 +107,21 @@ export function AllianceForm(props: {
   };
 
   const save = () =>
-    submit(
-      async () => {
-        const input = form.input as AllianceInput;
-        const saved = await withSession(() =>
-          alliance
-            ? api.alliances.update.mutate({
-                id: alliance.id,
-                expectedVersion: alliance.version,
-                alliance: input,
-              })
-            : api.alliances.submit.mutate(input),
-        );
-        void toastDone(alliance ? '已重新提交' : '已提交');
-        props.onSaved(saved.id);
-      },
-      alliance ? 'alliance' : undefined,
-    );
+    send(() => {
+      const input = form.input as AllianceInput;
+      return alliance
+        ? api.alliances.update.mutate({
+            id: alliance.id,
+            expectedVersion: alliance.version,
+            alliance: input,
+          })
+        : api.alliances.submit.mutate(input);
+    });
 
   return (
     <View>
       {alliance?.status === 'returned' ? (
-        <View className="notice notice--warning" id="alliance-form-returned" role="alert">
-          退回意见：{alliance.comment ?? '请按要求修改后重新提交'}
-        </View>
+        <ReturnedNotice id="alliance-form-returned" comment={alliance.comment} />
       ) : null}
       <View className="card">
         <DynamicForm
@@ -143,16 +137,11 @@ export function AllianceForm(props: {
         form={form}
         overrides={overrides}
       />
-      <FormRefusal
-        id="alliance-form-error"
-        message={refusal?.message}
-        appCode={refusal?.appCode}
-        verifyId="alliance-form-verify"
-      />
-      <SubmitBar
-        id="alliance-form-submit"
-        label={alliance ? '重新提交审核' : '提交审核'}
+      <ReviewFormFooter
+        idPrefix="alliance-form"
+        correcting={alliance !== null}
         busy={busy}
+        refusal={refusal}
         onSubmit={save}
       />
     </View>

@@ -1,11 +1,8 @@
-import { View } from '@tarojs/components';
-import Taro, { useLoad, useRouter } from '@tarojs/taro';
 import { allianceStatusName } from '@kc/domain';
 import { api } from '../../../api/client';
-import { NotLoadedPage } from '../../../components/StateViews';
-import { useLoader } from '../../../hooks/useLoader';
-import { back, replace, routes } from '../../../services/nav';
-import { usePageClass } from '../../../services/text-size';
+import { FormPage } from '../../../components/FormPage';
+import { useFormPage } from '../../../hooks/useFormPage';
+import { routes } from '../../../services/nav';
 import { canEditAlliance } from '../data';
 import { AllianceForm } from './AllianceForm';
 import '../alliances.css';
@@ -16,11 +13,8 @@ import '../alliances.css';
  * new registration then opens as the firm sees it; a correction returns there.
  */
 export default function AllianceFormPage() {
-  const pageClass = usePageClass();
-  const { params } = useRouter();
-  const id = params.id;
-  const { loaded, reload } = useLoader(
-    async () => {
+  const { loaded, reload, saved } = useFormPage({
+    load: async (id) => {
       const mine = await api.profile.mine.query();
       if (mine.type !== 'organisation') throw new Error('请先注册单位，再登记创新联盟');
       if (mine.membership.role !== 'admin') throw new Error('只有单位管理员可以登记创新联盟');
@@ -32,30 +26,19 @@ export default function AllianceFormPage() {
         throw new Error(`该联盟当前为“${allianceStatusName(alliance.status)}”，不能修改`);
       return { lead, alliance };
     },
-    { onShow: false },
-  );
-  useLoad(() => {
-    if (id) void Taro.setNavigationBarTitle({ title: '修改创新联盟登记' });
-    void reload();
+    editTitle: '修改创新联盟登记',
+    opens: routes.myAlliance,
   });
 
-  if (loaded.state !== 'ready') {
-    return <NotLoadedPage loaded={loaded} className={pageClass} onRetry={() => void reload()} />;
-  }
   return (
-    <View
-      className={`${pageClass} page--footer`}
+    <FormPage
       id="alliance-form-page"
-      data-mode={loaded.data.alliance ? 'edit' : 'new'}
+      loaded={loaded}
+      onRetry={() => void reload()}
+      editing={(data) => data.alliance !== null}
+      notice="由本单位牵头、联合高校、科研院所和企业组建的创新联合体或技术创新联盟，经所在区县科技局（或市科技局）审核通过后公开展示。"
     >
-      <View className="notice">
-        由本单位牵头、联合高校、科研院所和企业组建的创新联合体或技术创新联盟，经所在区县科技局（或市科技局）审核通过后公开展示。
-      </View>
-      <AllianceForm
-        alliance={loaded.data.alliance}
-        lead={loaded.data.lead}
-        onSaved={(saved) => void (id ? back() : replace(routes.myAlliance, { id: saved }))}
-      />
-    </View>
+      {({ lead, alliance }) => <AllianceForm alliance={alliance} lead={lead} onSaved={saved} />}
+    </FormPage>
   );
 }

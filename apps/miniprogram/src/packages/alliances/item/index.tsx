@@ -43,9 +43,9 @@ export default function PublicAlliancePage() {
 export function PublicAllianceView({ alliance: a }: { alliance: PublicAlliance }) {
   return (
     <View>
-      <View className="card alliance-head">
-        <View className="alliance__number">{a.number}</View>
-        <View className="alliance-head__title" id="public-alliance-title">
+      <View className="card record-head">
+        <View className="record__overline">{a.number}</View>
+        <View className="record-head__title" id="public-alliance-title">
           {a.name}
         </View>
         <KeyValue label="牵头单位" id="public-alliance-lead">

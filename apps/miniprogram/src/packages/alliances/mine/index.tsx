@@ -35,7 +35,7 @@ export default function MyAlliancesPage() {
       </View>
       <View
         {...pressable('link')}
-        className="link alliances-link"
+        className="link board-link"
         id="alliances-registry"
         onClick={() => void open(routes.allianceRegistry)}
       >
@@ -82,16 +82,16 @@ export function AllianceList({ alliances }: { alliances: readonly MyAlliance[] }
         <View
           key={a.id}
           {...pressable('link')}
-          className="card alliance"
+          className="card record"
           id={`alliance-${a.id}`}
           onClick={() => void open(routes.myAlliance, { id: a.id })}
         >
-          <View className="alliance__number">{a.number}</View>
-          <View className="alliance__head">
-            <View className="alliance__title">{a.name}</View>
+          <View className="record__overline">{a.number}</View>
+          <View className="record__head">
+            <View className="record__title">{a.name}</View>
             <StatusTag status={a.status} label={a.statusName} id={`alliance-${a.id}-status`} />
           </View>
-          <View className="alliance__meta">
+          <View className="record__meta">
             {a.fieldName} · 成员单位 {a.members.length} 家
           </View>
         </View>

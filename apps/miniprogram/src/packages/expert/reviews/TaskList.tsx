@@ -13,6 +13,7 @@ import {
   RESERVE_NOTICE,
   type ReviewTask,
   declineReasonError,
+  isAcceptance,
   orderTasks,
   pendingCount,
   progressText,
@@ -24,7 +25,9 @@ const STALE = ['INVALID_TRANSITION', 'PANEL_CLOSED', 'NOT_FOUND'];
 
 /**
  * 评审任务: invitations to answer first (参加 / 不能参加 with a reason), then the panels the
- * expert accepted with how far their scoring is. `onChanged` reloads the list.
+ * expert accepted with how far their scoring is. A project's acceptance panel (项目验收) is a task
+ * like the others, labelled so, and opens the final report and the expert's verdict.
+ * `onChanged` reloads the list.
  */
 export function TaskList({ tasks, onChanged }: { tasks: ReviewTask[]; onChanged: () => void }) {
   const pageClass = usePageClass();
@@ -33,7 +36,7 @@ export function TaskList({ tasks, onChanged }: { tasks: ReviewTask[]; onChanged:
   return (
     <View className={pageClass} id="reviews-page">
       <View className="notice" id="reviews-intro">
-        被抽取为评审专家后，请先确认是否参加；确认参加后可查看本组申报材料并逐项评分，评审组结束评分前可修改。其他专家看不到您的评分。
+        被抽取为评审专家后，请先确认是否参加；确认参加后可查看本组申报材料并逐项评分（项目验收：阅读结题验收报告并提出验收意见），结束前可修改。其他专家看不到您的评分和意见。
         {waiting > 0 ? `当前有 ${waiting} 项邀请待确认。` : ''}
       </View>
       {tasks.length === 0 ? (
@@ -63,8 +66,22 @@ export function TaskList({ tasks, onChanged }: { tasks: ReviewTask[]; onChanged:
   );
 }
 
+/** A task's kind and what it is about: `项目验收 · SZKC-XM-2027-0001`, or the panel's name. */
+function TaskMeta({ task, id }: { task: ReviewTask; id: string }) {
+  return isAcceptance(task) ? (
+    <View className="list-card__meta" id={`${id}-kind`}>
+      {task.kindName} · {task.projectNumber}
+    </View>
+  ) : (
+    <View className="list-card__meta">
+      {task.panelName} · 共 {task.submissions} 项申报
+    </View>
+  );
+}
+
 function InvitationCard({ task, onChanged }: { task: ReviewTask; onChanged: () => void }) {
   const id = `review-${task.assignmentId}`;
+  const acceptance = isAcceptance(task);
   const [declining, setDeclining] = useState(false);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | undefined>();
@@ -122,21 +139,21 @@ function InvitationCard({ task, onChanged }: { task: ReviewTask; onChanged: () =
         </View>
         <StatusTag
           status={task.panelClosed ? 'closed' : 'invited'}
-          label={task.panelClosed ? '评审已结束' : task.statusName}
+          label={task.panelClosed ? (acceptance ? '验收已结束' : '评审已结束') : task.statusName}
           id={`${id}-status`}
         />
       </View>
-      <View className="list-card__meta">
-        {task.panelName} · 共 {task.submissions} 项申报
-      </View>
+      <TaskMeta task={task} id={id} />
       {task.panelClosed ? (
         <View className="list-card__alert" id={`${id}-closed`}>
-          该评审组已结束评分，无需再回复。
+          {acceptance ? '该项目验收已结束，无需再回复。' : '该评审组已结束评分，无需再回复。'}
         </View>
       ) : (
         <View>
           <View className="list-card__meta">
-            您被抽取为本组评审专家，请确认是否参加。确认参加后可查看申报材料并评分。
+            {acceptance
+              ? '您被抽取为该项目验收专家组成员，请确认是否参加。确认参加后可阅读结题验收报告并提出验收意见。'
+              : '您被抽取为本组评审专家，请确认是否参加。确认参加后可查看申报材料并评分。'}
           </View>
           {declining ? (
             <View className="expert__decline" id={`${id}-decline-form`}>
@@ -209,13 +226,18 @@ function InvitationCard({ task, onChanged }: { task: ReviewTask; onChanged: () =
 
 function AcceptedCard({ task }: { task: ReviewTask }) {
   const id = `review-${task.assignmentId}`;
+  const acceptance = isAcceptance(task);
   const percent = task.submissions ? Math.round((task.sheets / task.submissions) * 100) : 0;
   return (
     <View
       {...pressable('link')}
       className="card list-card"
       id={id}
-      onClick={() => void open(routes.reviewPanel, { assignmentId: task.assignmentId })}
+      onClick={() =>
+        void open(acceptance ? routes.reviewAcceptance : routes.reviewPanel, {
+          assignmentId: task.assignmentId,
+        })
+      }
     >
       <View className="list-card__head">
         <View className="list-card__title" id={`${id}-title`}>
@@ -223,11 +245,23 @@ function AcceptedCard({ task }: { task: ReviewTask }) {
         </View>
         <StatusTag
           status={task.panelClosed ? 'closed' : 'scoring'}
-          label={task.panelClosed ? '评分结束' : '评分中'}
+          label={
+            acceptance
+              ? task.panelClosed
+                ? '验收已结束'
+                : '验收中'
+              : task.panelClosed
+                ? '评分结束'
+                : '评分中'
+          }
           id={`${id}-status`}
         />
       </View>
-      <View className="list-card__meta">{task.panelName}</View>
+      {acceptance ? (
+        <TaskMeta task={task} id={id} />
+      ) : (
+        <View className="list-card__meta">{task.panelName}</View>
+      )}
       <View
         className="progress"
         id={`${id}-progress`}

@@ -2,6 +2,7 @@ import { Button, View } from '@tarojs/components';
 import { useState } from 'react';
 import { pressable } from '../../../components/a11y';
 import { KeyValue } from '../../../components/KeyValue';
+import { ReturnedNotice } from '../../../components/ReviewForm';
 import { StatusTag } from '../../../components/StatusTag';
 import { formatDate, formatDateTime } from '../../../format';
 import { open, routes } from '../../../services/nav';
@@ -24,14 +25,14 @@ import {
 export function MyNeedDetail({ need, calls }: { need: MyNeed; calls: readonly VpCall[] }) {
   return (
     <View>
-      <View className="card need-head">
-        <View className="need__kind">
+      <View className="card record-head">
+        <View className="record__overline">
           {need.kindName} · {need.number}
         </View>
-        <View className="need-head__title" id="need-title">
+        <View className="record-head__title" id="need-title">
           {need.title}
         </View>
-        <View className="need-head__row">
+        <View className="record-head__row">
           <View className="muted">
             {need.fieldName}
             {need.publishedAt ? ` · ${formatDate(need.publishedAt)} 发布` : ''}
@@ -39,9 +40,7 @@ export function MyNeedDetail({ need, calls }: { need: MyNeed; calls: readonly Vp
           <StatusTag status={need.status} label={need.statusName} id="need-status" />
         </View>
         {need.status === 'returned' ? (
-          <View className="notice notice--warning" id="need-returned" role="alert">
-            退回意见：{need.returnComment ?? '请按要求修改后重新提交'}
-          </View>
+          <ReturnedNotice id="need-returned" comment={need.returnComment} />
         ) : null}
         {need.status === 'submitted' ? (
           <View className="notice" id="need-next">

@@ -84,11 +84,11 @@ export function BoardNeedView({
   };
   return (
     <View>
-      <View className="card need-head">
-        <View className="need__kind">
+      <View className="card record-head">
+        <View className="record__overline">
           {need.kindName} · {need.number}
         </View>
-        <View className="need-head__title" id="item-title">
+        <View className="record-head__title" id="item-title">
           {need.title}
         </View>
         <View className="muted" id="item-field">

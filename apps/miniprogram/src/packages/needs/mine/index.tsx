@@ -28,7 +28,7 @@ export default function MyNeedsPage() {
       </View>
       <View
         {...pressable('link')}
-        className="link needs-board-link"
+        className="link board-link"
         id="needs-board"
         onClick={() => void open(routes.needBoard)}
       >
@@ -68,18 +68,18 @@ function NeedList({ needs }: { needs: readonly MyNeed[] }) {
         <View
           key={n.id}
           {...pressable('link')}
-          className="card need"
+          className="card record"
           id={`need-${n.id}`}
           onClick={() => void open(routes.myNeed, { id: n.id })}
         >
-          <View className="need__kind">
+          <View className="record__overline">
             {n.kindName} · {n.number}
           </View>
-          <View className="need__head">
-            <View className="need__title">{n.title}</View>
+          <View className="record__head">
+            <View className="record__title">{n.title}</View>
             <StatusTag status={n.status} label={n.statusName} id={`need-${n.id}-status`} />
           </View>
-          <View className="need__meta">
+          <View className="record__meta">
             {n.fieldName}
             {n.responses.length > 0 ? ` · ${n.responses.length} 条揭榜` : ''}
             {n.vpNeeds.length > 0 ? ' · 已转为科技副总需求' : ''}

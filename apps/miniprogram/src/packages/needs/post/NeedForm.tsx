@@ -4,15 +4,13 @@ import { useMemo, useState } from 'react';
 import { api } from '../../../api/client';
 import { ChipGroup } from '../../../components/ChipGroup';
 import { DynamicForm } from '../../../components/DynamicForm';
-import { FormRefusal, SubmitBar } from '../../../components/FormFooter';
 import { FormRow } from '../../../components/FormRow';
 import { KeyValue } from '../../../components/KeyValue';
+import { ReturnedNotice, ReviewFormFooter } from '../../../components/ReviewForm';
 import { fromInput } from '../../../forms/form-values';
 import { describeFields } from '../../../forms/schema-fields';
 import { useDynamicForm } from '../../../hooks/useDynamicForm';
-import { useFormSubmit } from '../../../hooks/useFormSubmit';
-import { toastDone } from '../../../services/nav';
-import { withSession } from '../../../services/session';
+import { useReviewSubmit } from '../../../hooks/useReviewSubmit';
 import {
   KIND_OPTIONS,
   type MyNeed,
@@ -33,9 +31,7 @@ export function NeedForm(props: { need: MyNeed | null; onSaved: (id: string) => 
   return (
     <View>
       {need?.status === 'returned' ? (
-        <View className="notice notice--warning" id="need-form-returned" role="alert">
-          退回意见：{need.returnComment ?? '请按要求修改后重新提交'}
-        </View>
+        <ReturnedNotice id="need-form-returned" comment={need.returnComment} />
       ) : null}
       <View className="card">
         {need ? (
@@ -74,22 +70,19 @@ function NeedFields(props: { kind: NeedKind; need: MyNeed | null; onSaved: (id: 
   const fields = useMemo(() => describeFields(schema, NEED_FORM_OVERRIDES), [schema]);
   const [initial] = useState(() => fromInput(fields, needFormInitial(kind, need)));
   const form = useDynamicForm(schema, fields, initial);
-  const { busy, refusal, submit } = useFormSubmit(form, fields);
+  const { busy, refusal, send } = useReviewSubmit(form, fields, {
+    correcting: need !== null,
+    wrapper: 'need',
+    onSaved: props.onSaved,
+  });
 
   const save = () =>
-    submit(
-      async () => {
-        const input = form.input as NeedInput;
-        const saved = await withSession(() =>
-          need
-            ? api.needs.update.mutate({ id: need.id, expectedVersion: need.version, need: input })
-            : api.needs.post.mutate(input),
-        );
-        void toastDone(need ? '已重新提交' : '已提交');
-        props.onSaved(saved.id);
-      },
-      need ? 'need' : undefined,
-    );
+    send(() => {
+      const input = form.input as NeedInput;
+      return need
+        ? api.needs.update.mutate({ id: need.id, expectedVersion: need.version, need: input })
+        : api.needs.post.mutate(input);
+    });
 
   return (
     <View>
@@ -101,16 +94,11 @@ function NeedFields(props: { kind: NeedKind; need: MyNeed | null; onSaved: (id: 
           overrides={NEED_FORM_OVERRIDES}
         />
       </View>
-      <FormRefusal
-        id="need-form-error"
-        message={refusal?.message}
-        appCode={refusal?.appCode}
-        verifyId="need-form-verify"
-      />
-      <SubmitBar
-        id="need-form-submit"
-        label={need ? '重新提交审核' : '提交审核'}
+      <ReviewFormFooter
+        idPrefix="need-form"
+        correcting={need !== null}
         busy={busy}
+        refusal={refusal}
         onSubmit={save}
       />
     </View>

@@ -1,11 +1,8 @@
-import { View } from '@tarojs/components';
-import Taro, { useLoad, useRouter } from '@tarojs/taro';
 import { needStatusName } from '@kc/domain';
 import { api } from '../../../api/client';
-import { NotLoadedPage } from '../../../components/StateViews';
-import { useLoader } from '../../../hooks/useLoader';
-import { back, replace, routes } from '../../../services/nav';
-import { usePageClass } from '../../../services/text-size';
+import { FormPage } from '../../../components/FormPage';
+import { useFormPage } from '../../../hooks/useFormPage';
+import { routes } from '../../../services/nav';
 import { canEditNeed } from '../data';
 import { NeedForm } from './NeedForm';
 import '../needs.css';
@@ -15,11 +12,8 @@ import '../needs.css';
  * then opens as its poster sees it (待审核, what happens next); a correction returns there.
  */
 export default function NeedPostPage() {
-  const pageClass = usePageClass();
-  const { params } = useRouter();
-  const id = params.id;
-  const { loaded, reload } = useLoader(
-    async () => {
+  const { loaded, reload, saved } = useFormPage({
+    load: async (id) => {
       if (!id) return { need: null };
       const need = (await api.needs.mine.query()).find((n) => n.id === id);
       if (!need) throw new Error('需求不存在或无权查看');
@@ -27,29 +21,19 @@ export default function NeedPostPage() {
         throw new Error(`需求当前为“${needStatusName(need.status)}”，不能修改`);
       return { need };
     },
-    { onShow: false },
-  );
-  useLoad(() => {
-    if (id) void Taro.setNavigationBarTitle({ title: '修改需求' });
-    void reload();
+    editTitle: '修改需求',
+    opens: routes.myNeed,
   });
 
-  if (loaded.state !== 'ready') {
-    return <NotLoadedPage loaded={loaded} className={pageClass} onRetry={() => void reload()} />;
-  }
   return (
-    <View
-      className={`${pageClass} page--footer`}
+    <FormPage
       id="need-form-page"
-      data-mode={loaded.data.need ? 'edit' : 'new'}
+      loaded={loaded}
+      onRetry={() => void reload()}
+      editing={(data) => data.need !== null}
+      notice="需求经所在区县科技局（或市科技局）审核后在需求榜公开发布；揭榜方只有发布单位和科技部门可见。"
     >
-      <View className="notice">
-        需求经所在区县科技局（或市科技局）审核后在需求榜公开发布；揭榜方只有发布单位和科技部门可见。
-      </View>
-      <NeedForm
-        need={loaded.data.need}
-        onSaved={(saved) => void (id ? back() : replace(routes.myNeed, { id: saved }))}
-      />
-    </View>
+      {({ need }) => <NeedForm need={need} onSaved={saved} />}
+    </FormPage>
   );
 }

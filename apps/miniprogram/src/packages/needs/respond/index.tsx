@@ -38,11 +38,11 @@ export default function NeedRespondPage() {
   const { need, responder } = loaded.data;
   return (
     <View className={`${pageClass} page--footer`} id="respond-page">
-      <View className="card need-head">
-        <View className="need__kind">
+      <View className="card record-head">
+        <View className="record__overline">
           {need.kindName} · {need.number}
         </View>
-        <View className="need-head__title" id="respond-need-title">
+        <View className="record-head__title" id="respond-need-title">
           {need.title}
         </View>
         <View className="muted">发布单位：{need.organisationName}</View>

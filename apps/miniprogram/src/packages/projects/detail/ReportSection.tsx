@@ -1,14 +1,14 @@
-import { Button, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import { formatYuan } from '@kc/domain';
 import { StatusTag } from '../../../components/StatusTag';
-import { formatDateTime } from '../../../format';
+import { formatBytes, formatDateTime } from '../../../format';
 import { open, routes } from '../../../services/nav';
 import { type MyProject, type ProjectReport, reportActionLabel } from '../data';
 
 /**
  * 项目报告: the 中期报告 and 结题验收报告 sent so far, each with where its review stands, the
- * bureau's comment and what it said; for the unit's administrator, the report the project is
- * ready for (`reportsOpen`) — a returned one is corrected and sent again.
+ * bureau's comment, what it said and the files it came with; for the unit's administrator, the
+ * report the project is ready for (`reportsOpen`) — a returned one is corrected and sent again.
  */
 export function ReportSection({ project: p }: { project: MyProject }) {
   const open_ = p.mayAct ? p.reportsOpen : [];
@@ -77,6 +77,22 @@ function ReportItem({ report: r }: { report: ProjectReport }) {
         已支出：市级资金 {formatYuan(r.body.cityFundsSpentFen)}，自筹资金{' '}
         {formatYuan(r.body.ownFundsSpentFen)}
       </View>
+      {r.attachments.length > 0 ? (
+        <View className="report-files" id={`${id}-files`} role="list" aria-label="报告附件">
+          {r.attachments.map((a, i) => (
+            <View
+              key={a.fileId}
+              className="report-files__item"
+              role="listitem"
+              id={`${id}-file-${i}`}
+            >
+              <Text className="report-files__kind">{a.kindName}</Text>
+              <Text className="report-files__name">{a.name}</Text>
+              <Text className="muted">{formatBytes(a.sizeBytes)}</Text>
+            </View>
+          ))}
+        </View>
+      ) : null}
     </View>
   );
 }

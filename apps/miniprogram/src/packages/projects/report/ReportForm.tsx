@@ -3,8 +3,8 @@ import { formatYuan, projectReportKindName } from '@kc/domain';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { api } from '../../../api/client';
-import { pathErrorsUnder } from '../../../api/errors';
 import { pressable } from '../../../components/a11y';
+import { EvidenceUploader } from '../../../components/EvidenceUploader';
 import { FormRefusal, SubmitBar } from '../../../components/FormFooter';
 import { FormRow } from '../../../components/FormRow';
 import { TextField } from '../../../components/TextField';
@@ -16,7 +16,16 @@ import { withSession } from '../../../services/session';
 import { usePageClass } from '../../../services/text-size';
 import { MilestoneTerms } from '../MilestoneTerms';
 import { type MyProject, type ProjectReportKindCode, returnedReport } from '../data';
-import { type ReportDraft, checkReport, reportDraft, reportFieldId, reportPathOrder } from './form';
+import {
+  type ReportDraft,
+  checkReport,
+  missingAttachmentKinds,
+  reportAttachmentRows,
+  reportDraft,
+  reportFieldId,
+  reportPathOrder,
+  reportServerErrors,
+} from './form';
 
 /** WeChat's digit keyboard for money; a browser's number box would refuse `1,200,000`. */
 const MONEY_TYPE = env.platform === 'weapp' ? 'digit' : 'text';
@@ -33,10 +42,11 @@ export interface ReportFormProps {
 /**
  * 中期报告 / 结题验收报告 of a project, by the unit's administrator: the progress in words, a block
  * per 任务书 milestone (its title, 完成时间 and 考核指标, whether it is done and how far it got),
- * the city and own funds spent so far in yuan (sent as fen) and the next steps. A report the
- * bureau returned starts from what was sent, its comment on top. Checked as typed with the
- * domain's schema and the contract's checks (`./form`); the server's word lands under the same
- * fields.
+ * the city and own funds spent so far in yuan (sent as fen), the next steps, and the files (报告附件:
+ * an upload row per kind the report kind asks for, required ones marked). A report the bureau
+ * returned starts from what was sent, files included, its comment on top. Checked as typed with
+ * the domain's schema and the contract's checks (`./form`); the server's word lands under the
+ * same fields.
  */
 export function ReportForm({ project: p, kind, onSubmitted, onStale }: ReportFormProps) {
   const pageClass = usePageClass();
@@ -44,11 +54,11 @@ export function ReportForm({ project: p, kind, onSubmitted, onStale }: ReportFor
   const returned = returnedReport(kind, p.reports);
   const kindName = projectReportKindName(kind);
   const [draft, setDraft] = useState<ReportDraft>(() => reportDraft(c, returned));
-  const form = useCheckedForm(checkReport(draft, c), {
+  const form = useCheckedForm(checkReport(draft, c, kind), {
     order: reportPathOrder(draft),
     fieldId: reportFieldId,
     topId: 'report-page',
-    serverErrors: (error) => pathErrorsUnder(error, 'body'),
+    serverErrors: reportServerErrors,
     onStale,
   });
   const { errorOf, blur } = form;
@@ -80,6 +90,7 @@ export function ReportForm({ project: p, kind, onSubmitted, onStale }: ReportFor
           expectedVersion: p.version,
           kind,
           body: checked.body,
+          attachments: checked.attachments,
         }),
       );
       void toastDone(returned ? '已重新提交' : `${kindName}已提交`);
@@ -89,6 +100,7 @@ export function ReportForm({ project: p, kind, onSubmitted, onStale }: ReportFor
 
   const due = kind === 'mid-term' ? p.schedule.midTermDueOn : p.schedule.finalDueOn;
   const milestonesError = errorOf('milestones');
+  const attachmentsError = errorOf('attachments');
   return (
     <View className={`${pageClass} page--footer`} id="report-page" data-kind={kind}>
       <View className="card detail-head">
@@ -236,6 +248,29 @@ export function ReportForm({ project: p, kind, onSubmitted, onStale }: ReportFor
           error={errorOf('nextSteps')}
           onChange={(nextSteps) => change('nextSteps', { ...draft, nextSteps })}
           onBlur={() => blur('nextSteps')}
+        />
+      </View>
+
+      <View
+        className="card"
+        id="report-attachments"
+        role="group"
+        aria-labelledby="report-attachments-label"
+      >
+        <View className="card__title" id="report-attachments-label">
+          报告附件
+        </View>
+        <EvidenceUploader
+          requirements={reportAttachmentRows(kind)}
+          items={draft.attachments}
+          onChange={(update) => {
+            // Uploads finish in any order: each lands on the latest list.
+            setDraft((prev) => ({ ...prev, attachments: update(prev.attachments) }));
+            form.edited('attachments');
+          }}
+          error={attachmentsError}
+          missingKinds={attachmentsError ? missingAttachmentKinds(kind, draft.attachments) : []}
+          disabled={form.busy}
         />
       </View>
 
