@@ -9,7 +9,14 @@ import {
   tinyPdf,
   tinyPng,
 } from '../support/mp-data';
-import { chooseFiles, confirmModal, input, textOf, typeInto } from '../support/mp-ui';
+import {
+  animationsDone,
+  chooseFiles,
+  confirmModal,
+  input,
+  textOf,
+  typeInto,
+} from '../support/mp-ui';
 
 /**
  * Journeys 2 and 3 of the mini-program: find money I can get (programmes by section,
@@ -49,8 +56,11 @@ describe('mini-program: programmes and applying', () => {
     await highTech.click();
     await page.waitForURL(/packages\/apply\/programme/);
     await expect.poll(() => textOf(page, '#guide-apply')).toBe('开始申报');
+    // Back once the guide has slid in: a back during Taro's slide left the list hidden once in CI.
+    await animationsDone(page);
     await page.goBack();
     await page.waitForURL(/pages\/programmes/);
+    await animationsDone(page);
 
     // No field chips: every money clause serves all five fields (docs/DECISIONS.md).
     expect(await page.locator('#programmes-fields').count()).toBe(0);
