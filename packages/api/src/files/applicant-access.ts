@@ -1,10 +1,10 @@
 import type { Db } from '@kc/db';
 import { memberFileAccess } from '../organisations/documents/file-access';
 import { vpTemplateApplicantAccess } from '../vice-president/agreement-access';
-import { submissionFileExpertAccess, submissionFileMemberAccess } from '../selection/file-access';
-import { allianceCharterMemberAccess } from '../selection/alliance-file-access';
-import { reportFileMemberAccess } from '../selection/report-file-access';
+import { submissionFileExpertAccess } from '../selection/file-access';
 import { acceptanceFileExpertAccess } from '../selection/acceptance-file-access';
+import { holderMemberAccess } from './holder-access';
+import { FILE_HOLDERS } from './holders';
 import type { CanApplicantSeeFile } from './service';
 
 /** Every reason an applicant may download a file they did not upload; the first that grants wins. */
@@ -12,10 +12,9 @@ export function applicantFileAccess(db: Db): CanApplicantSeeFile {
   const rules = [
     memberFileAccess(db),
     vpTemplateApplicantAccess(db),
-    submissionFileMemberAccess(db),
+    // Submissions, alliance charters, project reports: every member of the holding organisation.
+    ...Object.values(FILE_HOLDERS).map((holders) => holderMemberAccess(db, holders)),
     submissionFileExpertAccess(db),
-    allianceCharterMemberAccess(db),
-    reportFileMemberAccess(db),
     acceptanceFileExpertAccess(db),
   ];
   return async (applicant, file) => {

@@ -6,9 +6,8 @@ import { documentFileAccess } from '../organisations/documents/file-access';
 import { organisationFileAccess } from '../organisations/verification/file-access';
 import { officialListFileAccess } from '../organisations/official-lists/file-access';
 import { vpAgreementAccess, vpTemplateOfficerAccess } from '../vice-president/agreement-access';
-import { submissionFileOfficerAccess } from '../selection/file-access';
-import { allianceCharterOfficerAccess } from '../selection/alliance-file-access';
-import { reportFileOfficerAccess } from '../selection/report-file-access';
+import { holderOfficerAccess } from './holder-access';
+import { FILE_HOLDERS } from './holders';
 import type { CanOfficerSeeFile } from './service';
 
 /**
@@ -30,9 +29,8 @@ export function officerFileAccess(db: Db, now: () => Date = () => new Date()): C
     organisationFileAccess(db),
     documentFileAccess(db),
     officialListFileAccess(db),
-    submissionFileOfficerAccess(db),
-    allianceCharterOfficerAccess(db),
-    reportFileOfficerAccess(db),
+    // Submissions, alliance charters, project reports: their area's officer and the bureau.
+    ...Object.values(FILE_HOLDERS).map((holders) => holderOfficerAccess(db, holders)),
   ];
   return async (officer, file) => {
     for (const rule of isCaseworker(officer) ? caseworkRules : financeRules) {

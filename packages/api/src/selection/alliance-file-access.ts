@@ -1,7 +1,4 @@
-import type { Db } from '@kc/db';
 import type { FileHolders } from '../files/holder-access';
-import { holderMemberAccess, holderOfficerAccess } from '../files/holder-access';
-import type { CanApplicantSeeFile, CanOfficerSeeFile } from '../files/service';
 
 /**
  * An alliance's charter (章程) is read where the registration is decided: by an officer of the
@@ -28,11 +25,3 @@ export const charterHolders: FileHolders = async (read, fileIds) =>
     seenByOfficers: true,
     details: { allianceId: a.id, number: a.number },
   }));
-
-export function allianceCharterOfficerAccess(db: Db): CanOfficerSeeFile {
-  return holderOfficerAccess(db, charterHolders);
-}
-
-export function allianceCharterMemberAccess(db: Db): CanApplicantSeeFile {
-  return holderMemberAccess(db, charterHolders);
-}

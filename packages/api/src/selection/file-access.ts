@@ -1,8 +1,7 @@
 import { Prisma } from '@kc/db';
 import type { Db } from '@kc/db';
 import type { FileHolders, HolderReads } from '../files/holder-access';
-import { holderMemberAccess, holderOfficerAccess } from '../files/holder-access';
-import type { CanApplicantSeeFile, CanOfficerSeeFile } from '../files/service';
+import type { CanApplicantSeeFile } from '../files/service';
 
 /**
  * The submissions that carry any of these files among their attachments (stored as superjson's
@@ -38,14 +37,6 @@ export const submissionHolders: FileHolders = async (read, fileIds) =>
   }));
 
 /**
- * An officer may download the attachments of a submission they may check: its area's officer,
- * or the bureau. The grant names the submission for the download's audit record.
- */
-export function submissionFileOfficerAccess(db: Db): CanOfficerSeeFile {
-  return holderOfficerAccess(db, submissionHolders);
-}
-
-/**
  * An expert may download the attachments of the submissions on a panel they accepted, and only
  * while they are on it (a declined or reserve place opens nothing).
  */
@@ -64,9 +55,4 @@ export function submissionFileExpertAccess(db: Db): CanApplicantSeeFile {
     });
     return accepted > 0;
   };
-}
-
-/** Every member of the submitting organisation, whoever of them uploaded the file. */
-export function submissionFileMemberAccess(db: Db): CanApplicantSeeFile {
-  return holderMemberAccess(db, submissionHolders);
 }

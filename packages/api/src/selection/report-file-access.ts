@@ -1,7 +1,4 @@
-import type { Db } from '@kc/db';
 import type { FileHolders } from '../files/holder-access';
-import { holderMemberAccess, holderOfficerAccess } from '../files/holder-access';
-import type { CanApplicantSeeFile, CanOfficerSeeFile } from '../files/service';
 
 /**
  * A project report's files (报告正文, 专项资金使用情况, 佐证材料) are read where the project is: by
@@ -40,11 +37,3 @@ export const reportHolders: FileHolders = async (read, fileIds) =>
       reportKind: report.kind,
     },
   }));
-
-export function reportFileOfficerAccess(db: Db): CanOfficerSeeFile {
-  return holderOfficerAccess(db, reportHolders);
-}
-
-export function reportFileMemberAccess(db: Db): CanApplicantSeeFile {
-  return holderMemberAccess(db, reportHolders);
-}
