@@ -164,7 +164,7 @@ describe('the message bell and 消息中心', { timeout: 30_000 }, () => {
 });
 
 describe('where a message leads', () => {
-  it('maps notice batches, applications and exports to their admin pages, and nothing else', () => {
+  it('maps notice batches, applications, exports and projects to their admin pages, and nothing else', () => {
     expect(messageRoute({ page: 'notice-batch', id: 'b' })).toEqual({
       name: 'NoticeDetail',
       params: { id: 'b' },
@@ -176,6 +176,11 @@ describe('where a message leads', () => {
     expect(messageRoute({ page: 'data-export', id: 'e' })).toEqual({
       name: 'MyExports',
       query: { id: 'e' },
+    });
+    // 验收专家组意见已汇齐: the project's detail, where the final report is reviewed.
+    expect(messageRoute({ page: 'project', id: 'p' })).toEqual({
+      name: 'SelectionProject',
+      params: { id: 'p' },
     });
     expect(messageRoute({ page: 'org-bank', id: 'x' })).toBeNull();
     expect(messageRoute(null)).toBeNull();

@@ -159,6 +159,21 @@ describe('项目验收: the rules the page follows', () => {
       '已提出验收意见；专家组意见汇齐前仍可修改',
     );
   });
+
+  it('no longer offers a change once the panel is complete, closed, or the expert recused', () => {
+    const done = (over: Partial<ReviewTask>) =>
+      reviews.taskHint(task({ status: 'accepted', sheets: 1, ...over }));
+    expect(done({ panelComplete: true })).toBe(
+      '已提交（专家组意见已汇齐，不能再修改），可查看专家组的意见',
+    );
+    expect(done({ panelComplete: true, panelClosed: true })).toBe(
+      '已提交（验收已结束），可查看本人的验收意见',
+    );
+    // Closed before this expert answered (the project ended): nothing of theirs to see.
+    expect(done({ panelClosed: true, sheets: 0 })).toBe('验收已结束');
+    expect(done({ conflictDeclared: true })).toBe('已申报回避，本次验收不计您的意见');
+    expect(reviews.progressText(task({ sheets: 1, conflictDeclared: true }))).toBe('已申报回避');
+  });
 });
 
 describe('项目验收 on screen', () => {
@@ -184,6 +199,31 @@ describe('项目验收 on screen', () => {
     expect(navigateTo).toHaveBeenCalledWith({
       url: `/packages/expert/acceptance/index?assignmentId=${TASK}`,
     });
+  });
+
+  it('says on the card when the verdicts are all in, or the acceptance is over, and never 可修改 then', async () => {
+    const DONE = 'c1000000-0000-4000-8000-000000000002';
+    const OVER = 'c1000000-0000-4000-8000-000000000003';
+    const accepted = { status: 'accepted', statusName: '已确认参加', sheets: 1 } as const;
+    await render(
+      createElement(TaskList, {
+        tasks: [
+          task(accepted),
+          task({ ...accepted, assignmentId: DONE, panelComplete: true }),
+          task({ ...accepted, assignmentId: OVER, panelComplete: true, panelClosed: true }),
+        ],
+        onChanged: () => undefined,
+      }),
+    );
+    expect(text(`review-${TASK}-status`)).toBe('验收中');
+    expect(text(`review-${TASK}-hint`)).toContain('仍可修改');
+    expect(text(`review-${DONE}-status`)).toBe('意见已汇齐');
+    expect(text(`review-${DONE}-hint`)).toBe(
+      '已提交（专家组意见已汇齐，不能再修改），可查看专家组的意见',
+    );
+    expect(text(`review-${OVER}-status`)).toBe('验收已结束');
+    expect(text(`review-${OVER}-hint`)).toBe('已提交（验收已结束），可查看本人的验收意见');
+    for (const id of [DONE, OVER]) expect(text(`review-${id}`)).not.toContain('可修改');
   });
 
   it('shows the report: milestones against the 任务书, the money spent, the partners and the files', async () => {

@@ -1,7 +1,7 @@
 import { initTRPC } from '@trpc/server';
 import { TRPCError } from '@trpc/server';
-import type { ErrorCode, LoginStep, OfficerRole } from '@kc/domain';
-import { ERROR_CODES, findUnsafeInput } from '@kc/domain';
+import type { ErrorCode, IssuePathSegment, LoginStep, OfficerRole } from '@kc/domain';
+import { ERROR_CODES, findUnsafeInput, issuePath } from '@kc/domain';
 import { isBusyError } from '@kc/db';
 import type { ApplicantCaller, Caller, OfficerCaller } from './caller';
 import { assertCaseworker } from './access';
@@ -10,21 +10,16 @@ import { AppErrorCause, appError } from './errors';
 import { answerTransformer } from './serialized-answer';
 import { collectNotifications, enqueuePushes } from './jobs/outbox';
 
-type Issue = { path?: readonly (PropertyKey | { key: PropertyKey })[]; message: string };
+type Issue = { path?: readonly IssuePathSegment[]; message: string };
 
 /**
- * Zod (or any Standard Schema) issues → `{ field: [messages] }`. The key is the path without
- * array indexes: `creditCode`, or `need.title` when a form travels inside a wrapper object.
+ * Zod (or any Standard Schema) issues → `{ field: [messages] }`. The key is the domain's
+ * `issuePath`: `creditCode`, `need.title` when a form travels inside a wrapper object, and
+ * `contract.milestones.2.title` in a list (the index kept, so the message finds its item).
  */
 function fieldErrorsFromIssues(issues: readonly Issue[]): Record<string, string[]> {
   const out: Record<string, string[]> = {};
-  for (const issue of issues) {
-    const names = (issue.path ?? [])
-      .map((segment) => (typeof segment === 'object' ? segment.key : segment))
-      .filter((segment) => typeof segment === 'string');
-    const key = names.length ? names.join('.') : '_form';
-    (out[key] ??= []).push(issue.message);
-  }
+  for (const issue of issues) (out[issuePath(issue.path) || '_form'] ??= []).push(issue.message);
   return out;
 }
 

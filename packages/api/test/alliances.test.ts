@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALLIANCE_STATUS_CODES } from '@kc/domain';
 import { applicantFileAccess, officerFileAccess } from '../src';
 import type { ApplicantCaller, OfficerCaller } from '../src/caller';
+import { unreferencedFiles } from '../src/files/unreferenced';
 import type { Harness } from './harness';
 import { createHarness, failure } from './harness';
 import { firmApplicant } from './awards-support';
@@ -417,7 +418,8 @@ describe('what a registration must hold', () => {
         }),
       ),
     );
-    expect(byName.fieldErrors?.['members.name']).toEqual(['成员单位“合肥 工业大学”重复']);
+    // Under the second unit, where the form shows it (members.1.name).
+    expect(byName.fieldErrors).toEqual({ 'members.1.name': ['成员单位“合肥 工业大学”重复'] });
 
     // A registered unit picked once and typed once: the same unit once its name is read.
     const [institute] = await firm.client.alliances.memberUnits.query({ q: '北斗时空' });
@@ -539,6 +541,17 @@ describe('what a registration must hold', () => {
 });
 
 describe('the charter', () => {
+  /** Another transaction of this database waits on a lock. */
+  async function someoneWaits() {
+    for (let i = 0; i < 100; i++) {
+      const [row] = await h.prisma.$queryRaw<{ n: bigint }[]>`
+        SELECT count(*) AS n FROM pg_stat_activity
+         WHERE datname = current_database() AND wait_event_type = 'Lock'`;
+      if (row && row.n > 0n) return true;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    return false;
+  }
   async function officer(username: string): Promise<OfficerCaller> {
     const user = await h.prisma.user.findUniqueOrThrow({ where: { username } });
     return {
@@ -579,6 +592,38 @@ describe('the charter', () => {
     expect(await canApplicant(applicant(colleague.userId), file)).toBe(true);
     expect(await canApplicant(applicant(stranger.userId), file)).toBe(false);
   });
+
+  // PGlite has one connection: transactions never overlap there (file-holders.test.ts).
+  it.runIf(process.env.DATABASE_URL)(
+    'is not registered while it is being removed: the registration waits, then is refused',
+    async () => {
+      const firm = await firmApplicant(h, 'yongqiao');
+      const form = await allianceForm(firm, { name: '宿州先进光伏产业创新联盟' });
+      let open!: () => void;
+      const removed = new Promise<void>((r) => (open = r));
+      let release!: () => void;
+      const done = new Promise<void>((r) => (release = r));
+      // 注销 or the retention job judging the charter unreferenced and removing it, not yet committed.
+      const removal = h.prisma.$transaction(async (tx) => {
+        const free = await unreferencedFiles(tx, { id: form.charterFileId });
+        await tx.storedFile.deleteMany({ where: { id: { in: free.map((f) => f.id) } } });
+        open();
+        await done;
+        return free.map((f) => f.id);
+      });
+      await removed;
+      const registration = failure(() => firm.client.alliances.submit.mutate(form));
+      expect(await someoneWaits()).toBe(true);
+      release();
+      expect(await removal).toEqual([form.charterFileId]);
+      expect((await registration).fieldErrors).toEqual({
+        charterFileId: ['联盟章程文件无效，请重新上传'],
+      });
+      expect(await h.prisma.alliance.count({ where: { charterFileId: form.charterFileId } })).toBe(
+        0,
+      );
+    },
+  );
 
   it('outlives the account of the administrator who uploaded it', async () => {
     const { firm, alliance } = await submittedAlliance(h, 'yongqiao', {

@@ -705,6 +705,191 @@ describe('the acceptance panel of a key project', () => {
     ).toBe(false);
   });
 
+  /** The 验收专家组意见已汇齐 messages written about `projectId`, with whom they went to. */
+  async function completeMessages(projectId: string) {
+    return h.prisma.notification.findMany({
+      where: { kind: 'selection.acceptance-complete', linkId: projectId },
+      include: { user: { select: { username: true } } },
+    });
+  }
+  const recipients = async (projectId: string) =>
+    (await completeMessages(projectId)).map((m) => m.user.username).sort();
+
+  it('tells the bureau’s officers once when the last verdict completes the panel, and nothing of the verdicts', async () => {
+    const { project, admin } = await finalReportIn(h);
+    await admin.selection.projects.drawAcceptancePanel.mutate({ id: project.id });
+    await answerAll(h, project.id, ['fail', 'fail', 'revise', 'fail']);
+    expect(await completeMessages(project.id)).toEqual([]);
+
+    // The fifth verdict completes it: the officers who review the final report are told, once.
+    await answerAll(h, project.id, ['fail']);
+    expect(await recipients(project.id)).toEqual(['admin', 'reviewer']);
+    const reviewer = await h.officer('reviewer');
+    const [message] = (await reviewer.notifications.mine.query()).items.filter(
+      (m) => m.link?.id === project.id,
+    );
+    expect(message).toMatchObject({
+      kind: 'selection.acceptance-complete',
+      title: '验收专家组意见已汇齐',
+      body: `项目“${project.title}”（${project.number}）的验收专家组已全部提交意见，可以审查结题验收报告`,
+      link: { page: 'project', id: project.id },
+    });
+    // Nothing tells the outcome: no verdict, no count, no majority.
+    expect(`${message?.title}${message?.body}`).not.toMatch(/通过|整改|不通过|多数|\d份/);
+    // Area officers and finance do not review final reports.
+    for (const who of ['yongqiao', 'finance'])
+      expect((await (await h.officer(who)).notifications.mine.query()).items).not.toContainEqual(
+        expect.objectContaining({ kind: 'selection.acceptance-complete' }),
+      );
+
+    // A change tried afterwards is refused, and tells nobody again; nor does the decision.
+    const first = await expertOf(h, (await panelSeats(h, project.id))[0]!.id);
+    const late = await failure(() =>
+      first.selection.reviews.verdict.mutate({
+        assignmentId: first.assignmentId,
+        sheet: sheetFor('pass'),
+      }),
+    );
+    expect(late.message).toBe('验收专家组意见已汇齐，不能再修改');
+    const p = await admin.selection.projects.byId.query({ id: project.id });
+    await admin.selection.projects.reviewReport.mutate({
+      id: project.id,
+      kind: 'final',
+      expectedVersion: p.version,
+      outcome: 'fail',
+      comment: '关键指标未完成',
+    });
+    expect(await recipients(project.id)).toEqual(['admin', 'reviewer']);
+  });
+
+  it('tells the bureau once when the last two experts answer at the same moment', async () => {
+    const { project, admin } = await finalReportIn(h);
+    await admin.selection.projects.drawAcceptancePanel.mutate({ id: project.id });
+    await answerAll(h, project.id, ['pass', 'pass', 'pass']);
+    const last = (await panelSeats(h, project.id)).filter((s) => s.status === 'invited');
+    const experts = await Promise.all(last.map((s) => expertOf(h, s.id)));
+    for (const e of experts)
+      await e.selection.reviews.respond.mutate({ assignmentId: e.assignmentId, accept: true });
+    await Promise.all(
+      experts.map((e, i) =>
+        e.selection.reviews.verdict.mutate({
+          assignmentId: e.assignmentId,
+          sheet: sheetFor(i === 0 ? 'pass' : 'revise'),
+        }),
+      ),
+    );
+    const p = await admin.selection.projects.byId.query({ id: project.id });
+    expect(p.acceptance?.panel?.conclusion.complete).toBe(true);
+    expect(await recipients(project.id)).toEqual(['admin', 'reviewer']);
+  });
+
+  it('tells the bureau when the last invited expert’s decline completes the panel', async () => {
+    const { project, admin } = await finalReportIn(h);
+    await admin.selection.projects.drawAcceptancePanel.mutate({ id: project.id });
+    // Four verdicts are in, enough (at least 3 valid): the fifth member's decline completes it.
+    await answerAll(h, project.id, ['pass', 'pass', 'pass', 'revise']);
+    expect(await completeMessages(project.id)).toEqual([]);
+    const fifth = await expertOf(
+      h,
+      (await panelSeats(h, project.id)).find((s) => s.status === 'invited')!.id,
+    );
+    await fifth.selection.reviews.respond.mutate({
+      assignmentId: fifth.assignmentId,
+      accept: false,
+      reason: '验收期间在外地出差',
+    });
+    const p = await admin.selection.projects.byId.query({ id: project.id });
+    expect(p.acceptance?.panel?.conclusion).toMatchObject({ complete: true, valid: 4 });
+    expect(await recipients(project.id)).toEqual(['admin', 'reviewer']);
+  });
+
+  it('tells the bureau once when the last verdict and the last decline come at the same moment', async () => {
+    const { project, admin } = await finalReportIn(h);
+    await admin.selection.projects.drawAcceptancePanel.mutate({ id: project.id });
+    await answerAll(h, project.id, ['pass', 'pass', 'revise']);
+    const [fourth, fifth] = await Promise.all(
+      (await panelSeats(h, project.id))
+        .filter((s) => s.status === 'invited')
+        .map((s) => expertOf(h, s.id)),
+    );
+    await fourth!.selection.reviews.respond.mutate({
+      assignmentId: fourth!.assignmentId,
+      accept: true,
+    });
+    // Whichever comes second completes the panel, and sees the first: neither misses it.
+    await Promise.all([
+      fourth!.selection.reviews.verdict.mutate({
+        assignmentId: fourth!.assignmentId,
+        sheet: sheetFor('pass'),
+      }),
+      fifth!.selection.reviews.respond.mutate({
+        assignmentId: fifth!.assignmentId,
+        accept: false,
+        reason: '验收期间在外地出差',
+      }),
+    ]);
+    const p = await admin.selection.projects.byId.query({ id: project.id });
+    expect(p.acceptance?.panel?.conclusion).toMatchObject({ complete: true, valid: 4 });
+    expect(await recipients(project.id)).toEqual(['admin', 'reviewer']);
+  });
+
+  it('tells each expert’s task list when the panel is complete or closed, and refuses changes from then on', async () => {
+    const { project, admin } = await finalReportIn(h);
+    await admin.selection.projects.drawAcceptancePanel.mutate({ id: project.id });
+    await answerAll(h, project.id, ['pass', 'conflict', 'pass', 'pass']);
+    const seats = await panelSeats(h, project.id);
+    const [first, recused] = [await expertOf(h, seats[0]!.id), await expertOf(h, seats[1]!.id)];
+    const taskOf = async (e: typeof first) =>
+      (await e.selection.reviews.mine.query()).find((t) => t.assignmentId === e.assignmentId);
+
+    // Still forming: the verdict may be changed; the recused expert's part is over.
+    expect(await taskOf(first)).toMatchObject({
+      sheets: 1,
+      panelClosed: false,
+      panelComplete: false,
+      conflictDeclared: false,
+    });
+    expect(await taskOf(recused)).toMatchObject({ sheets: 1, conflictDeclared: true });
+    await first.selection.reviews.verdict.mutate({
+      assignmentId: first.assignmentId,
+      sheet: sheetFor('revise'),
+    });
+
+    // The fifth verdict completes the panel: no change any more, and the task says so.
+    await answerAll(h, project.id, ['pass']);
+    expect(await taskOf(first)).toMatchObject({ panelClosed: false, panelComplete: true });
+    const complete = await failure(() =>
+      first.selection.reviews.verdict.mutate({
+        assignmentId: first.assignmentId,
+        sheet: sheetFor('pass'),
+      }),
+    );
+    expect(complete).toMatchObject({
+      appCode: 'INVALID_TRANSITION',
+      message: '验收专家组意见已汇齐，不能再修改',
+    });
+
+    // The bureau decides: the panel closes, and a change is refused as closed.
+    const p = await admin.selection.projects.byId.query({ id: project.id });
+    await admin.selection.projects.reviewReport.mutate({
+      id: project.id,
+      kind: 'final',
+      expectedVersion: p.version,
+      outcome: 'pass',
+    });
+    expect(await taskOf(first)).toMatchObject({ panelClosed: true, panelComplete: true });
+    const closed = await failure(() =>
+      first.selection.reviews.verdict.mutate({
+        assignmentId: first.assignmentId,
+        sheet: sheetFor('pass'),
+      }),
+    );
+    expect(closed).toMatchObject({
+      appCode: 'PANEL_CLOSED',
+      message: '本次验收已结束，验收意见不能再修改',
+    });
+  });
+
   it('leaves out last year’s reviewers of the lead unit (the call’s five scorers, a year on)', async () => {
     const { project } = await finalReportIn(h);
     // The call's panel scored this lead unit in 2027; drawn in 2028, those five are left out.

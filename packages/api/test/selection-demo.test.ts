@@ -55,7 +55,7 @@ describe('the selection demo', () => {
     expect(count('selection.call.create')).toBe(5);
     expect(count('selection.review.score')).toBeGreaterThanOrEqual(30);
     expect(count('need.post')).toBe(7);
-    expect(count('project.contract.sign')).toBe(1);
+    expect(count('project.contract.sign')).toBe(2);
   });
 
   it('1. 需求榜: published needs with 揭榜, one returned, one waiting for 埇桥区', async () => {
@@ -95,11 +95,12 @@ describe('the selection demo', () => {
     expect(await tile('dangshan')).toBe(0);
   });
 
-  it('3. the 揭榜挂帅 call concluded: one project signed and under way, one to sign', async () => {
+  it('3. the 揭榜挂帅 call concluded: a project under way, one at acceptance, one to sign', async () => {
     const call = await callTitled('揭榜挂帅');
     expect(call.result?.documentNo).toBe('宿科〔2026〕63号');
     const submissions = await admin.selection.calls.submissions.query({ id: call.id });
     expect(submissions.map((s) => s.need?.title ?? null).sort()).toEqual([
+      null,
       null,
       '燃料电池低铂催化剂批量制备',
     ]);
@@ -109,6 +110,7 @@ describe('the selection demo', () => {
     expect(projects.map((p) => [p.organisationName, p.statusName]).sort()).toEqual([
       ['宿州汴北新能源装备有限公司', '实施中'],
       ['砀山梨康生物科技有限公司', '待签订任务书'],
+      ['萧县新材陶瓷科技有限公司', '验收中'],
     ]);
     const signed = await admin.selection.projects.byId.query({
       id: projects.find((p) => p.status === 'in-progress')!.id,
@@ -142,7 +144,51 @@ describe('the selection demo', () => {
       page: 1,
       pageSize: 20,
     });
-    expect(queue.total).toBe(2);
+    expect(queue.total).toBe(4);
+  });
+
+  it('3. the six-month project at acceptance, its 验收专家组 part-way', async () => {
+    const call = await callTitled('揭榜挂帅');
+    const { items } = await admin.selection.projects.list.query({ callId: call.id });
+    const id = items.find((p) => p.status === 'accepting')!.id;
+    // 萧县 has no area officer: the bureau took the area step of the formal check.
+    const steps = await h.prisma.auditLog.findMany({
+      where: { action: 'selection.submission.check-pass', areaCode: 'xiaoxian' },
+      orderBy: { at: 'asc' },
+    });
+    const bureau = await h.prisma.user.findUniqueOrThrow({ where: { username: 'reviewer' } });
+    expect(steps.map((a) => [a.actorUserId, (a.details as { stepName: string }).stepName])).toEqual(
+      [
+        [bureau.id, '县区形式审查'],
+        [bureau.id, '市局形式审查'],
+      ],
+    );
+
+    const reviewer = await h.officer('reviewer');
+    const project = await reviewer.selection.projects.byId.query({ id });
+    expect(project.reports.map((r) => [r.kindName, r.statusName])).toEqual([
+      ['中期报告', '通过'],
+      ['结题验收报告', '待审查'],
+    ]);
+    const panel = project.acceptance?.panel;
+    expect(panel?.members.map((m) => [m.statusName, m.answered])).toEqual([
+      ['已接受', true],
+      ['已接受', true],
+      ['已谢绝', false],
+      ['已接受', false],
+      ['待接受', false],
+      ['备选', false],
+    ]);
+    // Nobody sees a verdict before the panel is complete; the bureau sees who answered.
+    expect(panel?.members.every((m) => m.verdict === null)).toBe(true);
+    expect(panel?.statusName).toBe('评审中');
+    expect(
+      project.tranches.map((t) => [t.conditionName, t.application?.statusName ?? null]),
+    ).toEqual([
+      ['任务书签订后', '市局审核中'],
+      ['中期检查通过后', '市局审核中'],
+      ['验收通过后', null],
+    ]);
   });
 
   it('4. the talent-team call in 公示: teams ranked in categories A, B and C', async () => {

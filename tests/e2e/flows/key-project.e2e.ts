@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { signIn } from '../support/admin-review';
-import { apiClient, applicantToken } from '../support/api';
+import { apiClient, applicantToken, officerApi } from '../support/api';
 import type { FinanceOfficer } from '../support/award-path';
 import { secondFinanceOfficer } from '../support/award-path';
 import { desktopPage, launchBrowser, phonePage, snap } from '../support/browser';
@@ -18,7 +18,7 @@ import {
   settleContract,
   trancheApplication,
 } from '../support/selection-path';
-import { expertsGiveVerdicts } from '../support/acceptance-path';
+import { expertsGiveVerdicts, invitedExpert } from '../support/acceptance-path';
 import { stepsOfOneStory } from '../support/story';
 
 /**
@@ -31,7 +31,8 @@ import { stepsOfOneStory } from '../support/story';
  * firm reports (中期, then 结题) through the report form; the reviewer passes each in the project
  * detail, which raises 第2期 and, with the acceptance (验收), 第3期 — the final report once the
  * reviewer has drawn its acceptance panel (验收专家组) there and the drawn demo experts have given
- * their verdicts through the API (support/acceptance-path.ts). The notices and the four-eyes
+ * their verdicts: one in 评审任务 on the phone, the others through the API
+ * (support/acceptance-path.ts). The notices and the four-eyes
  * payments go through the API (admin-notice and admin-payment cover those screens); both apps end
  * showing two tranches 已拨付.
  */
@@ -311,7 +312,7 @@ describe('揭榜挂帅: from a posted need to accepted results, two tranches pai
     await context.close();
   });
 
-  it('the reviewer draws the acceptance panel (验收专家组), and the drawn experts give their verdicts', async () => {
+  it('the reviewer draws the acceptance panel (验收专家组): five invited, two reserves', async () => {
     const page = await reviewerOnProject();
     expect(await page.getByTestId('project-status').textContent()).toBe('验收中');
     const report = page.getByTestId('report-final');
@@ -335,10 +336,61 @@ describe('揭榜挂帅: from a posted need to accepted results, two tranches pai
     expect(await report.getByTestId('acceptance-seeds').textContent()).toMatch(/^[0-9a-f]{32}$/);
     await snap(page, 'key-project-admin-acceptance-drawn');
     await page.context().close();
+  });
 
-    // The five drawn experts accept in their review tasks and pass the report (their screens
-    // have their own tests: apps/miniprogram/test/expert-acceptance.test.ts).
-    expect(await expertsGiveVerdicts(stack, project.projectId, 'pass')).toBe(5);
+  it('a drawn expert accepts in 评审任务 on the phone, reads the report and passes it; the others answer too', async () => {
+    const openid = await invitedExpert(stack, project.projectId);
+    const { context, page } = await phonePage(browser);
+    // The demo experts have no firm or researcher profile: they land on 登记, which offers
+    // their review tasks (an expert from outside the city need not register to review).
+    await openAs(context, page, stack.h5Url, openid);
+    await page.waitForURL(/pages\/register/);
+    await expect
+      .poll(() => textOf(page, '#register-reviews-hint'))
+      .toMatch(/^评审任务（\d+项待确认）›$/);
+    await page.locator('#register-reviews').click();
+    await page.waitForURL(/packages\/expert\/reviews/);
+    const invitation = page.locator('#reviews-invitations .list-card', { hasText: '项目验收' });
+    await invitation.waitFor({ state: 'visible' });
+    expect(await invitation.textContent()).toContain(project.title);
+    await invitation.locator('[id$="-accept"]').click();
+    const task = page.locator('#reviews-accepted .list-card', { hasText: '项目验收' });
+    await task.waitFor({ state: 'visible' });
+    expect(await task.textContent()).toContain('验收中');
+    await task.click();
+    await page.waitForURL(/packages\/expert\/acceptance/);
+    await expect.poll(() => textOf(page, '#acceptance-title')).toContain(project.title);
+    // The report as the firm sent it: its summary, each milestone's line and its files.
+    expect(await textOf(page, '#acceptance-summary')).toContain('铂载量降低35%');
+    expect(await textOf(page, '#acceptance-milestone-1-line')).toContain('申请发明专利6件');
+    expect(await textOf(page, '#acceptance-files')).toContain('专项资金审计报告');
+    // Not 通过 without a comment: the form says what is missing before anything is sent.
+    await page.locator('#verdict-conflict-none').click();
+    await page.locator('#verdict-verdict-revise').click();
+    await page.locator('#acceptance-submit').click();
+    await expect
+      .poll(() => textOf(page, '#verdict-comment-error'))
+      .toContain('须填写验收意见说明理由');
+    await page.locator('#verdict-verdict-pass').click();
+    await typeInto(page, 'verdict-comment', '考核指标全部完成，第三方检测数据可信，同意通过验收。');
+    await page.locator('#acceptance-submit').click();
+    await confirmModal(page);
+    // Sent: until the panel is complete the expert may still change it (the form stays, saying so).
+    await expect.poll(() => textOf(page, '#acceptance-form')).toContain('修改验收意见');
+    expect(await textOf(page, '#verdict-verdict-pass')).toBe('通过');
+    expect(await page.locator('#verdict-verdict-pass').getAttribute('aria-checked')).toBe('true');
+    await snap(page, 'key-project-mp-acceptance-verdict');
+    await context.close();
+
+    // The bureau sees that one has answered, never what (the panel is not complete).
+    const bureau = await officerApi(stack.apiUrl, 'reviewer');
+    const panel = (await bureau.selection.projects.byId.query({ id: project.projectId })).acceptance
+      ?.panel;
+    expect(panel?.members.filter((m) => m.answered)).toHaveLength(1);
+    expect(panel?.members.every((m) => m.verdict === null)).toBe(true);
+
+    // The four other drawn experts accept and pass the report through the API.
+    expect(await expertsGiveVerdicts(stack, project.projectId, 'pass')).toBe(4);
   });
 
   it('the reviewer passes it (验收) on the panel’s conclusion: the project is 已验收 and the acceptance tranche is raised', async () => {

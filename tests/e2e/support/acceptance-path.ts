@@ -9,6 +9,19 @@ import { applicantApi, officerApi } from './api';
 
 const FIELD_EXPERTS = Array.from({ length: 7 }, (_, i) => `demo-openid-expert-${i + 1}`);
 
+/** The openid of a demo expert invited to the project's acceptance panel (the first found). */
+export async function invitedExpert(stack: ApiUrls, projectId: string): Promise<string> {
+  const bureau = await officerApi(stack.apiUrl, 'reviewer');
+  const panel = (await bureau.selection.projects.byId.query({ id: projectId })).acceptance?.panel;
+  if (!panel) throw new Error(`no acceptance panel drawn for project ${projectId}`);
+  for (const openid of FIELD_EXPERTS) {
+    const expert = await applicantApi(stack, openid);
+    const tasks = await expert.selection.reviews.mine.query();
+    if (tasks.some((t) => t.panelId === panel.id && t.status === 'invited')) return openid;
+  }
+  throw new Error(`none of the demo experts is invited to panel ${panel.id}`);
+}
+
 /**
  * The invited members of the project's acceptance panel accept and give `verdict` (with a
  * comment); throws unless every invited member was one of the demo experts, so the panel is

@@ -1,4 +1,4 @@
-import { parseYuan } from '@kc/domain';
+import { issuePath, parseYuan } from '@kc/domain';
 import type { FieldSpec, FormValues, RawValue } from './schema-fields';
 import { fenToYuanText } from '../format';
 
@@ -106,8 +106,7 @@ interface IssueLike {
 export function pathErrors(issues: readonly IssueLike[], problems: PathErrors): PathErrors {
   const out: PathErrors = { ...problems };
   for (const issue of issues) {
-    const path = issue.path.length ? issue.path.map(String).join('.') : '_form';
-    out[path] ??= issue.message;
+    out[issuePath(issue.path) || '_form'] ??= issue.message;
   }
   return out;
 }

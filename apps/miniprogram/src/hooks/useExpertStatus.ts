@@ -1,5 +1,5 @@
 import { useDidShow } from '@tarojs/taro';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api } from '../api/client';
 import { readSession } from '../services/session';
 
@@ -21,20 +21,36 @@ const NONE: ExpertStatus = { statusName: null, active: false, pendingReviews: 0 
 export function useExpertStatus(): ExpertStatus {
   const [status, setStatus] = useState<ExpertStatus>(NONE);
   useDidShow(() => {
-    if (!readSession()) return;
-    api.experts.mine
-      .query()
-      .then(async (mine) => {
-        const active = mine?.status === 'active';
-        const pendingReviews = active
-          ? await api.selection.reviews.mine.query().then(
-              (tasks) => tasks.filter((t) => t.status === 'invited' && !t.panelClosed).length,
-              () => 0,
-            )
-          : 0;
-        setStatus({ statusName: mine?.statusName ?? null, active, pendingReviews });
-      })
-      .catch(() => setStatus(NONE));
+    if (readSession()) void readExpertStatus().then(setStatus);
   });
   return status;
+}
+
+/** The same, read once when a component shows up after its page did (a page's later content). */
+export function useExpertStatusOnMount(): ExpertStatus {
+  const [status, setStatus] = useState<ExpertStatus>(NONE);
+  useEffect(() => {
+    let live = true;
+    if (readSession()) void readExpertStatus().then((s) => live && setStatus(s));
+    return () => {
+      live = false;
+    };
+  }, []);
+  return status;
+}
+
+async function readExpertStatus(): Promise<ExpertStatus> {
+  try {
+    const mine = await api.experts.mine.query();
+    const active = mine?.status === 'active';
+    const pendingReviews = active
+      ? await api.selection.reviews.mine.query().then(
+          (tasks) => tasks.filter((t) => t.status === 'invited' && !t.panelClosed).length,
+          () => 0,
+        )
+      : 0;
+    return { statusName: mine?.statusName ?? null, active, pendingReviews };
+  } catch {
+    return NONE;
+  }
 }

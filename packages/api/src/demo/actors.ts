@@ -113,12 +113,18 @@ export class DemoActors {
 
   /** The area officer of `areaCode` (the formal check's first step). */
   async areaOfficer(areaCode: string): Promise<Officer> {
+    const officer = await this.areaOfficerIfAny(areaCode);
+    if (!officer) throw new Error(`no area officer for ${areaCode}`);
+    return officer;
+  }
+
+  /** The area's first officer, or null where the area has none (the bureau acts for it). */
+  async areaOfficerIfAny(areaCode: string): Promise<Officer | null> {
     const user = await this.deps.db.prisma.user.findFirst({
       where: { kind: 'OFFICER', role: 'AREA_OFFICER', areaCode, disabled: false },
       orderBy: { createdAt: 'asc' },
     });
-    if (!user?.username) throw new Error(`no area officer for ${areaCode}`);
-    return this.officer(user.username);
+    return user?.username ? this.officer(user.username) : null;
   }
 
   /** A WeChat user who exists already (seedDemo's firms, researchers and experts). */

@@ -30,7 +30,7 @@ import { talentTeamSteps } from './talent-teams';
  * | 1     | 需求榜: published needs (with 揭榜), one returned, one waiting for 埇桥区      |
  * | 2     | a scenario-case call 申报中: a draft, one submission per formal-check step     |
  * | 3     | the 揭榜挂帅 call concluded: a project signed (tranches 1–2 raised, 延期 asked) |
- * |       | and one 待签订任务书                                                          |
+ * |       | one at acceptance (验收专家组 part-way) and one 待签订任务书                   |
  * | 4     | the talent-team call in 公示, teams in categories A, B and C                  |
  * | 5     | the disruptive-technology call in 专家评审, its panel half-way                 |
  * | 6     | the first scenario-case call concluded: 免申即享 invitations                    |

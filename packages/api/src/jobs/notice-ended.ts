@@ -1,7 +1,7 @@
 import { isNoticePeriodOver, todayInShanghai } from '@kc/domain';
 import { dateOf } from '../dates';
+import { notifyBureauOfficers } from '../notifications/write';
 import type { JobDeps } from './deps';
-import { BUREAU_ROLES, keyedId } from './reminders';
 
 /**
  * A published notice whose period is over is NOT closed by the system: closing is a bureau
@@ -19,10 +19,6 @@ export async function notifyEndedNotices(deps: JobDeps): Promise<{ batches: numb
   });
   const ended = published.filter((b) => b.endsOn && isNoticePeriodOver(dateOf(b.endsOn), today));
   if (ended.length === 0) return { batches: 0 };
-  const officers = await prisma.user.findMany({
-    where: { kind: 'OFFICER', disabled: false, role: { in: [...BUREAU_ROLES] } },
-    select: { id: true },
-  });
   for (const b of ended) {
     const open = await prisma.objection.count({
       where: { status: 'open', noticeItem: { batchId: b.id } },
@@ -31,20 +27,14 @@ export async function notifyEndedNotices(deps: JobDeps): Promise<{ batches: numb
       open > 0
         ? `公示批次${b.number}已期满，尚有${open}条异议待处理，处理后请结束公示`
         : `公示批次${b.number}已期满且无待处理异议，请核对后结束公示`;
-    const rows = officers.map((o) => ({
-      id: keyedId(`notice-ended:${b.id}:${o.id}`),
-      userId: o.id,
+    await notifyBureauOfficers(prisma, `notice-ended:${b.id}`, {
       kind: 'notice.period-ended',
       title: '公示期满待结束',
       body,
       // The admin's 消息中心 opens the batch's notice detail.
-      linkPage: 'notice-batch',
-      linkId: b.id,
-      createdAt: deps.now(),
-      // Officers sign in with a password, not WeChat: nothing to push.
-      pushStatus: 'skipped',
-    }));
-    await prisma.notification.createMany({ data: rows, skipDuplicates: true });
+      link: { page: 'notice-batch', id: b.id },
+      at: deps.now(),
+    });
   }
   return { batches: ended.length };
 }

@@ -1,5 +1,6 @@
 import type { TransactionClient } from '@kc/db';
 import { noteNotificationWritten } from '../jobs/outbox';
+import { BUREAU_ROLES, keyedId } from '../jobs/reminders';
 
 export interface NewNotification {
   userId: string;
@@ -28,10 +29,15 @@ export interface NewNotification {
           | 'notice-batch'
           /** a selection call, where the organisation's own submission to it is (the id is the call's) */
           | 'selection-call'
-          /** a project of the organisation's (the id is the project's) */
+          /**
+           * a project (the id is the project's): the organisation's project in the mini-program,
+           * the project's detail in the admin for officers
+           */
           | 'project'
           /** a 创新联盟 the organisation leads (the id is the alliance's) */
-          | 'alliance';
+          | 'alliance'
+          /** 征求意见: a policy draft's consultation, with the caller's comments (the id is its) */
+          | 'policy-consultation';
         id: string;
       }
     | undefined;
@@ -80,4 +86,37 @@ export async function notify(
     select: { id: true },
   });
   noteNotificationWritten(row.id);
+}
+
+/**
+ * The same message to every bureau officer able to act on it (局管理员 and 局审核员, not
+ * disabled), for a step that waits on the bureau. `key` names the change told: each officer's
+ * message id is made from it, so the change told again (a retry, a second path to the same state)
+ * writes nothing more. Officers sign in with a password, not WeChat: nothing to push.
+ */
+export async function notifyBureauOfficers(
+  tx: Pick<TransactionClient, 'user' | 'notification'>,
+  key: string,
+  message: Omit<NewNotification, 'userId'>,
+): Promise<void> {
+  const officers = await tx.user.findMany({
+    where: { kind: 'OFFICER', disabled: false, role: { in: [...BUREAU_ROLES] } },
+    select: { id: true },
+    orderBy: { id: 'asc' },
+  });
+  if (officers.length === 0) return;
+  await tx.notification.createMany({
+    data: officers.map((o) => ({
+      id: keyedId(`${key}:${o.id}`),
+      userId: o.id,
+      kind: message.kind,
+      title: message.title,
+      body: message.body,
+      linkPage: message.link?.page ?? null,
+      linkId: message.link?.id ?? null,
+      createdAt: message.at,
+      pushStatus: 'skipped',
+    })),
+    skipDuplicates: true,
+  });
 }

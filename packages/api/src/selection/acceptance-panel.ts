@@ -35,8 +35,14 @@ export function acceptancePanelOf(db: Db, reportId: string, round: number) {
   });
 }
 
+/** What the conclusion reads of a place: its status, and whether (and what) it answered. */
+type SeatRow = {
+  status: string;
+  verdict: Pick<NonNullable<AssignmentRow['verdict']>, 'conflict' | 'verdict'> | null;
+};
+
 /** A place as the domain's conclusion sees it. */
-export function seatOf(a: Pick<AssignmentRow, 'status' | 'verdict'>): AcceptanceSeat {
+export function seatOf(a: SeatRow): AcceptanceSeat {
   const status = a.status as AcceptanceSeat['status'];
   const v = a.verdict;
   return {
@@ -46,7 +52,7 @@ export function seatOf(a: Pick<AssignmentRow, 'status' | 'verdict'>): Acceptance
 }
 
 /** The panel's conclusion under the settings it was drawn with. */
-export function conclusionOf(panel: Pick<AcceptancePanelRow, 'assignments' | 'settingsVersion'>) {
+export function conclusionOf(panel: { settingsVersion: string; assignments: readonly SeatRow[] }) {
   const settings = selectionSettingsVersion(panel.settingsVersion).acceptance;
   return {
     settings,

@@ -15,6 +15,7 @@ import {
   departsFromPanel,
   drawPanel,
   fieldName,
+  issuePath,
   projectReportKindName,
   reportAttachmentKindName,
   selectionProgrammeName,
@@ -27,11 +28,11 @@ import { decodeJson } from '../awards/codec';
 import { appError } from '../errors';
 import type { ApplicantCtx, OfficerCtx } from '../vice-president/common';
 import {
-  ACCEPTANCE_PANEL_INCLUDE,
-  acceptancePanelOf,
-  conclusionOf,
-  seatOf,
-} from './acceptance-panel';
+  lockedAcceptancePanel,
+  readAcceptancePanel,
+  tellBureauWhenComplete,
+} from './acceptance-complete';
+import { acceptancePanelOf, conclusionOf, seatOf } from './acceptance-panel';
 import {
   applicationFacts,
   expertFacts,
@@ -74,12 +75,7 @@ async function submittedFinalReport(tx: Tx, projectId: string, projectStatus: st
 /** The panel of the report's current submission, its row locked, read again after the lock. */
 async function lockedPanel(tx: Tx, reportId: string, round: number) {
   const found = await acceptancePanelOf(tx, reportId, round);
-  if (!found) return null;
-  await tx.$executeRaw`SELECT 1 FROM review_panel WHERE id = ${found.id}::uuid FOR UPDATE`;
-  return tx.reviewPanel.findUniqueOrThrow({
-    where: { id: found.id },
-    include: ACCEPTANCE_PANEL_INCLUDE,
-  });
+  return found ? lockedAcceptancePanel(tx, found.id) : null;
 }
 
 const panelText = (p: { title: string; number: string }) =>
@@ -331,11 +327,7 @@ async function ownAcceptance(tx: Tx, ctx: ApplicantCtx, assignmentId: string) {
   const reportId = assignment.panel.projectReportId;
   // A call panel's assignment is read on the call's screens (panels.ts).
   if (assignment.panel.kind !== 'acceptance' || !reportId) throw appError('NOT_FOUND');
-  await tx.$executeRaw`SELECT 1 FROM review_panel WHERE id = ${assignment.panelId}::uuid FOR UPDATE`;
-  const panel = await tx.reviewPanel.findUniqueOrThrow({
-    where: { id: assignment.panelId },
-    include: ACCEPTANCE_PANEL_INCLUDE,
-  });
+  const panel = await lockedAcceptancePanel(tx, assignment.panelId);
   return { assignment, expert, panel, reportId };
 }
 
@@ -457,7 +449,9 @@ export async function acceptanceForExpert(ctx: ApplicantCtx, assignmentId: strin
 
 /**
  * 提出验收意见: an expert's verdict (with "no conflict" confirmed), or a declared conflict that
- * voids it; revisable until the panel is complete. The verdict stays out of the audit record:
+ * voids it; revisable until the panel is complete (then refused as INVALID_TRANSITION, and once
+ * the bureau has decided and the panel closed, as PANEL_CLOSED). The answer that completes the
+ * panel tells the bureau (acceptance-complete.ts). The verdict stays out of the audit record:
  * officers read the panel's verdicts once it is complete, not one by one.
  */
 export async function submitVerdict(
@@ -467,7 +461,9 @@ export async function submitVerdict(
   return ctx.db.prisma.$transaction(async (tx) => {
     const own = await ownAcceptance(tx, ctx, req.assignmentId);
     const { assignment: a, expert, panel } = own;
-    if (panel.status === 'closed') throw appError('PANEL_CLOSED');
+    // Closed by the bureau's decision (or the project's end): the panel's verdicts are final.
+    if (panel.status === 'closed')
+      throw appError('PANEL_CLOSED', { message: '本次验收已结束，验收意见不能再修改' });
     const seat = panel.assignments.find((x) => x.id === a.id);
     if (!seat) throw appError('NOT_FOUND');
     const refusal = verdictRefusal(seatOf(seat), conclusionOf(panel).conclusion);
@@ -480,7 +476,7 @@ export async function submitVerdict(
       throw appError('INVALID_INPUT', {
         message: parsed.error.issues[0]?.message ?? '验收意见填写有误',
         fieldErrors: Object.fromEntries(
-          parsed.error.issues.map((i) => [i.path.join('.') || 'sheet', [i.message]]),
+          parsed.error.issues.map((i) => [issuePath(i.path) || 'sheet', [i.message]]),
         ),
       });
     const sheet = parsed.data;
@@ -499,12 +495,10 @@ export async function submitVerdict(
       create: { ...data, assignmentId: a.id, submittedAt: now },
       update: { ...data, submittedAt: now },
     });
-    const after = await tx.reviewPanel.findUniqueOrThrow({
-      where: { id: panel.id },
-      include: ACCEPTANCE_PANEL_INCLUDE,
-    });
+    const after = await readAcceptancePanel(tx, panel.id);
     const { conclusion } = conclusionOf(after);
     const project = a.panel.projectReport?.project;
+    if (project) await tellBureauWhenComplete(tx, { before: panel, after, project, at: now });
     await writeAudit(tx, ctx, {
       action:
         sheet.conflict === 'declared'

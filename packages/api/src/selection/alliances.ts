@@ -12,6 +12,7 @@ import {
 import { areaScope, canSeeArea } from '../access';
 import { writeAudit } from '../audit';
 import { appError } from '../errors';
+import { lockOwnFiles } from '../files/unreferenced';
 import { orgTypeFromDb } from '../mappers';
 import { notifyOrganisation } from '../notifications/write';
 import { requireMembership, requireOrgAdmin, requireVerified } from '../organisations/membership';
@@ -45,7 +46,12 @@ async function requireLeadFirm(tx: TransactionClient, userId: string) {
   return organisation;
 }
 
-/** The charter is a file the caller uploaded, or the one the registration already has. */
+/**
+ * The charter is a file the caller uploaded, or the one the registration already has. A new one
+ * is locked against deletion until the registration commits (`lockOwnFiles`: the charter is named
+ * outside a relation), so 注销 or the retention job removing it meanwhile either waits and then
+ * sees it held, or has removed it and the registration is refused.
+ */
 async function requireCharter(
   tx: TransactionClient,
   userId: string,
@@ -53,8 +59,8 @@ async function requireCharter(
   current?: string,
 ) {
   if (fileId === current) return;
-  const owned = await tx.storedFile.count({ where: { id: fileId, ownerUserId: userId } });
-  if (owned === 0)
+  const owned = await lockOwnFiles(tx, userId, [fileId]);
+  if (owned.length === 0)
     throw appError('INVALID_INPUT', {
       fieldErrors: { charterFileId: ['联盟章程文件无效，请重新上传'] },
     });

@@ -8,6 +8,7 @@ import {
   drawPanel,
   fieldName,
   formatPoints,
+  issuePath,
   nextReserve,
   rankApplications,
   scoreSheetSchema,
@@ -20,6 +21,12 @@ import { decodeJson, encodeJson } from '../awards/codec';
 import { appError } from '../errors';
 import { notify } from '../notifications/write';
 import type { ApplicantCtx, OfficerCtx } from '../vice-president/common';
+import {
+  lockedAcceptancePanel,
+  readAcceptancePanel,
+  tellBureauWhenComplete,
+} from './acceptance-complete';
+import { conclusionOf } from './acceptance-panel';
 
 /**
  * 专家评审 (issue 14): panels drawn at random from the expert pool for a group of a call's
@@ -366,9 +373,18 @@ export async function myReviewTasks(ctx: ApplicantCtx) {
       OR: [{ status: 'accepted' }, { status: 'invited', panel: { status: 'scoring' } }],
     },
     include: {
-      panel: { include: { ...PANEL_SUBJECT, _count: { select: { submissions: true } } } },
+      panel: {
+        include: {
+          ...PANEL_SUBJECT,
+          _count: { select: { submissions: true } },
+          // An acceptance panel's places, for whether it is complete (no verdict leaves here).
+          assignments: {
+            select: { status: true, verdict: { select: { conflict: true, verdict: true } } },
+          },
+        },
+      },
       _count: { select: { scores: true } },
-      verdict: { select: { id: true } },
+      verdict: { select: { id: true, conflict: true } },
     },
     orderBy: { createdAt: 'desc' },
   });
@@ -387,6 +403,13 @@ export async function myReviewTasks(ctx: ApplicantCtx) {
       status: a.status,
       statusName: ASSIGNMENT_STATUS_NAMES[a.status] ?? a.status,
       panelClosed: a.panel.status === 'closed',
+      /**
+       * An acceptance panel whose verdicts are all in (意见已汇齐): no verdict changes any more,
+       * the bureau decides. Always false for a call's panel.
+       */
+      panelComplete: subject.acceptance && conclusionOf(a.panel).conclusion.complete,
+      /** the expert declared a conflict on the project (an acceptance panel): their part is over */
+      conflictDeclared: a.verdict?.conflict ?? false,
       // An acceptance panel reads one report, and the expert gives one verdict on it.
       submissions: subject.acceptance ? 1 : a.panel._count.submissions,
       sheets: subject.acceptance ? (a.verdict ? 1 : 0) : a._count.scores,
@@ -405,12 +428,19 @@ export async function respondToInvitation(
   const now = ctx.now();
   return ctx.db.prisma.$transaction(async (tx) => {
     const { assignment: a, expert } = await ownAssignment(tx, ctx, req.assignmentId);
+    const subject = panelSubject(a.panel);
+    // An acceptance panel is locked as a verdict locks it: the last invited member declining
+    // may complete it, and the bureau is told then (acceptance-complete.ts).
+    const before = subject.acceptance ? await lockedAcceptancePanel(tx, a.panelId) : null;
     if (a.status !== 'invited')
       throw appError('INVALID_TRANSITION', { message: '该评审邀请已处理' });
-    if (a.panel.status === 'closed') throw appError('PANEL_CLOSED');
+    if ((before ?? a.panel).status === 'closed')
+      throw appError(
+        'PANEL_CLOSED',
+        subject.acceptance ? { message: '该项目验收已结束，无需再回复' } : undefined,
+      );
     if (!req.accept && !req.reason?.trim())
       throw appError('INVALID_INPUT', { fieldErrors: { reason: ['请说明不能参加的原因'] } });
-    const subject = panelSubject(a.panel);
     await tx.reviewAssignment.update({
       where: { id: a.id },
       data: {
@@ -427,6 +457,14 @@ export async function respondToInvitation(
       [replacement = null] = await promoteReserves(tx, a.panelId, 1);
       if (replacement) await inviteExperts(tx, [replacement], subject.text, now);
     }
+    const project = a.panel.projectReport?.project;
+    if (before && project)
+      await tellBureauWhenComplete(tx, {
+        before,
+        after: await readAcceptancePanel(tx, a.panelId),
+        project,
+        at: now,
+      });
     await writeAudit(tx, ctx, {
       action: subject.acceptance
         ? req.accept
@@ -526,7 +564,7 @@ export async function submitSheet(
       throw appError('INVALID_INPUT', {
         message: parsed.error.issues[0]?.message ?? '评分表填写有误',
         fieldErrors: Object.fromEntries(
-          parsed.error.issues.map((i) => [i.path.join('.') || 'sheet', [i.message]]),
+          parsed.error.issues.map((i) => [issuePath(i.path) || 'sheet', [i.message]]),
         ),
       });
     const sheet = parsed.data;

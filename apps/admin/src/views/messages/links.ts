@@ -18,6 +18,8 @@ export function messageRoute(link: MessageLink | null | undefined): RouteLocatio
       return { name: 'ApplicationDetail', params: { id: link.id } };
     case 'data-export':
       return { name: 'MyExports', query: { id: link.id } };
+    case 'project':
+      return { name: 'SelectionProject', params: { id: link.id } };
     default:
       return null;
   }

@@ -1,5 +1,5 @@
 import type { ProjectContract, TrancheCondition } from '@kc/domain';
-import { projectContractSchema } from '@kc/domain';
+import { issuePath, projectContractSchema } from '@kc/domain';
 import { fenToYuanText, yuanTextToFen } from '../../utils/money';
 import type { Project } from './queries';
 
@@ -93,8 +93,7 @@ export function checkContract(
   if (parsed.success && Object.keys(money).length === 0)
     return { contract: parsed.data, errors: null };
   const errors: Record<string, string> = {};
-  for (const issue of parsed.error?.issues ?? [])
-    errors[issue.path.map(String).join('.')] ??= issue.message;
+  for (const issue of parsed.error?.issues ?? []) errors[issuePath(issue.path)] ??= issue.message;
   return { contract: null, errors: { ...errors, ...money } };
 }
 

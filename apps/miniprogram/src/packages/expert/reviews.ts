@@ -45,18 +45,46 @@ export function orderTasks(tasks: readonly ReviewTask[]): {
 /** A project's acceptance panel (项目验收), not a call's review panel. */
 export const isAcceptance = (task: Pick<ReviewTask, 'kind'>) => task.kind === 'acceptance';
 
-/** `已评 3 / 5`; an acceptance: whether the verdict is in. */
-export function progressText(task: Pick<ReviewTask, 'sheets' | 'submissions' | 'kind'>): string {
-  if (isAcceptance(task)) return task.sheets > 0 ? '已提出验收意见' : '待提出验收意见';
+/** `已评 3 / 5`; an acceptance: whether the verdict (or a declared conflict) is in. */
+export function progressText(
+  task: Pick<ReviewTask, 'sheets' | 'submissions' | 'kind' | 'conflictDeclared'>,
+): string {
+  if (isAcceptance(task)) {
+    if (task.conflictDeclared) return '已申报回避';
+    return task.sheets > 0 ? '已提出验收意见' : '待提出验收意见';
+  }
   return `已评 ${task.sheets} / ${task.submissions}`;
 }
 
-/** Where the expert stands on an accepted panel, in a sentence. */
+/** An accepted acceptance task's tag: 验收中, 意见已汇齐 (the bureau to decide), 验收已结束. */
+export function acceptanceStage(task: Pick<ReviewTask, 'panelClosed' | 'panelComplete'>): {
+  status: 'scoring' | 'closed';
+  label: string;
+} {
+  if (task.panelClosed) return { status: 'closed', label: '验收已结束' };
+  if (task.panelComplete) return { status: 'closed', label: '意见已汇齐' };
+  return { status: 'scoring', label: '验收中' };
+}
+
+/**
+ * Where the expert stands on an accepted panel, in a sentence. An acceptance's verdict may be
+ * changed only while the panel is still forming its view: not once every verdict is in (the API
+ * refuses it), nor after the bureau's decision closed it, nor after declaring a conflict.
+ */
 export function taskHint(
-  task: Pick<ReviewTask, 'sheets' | 'submissions' | 'panelClosed' | 'kind'>,
+  task: Pick<
+    ReviewTask,
+    'sheets' | 'submissions' | 'panelClosed' | 'panelComplete' | 'conflictDeclared' | 'kind'
+  >,
 ): string {
   if (isAcceptance(task)) {
-    if (task.panelClosed) return '验收已结束，可查看本人的验收意见';
+    if (task.panelClosed)
+      return task.sheets > 0 ? '已提交（验收已结束），可查看本人的验收意见' : '验收已结束';
+    if (task.conflictDeclared) return '已申报回避，本次验收不计您的意见';
+    if (task.panelComplete)
+      return task.sheets > 0
+        ? '已提交（专家组意见已汇齐，不能再修改），可查看专家组的意见'
+        : '专家组意见已汇齐';
     if (task.sheets > 0) return '已提出验收意见；专家组意见汇齐前仍可修改';
     return '请阅读结题验收报告并提出验收意见';
   }

@@ -8,6 +8,7 @@ import { organisationTypeOptions } from '../../forms/options';
 import { goProfile, leaveIfLoggedOut, open, routes } from '../../services/nav';
 import { withSession } from '../../services/session';
 import { INSTITUTION_TYPES, OrganisationForm } from './OrganisationForm';
+import { ExpertEntry } from './ExpertEntry';
 import { ResearcherForm } from './ResearcherForm';
 import './index.css';
 import { pressable } from '../../components/a11y';
@@ -119,6 +120,7 @@ export default function RegisterPage() {
 
   return (
     <View className={pageClass} id="register-page" data-mode="new">
+      <ExpertEntry />
       <View className="register__intro">请选择登记类型并如实填写，带 * 的为必填项。</View>
       <Segmented options={KIND_OPTIONS} value={kind} onChange={(k) => setKind(k)} />
       {kind !== 'researcher' ? (

@@ -12,6 +12,7 @@ import { usePageClass } from '../../../services/text-size';
 import {
   RESERVE_NOTICE,
   type ReviewTask,
+  acceptanceStage,
   declineReasonError,
   isAcceptance,
   orderTasks,
@@ -244,16 +245,12 @@ function AcceptedCard({ task }: { task: ReviewTask }) {
           {task.callTitle}
         </View>
         <StatusTag
-          status={task.panelClosed ? 'closed' : 'scoring'}
-          label={
-            acceptance
-              ? task.panelClosed
-                ? '验收已结束'
-                : '验收中'
-              : task.panelClosed
-                ? '评分结束'
-                : '评分中'
-          }
+          {...(acceptance
+            ? acceptanceStage(task)
+            : {
+                status: task.panelClosed ? 'closed' : 'scoring',
+                label: task.panelClosed ? '评分结束' : '评分中',
+              })}
           id={`${id}-status`}
         />
       </View>
