@@ -1,7 +1,8 @@
 /**
  * Main package: what a first visit and the four bottom tabs need. The application forms, the
  * 科技副总 section, the 专家库, the 申报指南, 我的项目, the 需求榜 (我的需求, the public board,
- * 揭榜) and 创新联盟 are sub-packages, downloaded when first opened (main package budget 600 KB).
+ * 揭榜), 创新联盟 and 征求意见 are sub-packages, downloaded when first opened (main package budget
+ * 600 KB).
  */
 export default defineAppConfig({
   pages: [
@@ -79,6 +80,12 @@ export default defineAppConfig({
       // (its administrator), where each stands; the public registry of approved alliances.
       root: 'packages/alliances',
       pages: ['mine/index', 'detail/index', 'form/index', 'board/index', 'item/index'],
+    },
+    {
+      // 政策征求意见 (from the 政策 tab, open without login): the consultations, the draft clause by
+      // clause with the 意见采纳情况 once published; 提意见 on one clause and 我的意见 (signed in).
+      root: 'packages/policy-comments',
+      pages: ['list/index', 'detail/index', 'comment/index', 'mine/index'],
     },
   ],
   window: {

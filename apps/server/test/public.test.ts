@@ -40,6 +40,7 @@ describe('GET /public', () => {
     '/public/needs?kind=technology&q=%E6%B0%A2&page=2',
     '/public/alliances',
     '/public/alliances?field=low-carbon-energy&q=%E8%81%94%E7%9B%9F&page=2',
+    '/public/consultations',
   ])('%s answers a public HTML page with no session', async (url) => {
     const res = await api.inject({ method: 'GET', url });
     expect(res.statusCode).toBe(200);
@@ -58,6 +59,8 @@ describe('GET /public', () => {
     '/public/needs/not-an-id',
     '/public/alliances/00000000-0000-4000-8000-000000000000',
     '/public/alliances/not-an-id',
+    '/public/consultations/00000000-0000-4000-8000-000000000000',
+    '/public/consultations/not-an-id',
     '/public/nothing-here',
   ])('%s is a Chinese 404 page, never a 500', async (url) => {
     const res = await api.inject({ method: 'GET', url });

@@ -118,6 +118,11 @@ const KINDS: Record<string, Kind> = {
     read: (ids) => Prisma.sql`SELECT id, number, title FROM project WHERE id = ANY(${ids})`,
     label: (f) => `${f.a} ${f.b}`,
   },
+  policy_consultation: {
+    read: (ids) =>
+      Prisma.sql`SELECT id, number, title FROM policy_consultation WHERE id = ANY(${ids})`,
+    label: (f) => `${f.a} ${f.b}`,
+  },
   selection_submission: {
     read: (ids) =>
       Prisma.sql`SELECT id, number, title FROM selection_submission WHERE id = ANY(${ids})`,

@@ -20,6 +20,7 @@ import { expertsRouter } from './routers/experts';
 import { selectionRouter } from './routers/selection';
 import { needsRouter } from './routers/needs';
 import { alliancesRouter } from './routers/alliances';
+import { consultationsRouter } from './routers/consultations';
 import { vicePresidentRouter } from './routers/vice-president';
 import { workbenchRouter } from './routers/workbench';
 import { myOrgRouter } from './routers/my-org';
@@ -34,6 +35,7 @@ export const appRouter = createTRPCRouter({
   profile: profileRouter,
   organisations: organisationsRouter,
   programmes: programmesRouter,
+  consultations: consultationsRouter,
   applications: applicationsRouter,
   review: reviewRouter,
   notices: noticesRouter,

@@ -24,6 +24,8 @@ export const NUMBER_FORMATS = {
   project: { prefix: 'SZKC-XM', width: 4 },
   /** 创新联盟 (plan 四.4) */
   alliance: { prefix: 'SZKC-LM', width: 3 },
+  /** 征求意见 (issue 15) */
+  consultation: { prefix: 'SZKC-ZQ', width: 3 },
 } as const;
 
 export type NumberScope = keyof typeof NUMBER_FORMATS;

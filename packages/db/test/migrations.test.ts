@@ -181,6 +181,8 @@ const HAND_WRITTEN_CHECKS = [
   'innovation_need | innovation_need_returned_has_comment',
   'innovation_need | innovation_need_merged_has_target',
   'innovation_need | innovation_need_published_has_time',
+  'policy_consultation | policy_consultation_period_check',
+  'policy_comment | policy_comment_outcome_check',
 ];
 
 /**

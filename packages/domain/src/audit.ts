@@ -147,6 +147,10 @@ const AUDIT_ACTION_LABELS: Record<string, string> = {
   'need.respond': '揭榜',
   'alliance.submit': '登记创新联盟（待审核）',
   'alliance.update': '修改创新联盟登记',
+  // 征求意见 (issue 15)
+  'policy.consultation.publish': '发布政策征求意见',
+  'policy.comment.answer': '处理征求意见中的意见',
+  'policy.consultation.feedback': '发布意见采纳情况',
   'vp.need.update': '修改科技副总需求',
   'vp.secondment.work-log': '填写科技副总工作日志',
   'vp.call.agreement-template': '上传科技副总三方协议模板',
@@ -235,6 +239,7 @@ const AUDIT_OBJECT_TYPE_LABELS: Record<string, string> = {
   innovation_need: '需求榜需求',
   alliance: '创新联盟',
   project: '项目',
+  policy_consultation: '政策征求意见',
   job: '后台任务',
   data_export: '后台导出',
   system: '系统',

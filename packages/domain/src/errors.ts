@@ -99,6 +99,10 @@ export const ERROR_CODES = {
   NOT_AN_EXPERT: '您还不是入库评审专家',
   PANEL_CLOSED: '该评审组已结束评分，不能再修改',
   DEPARTURE_REASON_REQUIRED: '未按评审排名确定的，须逐项写明理由',
+  // 征求意见 (issue 15)
+  CONSULTATION_NOT_OPEN: '不在征求意见期内，不能提出意见',
+  COMMENTS_UNANSWERED: '还有意见未处理，全部处理后才能发布意见采纳情况',
+  FEEDBACK_PUBLISHED: '意见采纳情况已发布，处理结果不能再修改',
   // Officers' password policy and second factor
   PASSWORD_CHANGE_REQUIRED: '请先修改初始密码，再使用系统',
   SECOND_FACTOR_ENROLMENT_REQUIRED: '请先设置两步验证，再使用系统',

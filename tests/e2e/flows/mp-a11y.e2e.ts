@@ -135,6 +135,14 @@ describe('mini-program: accessibility (H5)', () => {
       action: 'publish',
     });
     const submissionRoute = `/packages/selection/submission/index?callId=${selectionCall.id}`;
+    // 征求意见: the draft out for comments, for its pages.
+    const consultation = await admin.consultations.create.mutate({
+      policySetId: 'suzhou-future-2026-draft',
+      title: `实施方案公开征求意见（无障碍测试 ${Date.now() % 100000}）`,
+      opensOn: addCalendarDays(today, -1),
+      closesOn: addCalendarDays(today, 29),
+      contact: { department: '宿州市科学技术局政策法规科', phone: '0557-3021234' },
+    });
 
     const report: Record<string, string[]> = {};
     const check = async (page: Page, name: string) => {
@@ -195,6 +203,19 @@ describe('mini-program: accessibility (H5)', () => {
       ['needs/mine', '/packages/needs/mine/index', '#needs-page'],
       ['needs/post (new)', '/packages/needs/post/index', '#need-form-submit'],
       ['needs/board', '/packages/needs/board/index', '#board-page'],
+      // 征求意见: the list (perhaps empty), a consultation clause by clause, the comment form.
+      ['policy-comments/list', '/packages/policy-comments/list/index', '#consultations-page'],
+      [
+        'policy-comments/detail',
+        `/packages/policy-comments/detail/index?id=${consultation.id}`,
+        '#clause-4-8',
+      ],
+      [
+        'policy-comments/comment',
+        `/packages/policy-comments/comment/index?id=${consultation.id}&clause=4-8`,
+        '#comment-submit',
+      ],
+      ['policy-comments/mine', '/packages/policy-comments/mine/index', '#my-comments-page'],
     ];
     for (const [name, route, ready] of firmPages) {
       await visit(page, route, ready);

@@ -36,6 +36,12 @@ export const ACCESS_CODES = {
   /** 创新联盟: approve, return or dissolve an alliance registration (case workers; the server
    * confines area officers to the lead firm's area) */
   allianceDecide: 'alliance:decide',
+  /** 征求意见: the consultations on a policy draft and their comments (the bureau's roles) */
+  consultationView: 'consultation:view',
+  /** answer a comment (采纳, 不予采纳…) until the 意见采纳情况 is published (the bureau's roles) */
+  consultationAnswer: 'consultation:answer',
+  /** publish a consultation, and its 意见采纳情况 once it is over (局管理员 only, as the server allows) */
+  consultationPublish: 'consultation:publish',
   applicationList: 'application:list',
   /** approve / reject / return / override amount */
   applicationReview: 'application:review',
@@ -92,6 +98,9 @@ export const ROLE_ACCESS_CODES: Record<string, readonly AccessCode[]> = {
     C.selectionCheckBureau,
     C.selectionPanelManage,
     C.selectionDecide,
+    C.consultationView,
+    C.consultationAnswer,
+    C.consultationPublish,
     C.applicationList,
     C.applicationReview,
     C.applicationAreaReview,
@@ -127,6 +136,8 @@ export const ROLE_ACCESS_CODES: Record<string, readonly AccessCode[]> = {
     C.selectionCheckBureau,
     C.selectionPanelManage,
     C.selectionDecide,
+    C.consultationView,
+    C.consultationAnswer,
     C.applicationList,
     C.applicationReview,
     C.applicationAreaReview,

@@ -49,6 +49,10 @@ export const routes = {
   allianceForm: '/packages/alliances/form/index',
   allianceRegistry: '/packages/alliances/board/index',
   publicAlliance: '/packages/alliances/item/index',
+  consultations: '/packages/policy-comments/list/index',
+  consultation: '/packages/policy-comments/detail/index',
+  consultationComment: '/packages/policy-comments/comment/index',
+  myComments: '/packages/policy-comments/mine/index',
 } as const;
 
 /** The four bottom tabs: switching replaces the page, like a tab bar. */

@@ -33,6 +33,8 @@ function send(reply: FastifyReply, page: PublicPage) {
  *   keyword (`?kind=&field=&q=&page=`); `GET /public/needs/:id` — one published need
  * - `GET /public/alliances` — approved 创新联盟 (`?field=&q=&page=`); `GET /public/alliances/:id`
  *   — one approved alliance with its member units
+ * - `GET /public/consultations` — 政策征求意见; `GET /public/consultations/:id` — one consultation:
+ *   the draft clause by clause with comment counts, the 意见采纳情况 once published
  *
  * Unknown addresses and ids answer a Chinese 404 page; anything unexpected a Chinese 500 page.
  */
@@ -69,5 +71,9 @@ export async function publicRoutes(app: FastifyInstance, options: { deps: Public
   );
   app.get<{ Params: { id: string } }>('/alliances/:id', async (req, reply) =>
     send(reply, await pages.alliance(req.params.id)),
+  );
+  app.get('/consultations', async (_req, reply) => send(reply, await pages.consultations()));
+  app.get<{ Params: { id: string } }>('/consultations/:id', async (req, reply) =>
+    send(reply, await pages.consultation(req.params.id)),
   );
 }

@@ -1,9 +1,10 @@
 /**
  * Public pages (no login): the policy and its programme guides, the award and 科技副总 notices
- * while they run and their results after, the need board (需求榜: needs, never people) and the
- * approved 创新联盟 (organisations, never people). Server-rendered HTML with no script, built from the
- * same queries the admin uses (data.ts) and escaped by construction (html.ts). apps/server
- * serves them under `/public`.
+ * while they run and their results after, the need board (需求榜: needs, never people), the
+ * approved 创新联盟 (organisations, never people) and the 政策征求意见 (the draft clause by clause,
+ * the answers once published; commenters as 公众 or their organisation). Server-rendered HTML with
+ * no script, built from the same queries the admin uses (data.ts) and escaped by construction
+ * (html.ts). apps/server serves them under `/public`.
  */
 import type { PublicDeps } from './data';
 import {
@@ -19,6 +20,8 @@ import {
 import { needPage, needsPage } from './views-needs';
 import { allianceQuery, allianceRegistry, publicAlliance } from './data-alliances';
 import { alliancePage, alliancesPage } from './views-alliances';
+import { consultationDetail, consultationList } from './data-consultations';
+import { consultationPage, consultationsPage } from './views-consultations';
 import { errorPage, notFoundPage } from './views-errors';
 import { awardNoticePage, noticesPage, vpNoticePage } from './views-notices';
 import { indexPage, programmePage } from './views-policy';
@@ -64,6 +67,13 @@ export function createPublicPages(deps: PublicDeps) {
     alliance: async (id: string): Promise<PublicPage> => {
       const alliance = await publicAlliance(deps, id);
       return alliance ? found(alliancePage(alliance)) : missing();
+    },
+    /** 政策征求意见: every consultation, newest first. */
+    consultations: async (): Promise<PublicPage> =>
+      found(consultationsPage(await consultationList(deps))),
+    consultation: async (id: string): Promise<PublicPage> => {
+      const consultation = await consultationDetail(deps, id);
+      return consultation ? found(consultationPage(consultation)) : missing();
     },
     notFound: missing,
     error: (): PublicPage => ({ status: 500, html: errorPage() }),

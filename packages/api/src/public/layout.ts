@@ -37,6 +37,9 @@ export const paths = {
   alliances: (query: { fieldCode?: string | null; q?: string; page?: number } = {}) =>
     listPath('alliances', query),
   alliance: (id: string) => `${PUBLIC_BASE}/alliances/${encodeURIComponent(id)}`,
+  /** 政策征求意见: the drafts published for comments, and the answers once published. */
+  consultations: `${PUBLIC_BASE}/consultations`,
+  consultation: (id: string) => `${PUBLIC_BASE}/consultations/${encodeURIComponent(id)}`,
 };
 
 const SITE = '宿州市科学技术局 · 科技创新政策公开';
@@ -132,7 +135,7 @@ export const PUBLIC_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-export type Section = 'index' | 'notices' | 'needs' | 'alliances' | null;
+export type Section = 'index' | 'notices' | 'needs' | 'alliances' | 'consultations' | null;
 
 function navLink(href: string, label: string, current: boolean): Html {
   return current
@@ -160,6 +163,7 @@ export function page(opts: { title: string; section: Section; body: HtmlValue })
                 ${navLink(paths.notices, '公示公告', opts.section === 'notices')}
                 ${navLink(paths.needs(), '需求榜', opts.section === 'needs')}
                 ${navLink(paths.alliances(), '创新联盟', opts.section === 'alliances')}
+                ${navLink(paths.consultations, '征求意见', opts.section === 'consultations')}
               </ul>
             </nav>
           </div>

@@ -65,6 +65,13 @@ export function indexPage(policy: PolicyOverview | null): string {
           >查看需求榜</a
         >。
       </p>
+      <h2>政策征求意见</h2>
+      <p>
+        市科学技术局起草的政策文件在正式印发前向社会公开征求意见，公众和企业可对具体条款提出意见，意见采纳情况向社会公布。<a
+          href="${paths.consultations}"
+          >查看政策征求意见</a
+        >。
+      </p>
       <h2>咨询电话</h2>
       <p>${policy.consultation.office}：${policy.consultation.phone}</p>`,
   });

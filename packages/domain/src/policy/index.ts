@@ -39,4 +39,8 @@ export {
   type ParsedRequest,
 } from './report';
 export { SUZHOU_FUTURE_2026_DRAFT } from './sets/suzhou-future-2026-draft';
+export * from './amendments';
+export * from './sandbox';
 export * from './rules';
+export * from './text';
+export * from './comments';

@@ -17,6 +17,8 @@ const LINK_ROUTES: Record<string, string> = {
   project: routes.project,
   // 创新联盟: the registration as the lead firm sees it (decision, comment).
   alliance: routes.myAlliance,
+  // 征求意见采纳情况已发布: the consultation, with every comment's answer under its clause.
+  'policy-consultation': routes.consultation,
 };
 
 /** Messages the API sends without a link that still have a page to answer them on, by kind. */

@@ -8,16 +8,17 @@ import { useUnreadCount } from '../../hooks/useUnreadCount';
 import { useWaitingInvitations } from '../../hooks/useWaitingInvitations';
 import { open, routes } from '../../services/nav';
 import { policyCitation } from './citation';
+import { ConsultationEntry } from './ConsultationEntry';
 import { type Programme, groupByProgramme } from './grouping';
 import './index.css';
 import { usePageClass } from '../../services/text-size';
 
 /**
- * 政策申报 — the home page, with the ways to the 申报指南 (selection calls) and the 需求榜 (both
- * sub-packages) at the top. Programmes the caller's profile already qualifies for come first
- * (免申即享: "you are registered as a high-tech enterprise, claim the award"); the rest by the
- * plan's sections. No field filter: every money clause serves all five fields
- * (docs/DECISIONS.md).
+ * 政策申报 — the home page, with the ways to the 申报指南 (selection calls), the 需求榜, 创新联盟
+ * and 政策征求意见 (sub-packages) at the top, and a notice while a draft takes comments.
+ * Programmes the caller's profile already qualifies for come first (免申即享: "you are registered
+ * as a high-tech enterprise, claim the award"); the rest by the plan's sections. No field filter:
+ * every money clause serves all five fields (docs/DECISIONS.md).
  */
 export default function ProgrammesPage() {
   const pageClass = usePageClass();
@@ -82,6 +83,8 @@ export default function ProgrammesPage() {
           ›
         </View>
       </View>
+
+      <ConsultationEntry />
 
       {invitations > 0 ? (
         <View
