@@ -1,5 +1,6 @@
 import type { VueWrapper } from '@vue/test-utils';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { SUZHOU_FUTURE_2026_DRAFT_TEXT, clauseById } from '@kc/domain';
 import type { Officer } from '../src/store/auth';
 import ConsultationDetail from '../src/views/consultations/detail.vue';
 import type { Consultation, ConsultationComment } from '../src/views/consultations/queries';
@@ -57,13 +58,13 @@ function consultation(over: Partial<Consultation> = {}, comments?: ConsultationC
     {
       clauseId: '一',
       title: '一 指导思想',
-      text: '以习近平新时代中国特色社会主义思想为指导',
+      paragraphs: ['以习近平新时代中国特色社会主义思想为指导'],
       comments: all.filter((c) => c.seq === 2),
     },
     {
       clauseId: '四.8',
       title: '四.8 推动重大创新成果加速转化',
-      text: '支持企业购买高校院所科技成果',
+      paragraphs: clauseById(SUZHOU_FUTURE_2026_DRAFT_TEXT, '四.8')?.paragraphs ?? [],
       comments: all.filter((c) => c.seq !== 2),
     },
   ].filter((g) => g.comments.length > 0);

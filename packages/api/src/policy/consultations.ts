@@ -80,9 +80,15 @@ export async function createConsultation(ctx: OfficerCtx, input: ConsultationFor
   });
 }
 
+/** The period as calendar dates (Asia/Shanghai days, stored as `@db.Date`). */
+const periodOf = (c: Pick<PolicyConsultation, 'opensOn' | 'closesOn'>) => ({
+  opensOn: dateOf(c.opensOn),
+  closesOn: dateOf(c.closesOn),
+});
+
 /** What every list shows of a consultation: its period and where it stands today. */
 function consultationHead(c: PolicyConsultation, now: Date) {
-  const period = { opensOn: dateOf(c.opensOn), closesOn: dateOf(c.closesOn) };
+  const period = periodOf(c);
   const stage = commentStage(period, todayInShanghai(now));
   return {
     id: c.id,
@@ -193,13 +199,14 @@ export async function submitComment(
   return ctx.db.prisma.$transaction(async (tx) => {
     const c = await lockedConsultation(tx, consultationId);
     const today = todayInShanghai(now);
-    const stage = commentStage({ opensOn: dateOf(c.opensOn), closesOn: dateOf(c.closesOn) }, today);
+    const period = periodOf(c);
+    const stage = commentStage(period, today);
     if (stage !== 'open')
       throw appError('CONSULTATION_NOT_OPEN', {
         message:
           stage === 'upcoming'
-            ? `征求意见自${dateOf(c.opensOn)}开始，届时再提出意见`
-            : `征求意见已于${dateOf(c.closesOn)}截止，不再接收意见`,
+            ? `征求意见自${period.opensOn}开始，届时再提出意见`
+            : `征求意见已于${period.closesOn}截止，不再接收意见`,
       });
     // The domain's schema checked the clause against the draft; this consultation may be of another.
     const clause = clauseById(policyTextOf(c.policySetId), input.clauseId);
@@ -312,7 +319,7 @@ export async function officerConsultation(ctx: OfficerCtx, id: string) {
     .map((clause) => ({
       clauseId: clause.id,
       title: clauseTitle(clause),
-      text: clause.paragraphs.join(''),
+      paragraphs: clause.paragraphs,
       comments: comments
         .filter((m) => m.clauseId === clause.id)
         .map((m) => ({
@@ -404,7 +411,7 @@ export async function publishFeedback(
     if (!c) throw appError('NOT_FOUND');
     if (c.feedbackPublishedAt) throw appError('FEEDBACK_PUBLISHED');
     if (c.version !== input.expectedVersion) throw appError('STALE_VERSION', { message: CHANGED });
-    const period = { opensOn: dateOf(c.opensOn), closesOn: dateOf(c.closesOn) };
+    const period = periodOf(c);
     if (commentStage(period, todayInShanghai(now)) !== 'closed')
       throw appError('INVALID_TRANSITION', {
         message: `征求意见${period.closesOn}截止后才能发布意见采纳情况`,

@@ -1,4 +1,4 @@
-import { POLICY_SETS, POLICY_TEXTS, clauseById, findPolicySet } from '@kc/domain';
+import { POLICY_SETS, POLICY_TEXTS, findPolicySet } from '@kc/domain';
 import { trpc } from '../../api/client';
 import type { RouterInputs, RouterOutputs } from '../../api/types';
 
@@ -44,16 +44,3 @@ export const CONSULTABLE_VERSIONS: readonly { id: string; title: string }[] = PO
 /** The version's Chinese title (its 征求意见稿 as published), never its id. */
 export const policyTitleOf = (policySetId: string): string =>
   findPolicySet(policySetId)?.title ?? '政策文件';
-
-/**
- * A clause's words paragraph by paragraph, as the published text has them; the page's own copy
- * (one run of text) where the admin does not carry that text.
- */
-export function clauseParagraphs(
-  policySetId: string,
-  group: Pick<ClauseGroup, 'clauseId' | 'text'>,
-): readonly string[] {
-  const text = POLICY_TEXTS[policySetId];
-  const clause = text ? clauseById(text, group.clauseId) : undefined;
-  return clause?.paragraphs.length ? clause.paragraphs : [group.text];
-}
