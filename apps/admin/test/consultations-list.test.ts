@@ -251,7 +251,10 @@ describe('征求意见: who may open it', () => {
       expect(buildMenus(moduleRoutes, accessCodesForRole(role))).toContainEqual({
         path: '/policy',
         title: '政策管理',
-        children: [{ path: '/consultations', title: '征求意见' }],
+        children: [
+          { path: '/consultations', title: '征求意见' },
+          { path: '/policy-versions', title: '政策修订' },
+        ],
       });
     }
     for (const role of ['area-officer', 'finance-officer']) {

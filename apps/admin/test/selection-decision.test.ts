@@ -23,6 +23,8 @@ const api = vi.hoisted(() => ({
 }));
 vi.mock('../src/api/client', () => ({
   trpc: {
+    // No version adopted: the code's versions decide (quota ceilings, award amounts).
+    policyVersions: { catalogue: { query: async () => ({ amendments: [] }) } },
     selection: {
       calls: {
         byId: { query: api.byId },

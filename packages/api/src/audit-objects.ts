@@ -24,8 +24,10 @@ type Fields = {
  * fields (`a`, `b`) by id, and makes its name from them.
  */
 interface Kind {
-  /** `SELECT id, a, b FROM …` for the ids in `ids` (a uuid[] parameter). */
+  /** `SELECT id, a, b FROM …` for the ids in `ids` (a uuid[] parameter, or text[]: `textIds`). */
   read: (ids: Prisma.Sql) => Prisma.Sql;
+  /** The record's id is text, not a uuid (a policy version is named by its own id). */
+  textIds?: true;
   label: (f: Fields, now: Date) => string | null;
 }
 
@@ -118,6 +120,13 @@ const KINDS: Record<string, Kind> = {
     read: (ids) => Prisma.sql`SELECT id, number, title FROM project WHERE id = ANY(${ids})`,
     label: (f) => `${f.a} ${f.b}`,
   },
+  policy_version: {
+    read: (ids) => Prisma.sql`
+      SELECT id, amendment->>'title', amendment->>'version' FROM policy_version
+      WHERE id = ANY(${ids})`,
+    label: (f) => `${f.a}（${f.b}）`,
+    textIds: true,
+  },
   policy_consultation: {
     read: (ids) =>
       Prisma.sql`SELECT id, number, title FROM policy_consultation WHERE id = ANY(${ids})`,
@@ -174,7 +183,8 @@ const readActors = (ids: Prisma.Sql) => Prisma.sql`
 const namesStatement = (idsOf: (kind: string) => string[], actorIds: string[]) => {
   const uuids = (ids: string[]) => Prisma.sql`${ids}::uuid[]`;
   const branches = KIND_NAMES.map((kind) => {
-    const read = (KINDS[kind] as Kind).read(uuids(idsOf(kind)));
+    const k = KINDS[kind] as Kind;
+    const read = k.read(k.textIds ? Prisma.sql`${idsOf(kind)}::text[]` : uuids(idsOf(kind)));
     return Prisma.sql`SELECT ${kind}::text AS kind, k.id::text AS id, k.a, k.b, NULL::text AS c,
       NULL::text AS d, NULL::text AS e FROM (${read}) AS k(id, a, b)`;
   });

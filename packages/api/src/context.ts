@@ -13,6 +13,7 @@ import type { ApiConfig } from './config';
 import type { Logger } from './logger';
 import type { ApiMetrics } from './metrics';
 import { roleFromDb } from './mappers';
+import { refreshPolicyCatalogue } from './policy/catalogue';
 
 /** Long-lived dependencies, built once by the server (or a test). */
 export interface ApiDeps {
@@ -72,6 +73,8 @@ export interface Context extends ApiDeps {
 const TOUCH_INTERVAL_MS = 60_000;
 
 export async function createContext(deps: ApiDeps, req: RequestInfo): Promise<Context> {
+  // Every request decides with the versions adopted so far (policy/catalogue.ts).
+  await refreshPolicyCatalogue(deps.db);
   const base = { ...deps, ip: req.ip ?? null, userAgent: req.userAgent ?? null };
   const token = bearerToken(req.authorization);
   if (!token) return { ...base, caller: null, authError: null };

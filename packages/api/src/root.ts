@@ -21,6 +21,7 @@ import { selectionRouter } from './routers/selection';
 import { needsRouter } from './routers/needs';
 import { alliancesRouter } from './routers/alliances';
 import { consultationsRouter } from './routers/consultations';
+import { policyVersionsRouter } from './routers/policy-versions';
 import { vicePresidentRouter } from './routers/vice-president';
 import { workbenchRouter } from './routers/workbench';
 import { myOrgRouter } from './routers/my-org';
@@ -36,6 +37,7 @@ export const appRouter = createTRPCRouter({
   organisations: organisationsRouter,
   programmes: programmesRouter,
   consultations: consultationsRouter,
+  policyVersions: policyVersionsRouter,
   applications: applicationsRouter,
   review: reviewRouter,
   notices: noticesRouter,

@@ -712,6 +712,8 @@ describe('the acceptance panel of a key project', () => {
       include: { user: { select: { username: true } } },
     });
   }
+  /** The bureau's officers: both administrators (admin, leader) and the reviewer. */
+  const BUREAU = ['admin', 'leader', 'reviewer'];
   const recipients = async (projectId: string) =>
     (await completeMessages(projectId)).map((m) => m.user.username).sort();
 
@@ -723,7 +725,7 @@ describe('the acceptance panel of a key project', () => {
 
     // The fifth verdict completes it: the officers who review the final report are told, once.
     await answerAll(h, project.id, ['fail']);
-    expect(await recipients(project.id)).toEqual(['admin', 'reviewer']);
+    expect(await recipients(project.id)).toEqual(BUREAU);
     const reviewer = await h.officer('reviewer');
     const [message] = (await reviewer.notifications.mine.query()).items.filter(
       (m) => m.link?.id === project.id,
@@ -759,7 +761,7 @@ describe('the acceptance panel of a key project', () => {
       outcome: 'fail',
       comment: '关键指标未完成',
     });
-    expect(await recipients(project.id)).toEqual(['admin', 'reviewer']);
+    expect(await recipients(project.id)).toEqual(BUREAU);
   });
 
   it('tells the bureau once when the last two experts answer at the same moment', async () => {
@@ -780,7 +782,7 @@ describe('the acceptance panel of a key project', () => {
     );
     const p = await admin.selection.projects.byId.query({ id: project.id });
     expect(p.acceptance?.panel?.conclusion.complete).toBe(true);
-    expect(await recipients(project.id)).toEqual(['admin', 'reviewer']);
+    expect(await recipients(project.id)).toEqual(BUREAU);
   });
 
   it('tells the bureau when the last invited expert’s decline completes the panel', async () => {
@@ -800,7 +802,7 @@ describe('the acceptance panel of a key project', () => {
     });
     const p = await admin.selection.projects.byId.query({ id: project.id });
     expect(p.acceptance?.panel?.conclusion).toMatchObject({ complete: true, valid: 4 });
-    expect(await recipients(project.id)).toEqual(['admin', 'reviewer']);
+    expect(await recipients(project.id)).toEqual(BUREAU);
   });
 
   it('tells the bureau once when the last verdict and the last decline come at the same moment', async () => {
@@ -830,7 +832,7 @@ describe('the acceptance panel of a key project', () => {
     ]);
     const p = await admin.selection.projects.byId.query({ id: project.id });
     expect(p.acceptance?.panel?.conclusion).toMatchObject({ complete: true, valid: 4 });
-    expect(await recipients(project.id)).toEqual(['admin', 'reviewer']);
+    expect(await recipients(project.id)).toEqual(BUREAU);
   });
 
   it('tells each expert’s task list when the panel is complete or closed, and refuses changes from then on', async () => {

@@ -69,12 +69,15 @@ describe('applications.submit round trips', () => {
       ...(await submitRelations(h.db.rows, draft.id)),
     });
     expect((await submitRead(h.db.rows, firm.userId, crypto.randomUUID())).application).toBeNull();
-    const { result: submitted, statements } = await statementsOf(() =>
+    const { result: submitted, statements: all } = await statementsOf(() =>
       firm.client.applications.submit.mutate({
         applicationId: draft.id,
         expectedVersion: draft.version,
       }),
     );
+    // The policy catalogue's token is read at most once a second per instance, whatever the
+    // requests (policy/catalogue.ts): not a round trip of a submission.
+    const statements = all.filter((s) => !/\bFROM policy_version\b/.test(s));
     expect(statements.filter((s) => /^\s*(BEGIN|COMMIT)/i.test(s))).toEqual([]);
     expect(statements.length, statements.join('\n')).toBeLessThanOrEqual(SUBMIT_STATEMENTS);
     // Every write in one statement: the status, the timeline event, the audit row, the receipt.

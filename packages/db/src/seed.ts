@@ -29,6 +29,8 @@ export interface DemoOfficer {
 
 export const DEMO_OFFICERS: readonly DemoOfficer[] = [
   { username: 'admin', displayName: '系统管理员', role: 'BUREAU_ADMIN', areaCode: null },
+  // The second bureau administrator: adopting a policy version takes two (issue 15, four eyes).
+  { username: 'leader', displayName: '分管副局长', role: 'BUREAU_ADMIN', areaCode: null },
   { username: 'reviewer', displayName: '局审核员', role: 'BUREAU_REVIEWER', areaCode: null },
   { username: 'yongqiao', displayName: '埇桥区管理员', role: 'AREA_OFFICER', areaCode: 'yongqiao' },
   { username: 'dangshan', displayName: '砀山县管理员', role: 'AREA_OFFICER', areaCode: 'dangshan' },

@@ -26,6 +26,8 @@ const HAND_WRITTEN_TRIGGERS = [
   'application_event | application_event_no_update_delete',
   'ledger_entry | ledger_entry_no_truncate',
   'ledger_entry | ledger_entry_no_update_delete',
+  'policy_version | policy_version_immutable',
+  'policy_version | policy_version_no_truncate',
   'session | session_notify_change',
   'session | session_notify_truncate',
   'user | user_notify_change',
@@ -182,6 +184,9 @@ const HAND_WRITTEN_CHECKS = [
   'innovation_need | innovation_need_merged_has_target',
   'innovation_need | innovation_need_published_has_time',
   'policy_consultation | policy_consultation_period_check',
+  'policy_sandbox_run | policy_sandbox_run_state_check',
+  'policy_version | policy_version_checksum_hex',
+  'policy_version | policy_version_status_check',
   'policy_comment | policy_comment_outcome_check',
 ];
 

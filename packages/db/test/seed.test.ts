@@ -91,7 +91,7 @@ describe('seedDemo', () => {
       now: SEEDED_AT,
     });
     expect(first.created).toEqual({
-      officers: 5,
+      officers: 6,
       organisations: 8,
       researchers: 4,
       budgets: DEMO_BUDGETS.length,
@@ -113,7 +113,7 @@ describe('seedDemo', () => {
       experts: 0,
     });
     expect(await everything()).toEqual(before);
-    expect(before.users).toHaveLength(5 + 8 + 4 + DEMO_EXPERTS.length);
+    expect(before.users).toHaveLength(DEMO_OFFICERS.length + 8 + 4 + DEMO_EXPERTS.length);
   });
 
   it('officers from docs/CONTRACTS.md log in with the demo password', async () => {
@@ -125,13 +125,14 @@ describe('seedDemo', () => {
       ['admin', 'BUREAU_ADMIN', null],
       ['dangshan', 'AREA_OFFICER', 'dangshan'],
       ['finance', 'FINANCE_OFFICER', null],
+      ['leader', 'BUREAU_ADMIN', null],
       ['reviewer', 'BUREAU_REVIEWER', null],
       ['yongqiao', 'AREA_OFFICER', 'yongqiao'],
     ]);
     expect(officers.every((o) => o.passwordHash?.startsWith('scrypt$'))).toBe(true);
     expect(await verifyPassword(DEMO_PASSWORD, officers[0]?.passwordHash)).toBe(true);
     expect(await verifyPassword('wrong', officers[0]?.passwordHash)).toBe(false);
-    expect(DEMO_OFFICERS).toHaveLength(5);
+    expect(DEMO_OFFICERS).toHaveLength(6);
   });
 
   it('organisations have valid GB 32100 credit codes from Suzhou and cover every area, field and type', async () => {

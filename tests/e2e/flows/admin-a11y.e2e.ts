@@ -64,8 +64,16 @@ async function settle(page: Page) {
       },
     )
     .catch(() => undefined);
-  // Transitions (tabs, collapse) end within Element Plus's 300 ms.
+  // Transitions (tabs, collapse, a tag fading in) take Element Plus's 300 ms on an idle machine and
+  // longer on a loaded one; axe must not judge a colour half faded in. Vue removes its
+  // `*-enter-active` / `*-leave-active` classes when a transition ends.
   await page.waitForTimeout(350);
+  await page
+    .waitForFunction(
+      () => !document.querySelector('[class*="-enter-active"], [class*="-leave-active"]'),
+      { timeout: 10_000 },
+    )
+    .catch(() => undefined);
 }
 
 /** Serious and critical axe violations on the page as it is now; every count goes to the log. */

@@ -42,6 +42,11 @@ export const ACCESS_CODES = {
   consultationAnswer: 'consultation:answer',
   /** publish a consultation, and its 意见采纳情况 once it is over (局管理员 only, as the server allows) */
   consultationPublish: 'consultation:publish',
+  /** 政策修订: the built-in policy versions and the bureau's amendments of them (the bureau's roles) */
+  policyVersionView: 'policy-version:view',
+  /** propose and edit an amendment, ask for its adoption, confirm (four eyes), return or withdraw
+   * it (局管理员 only, as the server allows) */
+  policyVersionManage: 'policy-version:manage',
   applicationList: 'application:list',
   /** approve / reject / return / override amount */
   applicationReview: 'application:review',
@@ -101,6 +106,8 @@ export const ROLE_ACCESS_CODES: Record<string, readonly AccessCode[]> = {
     C.consultationView,
     C.consultationAnswer,
     C.consultationPublish,
+    C.policyVersionView,
+    C.policyVersionManage,
     C.applicationList,
     C.applicationReview,
     C.applicationAreaReview,
@@ -138,6 +145,7 @@ export const ROLE_ACCESS_CODES: Record<string, readonly AccessCode[]> = {
     C.selectionDecide,
     C.consultationView,
     C.consultationAnswer,
+    C.policyVersionView,
     C.applicationList,
     C.applicationReview,
     C.applicationAreaReview,

@@ -35,6 +35,8 @@ function send(reply: FastifyReply, page: PublicPage) {
  *   — one approved alliance with its member units
  * - `GET /public/consultations` — 政策征求意见; `GET /public/consultations/:id` — one consultation:
  *   the draft clause by clause with comment counts, the 意见采纳情况 once published
+ * - `GET /public/policy-versions` — 政策修订: adopted versions; `GET /public/policy-versions/:id` —
+ *   one version with its 修改对照表
  *
  * Unknown addresses and ids answer a Chinese 404 page; anything unexpected a Chinese 500 page.
  */
@@ -71,6 +73,10 @@ export async function publicRoutes(app: FastifyInstance, options: { deps: Public
   );
   app.get<{ Params: { id: string } }>('/alliances/:id', async (req, reply) =>
     send(reply, await pages.alliance(req.params.id)),
+  );
+  app.get('/policy-versions', async (_req, reply) => send(reply, await pages.policyVersions()));
+  app.get<{ Params: { id: string } }>('/policy-versions/:id', async (req, reply) =>
+    send(reply, await pages.policyVersion(req.params.id)),
   );
   app.get('/consultations', async (_req, reply) => send(reply, await pages.consultations()));
   app.get<{ Params: { id: string } }>('/consultations/:id', async (req, reply) =>

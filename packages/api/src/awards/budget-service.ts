@@ -6,13 +6,14 @@
  */
 import { isCheckViolation } from '@kc/db';
 import type { Rule } from '@kc/domain';
-import { POLICY_SETS, formatYuan, policyRule, policySetFor, todayInShanghai } from '@kc/domain';
+import { formatYuan, policyRule, todayInShanghai } from '@kc/domain';
 import { writeAudit } from '../audit';
 import type { OfficerCaller } from '../caller';
 import type { Context } from '../context';
 import { appError } from '../errors';
 import { remainingOf } from './history';
 import { lockBudget } from './locks';
+import { policySetOn, policySets } from '../policy/catalogue';
 
 type OfficerCtx = Context & { caller: OfficerCaller };
 
@@ -21,10 +22,10 @@ type OfficerCtx = Context & { caller: OfficerCaller };
  * version that has the rule (a programme no longer offered keeps its budget history).
  */
 export function ruleInfo(ruleId: string, today: string): Rule | undefined {
-  const current = policySetFor(today);
+  const current = policySetOn(today);
   const inForce = current ? policyRule(current, ruleId) : undefined;
   if (inForce) return inForce;
-  for (const set of [...POLICY_SETS].reverse()) {
+  for (const set of [...policySets()].reverse()) {
     const rule = policyRule(set, ruleId);
     if (rule) return rule;
   }
@@ -37,7 +38,7 @@ export async function listBudgets(ctx: OfficerCtx, input: { year: number }) {
   const rows = await ctx.db.prisma.programmeBudget.findMany({ where: { year: input.year } });
   const byRule = new Map(rows.map((r) => [r.ruleId, r]));
   const ruleIds = [
-    ...(policySetFor(today)?.rules.map((r) => r.id) ?? []),
+    ...(policySetOn(today)?.rules.map((r) => r.id) ?? []),
     ...rows.map((r) => r.ruleId).sort(),
   ];
   const items = [...new Set(ruleIds)].map((ruleId) => {

@@ -11,13 +11,13 @@ import {
   allowedActions,
   applicationStatusName,
   evidenceSourceName,
-  findPolicySet,
   isApplicationAction,
   noticeStartDate,
   policyRule,
 } from '@kc/domain';
 import { dateOf } from '../dates';
 import { decodeJson } from './codec';
+import { policySetById } from '../policy/catalogue';
 
 export type ApplicationRow = Application & {
   evidence: (ApplicationEvidence & { file: StoredFile | null })[];
@@ -46,7 +46,7 @@ function noticeOf(row: ApplicationRow): { startsOn: string; endsOn: string } | n
 
 /** An application as its owner and the officers see it; `actor` decides the action buttons. */
 export function applicationDto(row: ApplicationRow, actor: TransitionActor) {
-  const set = findPolicySet(row.policySetId);
+  const set = policySetById(row.policySetId);
   const rule = set ? policyRule(set, row.ruleId) : undefined;
   const evidenceNames = new Map(rule?.guide.evidence.map((e) => [e.kind, e.name]) ?? []);
   const status = row.status as ApplicationStatus;

@@ -1,23 +1,17 @@
 import type { ReadRows } from '@kc/db';
 import type { Decision, Evaluation, PolicySet, Rule } from '@kc/domain';
-import {
-  decide,
-  EMPTY_HISTORY,
-  evaluate,
-  findPolicySet,
-  policyRule,
-  policySetFor,
-} from '@kc/domain';
+import { decide, EMPTY_HISTORY, evaluate, policyRule } from '@kc/domain';
 import { appError } from '../errors';
 import type { ApplicantProfile } from './applicant';
 import { loadHistory } from './history';
+import { policySetById, policySetOn } from '../policy/catalogue';
 
 /** The rule of the version in force on `date` (new applications), or of a stored version. */
 export function ruleFor(
   ruleId: string,
   at: { date: string } | { policySetId: string },
 ): { set: PolicySet; rule: Rule } {
-  const set = 'date' in at ? policySetFor(at.date) : findPolicySet(at.policySetId);
+  const set = 'date' in at ? policySetOn(at.date) : policySetById(at.policySetId);
   const rule = set ? policyRule(set, ruleId) : undefined;
   if (!set || !rule) throw appError('UNKNOWN_PROGRAMME');
   return { set, rule };

@@ -1,5 +1,5 @@
 import type { Db } from '@kc/db';
-import { policySetFor, selectionSettingsFor, todayInShanghai } from '@kc/domain';
+import { selectionSettingsFor, todayInShanghai } from '@kc/domain';
 import type { ApiConfig } from '../config';
 import { DEFAULT_API_CONFIG } from '../config';
 import type { FileStore } from '../files/store';
@@ -17,6 +17,7 @@ import type { Firms } from './organisations';
 import { NEW_FIRMS, organisationSteps } from './organisations';
 import { scenarioCaseSteps } from './scenario-cases';
 import { talentTeamSteps } from './talent-teams';
+import { policySetOn } from '../policy/catalogue';
 
 /**
  * The selection demo (issue 14): every stage of 需求榜, 申报指南, 专家评审 and 项目管理, made
@@ -101,7 +102,7 @@ export async function seedSelectionDemo(deps: SelectionDemoDeps): Promise<Select
 
   // The selection settings and the policy must be in force on the demo's first day.
   const first = clock.day(script.firstDay);
-  if (!policySetFor(first) || !inForce(first)) {
+  if (!policySetOn(first) || !inForce(first)) {
     log.warn({ first }, 'selection demo skipped: its first day is before the policy in force');
     return done('before-policy');
   }

@@ -3,7 +3,8 @@
  * subscribe-message (WeChat push of a stored message), dispatch (the outbox scan), reminders
  * (deadline scan and reminder), notice-ended (tells the bureau a notice may be closed), retention
  * (privacy/retention.ts: logs and archived applications past their 保存期限), data-export
- * (exports/build.ts: an officer's large list as .xlsx).
+ * (exports/build.ts: an officer's large list as .xlsx), policy-sandbox (policy/sandbox.ts: a
+ * proposed version replayed over a period's applications).
  * Queues, their Chinese names, retries and schedules: queues.ts.
  */
 import type { JobDeps } from './deps';
@@ -14,6 +15,7 @@ import type { JobHandlers } from './runtime';
 import { pushNotification } from './subscribe-message';
 import { DEFAULT_RETENTION_CONFIG, runRetention } from '../privacy/retention';
 import { runExport } from '../exports/build';
+import { runSandboxJob } from '../policy/sandbox';
 
 export { createJobQueue } from './runtime';
 export type { FailedJob, JobHandlers, JobQueue, JobQueueOptions } from './runtime';
@@ -40,6 +42,7 @@ export function jobHandlers(deps: JobDeps): JobHandlers {
         files: deps.files,
       }),
     'data-export': (data, meta) => runExport(deps, data, meta),
+    'policy-sandbox': (data) => runSandboxJob(deps, String(data.runId ?? '')),
   };
 }
 

@@ -63,6 +63,14 @@ export const QUEUES = {
     retryDelaySeconds: 60,
     expireInSeconds: 900,
   },
+  // 政策沙盘: one replay of a period's applications under a proposed version (policy/sandbox.ts);
+  // the job id is the run's. Seconds for a city's year; one retry, as a crash is not the data's.
+  'policy-sandbox': {
+    label: '政策沙盘推演',
+    retryLimit: 1,
+    retryDelaySeconds: 30,
+    expireInSeconds: 600,
+  },
   // 保存期限: logs and archived applications past retention (privacy/retention.ts).
   retention: {
     label: '过期记录清理',

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { CalendarDate } from '@kc/domain';
-import { addCalendarDays, policySetFor, todayInShanghai } from '@kc/domain';
+import { addCalendarDays, todayInShanghai } from '@kc/domain';
 import { decodeJson } from '../awards/codec';
 import { dateOf, dbDate } from '../dates';
 import type { NewNotification } from '../notifications/write';
 import type { JobDeps } from './deps';
 import { enqueuePushes } from './outbox';
+import { policySetOn, refreshPolicyCatalogue } from '../policy/catalogue';
 
 /**
  * Reminders before deadlines. The daily scan (`deadline-scan`, 9:00 Asia/Shanghai) finds what is
@@ -101,7 +102,8 @@ async function noticeEndReminders(deps: JobDeps, today: CalendarDate, until: Cal
 }
 
 async function applicationWindowReminders(deps: JobDeps, today: CalendarDate, until: CalendarDate) {
-  const set = policySetFor(today);
+  await refreshPolicyCatalogue(deps.db);
+  const set = policySetOn(today);
   if (!set) return [];
   const drafts = await deps.db.prisma.application.findMany({
     where: { status: { in: ['draft', 'returned'] } },

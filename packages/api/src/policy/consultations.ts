@@ -9,7 +9,6 @@ import {
   commentOutcomeName,
   commentStage,
   commentableClauses,
-  findPolicySet,
   periodDays,
   policyTextFor,
   todayInShanghai,
@@ -21,6 +20,7 @@ import { appError } from '../errors';
 import { notify } from '../notifications/write';
 import { requireMembership, requireVerified } from '../organisations/membership';
 import type { ApplicantCtx, OfficerCtx } from '../vice-president/common';
+import { policySetById } from './catalogue';
 
 /**
  * 征求意见 (issue 15): the bureau publishes a policy version's text for comments over a period;
@@ -41,7 +41,7 @@ type Reader = Pick<Context, 'db' | 'now'>;
 const CHANGED = '该征求意见刚被更新，请刷新后再试';
 
 export async function createConsultation(ctx: OfficerCtx, input: ConsultationForm) {
-  const set = findPolicySet(input.policySetId);
+  const set = policySetById(input.policySetId);
   if (!set || !policyTextFor(input.policySetId))
     throw appError('INVALID_INPUT', {
       fieldErrors: { policySetId: ['请选择有正式文本的政策版本'] },

@@ -13,7 +13,6 @@ import {
   SCENARIO_DOMAINS,
   isReadableText,
   noticePhase,
-  policySetFor,
   todayInShanghai,
 } from '@kc/domain';
 import { programmeDto } from '../awards/programmes';
@@ -22,6 +21,7 @@ import { listPublicNotices, noticeSettingsOn, publicNoticeById } from '../awards
 import { hasAppCode } from '../errors';
 import { publishedNeed, publishedNeeds } from '../selection/needs';
 import { listPublicVpCalls, publicVpNotice } from '../vice-president/public-notices';
+import { policySetOn, policySets } from '../policy/catalogue';
 
 export interface PublicDeps {
   db: Db;
@@ -30,7 +30,7 @@ export interface PublicDeps {
 
 /** The policy version in force today and its programmes (the applicant's list, as guides). */
 export function policyOverview(now: Date) {
-  const set = policySetFor(todayInShanghai(now));
+  const set = policySetOn(todayInShanghai(now));
   if (!set) return null;
   const programmes = set.rules.map((rule) => {
     const p = programmeDto(set, rule);
@@ -50,6 +50,10 @@ export function policyOverview(now: Date) {
     effectiveFrom: set.effectiveFrom,
     consultation: set.settings.consultationContacts.default,
     programmes,
+    /** Versions adopted but not yet in force: announced on the index with their 修改对照表. */
+    upcoming: policySets()
+      .filter((s) => s.effectiveFrom > set.effectiveFrom)
+      .map((s) => ({ id: s.id, version: s.version, effectiveFrom: s.effectiveFrom })),
   };
 }
 
@@ -57,7 +61,7 @@ export type PolicyOverview = NonNullable<ReturnType<typeof policyOverview>>;
 
 /** One programme's 申兑指南, or null for an id the version in force does not have. */
 export function programmeGuide(now: Date, ruleId: string) {
-  const set = policySetFor(todayInShanghai(now));
+  const set = policySetOn(todayInShanghai(now));
   const rule = set?.rules.find((r) => r.id === ruleId);
   if (!set || !rule) return null;
   const p = programmeDto(set, rule);

@@ -25,6 +25,9 @@ import { consultationPage, consultationsPage } from './views-consultations';
 import { errorPage, notFoundPage } from './views-errors';
 import { awardNoticePage, noticesPage, vpNoticePage } from './views-notices';
 import { indexPage, programmePage } from './views-policy';
+import { refreshPolicyCatalogue } from '../policy/catalogue';
+import { publicPolicyVersion, publicPolicyVersions } from '../policy/versions';
+import { policyVersionPage, policyVersionsPage } from './views-policy-versions';
 
 export type { PublicDeps } from './data';
 export { PUBLIC_BASE, PUBLIC_CSP, paths as publicPaths } from './layout';
@@ -40,8 +43,12 @@ const missing = (): PublicPage => ({ status: 404, html: notFoundPage() });
 
 export function createPublicPages(deps: PublicDeps) {
   return {
-    index: async (): Promise<PublicPage> => found(indexPage(policyOverview(deps.now()))),
+    index: async (): Promise<PublicPage> => {
+      await refreshPolicyCatalogue(deps.db);
+      return found(indexPage(policyOverview(deps.now())));
+    },
     programme: async (id: string): Promise<PublicPage> => {
+      await refreshPolicyCatalogue(deps.db);
       const guide = programmeGuide(deps.now(), id);
       return guide ? found(programmePage(guide)) : missing();
     },
@@ -74,6 +81,13 @@ export function createPublicPages(deps: PublicDeps) {
     consultation: async (id: string): Promise<PublicPage> => {
       const consultation = await consultationDetail(deps, id);
       return consultation ? found(consultationPage(consultation)) : missing();
+    },
+    /** 政策修订: every adopted version with its 修改对照表. */
+    policyVersions: async (): Promise<PublicPage> =>
+      found(policyVersionsPage(await publicPolicyVersions(deps))),
+    policyVersion: async (id: string): Promise<PublicPage> => {
+      const version = await publicPolicyVersion(deps, id);
+      return version ? found(policyVersionPage(version)) : missing();
     },
     notFound: missing,
     error: (): PublicPage => ({ status: 500, html: errorPage() }),

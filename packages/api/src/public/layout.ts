@@ -40,6 +40,9 @@ export const paths = {
   /** 政策征求意见: the drafts published for comments, and the answers once published. */
   consultations: `${PUBLIC_BASE}/consultations`,
   consultation: (id: string) => `${PUBLIC_BASE}/consultations/${encodeURIComponent(id)}`,
+  /** 政策修订: each adopted amendment with its 修改对照表. */
+  policyVersions: `${PUBLIC_BASE}/policy-versions`,
+  policyVersion: (id: string) => `${PUBLIC_BASE}/policy-versions/${encodeURIComponent(id)}`,
 };
 
 const SITE = '宿州市科学技术局 · 科技创新政策公开';

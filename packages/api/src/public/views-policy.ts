@@ -27,6 +27,17 @@ export function indexPage(policy: PolicyOverview | null): string {
           发布单位：${policy.issuer}；文件状态：${policy.sourceStatus}；自${chineseDate(policy.effectiveFrom)}起施行。
         </p>
         ${policy.sourceStatus === '征求意见稿' ? html`<p>本方案为征求意见稿，奖补标准以正式印发的文件为准。</p>` : ''}
+        ${policy.upcoming.map(
+          (v) =>
+            html`<p>
+              <strong>政策修订：</strong
+              >第${v.version}版已通过，自${chineseDate(v.effectiveFrom)}起施行，<a
+                href="${paths.policyVersion(v.id)}"
+                >查看修改对照表</a
+              >。
+            </p>`,
+        )}
+        <p class="meta"><a href="${paths.policyVersions}">历次政策修订</a></p>
       </div>
       <h2>奖补事项</h2>
       ${[...groups].map(

@@ -1,6 +1,6 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { z } from 'zod';
-import { evidenceRefsSchema, plainString, policySetFor, todayInShanghai } from '@kc/domain';
+import { evidenceRefsSchema, plainString, todayInShanghai } from '@kc/domain';
 import {
   deleteDraft,
   myApplication,
@@ -14,6 +14,7 @@ import { idempotencyKeySchema } from '../idempotency';
 import { openProgrammes } from '../awards/programmes';
 import { applicantForFit } from '../awards/programme-applicant';
 import { applicantProcedure, authedProcedure } from '../trpc';
+import { policySetOn } from '../policy/catalogue';
 
 const id = z.uuid({ error: '记录编号无效' });
 const ruleId = plainString({ error: '请选择奖补事项' }).trim().min(1, '请选择奖补事项').max(64);
@@ -26,7 +27,7 @@ const version = z.number().int().positive().optional();
  */
 export const programmesRouter = {
   open: authedProcedure.query(async ({ ctx }) => {
-    const set = policySetFor(todayInShanghai(ctx.now()));
+    const set = policySetOn(todayInShanghai(ctx.now()));
     if (!set) return [];
     // No profile yet: the list is still shown, without fit.
     const applicant =

@@ -12,7 +12,6 @@ import {
   fieldName,
   planSelectionCall,
   policyRule,
-  policySetFor,
   programmeQuotaLimit,
   resultDocumentProblems,
   selectionCallActionName,
@@ -38,6 +37,7 @@ import {
 import { importResultList } from './conclusion';
 import { createProjects } from './projects';
 import { awaitingFormalCheckWhere } from './submissions';
+import { policySetOn } from '../policy/catalogue';
 
 /**
  * 申报指南 (issue 14): calls of the selection programmes, run by the bureau from draft to the
@@ -52,7 +52,7 @@ type Reader = Pick<
 
 /** The ceiling the plan sets on a programme's quota, from the policy in force. */
 function quotaLimit(programme: SelectionProgramme, today: string): number | undefined {
-  const set = policySetFor(today);
+  const set = policySetOn(today);
   return programmeQuotaLimit(programme, (ruleId) =>
     set ? policyRule(set, ruleId)?.yearlyQuota : undefined,
   );

@@ -11,7 +11,6 @@ import {
   SUBMISSION_FORMS,
   planDecision,
   policyRule,
-  policySetFor,
   programmeQuotaLimit,
   proposeDecision,
   selectionProgramme,
@@ -23,6 +22,7 @@ import { decodeJson } from '../awards/codec';
 import { appError } from '../errors';
 import type { OfficerCtx } from '../vice-president/common';
 import { rankCall } from './panels';
+import { policySetOn } from '../policy/catalogue';
 
 /**
  * 拟定结果 (issue 14): the bureau chooses the selected submissions of a call from the experts'
@@ -41,7 +41,7 @@ const DECIDABLE = ['passed', 'selected', 'not-selected'];
 function costBasis(programme: SelectionProgramme, today: string): CostBasis {
   const { awardRuleId } = selectionProgramme(programme);
   if (!awardRuleId) return { kind: 'requested' };
-  const set = policySetFor(today);
+  const set = policySetOn(today);
   const rule = set ? policyRule(set, awardRuleId) : undefined;
   if (!rule)
     throw appError('INVALID_TRANSITION', { message: '现行政策中没有该类评选对应的奖补条款' });
@@ -50,7 +50,7 @@ function costBasis(programme: SelectionProgramme, today: string): CostBasis {
 
 /** The plan's yearly ceiling and what the programme's other calls of the year hold already. */
 async function yearlyLimit(tx: Tx, call: SelectionCall, today: string) {
-  const set = policySetFor(today);
+  const set = policySetOn(today);
   const limit = programmeQuotaLimit(call.programme as SelectionProgramme, (ruleId) =>
     set ? policyRule(set, ruleId)?.yearlyQuota : undefined,
   );

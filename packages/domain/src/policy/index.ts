@@ -28,7 +28,14 @@ export { programmeFit, type ProgrammeFit } from './fit';
 export { amountTextOf, maxAmountOf, rateText } from './formula';
 export { displayInputs, fieldMeta, objectSchemaOf, type PolicyFieldMeta } from './fields';
 export { awardApplicantSchema } from './application';
-export { POLICY_SETS, addPolicyVersion, findPolicySet, policySetFor, policyRule } from './registry';
+export {
+  POLICY_SETS,
+  addPolicyVersion,
+  findPolicySet,
+  latestPolicySet,
+  policySetFor,
+  policyRule,
+} from './registry';
 export {
   evaluationToJson,
   formatEvaluation,

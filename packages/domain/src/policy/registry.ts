@@ -39,10 +39,7 @@ export function addPolicyVersion(
   if (registry.some((s) => s.id === next.id)) {
     throw new Error(`policy set ${next.id} is already registered`);
   }
-  const latest = registry.reduce<PolicySet | undefined>(
-    (a, s) => (!a || s.effectiveFrom > a.effectiveFrom ? s : a),
-    undefined,
-  );
+  const latest = latestPolicySet(registry);
   if (latest && next.effectiveFrom <= latest.effectiveFrom) {
     throw new Error(
       `policy set ${next.id} must start after ${latest.id} (${latest.effectiveFrom})`,
@@ -57,6 +54,14 @@ export function addPolicyVersion(
     ),
     next,
   ];
+}
+
+/** The newest version of a registry (the one a new amendment is made from). */
+export function latestPolicySet(registry: readonly PolicySet[]): PolicySet | undefined {
+  return registry.reduce<PolicySet | undefined>(
+    (a, s) => (!a || s.effectiveFrom > a.effectiveFrom ? s : a),
+    undefined,
+  );
 }
 
 /** A rule of a version by id. */

@@ -5,12 +5,23 @@ import {
   noticePeriod,
   policySetFor,
 } from '@kc/domain';
+import type { ComputedRef } from 'vue';
+import { computed } from 'vue';
+import { usePolicyCatalogue } from '../../composables/use-policy-catalogue';
 import { todayShanghai } from '../../utils/date';
 
-/** The notice length the policy version in force sets (publicNoticeWorkingDays), as the server defaults. */
-export function defaultWorkingDays(): number {
-  return (policySetFor(todayShanghai())?.settings ?? DEFAULT_POLICY_SETTINGS)
-    .publicNoticeWorkingDays;
+/**
+ * The notice length the policy version in force sets (publicNoticeWorkingDays), as the server
+ * defaults it: `undefined` while the versions are read.
+ */
+export function useDefaultWorkingDays(): ComputedRef<number | undefined> {
+  const catalogue = usePolicyCatalogue();
+  return computed(() =>
+    catalogue.value
+      ? (policySetFor(todayShanghai(), catalogue.value)?.settings ?? DEFAULT_POLICY_SETTINGS)
+          .publicNoticeWorkingDays
+      : undefined,
+  );
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { CostBasis, SelectionProgramme, TalentCategory } from '@kc/domain';
+import type { CostBasis, PolicySet, SelectionProgramme, TalentCategory } from '@kc/domain';
 import {
   formatYuan,
   policyRule,
@@ -40,12 +40,17 @@ export function draftFrom(decision: Decision): Draft {
 
 /**
  * What selecting commits under `programme` on `today`, as the server prices it: the award rule's
- * amount, or the project's city funds (null: the rule is not in force, the rows' costs stand).
+ * amount in the version of `catalogue` in force (use-policy-catalogue.ts), or the project's city
+ * funds (null: the rule is not in force, the rows' costs stand).
  */
-export function costBasisFor(programme: SelectionProgramme, today: string): CostBasis | null {
+export function costBasisFor(
+  programme: SelectionProgramme,
+  today: string,
+  catalogue: readonly PolicySet[],
+): CostBasis | null {
   const { awardRuleId } = selectionProgramme(programme);
   if (!awardRuleId) return { kind: 'requested' };
-  const set = policySetFor(today);
+  const set = policySetFor(today, catalogue);
   const rule = set ? policyRule(set, awardRuleId) : undefined;
   return rule ? { kind: 'award', formula: rule.formula } : null;
 }

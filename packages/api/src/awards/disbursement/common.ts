@@ -1,16 +1,12 @@
 import type { TransactionClient } from '@kc/db';
 import type { ApplicationAction, ApplicationStatus } from '@kc/domain';
-import {
-  CONFLICT_OF_INTEREST_MESSAGE,
-  findPolicySet,
-  planTransition,
-  policyRule,
-} from '@kc/domain';
+import { CONFLICT_OF_INTEREST_MESSAGE, planTransition, policyRule } from '@kc/domain';
 import type { OfficerCaller } from '../../caller';
 import type { Context } from '../../context';
 import { appError } from '../../errors';
 import { officerActor } from '../review-service';
 import { transitionRefused } from '../transition';
+import { policySetById } from '../../policy/catalogue';
 
 export type OfficerCtx = Context & { caller: OfficerCaller };
 export type Db = Pick<
@@ -37,7 +33,7 @@ export function assertTransition(
 }
 
 export function ruleInfo(policySetId: string, ruleId: string) {
-  const set = findPolicySet(policySetId);
+  const set = policySetById(policySetId);
   const rule = set ? policyRule(set, ruleId) : undefined;
   return { ruleName: rule?.name ?? ruleId, clause: rule?.clause ?? '' };
 }

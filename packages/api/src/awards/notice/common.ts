@@ -5,12 +5,7 @@ import type {
   CalendarDate,
   PolicySettings,
 } from '@kc/domain';
-import {
-  DEFAULT_POLICY_SETTINGS,
-  applicationStatusName,
-  planTransition,
-  policySetFor,
-} from '@kc/domain';
+import { DEFAULT_POLICY_SETTINGS, applicationStatusName, planTransition } from '@kc/domain';
 import { writeAudit } from '../../audit';
 import type { OfficerCaller } from '../../caller';
 import type { Context } from '../../context';
@@ -18,12 +13,13 @@ import { appError } from '../../errors';
 import { lockApplication } from '../locks';
 import { officerActor } from '../review-service';
 import { changeStatus, transitionRefused } from '../transition';
+import { policySetOn } from '../../policy/catalogue';
 
 export type OfficerCtx = Context & { caller: OfficerCaller };
 
 /** The settings of the policy version in force on `day` (notice length, objection contact). */
 export function noticeSettingsOn(day: CalendarDate): PolicySettings {
-  return policySetFor(day)?.settings ?? DEFAULT_POLICY_SETTINGS;
+  return policySetOn(day)?.settings ?? DEFAULT_POLICY_SETTINGS;
 }
 
 /** Locks the batch row for the rest of the transaction and reads it. */

@@ -3,7 +3,6 @@ import type { SelectionProgramme } from '@kc/domain';
 import {
   applicationStatusName,
   areaName,
-  findPolicySet,
   noticeStartDate,
   policyRule,
   selectionProgramme,
@@ -21,6 +20,7 @@ import {
   OBJECTION_STATUS_LABELS,
   noticeItemStatusLabel,
 } from './statuses';
+import { policySetById } from '../../policy/catalogue';
 
 /** Items of `areaCode` (an area officer's), whichever kind they list. */
 export function itemsOfArea(areaCode: string) {
@@ -105,7 +105,7 @@ type BatchRow = Prisma.NoticeBatchGetPayload<{
 }>;
 
 function ruleLabel(policySetId: string, ruleId: string) {
-  const set = findPolicySet(policySetId);
+  const set = policySetById(policySetId);
   const rule = set ? policyRule(set, ruleId) : undefined;
   return { ruleName: rule?.name ?? ruleId, clause: rule?.clause ?? '' };
 }

@@ -3,7 +3,6 @@ import {
   invitationFor,
   officialListKindName,
   policyRule,
-  policySetFor,
   sameOrganisationName,
   todayInShanghai,
   verifiedQualificationName,
@@ -11,6 +10,7 @@ import {
 import { writeAudit } from '../../audit';
 import { notifyOrganisation } from '../../notifications/write';
 import { domainEntry } from './common';
+import { policySetOn } from '../../policy/catalogue';
 
 /** Who acts (the officer committing a list, or verifying the organisation), with the clock. */
 export type Actor = Parameters<typeof writeAudit>[1];
@@ -101,7 +101,7 @@ export async function recogniseEntry(
       updatedAt: at,
     },
   });
-  const set = policySetFor(todayInShanghai(at));
+  const set = policySetOn(todayInShanghai(at));
   const rule = set ? policyRule(set, invitation.ruleId) : undefined;
   const award = rule ? `“${rule.name}”（${rule.clause}）` : '相应奖补';
   await notifyOrganisation(tx, org.id, {

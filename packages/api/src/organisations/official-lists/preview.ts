@@ -6,7 +6,6 @@ import {
   officialListKindName,
   parseListRow,
   policyRule,
-  policySetFor,
   sameOrganisationName,
   todayInShanghai,
   verifiedQualificationName,
@@ -19,6 +18,7 @@ import { cellsByField, emptyCounts } from './common';
 import { importDetail } from './imports';
 import type { ListTable } from './read-list';
 import { readListFile } from './read-list';
+import { policySetOn } from '../../policy/catalogue';
 
 const LIST_MIME_TYPES = new Set([ACCEPTED_FILE_TYPES.xlsx.mimeType, CSV_FILE_TYPE.mimeType]);
 
@@ -39,7 +39,7 @@ type Reader = Pick<TransactionClient, 'officialListEntry' | 'organisation'>;
 function matchedReason(entry: ListEntry, today: string): string {
   const qualification = `记为已核验资质“${verifiedQualificationName(entry.kind)}”`;
   const invitation = invitationFor(entry);
-  const set = policySetFor(today);
+  const set = policySetOn(today);
   const rule = invitation && set ? policyRule(set, invitation.ruleId) : undefined;
   return rule
     ? `${qualification}，并发出免申即享邀请：${rule.name}（${rule.clause}）`

@@ -18,3 +18,11 @@ export { applyAmendment } from './apply';
 export { comparePolicySets, type ComparisonRow } from './comparison';
 export { comparisonLine, describeAmendment } from './describe';
 export { compareClauses } from './clause-order';
+export { policyCatalogue } from './catalogue';
+export {
+  POLICY_VERSION_STATUSES,
+  POLICY_VERSION_STATUS_NAMES,
+  effectiveDateProblem,
+  policyVersionStatusName,
+  type PolicyVersionStatus,
+} from './lifecycle';

@@ -3,26 +3,12 @@ import { fen } from '../../money';
 import type { AreaCode } from '../../reference/areas';
 import { AREAS, areaName } from '../../reference/areas';
 import { compareClauses } from '../amendments/clause-order';
-import type { Evaluation } from '../types';
-import { explainRow } from './replay';
-import type { Replay, ReplayRow, SandboxPeriod } from './types';
+import type { Evaluation, PolicySet } from '../types';
+import { explainOutcome, outcomesOf, type ReplayOutcomes } from './outcomes';
+import { Tally, tallyOf, type SandboxTotals } from './tally';
+import type { HistoricalApplication, Replay, SandboxPeriod } from './types';
 
-/** What the two versions do with a group of applications. */
-export interface SandboxTotals {
-  readonly applications: number;
-  readonly eligibleBase: number;
-  readonly eligibleProposed: number;
-  /** Refused under the base version, eligible under the proposed one. */
-  readonly becameEligible: number;
-  /** Eligible under the base version, refused under the proposed one. */
-  readonly becameIneligible: number;
-  /** Eligible under both, for a different amount. */
-  readonly amountChanged: number;
-  readonly baseFen: Fen;
-  readonly proposedFen: Fen;
-  /** proposed − base. */
-  readonly deltaFen: Fen;
-}
+export type { SandboxTotals } from './tally';
 
 export interface ProgrammeComparison extends SandboxTotals {
   readonly ruleId: string;
@@ -80,55 +66,9 @@ export interface CompareOptions {
   readonly largest?: number;
 }
 
-/** A running tally; `totals()` freezes it. */
-class Tally {
-  applications = 0;
-  eligibleBase = 0;
-  eligibleProposed = 0;
-  becameEligible = 0;
-  becameIneligible = 0;
-  amountChanged = 0;
-  baseFen = 0n;
-  proposedFen = 0n;
-
-  add(base: ReplayRow, proposed: ReplayRow): void {
-    const b = base.decision;
-    const p = proposed.decision;
-    this.applications++;
-    if (b.eligible) this.eligibleBase++;
-    if (p.eligible) this.eligibleProposed++;
-    if (!b.eligible && p.eligible) this.becameEligible++;
-    if (b.eligible && !p.eligible) this.becameIneligible++;
-    if (b.eligible && p.eligible && b.amount !== p.amount) this.amountChanged++;
-    this.baseFen += b.amount;
-    this.proposedFen += p.amount;
-  }
-
-  totals(): SandboxTotals {
-    return {
-      applications: this.applications,
-      eligibleBase: this.eligibleBase,
-      eligibleProposed: this.eligibleProposed,
-      becameEligible: this.becameEligible,
-      becameIneligible: this.becameIneligible,
-      amountChanged: this.amountChanged,
-      baseFen: fen(this.baseFen),
-      proposedFen: fen(this.proposedFen),
-      deltaFen: fen(this.proposedFen - this.baseFen),
-    };
-  }
-}
-
-function tallyOf<K>(tallies: Map<K, Tally>, key: K): Tally {
-  let tally = tallies.get(key);
-  if (!tally) {
-    tally = new Tally();
-    tallies.set(key, tally);
-  }
-  return tally;
-}
-
 const abs = (n: bigint) => (n < 0n ? -n : n);
+
+const DIFFERENT_APPLICATIONS = 'compareReplays: the two replays are of different applications';
 
 /**
  * Sets two replays of the same applications side by side (`replay` under the base version and
@@ -141,50 +81,63 @@ export function compareReplays(
   proposed: Replay,
   options: CompareOptions = {},
 ): ReplayComparison {
-  if (base.rows.length !== proposed.rows.length) {
-    throw new Error('compareReplays: the two replays are of different applications');
-  }
+  if (base.rows.length !== proposed.rows.length) throw new Error(DIFFERENT_APPLICATIONS);
+  return compareOutcomes(outcomesOf(base), outcomesOf(proposed), options);
+}
+
+/** `compareReplays` of two lean replays (`replayOutcomes`), as `runSandbox` makes them. */
+export function compareOutcomes(
+  base: ReplayOutcomes,
+  proposed: ReplayOutcomes,
+  options: CompareOptions = {},
+): ReplayComparison {
+  const rows = base.sources.length;
+  if (proposed.sources.length !== rows) throw new Error(DIFFERENT_APPLICATIONS);
+  // Replays of one plan share their sources: row by row the same applications, unchecked.
+  if (base.sources !== proposed.sources) sameApplications(base.sources, proposed.sources);
   const all = new Tally();
   const byRule = new Map<string, Tally>();
   const byArea = new Map<AreaCode | null, Tally>();
-  const changed: { i: number; delta: bigint; size: bigint }[] = [];
+  const changed: { at: number; delta: bigint; size: bigint }[] = [];
   let compared = 0;
   let differing = 0;
-  for (let i = 0; i < base.rows.length; i++) {
-    const b = base.rows[i] as ReplayRow;
-    const p = proposed.rows[i] as ReplayRow;
-    if (b.applicationId !== p.applicationId) {
-      throw new Error(
-        `compareReplays: row ${i} is ${b.applicationId} in one, ${p.applicationId} in the other`,
-      );
+  for (let at = 0; at < rows; at++) {
+    const source = base.sources[at] as HistoricalApplication;
+    const baseEligible = base.eligible[at] === 1;
+    const proposedEligible = proposed.eligible[at] === 1;
+    const baseAmount = base.amounts[at] as Fen;
+    const proposedAmount = proposed.amounts[at] as Fen;
+    all.add(baseEligible, baseAmount, proposedEligible, proposedAmount);
+    tallyOf(byRule, source.ruleId).add(baseEligible, baseAmount, proposedEligible, proposedAmount);
+    tallyOf(byArea, source.areaCode).add(
+      baseEligible,
+      baseAmount,
+      proposedEligible,
+      proposedAmount,
+    );
+    if (baseAmount !== proposedAmount || baseEligible !== proposedEligible) {
+      const delta = proposedAmount - baseAmount;
+      changed.push({ at, delta, size: abs(delta) });
     }
-    all.add(b, p);
-    tallyOf(byRule, b.ruleId).add(b, p);
-    tallyOf(byArea, b.areaCode).add(b, p);
-    if (b.decision.amount !== p.decision.amount || b.decision.eligible !== p.decision.eligible) {
-      const delta = p.decision.amount - b.decision.amount;
-      changed.push({ i, delta, size: abs(delta) });
-    }
-    const recorded = b.source.recordedAmount;
+    const recorded = source.recordedAmount;
     if (recorded !== undefined) {
       compared++;
-      if (recorded !== b.decision.amount) differing++;
+      if (recorded !== baseAmount) differing++;
     }
   }
 
-  changed.sort((x, y) => (x.size === y.size ? x.i - y.i : x.size > y.size ? -1 : 1));
-  const largestChanges = changed.slice(0, options.largest ?? 10).map(({ i, delta }) => {
-    const b = base.rows[i] as ReplayRow;
-    const p = proposed.rows[i] as ReplayRow;
+  changed.sort((x, y) => (x.size === y.size ? x.at - y.at : x.size > y.size ? -1 : 1));
+  const largestChanges = changed.slice(0, options.largest ?? 10).map(({ at, delta }) => {
+    const source = base.sources[at] as HistoricalApplication;
     return {
-      applicationId: b.applicationId,
-      ruleId: b.ruleId,
-      areaCode: b.areaCode,
-      baseAmount: b.decision.amount,
-      proposedAmount: p.decision.amount,
+      applicationId: source.application.id,
+      ruleId: source.ruleId,
+      areaCode: source.areaCode,
+      baseAmount: base.amounts[at] as Fen,
+      proposedAmount: proposed.amounts[at] as Fen,
       deltaFen: fen(delta),
-      base: explainRow(base, b),
-      proposed: explainRow(proposed, p),
+      base: explainOutcome(base, at),
+      proposed: explainOutcome(proposed, at),
     };
   });
 
@@ -193,22 +146,32 @@ export function compareReplays(
     proposedSetId: proposed.policySet.id,
     period: base.period,
     totals: all.totals(),
-    byProgramme: programmes(base, proposed, byRule, options.budgetsFen),
+    byProgramme: programmes(base.policySet, proposed.policySet, byRule, options.budgetsFen),
     byArea: areas(byArea),
     largestChanges,
     recorded: { compared, differing },
   };
 }
 
+function sameApplications(
+  base: readonly HistoricalApplication[],
+  proposed: readonly HistoricalApplication[],
+): void {
+  for (let at = 0; at < base.length; at++) {
+    const b = (base[at] as HistoricalApplication).application.id;
+    const p = (proposed[at] as HistoricalApplication).application.id;
+    if (b !== p) throw new Error(`compareReplays: row ${at} is ${b} in one, ${p} in the other`);
+  }
+}
+
 function programmes(
-  base: Replay,
-  proposed: Replay,
+  base: PolicySet,
+  proposed: PolicySet,
   byRule: ReadonlyMap<string, Tally>,
   budgets: Readonly<Record<string, Fen>> = {},
 ): ProgrammeComparison[] {
   const ruleOf = (id: string) =>
-    proposed.policySet.rules.find((r) => r.id === id) ??
-    base.policySet.rules.find((r) => r.id === id);
+    proposed.rules.find((r) => r.id === id) ?? base.rules.find((r) => r.id === id);
   const rows = [...byRule].map(([ruleId, tally]): ProgrammeComparison => {
     const rule = ruleOf(ruleId);
     const totals = tally.totals();
@@ -228,7 +191,7 @@ function programmes(
     };
   });
   const place = (id: string) => {
-    const at = proposed.policySet.rules.findIndex((r) => r.id === id);
+    const at = proposed.rules.findIndex((r) => r.id === id);
     return at >= 0 ? at : Number.MAX_SAFE_INTEGER;
   };
   return rows.sort(

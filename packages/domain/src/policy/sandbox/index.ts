@@ -3,8 +3,12 @@
  * in force pays. Pure: the caller reads the applications and stores the result with its checksum.
  */
 export type { HistoricalApplication, Replay, ReplayRow, SandboxPeriod } from './types';
-export { explainRow, inForceThroughout, replay, replayOrder } from './replay';
+export { replayOrder } from './order';
+export { planReplay, type ReplayPlan } from './plan';
+export { explainRow, inForceThroughout, replay } from './replay';
+export { explainOutcome, outcomesOf, replayOutcomes, type ReplayOutcomes } from './outcomes';
 export {
+  compareOutcomes,
   compareReplays,
   type AreaComparison,
   type ChangedApplication,
@@ -14,12 +18,10 @@ export {
   type SandboxTotals,
 } from './compare';
 export {
-  batched,
-  canonicalJson,
   sandboxChecksum,
-  writeCanonicalJson,
+  type ByteHash,
+  type RowOutcomes,
   type SandboxChecksumInput,
-  type TextHash,
 } from './checksum';
 export { Sha256, sha256Hex } from './sha256';
 export { runSandbox, type SandboxInput, type SandboxResult } from './run';

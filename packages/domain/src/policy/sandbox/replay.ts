@@ -1,11 +1,9 @@
-import { isoDay } from '../dates';
 import { decide, evaluate } from '../engine';
-import type { AwardHistory, Evaluation, PolicySet, PriorAward } from '../types';
+import type { AwardHistory, Decision, Evaluation, PolicySet, PriorAward } from '../types';
+import { planReplay, type ReplayPlan } from './plan';
 import type { HistoricalApplication, Replay, ReplayRow, SandboxPeriod } from './types';
 
 const NO_AWARDS: readonly PriorAward[] = [];
-/** Positions per day in the sort key: day × 2^21 + position stays exact (below 2^53). */
-const POSITIONS = 2 ** 21;
 
 /**
  * The version as if in force on every day of the period. The sandbox asks what a version would
@@ -16,106 +14,55 @@ export function inForceThroughout(set: PolicySet, period: SandboxPeriod): Policy
   return { ...set, effectiveFrom: period.from, effectiveTo: period.to };
 }
 
-/** The applications submitted in the period, in the order they were decided (else submitted). */
-export function replayOrder(
-  applications: readonly HistoricalApplication[],
-  period: SandboxPeriod,
-): HistoricalApplication[] {
-  const chosen = applications.filter((a) => {
-    const day = a.application.appliedOn;
-    return day >= period.from && day <= period.to;
-  });
-  const at = chosen.map((a) => a.decidedOn ?? a.application.appliedOn);
-  // Read from the database in order, they are sorted already: no sort then.
-  let sorted = true;
-  for (let i = 1; i < at.length && sorted; i++) sorted = (at[i - 1] as string) <= (at[i] as string);
-  if (sorted) return chosen;
-  // Day × 2^21 + position, sorted as numbers: the same order as day then position, without a
-  // comparator called 1.7 million times for 100,000 applications.
-  const keys = new Float64Array(chosen.length);
-  let numeric = chosen.length < POSITIONS;
-  for (let i = 0; i < at.length && numeric; i++) {
-    const day = isoDay(at[i] as string);
-    if (day === undefined || day < 0) numeric = false;
-    else keys[i] = day * POSITIONS + i;
-  }
-  if (numeric)
-    return Array.from(keys.sort(), (k) => chosen[k % POSITIONS] as HistoricalApplication);
-  // A date that is not one: text order, same day in the order given (the sort is stable).
-  const order = Array.from(chosen.keys());
-  order.sort((x, y) => {
-    const a = at[x] as string;
-    const b = at[y] as string;
-    return a < b ? -1 : a > b ? 1 : 0;
-  });
-  return order.map((i) => chosen[i] as HistoricalApplication);
-}
+/** Told each row's decision and the history it was decided on, in replay order (`at` = 0, 1, …). */
+export type RowVisitor = (at: number, decision: Decision, history: AwardHistory) => void;
 
 /**
- * Replays the applications under one version, in order, each decided on the history the replay
- * itself has built so far — the history the API would have read at its turn: the applicant's own
- * awards (every programme), awards of others holding one of its once-only keys (a scenario case is
- * paid once, whoever applies), and the awards of its programme in its quota year. An eligible
- * decision is taken as approved at the amount decided. Budgets are not applied here (an award is
- * never refused for budget in the replay); `compareReplays` sets the totals against them.
+ * Replays the planned applications under one version, in order, each decided on the history the
+ * replay itself has built so far — the history the API would have read at its turn: the
+ * applicant's own awards (every programme), awards of others holding one of its once-only keys (a
+ * scenario case is paid once, whoever applies), and the awards of its programme in its quota year.
+ * An eligible decision is taken as approved at the amount decided. Budgets are not applied here
+ * (an award is never refused for budget in the replay); the comparison sets the totals against
+ * them. Returns the version as replayed (`inForceThroughout`).
  *
- * `decide` (no explanation text) does the work: `explainRow` explains the few rows shown. Most
+ * `decide` (no explanation text) does the work: `evaluate` explains the few rows shown. Most
  * applications are decided once: their once keys and quota year come with the decision, and only
  * when another's award holds one of those keys, or the quota counts in another year than the one
  * guessed (the year of submission), is it decided again on the exact history. Pure: no IO.
  */
-export function replay(
-  applications: readonly HistoricalApplication[],
-  policySet: PolicySet,
-  period: SandboxPeriod,
-): Replay {
-  const set = inForceThroughout(policySet, period);
-  const ordered = replayOrder(applications, period);
-  // Awards by owner, as the API's history reads them: by organisation or by researcher id (a map
-  // per kind, so no key is built by concatenation for each application).
-  const ownAwards = {
-    organisation: new Map<string, readonly PriorAward[]>(),
-    researcher: new Map<string, readonly PriorAward[]>(),
-  };
+export function replayEach(plan: ReplayPlan, policySet: PolicySet, visit: RowVisitor): PolicySet {
+  const set = inForceThroughout(policySet, plan.period);
+  const { sources, owners, programmes, submittedYears } = plan;
+  // Each owner's awards so far. Replaced, never changed in place: a row's history keeps the awards
+  // as they were at its turn.
+  const ownAwards = new Array<readonly PriorAward[]>(plan.ownerCount).fill(NO_AWARDS);
+  // Once keys held by an award, with its owner.
   const holders = new Map<string, Held | Held[]>();
-  // Awards per rule, per quota year.
-  const approved = new Map<string, Map<number, number>>();
-  const rows: ReplayRow[] = [];
+  // Awards per programme, per quota year.
+  const approved = Array.from({ length: plan.programmeCount }, () => new Map<number, number>());
 
-  for (const source of ordered) {
-    const { application, ruleId } = source;
-    const { kind, id: owner } = application.applicant;
-    // Appended by copy, never in place: a row's history keeps the awards as they were at its turn.
-    const owners = ownAwards[kind];
-    const own = owners.get(owner) ?? NO_AWARDS;
-    let perYear = approved.get(ruleId);
-    if (!perYear) {
-      perYear = new Map();
-      approved.set(ruleId, perYear);
-    }
-    const guessedYear = Number(application.appliedOn.slice(0, 4));
+  for (let at = 0; at < sources.length; at++) {
+    const { application, ruleId } = sources[at] as HistoricalApplication;
+    const owner = owners[at] as number;
+    const own = ownAwards[owner] as readonly PriorAward[];
+    const perYear = approved[programmes[at] as number] as Map<number, number>;
+    const submittedYear = submittedYears[at] as number;
     let history: AwardHistory = {
       priorAwards: own,
-      approvedThisYear: perYear.get(guessedYear) ?? 0,
+      approvedThisYear: perYear.get(submittedYear) ?? 0,
     };
     let decision = decide(set, ruleId, application, history);
-    const year = decision.quotaYear ?? guessedYear;
-    const others = othersHolding(holders, decision.onceKeys, kind, owner);
-    if (others.length > 0 || year !== guessedYear) {
+    const year = decision.quotaYear ?? submittedYear;
+    const others = othersHolding(holders, decision.onceKeys, owner);
+    if (others.length > 0 || year !== submittedYear) {
       history = {
         priorAwards: others.length > 0 ? own.concat(others) : own,
         approvedThisYear: perYear.get(year) ?? 0,
       };
       decision = decide(set, ruleId, application, history);
     }
-    rows.push({
-      applicationId: application.id,
-      ruleId,
-      areaCode: source.areaCode,
-      source,
-      decision,
-      history,
-    });
+    visit(at, decision, history);
     if (!decision.eligible) continue;
 
     const { onceKeys, itemKey, amount } = decision;
@@ -125,8 +72,8 @@ export function replay(
       itemKey !== undefined
         ? { ruleId, applicationId, onceKeys, itemKey, amount, year }
         : { ruleId, applicationId, onceKeys, amount, year };
-    owners.set(owner, own.concat(award));
-    const held: Held = { kind, owner, award };
+    ownAwards[owner] = appended(own, award);
+    const held: Held = { owner, award };
     for (const key of onceKeys) {
       // Most keys are held once: a list only for the second holder.
       const known = holders.get(key);
@@ -136,12 +83,12 @@ export function replay(
     }
     perYear.set(year, (perYear.get(year) ?? 0) + 1);
   }
-  return { policySet: set, period, rows, outsidePeriod: applications.length - ordered.length };
+  return set;
 }
 
 interface Held {
-  readonly kind: string;
-  readonly owner: string;
+  /** The owner's number in the plan. */
+  readonly owner: number;
   readonly award: PriorAward;
 }
 
@@ -151,20 +98,51 @@ const NONE: PriorAward[] = [];
 function othersHolding(
   holders: ReadonlyMap<string, Held | readonly Held[]>,
   keys: readonly string[],
-  kind: string,
-  owner: string,
+  owner: number,
 ): PriorAward[] {
   let found = NONE;
   for (const key of keys) {
     const known = holders.get(key);
     if (!known) continue;
     for (const h of Array.isArray(known) ? known : [known as Held]) {
-      if ((h.owner === owner && h.kind === kind) || found.includes(h.award)) continue;
+      if (h.owner === owner || found.includes(h.award)) continue;
       if (found === NONE) found = [];
       found.push(h.award);
     }
   }
   return found;
+}
+
+/** A copy with one more: `concat` looks up `Symbol.isConcatSpreadable` on the award, slowly. */
+function appended(awards: readonly PriorAward[], award: PriorAward): readonly PriorAward[] {
+  const next = awards.slice();
+  next.push(award);
+  return next;
+}
+
+/**
+ * The applications submitted in the period replayed under one version (see `replayEach`), each
+ * row with its decision and the history it was decided on.
+ */
+export function replay(
+  applications: readonly HistoricalApplication[],
+  policySet: PolicySet,
+  period: SandboxPeriod,
+): Replay {
+  const plan = planReplay(applications, period);
+  const rows: ReplayRow[] = [];
+  const set = replayEach(plan, policySet, (at, decision, history) => {
+    const source = plan.sources[at] as HistoricalApplication;
+    rows.push({
+      applicationId: source.application.id,
+      ruleId: source.ruleId,
+      areaCode: source.areaCode,
+      source,
+      decision,
+      history,
+    });
+  });
+  return { policySet: set, period, rows, outsidePeriod: plan.outsidePeriod };
 }
 
 /** A replayed row with its full explanation: the same decision, on the same history. */

@@ -1,11 +1,12 @@
 import type { Fen } from '../../money';
 import type { PolicyAmendment } from '../amendments/schema';
 import type { PolicySet } from '../types';
-import type { TextHash } from './checksum';
+import type { ByteHash } from './checksum';
 import { sandboxChecksum } from './checksum';
 import type { ReplayComparison } from './compare';
-import { compareReplays } from './compare';
-import { replay } from './replay';
+import { compareOutcomes } from './compare';
+import { replayOutcomes } from './outcomes';
+import { planReplay } from './plan';
 import type { HistoricalApplication, SandboxPeriod } from './types';
 
 export interface SandboxInput {
@@ -22,21 +23,27 @@ export interface SandboxInput {
   /** How many of the largest changes to explain (default 10). */
   readonly largest?: number;
   /** A faster SHA-256 for the checksum (the server's `node:crypto`); the domain's own otherwise. */
-  readonly hash?: () => TextHash;
+  readonly hash?: () => ByteHash;
 }
 
 export interface SandboxResult extends ReplayComparison {
-  /** `sandboxChecksum` of the inputs: a stored result is matched to its inputs by it. */
+  /**
+   * `sandboxChecksum` of the inputs and of every row's outcome under both versions: a stored
+   * result is matched to what it was computed from, and to what it found, by it.
+   */
   readonly checksum: string;
 }
 
 /**
  * 政策沙盘: the applications of a period replayed under the version in force and under a proposed
- * one, side by side, with the checksum of what went in. Pure; the caller reads the applications.
+ * one, side by side, with the checksum of what went in and came out. Pure; the caller reads the
+ * applications.
  */
 export function runSandbox(input: SandboxInput): SandboxResult {
-  const base = replay(input.applications, input.current, input.period);
-  const proposed = replay(input.applications, input.proposed, input.period);
+  // Both versions replay one plan: the order and the owners are worked out once.
+  const plan = planReplay(input.applications, input.period);
+  const base = replayOutcomes(plan, input.current);
+  const proposed = replayOutcomes(plan, input.proposed);
   return {
     checksum: sandboxChecksum(
       {
@@ -46,10 +53,11 @@ export function runSandbox(input: SandboxInput): SandboxResult {
         proposedId: input.proposed.id,
         amendment: input.amendment ?? null,
         budgetsFen: input.budgetsFen ?? null,
+        outcomes: { base, proposed },
       },
       input.hash?.(),
     ),
-    ...compareReplays(base, proposed, {
+    ...compareOutcomes(base, proposed, {
       ...(input.budgetsFen ? { budgetsFen: input.budgetsFen } : {}),
       ...(input.largest !== undefined ? { largest: input.largest } : {}),
     }),

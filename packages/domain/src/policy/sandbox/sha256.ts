@@ -1,7 +1,7 @@
 /**
- * SHA-256 (FIPS 180-4) of text, in plain TypeScript. The domain is also bundled into the admin and
- * the WeChat mini-program, so it imports no Node built-in (`node:crypto`) and relies on no
- * `TextEncoder` (absent from older WeChat base libraries): text is encoded to UTF-8 here, fed in
+ * SHA-256 (FIPS 180-4) of bytes or text, in plain TypeScript. The domain is also bundled into the
+ * admin and the WeChat mini-program, so it imports no Node built-in (`node:crypto`) and relies on
+ * no `TextEncoder` (absent from older WeChat base libraries): text is encoded to UTF-8 here, fed in
  * pieces, and the digest is the standard one — the API can check it with `node:crypto`.
  */
 const K = new Int32Array([
@@ -30,11 +30,30 @@ export class Sha256 {
   private digest: string | undefined;
 
   /**
-   * Adds `text`, encoded as UTF-8 (a lone surrogate as U+FFFD, as `TextEncoder` does). Pieces are
-   * whole strings: a surrogate pair split across two calls is two lone surrogates.
+   * Adds bytes as they are, or `text` encoded as UTF-8 (a lone surrogate as U+FFFD, as
+   * `TextEncoder` does). Pieces of text are whole strings: a surrogate pair split across two calls
+   * is two lone surrogates.
    */
-  update(text: string): this {
+  update(input: string | Uint8Array): this {
     if (this.digest !== undefined) throw new Error('sha256: update after digest');
+    if (typeof input === 'string') this.updateText(input);
+    else this.updateBytes(input);
+    return this;
+  }
+
+  private updateBytes(input: Uint8Array): void {
+    let used = this.used;
+    for (let at = 0; at < input.length;) {
+      const take = Math.min(input.length - at, BUFFER - used);
+      this.bytes.set(input.subarray(at, at + take), used);
+      at += take;
+      used += take;
+      if (used >= BUFFER) used = this.flush(used);
+    }
+    this.used = used;
+  }
+
+  private updateText(text: string): void {
     const bytes = this.bytes;
     let used = this.used;
     for (let i = 0; i < text.length; i++) {
@@ -66,7 +85,6 @@ export class Sha256 {
       if (used >= BUFFER) used = this.flush(used);
     }
     this.used = used;
-    return this;
   }
 
   /** The digest as 64 lower-case hex digits; the hash takes no more input after it. */

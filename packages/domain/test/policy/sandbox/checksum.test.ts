@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { batched, canonicalJson, sandboxChecksum, Sha256, sha256Hex, yuan } from '../../../src';
+import type { Fen, SandboxChecksumInput } from '../../../src';
+import { planReplay, replayOutcomes, sandboxChecksum, Sha256, sha256Hex, yuan } from '../../../src';
 import { mulberry32 } from '../../../../../tooling/bench/src/random';
 import { DRAFT } from '../fixtures';
+import { referenceBytes } from './canonical-reference';
 import { AMENDMENT, handFixture, PERIOD, PROPOSED } from './fixtures';
 
-const nodeSha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+const nodeSha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 
 describe('sha256 (no Node built-in)', () => {
   it('gives the FIPS 180-4 test vectors', () => {
@@ -49,72 +51,144 @@ describe('sha256 (no Node built-in)', () => {
     }
     expect(hash.hex()).toBe(nodeSha256(text));
   });
-});
 
-describe('canonical JSON', () => {
-  it('sorts keys, drops undefined, writes bigints tagged', () => {
-    expect(canonicalJson({ b: 1, a: [true, null, undefined], c: undefined, d: yuan(1) })).toBe(
-      '{"a":[true,null,null],"b":1,"d":{"$bigint":"100"}}',
-    );
-    expect(canonicalJson({ 中: '宿州', Z: 'z', a: 'a' })).toBe('{"Z":"z","a":"a","中":"宿州"}');
-  });
-
-  it('refuses what JSON cannot say the same way twice', () => {
-    expect(() => canonicalJson({ at: new Date(0) })).toThrow(TypeError);
-    expect(() => canonicalJson(Number.NaN)).toThrow(TypeError);
-    expect(() => canonicalJson(new Map())).toThrow(TypeError);
-    const cycle: Record<string, unknown> = {};
-    cycle.self = cycle;
-    expect(() => canonicalJson(cycle)).toThrow(/deeply/);
+  it('hashes bytes as node:crypto does, fed in pieces of any size', () => {
+    const rnd = mulberry32(16);
+    const bytes = Uint8Array.from({ length: 70_000 }, () => Math.floor(rnd() * 256));
+    for (const n of [0, 1, 55, 56, 63, 64, 65, 16_384, 16_385, 70_000]) {
+      expect(new Sha256().update(bytes.subarray(0, n)).hex(), `length ${n}`).toBe(
+        nodeSha256(bytes.subarray(0, n)),
+      );
+    }
+    const hash = new Sha256();
+    for (let at = 0; at < bytes.length;) {
+      const next = Math.min(bytes.length, at + Math.floor(rnd() * 20_000));
+      hash.update(bytes.subarray(at, next));
+      at = next;
+    }
+    expect(hash.hex()).toBe(nodeSha256(bytes));
   });
 });
 
 describe('sandboxChecksum', () => {
-  const input = {
-    applications: handFixture(),
+  const apps = handFixture();
+  const plan = planReplay(apps, PERIOD);
+  const outcomes = { base: replayOutcomes(plan, DRAFT), proposed: replayOutcomes(plan, PROPOSED) };
+  const input: SandboxChecksumInput = {
+    applications: apps,
     period: PERIOD,
     currentId: DRAFT.id,
     proposedId: PROPOSED.id,
     amendment: AMENDMENT,
+    outcomes,
   };
+  const sum = sandboxChecksum(input);
 
-  it('is the SHA-256 of the canonical JSON of its inputs', () => {
-    expect(sandboxChecksum(input)).toBe(
-      nodeSha256(
-        canonicalJson({
-          format: 'kc-policy-sandbox/1',
-          applications: input.applications,
-          period: PERIOD,
-          currentId: DRAFT.id,
-          proposedId: PROPOSED.id,
-          amendment: AMENDMENT,
-          budgetsFen: null,
-        }),
-      ),
+  it('is the SHA-256 of the canonical bytes of its inputs, then of every row’s outcomes', () => {
+    const { base, proposed } = outcomes;
+    const rows = base.amounts.flatMap((amount, at) => [
+      (base.eligible[at] ? 2 : 0) + (proposed.eligible[at] ? 1 : 0),
+      amount,
+      proposed.amounts[at],
+    ]);
+    const bytes = referenceBytes(
+      {
+        format: 'kc-policy-sandbox/2',
+        applications: apps,
+        period: PERIOD,
+        currentId: DRAFT.id,
+        proposedId: PROPOSED.id,
+        amendment: AMENDMENT,
+        budgetsFen: null,
+      },
+      base.amounts.length,
+      ...rows,
+    );
+    expect(sum).toBe(nodeSha256(bytes));
+  });
+
+  it('is stable: the same on every run and machine', () => {
+    // Written out, not built from the fixtures: only a change of layout may change this sum.
+    const fixed: SandboxChecksumInput = {
+      applications: [
+        {
+          ruleId: 'tech-transfer',
+          areaCode: 'sz-hitech',
+          application: {
+            id: 'T1',
+            appliedOn: '2026-02-10',
+            applicant: { kind: 'researcher', id: 'r-1', name: '李明', insideCity: true },
+            input: { contractNo: 'HT-1', amount: yuan(3_000_000) },
+            evidence: ['technology-contract'],
+          },
+          recordedAmount: yuan(300_000),
+        },
+      ],
+      period: PERIOD,
+      currentId: 'current',
+      proposedId: 'proposed',
+      budgetsFen: { 'tech-transfer': yuan(1_500_000) },
+      outcomes: {
+        base: { eligible: Uint8Array.of(1), amounts: [yuan(300_000)] },
+        proposed: { eligible: Uint8Array.of(0), amounts: [yuan(0)] },
+      },
+    };
+    expect(sandboxChecksum(fixed)).toBe(
+      '1b1c3c17c6cb90aabb5d27bfa6bad125e08ce8e6537bcab66d097b0676c4044e',
     );
   });
 
   it('is the same with node:crypto’s SHA-256 passed in, as the server does', () => {
     const h = createHash('sha256');
-    const node = batched({ update: (t) => h.update(t), hex: () => h.digest('hex') }, 100);
-    expect(sandboxChecksum(input, node)).toBe(sandboxChecksum(input));
+    expect(sandboxChecksum(input, { update: (b) => h.update(b), hex: () => h.digest('hex') })).toBe(
+      sum,
+    );
   });
 
-  it('does not depend on key order, and changes with any amount, date or id', () => {
+  it('does not depend on key order', () => {
     const reordered = {
       ...input,
       amendment: JSON.parse(JSON.stringify(AMENDMENT)) as typeof AMENDMENT,
       period: { to: PERIOD.to, from: PERIOD.from },
     };
-    expect(sandboxChecksum(reordered)).toBe(sandboxChecksum(input));
-    const apps = handFixture();
+    expect(sandboxChecksum(reordered)).toBe(sum);
+  });
+
+  it('changes with any input: an amount, a date, an id, the amendment, the budgets', () => {
     const first = apps[0]!;
-    const changed = [{ ...first, recordedAmount: yuan(1) }, ...apps.slice(1)];
-    expect(sandboxChecksum({ ...input, applications: changed })).not.toBe(sandboxChecksum(input));
-    expect(sandboxChecksum({ ...input, period: { ...PERIOD, to: '2026-12-30' } })).not.toBe(
-      sandboxChecksum(input),
+    const changedApps = [{ ...first, recordedAmount: yuan(1) }, ...apps.slice(1)];
+    const variants: SandboxChecksumInput[] = [
+      { ...input, applications: changedApps },
+      { ...input, applications: apps.slice(1) },
+      { ...input, applications: [...apps.slice(1), first] },
+      { ...input, period: { ...PERIOD, to: '2026-12-30' } },
+      { ...input, currentId: 'other' },
+      { ...input, proposedId: 'other' },
+      { ...input, amendment: null },
+      { ...input, budgetsFen: { 'tech-transfer': yuan(1_500_000) } },
+    ];
+    for (const v of variants) expect(sandboxChecksum(v)).not.toBe(sum);
+  });
+
+  it('changes with any outcome: one row paid a fen more, or refused instead', () => {
+    const { base, proposed } = outcomes;
+    const last = base.amounts.length - 1;
+    const amounts = base.amounts.map((a, at) => (at === last ? ((a + 1n) as Fen) : a));
+    const eligible = proposed.eligible.slice();
+    eligible[3] = eligible[3] ? 0 : 1;
+    expect(
+      sandboxChecksum({ ...input, outcomes: { base: { ...base, amounts }, proposed } }),
+    ).not.toBe(sum);
+    expect(
+      sandboxChecksum({ ...input, outcomes: { base, proposed: { ...proposed, eligible } } }),
+    ).not.toBe(sum);
+  });
+
+  it('refuses outcomes of different lengths', () => {
+    const { base, proposed } = outcomes;
+    const short = { eligible: proposed.eligible.subarray(1), amounts: proposed.amounts.slice(1) };
+    expect(() => sandboxChecksum({ ...input, outcomes: { base, proposed: short } })).toThrow(
+      /different applications/,
     );
-    expect(sandboxChecksum({ ...input, proposedId: 'other' })).not.toBe(sandboxChecksum(input));
-    expect(sandboxChecksum({ ...input, amendment: null })).not.toBe(sandboxChecksum(input));
   });
 });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { compareReplays, replay, runSandbox, sandboxChecksum, yuan } from '../../../src';
+import {
+  compareReplays,
+  planReplay,
+  replay,
+  replayOutcomes,
+  runSandbox,
+  sandboxChecksum,
+  yuan,
+} from '../../../src';
 import { DRAFT } from '../fixtures';
 import { AMENDMENT, handFixture, PERIOD, PROPOSED } from './fixtures';
 
@@ -130,8 +138,9 @@ describe('compareReplays', () => {
     ).toThrow(/different applications/);
   });
 
-  it('carries the checksum of its inputs', () => {
+  it('carries the checksum of its inputs and outcomes', () => {
     const r = result();
+    const plan = planReplay(handFixture(), PERIOD);
     expect(r.checksum).toMatch(/^[0-9a-f]{64}$/);
     expect(r.checksum).toBe(
       sandboxChecksum({
@@ -141,6 +150,7 @@ describe('compareReplays', () => {
         proposedId: PROPOSED.id,
         amendment: AMENDMENT,
         budgetsFen: { 'tech-transfer': yuan(1_500_000) },
+        outcomes: { base: replayOutcomes(plan, DRAFT), proposed: replayOutcomes(plan, PROPOSED) },
       }),
     );
   });

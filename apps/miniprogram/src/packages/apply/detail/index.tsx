@@ -1,4 +1,5 @@
 import { Button, View } from '@tarojs/components';
+import type { PolicySet } from '@kc/domain';
 import { displayInputs, formatYuan } from '@kc/domain';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
@@ -12,7 +13,8 @@ import { formatBytes } from '../../../format';
 import { useLoader } from '../../../hooks/useLoader';
 import { goTab, leaveIfLoggedOut, open, routes, toast, toastDone } from '../../../services/nav';
 import { withSession } from '../../../services/session';
-import { ruleFor } from '../rule';
+import { readPolicyCatalogue } from '../catalogue';
+import { savedRule } from '../rule';
 import { type ApplicationDetail, closeAction, noticeAndPayment, timelineEntries } from './stages';
 import '../apply.css';
 import { usePageClass } from '../../../services/text-size';
@@ -22,7 +24,14 @@ export default function ApplicationDetailPage() {
   const pageClass = usePageClass();
   const { params } = useRouter();
   const id = params.id ?? '';
-  const { loaded, reload } = useLoader(() => api.applications.byId.query({ id }));
+  // The versions are read with the application, in one batch: it may be under one just adopted.
+  const { loaded, reload } = useLoader(async () => {
+    const [application, sets] = await Promise.all([
+      api.applications.byId.query({ id }),
+      readPolicyCatalogue(),
+    ]);
+    return { application, sets };
+  });
 
   if (loaded.state === 'loading') return <LoadingState />;
   if (loaded.state === 'error') {
@@ -32,7 +41,9 @@ export default function ApplicationDetailPage() {
       </View>
     );
   }
-  return <Detail a={loaded.data} onChanged={() => void reload()} />;
+  return (
+    <Detail a={loaded.data.application} sets={loaded.data.sets} onChanged={() => void reload()} />
+  );
 }
 
 /**
@@ -47,12 +58,20 @@ function evidenceText(e: ApplicationDetail['evidence'][number]): string {
   return `${e.note ?? e.originalName ?? ''}（${e.sourceLabel}）`;
 }
 
-function Detail({ a, onChanged }: { a: ApplicationDetail; onChanged: () => void }) {
+function Detail({
+  a,
+  sets,
+  onChanged,
+}: {
+  a: ApplicationDetail;
+  sets: readonly PolicySet[];
+  onChanged: () => void;
+}) {
   const pageClass = usePageClass();
   const [busy, setBusy] = useState(false);
   const editable = a.status === 'draft' || a.status === 'returned';
   const stage = noticeAndPayment(a);
-  const rule = ruleFor(a.ruleId, a.policySetId)?.rule;
+  const { rule, missing } = savedRule(sets, a.ruleId, a.policySetId);
   const inputs = rule ? displayInputs(rule.inputSchema, a.input) : [];
   const lastReturn = [...a.timeline].reverse().find((t) => t.action === 'return');
 
@@ -152,7 +171,14 @@ function Detail({ a, onChanged }: { a: ApplicationDetail; onChanged: () => void 
         <Timeline id="detail-timeline" entries={timelineEntries(a)} />
       </View>
 
-      {inputs.length > 0 ? (
+      {missing === 'version' ? (
+        <View className="card" id="detail-inputs">
+          <View className="card__title">申请内容</View>
+          <View className="muted" id="detail-inputs-unavailable">
+            未能读取该申请适用的政策版本，申请内容暂时无法显示，请下拉刷新重试
+          </View>
+        </View>
+      ) : inputs.length > 0 ? (
         <View className="card" id="detail-inputs">
           <View className="card__title">申请内容</View>
           {inputs.map((row) => (

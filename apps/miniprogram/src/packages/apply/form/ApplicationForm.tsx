@@ -215,7 +215,9 @@ export function ApplicationForm({
         <View className="guide-head__name" id="apply-rule-name">
           {rule.name}
         </View>
-        <View className="guide-head__amount">{rule.guide.amountText}</View>
+        <View className="guide-head__amount" id="apply-rule-amount">
+          {rule.guide.amountText}
+        </View>
       </View>
       {returned ? (
         <View className="notice notice--warning" id="apply-returned">

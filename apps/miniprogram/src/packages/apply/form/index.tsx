@@ -6,7 +6,8 @@ import { api } from '../../../api/client';
 import { EmptyState, ErrorState, LoadingState } from '../../../components/StateViews';
 import { useLoader } from '../../../hooks/useLoader';
 import { replace, routes } from '../../../services/nav';
-import { ruleFor } from '../rule';
+import { readPolicyCatalogue } from '../catalogue';
+import { formRule } from '../rule';
 import { ApplicationForm } from './ApplicationForm';
 import { DraftOffer } from './DraftOffer';
 import { latestDraft } from './draft-state';
@@ -24,6 +25,8 @@ export default function ApplicationFormPage() {
   const { params } = useRouter();
   const { loaded, reload } = useLoader(
     async () => {
+      // Asked in the same batch as the page's first request: a version may have been adopted.
+      const catalogue = readPolicyCatalogue();
       const existing = params.id ? await api.applications.byId.query({ id: params.id }) : null;
       const ruleId = existing?.ruleId ?? params.ruleId ?? '';
       // What the 资料库 and the registered account can supply (nothing for a researcher).
@@ -36,7 +39,7 @@ export default function ApplicationFormPage() {
         !existing && ruleId
           ? latestDraft(await api.applications.mine.query().catch(() => []), ruleId)
           : null;
-      return { existing, offers, draft };
+      return { existing, offers, draft, sets: await catalogue };
     },
     // Loaded once: coming back from the file chooser must not reset what was typed.
     { onShow: false },
@@ -52,29 +55,8 @@ export default function ApplicationFormPage() {
       </View>
     );
   }
-  const { offers, draft } = loaded.data;
+  const { offers, draft, sets } = loaded.data;
   const existing = loaded.data.existing ?? (draftChoice === 'continue' ? draft : null);
-  const found = ruleFor(existing?.ruleId ?? params.ruleId ?? '', existing?.policySetId);
-  if (!found) {
-    return (
-      <View className={pageClass}>
-        <EmptyState title="该奖补事项不存在或当前不受理申请" hint="请返回政策列表重新选择" />
-      </View>
-    );
-  }
-  if (draft && !existing && draftChoice === null) {
-    return (
-      <DraftOffer
-        ruleName={found.rule.name}
-        savedAt={draft.updatedAt}
-        onContinue={() => {
-          showDraftInUrl(draft.id);
-          setDraftChoice('continue');
-        }}
-        onStartAnew={() => setDraftChoice('new')}
-      />
-    );
-  }
   if (existing && !EDITABLE_STATUSES.includes(existing.status)) {
     return (
       <View className={pageClass} id="apply-locked">
@@ -92,6 +74,37 @@ export default function ApplicationFormPage() {
           }
         />
       </View>
+    );
+  }
+  const found = formRule(sets, existing?.ruleId ?? params.ruleId ?? '', existing?.policySetId);
+  if (found.missing === 'version') {
+    return (
+      <View className={pageClass}>
+        <ErrorState
+          message="未能读取该申请适用的政策版本，请检查网络后重试"
+          onRetry={() => void reload()}
+        />
+      </View>
+    );
+  }
+  if (!found.rule) {
+    return (
+      <View className={pageClass}>
+        <EmptyState title="该奖补事项不存在或当前不受理申请" hint="请返回政策列表重新选择" />
+      </View>
+    );
+  }
+  if (draft && !existing && draftChoice === null) {
+    return (
+      <DraftOffer
+        ruleName={found.rule.name}
+        savedAt={draft.updatedAt}
+        onContinue={() => {
+          showDraftInUrl(draft.id);
+          setDraftChoice('continue');
+        }}
+        onStartAnew={() => setDraftChoice('new')}
+      />
     );
   }
   return (

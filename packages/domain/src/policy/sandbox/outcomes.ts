@@ -1,0 +1,69 @@
+import type { Fen } from '../../money';
+import { evaluate } from '../engine';
+import type { AwardHistory, Evaluation, PolicySet } from '../types';
+import type { ReplayPlan } from './plan';
+import { replayEach } from './replay';
+import type { HistoricalApplication, Replay, SandboxPeriod } from './types';
+
+/**
+ * A replay as the comparison reads it, row by row in replay order: whether each application is
+ * eligible and for how much, and the history it was decided on (to explain the few rows shown).
+ * The decisions themselves are not kept: with their refusals and keys they are more than half of
+ * what a replay of 100,000 applications would hold (87 MB against 37), and the garbage collector
+ * copies all that is held while the replay runs.
+ */
+export interface ReplayOutcomes {
+  /** The version as replayed: in force throughout the period (`inForceThroughout`). */
+  readonly policySet: PolicySet;
+  readonly period: SandboxPeriod;
+  readonly sources: readonly HistoricalApplication[];
+  /** 1 for an eligible row, 0 for a refused one. */
+  readonly eligible: Uint8Array;
+  /** What each row is paid (0 when refused). */
+  readonly amounts: readonly Fen[];
+  readonly histories: readonly AwardHistory[];
+}
+
+/** The planned applications replayed under one version (see `replayEach`), kept lean. */
+export function replayOutcomes(plan: ReplayPlan, policySet: PolicySet): ReplayOutcomes {
+  const eligible = new Uint8Array(plan.sources.length);
+  const amounts: Fen[] = [];
+  const histories: AwardHistory[] = [];
+  const set = replayEach(plan, policySet, (at, decision, history) => {
+    if (decision.eligible) eligible[at] = 1;
+    amounts.push(decision.amount);
+    histories.push(history);
+  });
+  return {
+    policySet: set,
+    period: plan.period,
+    sources: plan.sources,
+    eligible,
+    amounts,
+    histories,
+  };
+}
+
+/** The outcomes of a replay made with `replay` (rows and all). */
+export function outcomesOf(replayed: Replay): ReplayOutcomes {
+  const { rows } = replayed;
+  return {
+    policySet: replayed.policySet,
+    period: replayed.period,
+    sources: rows.map((row) => row.source),
+    eligible: Uint8Array.from(rows, (row) => (row.decision.eligible ? 1 : 0)),
+    amounts: rows.map((row) => row.decision.amount),
+    histories: rows.map((row) => row.history),
+  };
+}
+
+/** Row `at` with its full explanation: the same decision, on the same history. */
+export function explainOutcome(outcomes: ReplayOutcomes, at: number): Evaluation {
+  const source = outcomes.sources[at] as HistoricalApplication;
+  return evaluate(
+    outcomes.policySet,
+    source.ruleId,
+    source.application,
+    outcomes.histories[at] as AwardHistory,
+  );
+}
