@@ -109,6 +109,11 @@ describe('申报内容 of an application', () => {
     expect(wrapper.find('.el-loading-mask').exists()).toBe(true);
     expect(wrapper.find('.el-descriptions').exists()).toBe(false);
     wrapper.unmount();
+    // A code version is never amended: it reads at once, with nothing to wait for.
+    const code = await card('suzhou-future-2026-draft');
+    expect(code.wrapper.get('[data-testid="form-data"]').text()).toContain('技术成果名称');
+    expect(code.wrapper.find('.el-loading-mask').exists()).toBe(false);
+    code.wrapper.unmount();
   });
 
   it('when they cannot be read: says its version is unknown and shows the raw fields; a code version still reads', async () => {
