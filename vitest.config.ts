@@ -1,6 +1,10 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
+// One id for this run's workers (they inherit the environment): on PostgreSQL, the databases of
+// tests are cloned from templates built once per run (packages/db/src/testing.ts).
+process.env.KC_TEST_RUN ??= `${process.pid}:${Date.now()}`;
+
 // `pnpm test` runs every package's unit and integration tests from the root.
 // Browser tests (tests/e2e) need a built app and Chromium; they run with `pnpm test:e2e`.
 export default defineConfig({

@@ -25,6 +25,8 @@ vi.mock('../src/api/client', () => ({
       return: { mutate: api.return },
       withdraw: { mutate: api.withdraw },
       confirm: { mutate: api.confirm },
+      // The 政策沙盘 below the 修改对照表 (policy-versions-sandbox.test.ts): no runs yet.
+      sandboxRuns: { query: () => Promise.resolve([]) },
     },
   },
 }));

@@ -45,6 +45,8 @@ vi.mock('../src/api/client', () => ({
       byId: { query: api.byId },
       propose: { mutate: api.propose },
       update: { mutate: api.update },
+      // The version's page shows its 政策沙盘 too (policy-versions-sandbox.test.ts): no runs yet.
+      sandboxRuns: { query: () => Promise.resolve([]) },
     },
   },
 }));

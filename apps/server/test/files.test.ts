@@ -11,8 +11,7 @@ import { DEFAULT_API_CONFIG, createWeChatClient } from '@kc/api';
 import type { CanOfficerSeeFile } from '@kc/api/files';
 import { ACCEPTED_TYPES_TEXT, DEFAULT_FILE_STORAGE_DIR } from '@kc/api/files';
 import type { Db } from '@kc/db';
-import { seedDemo } from '@kc/db/seed';
-import { createTestDb } from '@kc/db/testing';
+import { createTestDb, demoSeedTemplate, testRunStartedAt } from '@kc/db/testing';
 import { creditCodeCheckChar } from '@kc/domain';
 import { buildServer } from '../src/app';
 import { EnvError, parseEnv } from '../src/env';
@@ -40,8 +39,7 @@ const canOfficerSee: CanOfficerSeeFile = (officer, file) =>
 
 beforeAll(async () => {
   storageDir = await mkdtemp(join(tmpdir(), 'kc-server-files-'));
-  db = await createTestDb();
-  await seedDemo(db.prisma, { now: new Date() });
+  db = await createTestDb({ template: demoSeedTemplate(testRunStartedAt()) });
   wechat = createFakeWeChat({ appId: 'wx-test', secret: 'wx-test-secret' });
   await wechat.listen({ host: '127.0.0.1', port: 0 });
   wechatUrl = `http://127.0.0.1:${(wechat.server.address() as AddressInfo).port}`;

@@ -7,8 +7,7 @@ import type { AppRouter } from '@kc/api';
 import { DEFAULT_API_CONFIG, createWeChatClient } from '@kc/api';
 import { creditCodeCheckChar } from '@kc/domain';
 import type { Db } from '@kc/db';
-import { seedDemo } from '@kc/db/seed';
-import { createTestDb } from '@kc/db/testing';
+import { createTestDb, demoSeedTemplate, testRunStartedAt } from '@kc/db/testing';
 import { buildServer } from '../src/app';
 import { createFakeWeChat } from '../src/fake-wechat/service';
 import { createLogger } from '../src/logger';
@@ -22,8 +21,7 @@ let wechatUrl: string;
 let logs = '';
 
 beforeAll(async () => {
-  db = await createTestDb();
-  await seedDemo(db.prisma, { now: new Date() });
+  db = await createTestDb({ template: demoSeedTemplate(testRunStartedAt()) });
   wechat = createFakeWeChat({ appId: 'wx-test', secret: 'wx-test-secret' });
   await wechat.listen({ host: '127.0.0.1', port: 0 });
   wechatUrl = `http://127.0.0.1:${(wechat.server.address() as AddressInfo).port}`;

@@ -5,8 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppRouter } from '@kc/api';
 import { DEFAULT_API_CONFIG, createWeChatClient } from '@kc/api';
 import type { Db } from '@kc/db';
-import { seedDemo } from '@kc/db/seed';
-import { createTestDb } from '@kc/db/testing';
+import { createTestDb, demoSeedTemplate, testRunStartedAt } from '@kc/db/testing';
 import { buildServer } from '../src/app';
 import { createFakeWeChat } from '../src/fake-wechat/service';
 import { createLogger } from '../src/logger';
@@ -25,8 +24,7 @@ let wechat: ReturnType<typeof createFakeWeChat>;
 let apiUrl: string;
 
 beforeAll(async () => {
-  db = await createTestDb();
-  await seedDemo(db.prisma, { now: new Date() });
+  db = await createTestDb({ template: demoSeedTemplate(testRunStartedAt()) });
   wechat = createFakeWeChat({ appId: 'wx-test', secret: 'wx-test-secret' });
   await wechat.listen({ host: '127.0.0.1', port: 0 });
   const wechatUrl = `http://127.0.0.1:${(wechat.server.address() as AddressInfo).port}`;

@@ -5,8 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WeChatClient } from '@kc/api';
 import { DEFAULT_API_CONFIG } from '@kc/api';
 import type { Db } from '@kc/db';
-import { seedDemo } from '@kc/db/seed';
-import { createTestDb } from '@kc/db/testing';
+import { createTestDb, demoSeedTemplate, testRunStartedAt } from '@kc/db/testing';
 import { buildServer } from '../src/app';
 import { createLogger } from '../src/logger';
 
@@ -23,8 +22,7 @@ const wechat: WeChatClient = {
 
 beforeAll(async () => {
   storageDir = await mkdtemp(join(tmpdir(), 'kc-server-export-'));
-  db = await createTestDb();
-  await seedDemo(db.prisma, { now: new Date() });
+  db = await createTestDb({ template: demoSeedTemplate(testRunStartedAt()) });
   api = await buildServer({
     db,
     logger: createLogger('silent'),

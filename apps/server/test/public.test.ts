@@ -2,8 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Writable } from 'node:stream';
 import { DEFAULT_API_CONFIG } from '@kc/api';
 import type { Db } from '@kc/db';
-import { seedDemo } from '@kc/db/seed';
-import { createTestDb } from '@kc/db/testing';
+import { createTestDb, demoSeedTemplate, testRunStartedAt } from '@kc/db/testing';
 import { buildServer } from '../src/app';
 import { createLogger } from '../src/logger';
 
@@ -12,8 +11,7 @@ let db: Db;
 let api: Awaited<ReturnType<typeof buildServer>>;
 
 beforeAll(async () => {
-  db = await createTestDb();
-  await seedDemo(db.prisma, { now: new Date() });
+  db = await createTestDb({ template: demoSeedTemplate(testRunStartedAt()) });
   api = await buildServer({
     db,
     logger: createLogger('error', new Writable({ write: (_c, _e, cb) => cb() })),

@@ -5,8 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppRouter } from '@kc/api';
 import { DEFAULT_API_CONFIG, createWeChatClient } from '@kc/api';
 import type { Db } from '@kc/db';
-import { seedDemo } from '@kc/db/seed';
-import { createTestDb } from '@kc/db/testing';
+import { createTestDb, demoSeedTemplate, testRunStartedAt } from '@kc/db/testing';
 import { buildServer } from '../src/app';
 import { parseEnv } from '../src/env';
 import { createLogger } from '../src/logger';
@@ -21,8 +20,7 @@ let db: Db;
 const quiet = new Writable({ write: (_c, _e, cb) => cb() });
 
 beforeAll(async () => {
-  db = await createTestDb();
-  await seedDemo(db.prisma, { now: new Date() });
+  db = await createTestDb({ template: demoSeedTemplate(testRunStartedAt()) });
 });
 afterAll(async () => {
   await db?.close();

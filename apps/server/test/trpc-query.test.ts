@@ -12,8 +12,7 @@ import {
 } from '@kc/api';
 import type { AppRouter } from '@kc/api';
 import type { Db } from '@kc/db';
-import { seedDemo } from '@kc/db/seed';
-import { createTestDb } from '@kc/db/testing';
+import { createTestDb, demoSeedTemplate, testRunStartedAt } from '@kc/db/testing';
 import type { FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import type * as TrpcHttp from '@trpc/server/http';
 import { cacheHeadersOf } from '../src/http-cache';
@@ -46,8 +45,7 @@ let officer: string;
 const IGNORED_HEADERS = new Set(['date', 'connection', 'keep-alive']);
 
 beforeAll(async () => {
-  db = await createTestDb();
-  await seedDemo(db.prisma, { now: new Date() });
+  db = await createTestDb({ template: demoSeedTemplate(testRunStartedAt()) });
   firm = await sessionTokenOf(db, { openid: 'demo-openid-firm-1' });
   officer = await sessionTokenOf(db, { username: 'reviewer' });
   const deps = {

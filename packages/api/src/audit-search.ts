@@ -11,6 +11,7 @@ import {
 import { areaScope } from './access';
 import { auditNames } from './audit-objects';
 import type { OfficerCaller } from './caller';
+import { shanghaiDayStart } from './dates';
 import { appError } from './errors';
 import { likeLiteral } from './search';
 
@@ -39,9 +40,6 @@ export function mayReadAudit(caller: Pick<OfficerCaller, 'role'>): boolean {
 export function assertMayReadAudit(caller: Pick<OfficerCaller, 'role'>): void {
   if (!mayReadAudit(caller)) throw appError('FORBIDDEN');
 }
-
-/** Shanghai midnight of a calendar date, as an instant. */
-const shanghaiStart = (day: string) => new Date(`${day}T00:00:00+08:00`);
 
 /**
  * The rows about one record, named by its id or by what officers know it by (an application or
@@ -88,10 +86,10 @@ export async function auditWhere(
     ...(input.from || input.to
       ? {
           at: {
-            ...(input.from ? { gte: shanghaiStart(input.from) } : {}),
+            ...(input.from ? { gte: shanghaiDayStart(input.from) } : {}),
             // `to` is inclusive: everything before the next Shanghai midnight.
             ...(input.to
-              ? { lt: new Date(shanghaiStart(input.to).getTime() + 24 * 3600_000) }
+              ? { lt: new Date(shanghaiDayStart(input.to).getTime() + 24 * 3600_000) }
               : {}),
           },
         }

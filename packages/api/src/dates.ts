@@ -11,3 +11,8 @@ export function dateOf(value: Date | null): CalendarDate | null {
 export function dbDate(date: CalendarDate): Date {
   return new Date(`${date}T00:00:00.000Z`);
 }
+
+/** The first instant of a calendar date in Asia/Shanghai (a fixed +8 h: no daylight saving). */
+export function shanghaiDayStart(date: CalendarDate): Date {
+  return new Date(`${date}T00:00:00+08:00`);
+}

@@ -5,8 +5,7 @@ import { join } from 'node:path';
 import { TRPCClientError, createTRPCClient, httpLink } from '@trpc/client';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import superjson from 'superjson';
-import { seedDemo } from '@kc/db/seed';
-import { createTestDb } from '@kc/db/testing';
+import { createTestDb, demoSeedTemplate } from '@kc/db/testing';
 import type { ApiConfig, AppRouter, WeChatClient } from '../src';
 import { WeChatError, type WeChatPhone } from '../src/auth/wechat';
 import { LocalFileStore } from '../src/files/store';
@@ -66,10 +65,10 @@ export function memoryWeChat() {
 export async function createHarness(
   options: { start?: Date; config?: Partial<ApiConfig>; sessionCache?: boolean } = {},
 ) {
-  const db = await createTestDb();
   // The one clock of the API, the seed and the test: every timestamp the app writes comes from it.
   const clock = { now: options.start ?? new Date('2026-11-27T02:00:00Z') };
-  await seedDemo(db.prisma, { now: clock.now });
+  const seededAt = clock.now;
+  const db = await createTestDb({ template: demoSeedTemplate(seededAt) });
   const wechat = memoryWeChat();
   // Uploaded bytes (official lists are read back from it), in a folder of the test's own.
   const fileStore = new LocalFileStore(mkdtempSync(join(tmpdir(), 'kc-harness-files-')));

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../src';
 import type { JobDeps, JobQueue } from '../src/jobs';
@@ -16,6 +17,8 @@ describe('the policy sandbox over real applications', () => {
   let h: Harness;
   let queue: JobQueue;
   let deps: JobDeps;
+  /** The firms' user ids, in the order their applications were submitted. */
+  const applicants: string[] = [];
   const YUAN = 100n;
   const VERSION = 'suzhou-future-2027-01';
 
@@ -55,6 +58,7 @@ describe('the policy sandbox over real applications', () => {
     // Three firms' 四.8 applications, submitted: ¥3,000,000, ¥6,500,000 and ¥9,000,000 paid.
     for (const paid of [3_000_000n, 6_500_000n, 9_000_000n]) {
       const firm = await firmApplicant(h);
+      applicants.push(firm.userId);
       const draft = await firm.client.applications.saveDraft.mutate({
         ruleId: 'tech-transfer',
         input: techTransfer(paid),
@@ -64,6 +68,8 @@ describe('the policy sandbox over real applications', () => {
         applicationId: draft.id,
         expectedVersion: draft.version,
       });
+      // A minute apart: the replay takes them in the order they came in.
+      h.clock.now = new Date(h.clock.now.getTime() + 60_000);
     }
   });
   afterAll(async () => {
@@ -135,6 +141,45 @@ describe('the policy sandbox over real applications', () => {
     });
     expect(largest!.base.explanation.capsApplied.join('')).toContain('500,000');
     expect(largest!.proposed.explanation.capsApplied.join('')).toContain('800,000');
+    // As officers know it: its number and applicant, not its id.
+    expect(done.result!.applications[largest!.applicationId]).toMatchObject({
+      number: expect.stringMatching(/^\S+$/),
+      applicantName: expect.stringContaining('宿州测试科技有限公司'),
+    });
+    // The list of every application decided the other way stays on the server.
+    expect(done.result).not.toHaveProperty('eligibilityChanges');
+    // The 2030 estimate: no target counts 四.8, so no line moves.
+    expect(done.result!.projection.label).toContain('估算');
+    expect(done.result!.projection.targets.map((t) => t.targetId)).toContain('scenario-cases');
+    expect(done.result!.projection.targets.every((t) => !t.changed)).toBe(true);
+
+    // 导出Excel: the screen's tables in a workbook, the export audited.
+    const file = await reviewer.policyVersions.sandboxExport.mutate({ id: run.id });
+    expect(file.filename).toBe('政策沙盘_提高技术成果转化补助上限_2026-01-01至2026-12-31.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(file.base64, 'base64') as never);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      '说明',
+      '分事项',
+      '分县区',
+      '变化最大的申请',
+      '2030目标估算',
+    ]);
+    const sheet = wb.getWorksheet('分事项')!;
+    const row = sheet.getRows(2, sheet.rowCount - 1)!.find((r) => r.getCell(1).value === '四.8')!;
+    // 现行 ¥1,300,000 → 修订后 ¥1,750,000: 差额 ¥450,000, within the ¥3,000,000 budget.
+    expect([9, 10, 11, 12, 13].map((c) => row.getCell(c).value)).toEqual([
+      1_300_000,
+      1_750_000,
+      450_000,
+      3_000_000,
+      null,
+    ]);
+    expect(
+      await h.prisma.auditLog.count({
+        where: { action: 'policy.sandbox.export', objectId: VERSION },
+      }),
+    ).toBe(1);
 
     // The same inputs, the same checksum.
     const again = await reviewer.policyVersions.sandboxStart.mutate({
@@ -152,6 +197,58 @@ describe('the policy sandbox over real applications', () => {
     expect(
       await h.prisma.application.count({ where: { ruleId: 'tech-transfer', status: 'submitted' } }),
     ).toBe(3);
+  });
+
+  it('at 确认施行, tells the applicants whose application the new version would decide the other way', async () => {
+    const QUOTA = 'suzhou-future-2026-12';
+    const admin = await h.officer('admin');
+    const proposed = await admin.policyVersions.propose.mutate({
+      amendment: {
+        baseId: 'suzhou-future-2026-draft',
+        id: QUOTA,
+        version: '2026.12',
+        title: '技术成果转化补助每年限两项',
+        effectiveFrom: '2026-12-20',
+        changes: { 'rules.tech-transfer.yearlyQuota': 2 },
+      },
+    });
+    const asked = await admin.policyVersions.requestAdoption.mutate({
+      id: QUOTA,
+      expectedVersion: proposed.rowVersion,
+      effectiveFrom: '2026-12-20',
+    });
+    const leader = await h.officer('leader');
+    await leader.policyVersions.confirm.mutate({ id: QUOTA, expectedVersion: asked.rowVersion });
+
+    // The adoption made its own run over the last year, to be done in the background.
+    const [adoption] = await leader.policyVersions.sandboxRuns.query({ versionId: QUOTA });
+    expect(adoption).toMatchObject({
+      purpose: 'adoption',
+      purposeName: '确认施行时自动推演',
+      from: '2025-12-01',
+      to: '2026-12-01',
+      status: 'queued',
+    });
+    expect(await runSandboxJob(deps, adoption!.id)).toEqual({ status: 'done' });
+    // Two a year: the third application (¥9,000,000 paid) would be refused; its applicant is told.
+    const told = await h.prisma.notification.findMany({
+      where: { kind: 'policy.eligibility-changed' },
+    });
+    expect(told.map((n) => n.userId)).toEqual([applicants[2]]);
+    expect(told[0]).toMatchObject({
+      title: '政策调整后申报条件有变化',
+      linkPage: 'application',
+    });
+    expect(told[0]!.body).toContain('《技术成果转化补助每年限两项》将于2026-12-20起施行');
+    expect(told[0]!.body).toContain('已提交的申请仍按提交时的标准办理');
+    expect((await leader.policyVersions.sandboxRun.query({ id: adoption!.id })).notifiedCount).toBe(
+      1,
+    );
+    // Told once: a second delivery of the job writes nothing.
+    expect(await runSandboxJob(deps, adoption!.id)).toEqual({ status: 'skipped' });
+    expect(
+      await h.prisma.notification.count({ where: { kind: 'policy.eligibility-changed' } }),
+    ).toBe(1);
   });
 
   it('a firm cannot ask for a replay; an unknown version is not found', async () => {

@@ -266,6 +266,28 @@ describe('the selection demo', () => {
     ]);
   });
 
+  it('7. three 四.8 applications waiting for review, their amounts as worked by hand', async () => {
+    const rows = await h.prisma.application.findMany({
+      where: { ruleId: 'tech-transfer' },
+      orderBy: { submittedAt: 'asc' },
+      include: { organisation: { select: { name: true } } },
+    });
+    // 10% of ¥3,000,000 / ¥6,500,000 / ¥9,000,000 paid, at most ¥500,000 each.
+    expect(
+      rows.map((r) => [r.organisation?.name, r.status, r.computedAmountFen, r.policySetId]),
+    ).toEqual([
+      ['宿州云智数据科技有限公司', 'submitted', 300_000_00n, 'suzhou-future-2026-draft'],
+      ['宿州汴北新能源装备有限公司', 'submitted', 500_000_00n, 'suzhou-future-2026-draft'],
+      ['砀山绿源合成生物科技有限公司', 'submitted', 500_000_00n, 'suzhou-future-2026-draft'],
+    ]);
+    // Submitted 50, 35 and 12 days before the seeding day (2026-12-06, Shanghai).
+    expect(rows.map((r) => r.submittedAt?.toISOString().slice(0, 10))).toEqual([
+      '2026-10-17',
+      '2026-11-01',
+      '2026-11-24',
+    ]);
+  });
+
   it('a second run adds nothing', async () => {
     const counts = () =>
       Promise.all([

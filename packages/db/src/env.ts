@@ -5,6 +5,8 @@
  * PGLITE_DIR     PGlite data folder (default <repo root>/.data/pglite); ':memory:' for an in-memory database.
  * PII_HASH_KEY   HMAC key for resident ID hashes. Required when NODE_ENV=production
  *                (checked when a hash is computed, not at start-up).
+ * KC_TEST_RUN    tests only: `<runner pid>:<start ms>`, set by the root vitest config for its
+ *                workers (testing.ts: one set of template databases per run).
  */
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
@@ -20,6 +22,8 @@ export interface DbEnv {
   /** undefined when unset */
   piiHashKey: string | undefined;
   production: boolean;
+  /** KC_TEST_RUN, unset outside `pnpm test`. */
+  testRun: string | undefined;
 }
 
 function nonEmpty(value: string | undefined): string | undefined {
@@ -33,5 +37,6 @@ export function readDbEnv(env: NodeJS.ProcessEnv = process.env): DbEnv {
     pgliteDir: nonEmpty(env.PGLITE_DIR) ?? DEFAULT_PGLITE_DIR,
     piiHashKey: nonEmpty(env.PII_HASH_KEY),
     production: env.NODE_ENV === 'production',
+    testRun: nonEmpty(env.KC_TEST_RUN),
   };
 }

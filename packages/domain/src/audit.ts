@@ -158,6 +158,7 @@ const AUDIT_ACTION_LABELS: Record<string, string> = {
   'policy.version.withdraw': '撤回政策修订',
   'policy.version.adopt': '确认政策修订施行',
   'policy.sandbox.run': '发起政策沙盘推演',
+  'policy.sandbox.export': '导出政策沙盘结果',
   'vp.need.update': '修改科技副总需求',
   'vp.secondment.work-log': '填写科技副总工作日志',
   'vp.call.agreement-template': '上传科技副总三方协议模板',

@@ -10,6 +10,7 @@ export * from './applications';
 export * from './calendar';
 export * from './policy';
 export * from './targets';
+export * from './targets-projection';
 export * from './matching';
 export * from './organisations';
 export * from './audit';

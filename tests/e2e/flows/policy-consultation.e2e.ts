@@ -3,18 +3,25 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { signIn } from '../support/admin-review';
 import { officerApi } from '../support/api';
 import { desktopPage, launchBrowser, phonePage, snap } from '../support/browser';
-import { resetClock, setClockOffset } from '../support/clock';
+import { readClock, resetClock, setClockOffset } from '../support/clock';
 import { landedOnProgrammes, openAs } from '../support/mp-data';
 import { confirmModal, textOf } from '../support/mp-ui';
+import { fillDate, submitTechTransfer } from '../support/policy-amendment';
 import { stepsOfOneStory } from '../support/story';
 
 /**
- * Issue 15, 征求意见 end to end: the bureau administrator puts the draft out for comments in the
- * admin; a firm's administrator reads it on the phone and comments on 四.8 for the firm (a phone
- * number in the text is refused first, since comments are published); the public page counts the
- * comment without showing it; the officer marks it 采纳; after the period (the test clock moved
- * past it) the administrator publishes the 意见采纳情况; the firm reads 采纳 in 我的意见 and the
- * public page shows the comment, under the firm's name, with its answer.
+ * Issue 15, the policy's own life end to end. 征求意见: the bureau administrator puts the draft out
+ * for comments in the admin; a firm's administrator reads it on the phone and comments on 四.8 for
+ * the firm (a phone number in the text is refused first, since comments are published); the
+ * public page counts the comment without showing it; the officer marks it 采纳; after the period
+ * (the test clock moved past it) the administrator publishes the 意见采纳情况; the firm reads 采纳
+ * in 我的意见 and the public page shows the comment, under the firm's name, with its answer.
+ *
+ * Then the amendment it asked for: the administrator raises the 四.8 cap to ¥800,000 in a proposed
+ * version (the form the rules make), the 政策沙盘 replays the demo's three 四.8 applications and
+ * finds the extra cost by hand (¥450,000), the administrator asks for adoption from tomorrow and
+ * the 分管副局长 confirms; an application submitted today keeps the ¥500,000 cap, one submitted on
+ * the effective date (the clock moved a day) gets ¥800,000.
  */
 const stack = inject('stack');
 
@@ -25,6 +32,11 @@ const COMMENT = '建议将单项成果补助上限由50万元提高到80万元�
 let browser: Browser;
 let closeBrowser: () => Promise<void>;
 let consultationId = '';
+const VERSION_ID = `suzhou-future-e2e-${Date.now() % 100000}`;
+const VERSION_TITLE = '提高购买市外先进技术成果在宿转化补助上限';
+/** The API's today and tomorrow (Asia/Shanghai), read once the clock is back to real time. */
+let today = '';
+let tomorrow = '';
 
 beforeAll(async () => {
   ({ browser, close: closeBrowser } = await launchBrowser());
@@ -185,4 +197,135 @@ describe('征求意见: from the draft put out for comments to the published ans
     expect(html).toContain('采纳');
     expect(html).not.toContain('13855712036');
   });
+
+  it('the administrator raises the 四.8 cap to ¥800,000 in a proposed version, on the form the rules make', async () => {
+    await resetClock(stack.apiUrl);
+    const now = new Date((await readClock(stack.apiUrl)).now);
+    today = shanghaiDate(now);
+    tomorrow = shanghaiDate(new Date(now.getTime() + 86_400_000));
+
+    const page = await adminOn('/policy-versions');
+    await page.getByTestId('policy-version-create').click();
+    const dialog = page.getByTestId('proposal-form-dialog');
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    await page.locator('#proposal-title').fill(VERSION_TITLE);
+    await page.locator('#proposal-id').fill(VERSION_ID);
+    await page.locator('#proposal-version').fill('2026.12-e2e');
+    await fillDate(page, 'proposal-effective-from', tomorrow);
+    await page
+      .getByTestId('param-group-tech-transfer')
+      .locator('.el-collapse-item__header')
+      .click();
+    const cap = page.locator('#param-rules-tech-transfer-formula-cap');
+    await expect.poll(() => cap.inputValue()).toBe('500000.00');
+    await cap.fill('800000');
+    await cap.blur();
+    await page.getByTestId('proposal-check').click();
+    // The review reads like the 修改对照表 it will make.
+    await expect.poll(() => dialog.textContent()).toContain('修改内容（1 项）');
+    expect(await dialog.textContent()).toContain('800,000');
+    await page.getByTestId('proposal-save').click();
+    await page.waitForURL(new RegExp(`/policy-versions/${VERSION_ID}$`));
+    await expect.poll(() => page.getByTestId('version-status').textContent()).toContain('拟修订');
+    const table = page.getByTestId('comparison-table');
+    await expect.poll(() => table.textContent()).toContain('四.8');
+    expect(await table.textContent()).toContain('¥500,000.00');
+    expect(await table.textContent()).toContain('¥800,000.00');
+    await snap(page, 'policy-version-proposed');
+    await page.context().close();
+  });
+
+  it('the 政策沙盘 replays the demo’s 四.8 applications: ¥450,000 more, worked by hand', async () => {
+    const page = await adminOn(`/policy-versions/${VERSION_ID}`);
+    await page.getByTestId('sandbox-start').click();
+    // The job runs in the background; the page follows its progress to the report.
+    const delta = page.getByTestId('sandbox-total-delta');
+    await expect.poll(() => delta.textContent(), { timeout: 60_000 }).toContain('450,000.00');
+    // The demo's three 四.8 applications (10% of what was paid, capped per result):
+    //   now (¥500,000 cap):   300,000 + 500,000 + 500,000 = ¥1,300,000
+    //   then (¥800,000 cap):  300,000 + 650,000 + 800,000 = ¥1,750,000
+    const row = page.locator('tr', {
+      has: page.getByTestId('sandbox-programme-row').filter({ hasText: '四.8' }),
+    });
+    expect(await row.textContent()).toContain('¥1,300,000.00');
+    expect(await row.textContent()).toContain('¥1,750,000.00');
+    // The largest change: ¥9,000,000 paid, ¥500,000 → ¥800,000, both explanations side by side.
+    const largest = page.locator('tr', { has: page.getByTestId('sandbox-largest-row') }).first();
+    expect(await largest.textContent()).toContain('砀山绿源合成生物科技有限公司');
+    expect(await largest.textContent()).toContain('300,000.00');
+    await largest.locator('.el-table__expand-icon').click();
+    const both = page.getByTestId('sandbox-explanations').first();
+    await expect.poll(() => both.isVisible()).toBe(true);
+    expect(await page.getByTestId('sandbox-explanation-base').first().textContent()).toContain(
+      '500,000',
+    );
+    expect(await page.getByTestId('sandbox-explanation-proposed').first().textContent()).toContain(
+      '800,000',
+    );
+    expect(await page.getByTestId('sandbox-projection').textContent()).toContain('估算');
+    await snap(page, 'policy-sandbox-report');
+    await page.context().close();
+  });
+
+  it('the administrator asks for adoption from tomorrow; the 分管副局长 confirms (four eyes)', async () => {
+    const page = await adminOn(`/policy-versions/${VERSION_ID}`);
+    await page.getByTestId('version-request').click();
+    await fillDate(page, 'request-date', tomorrow);
+    await page.getByTestId('request-confirm').click();
+    await expect
+      .poll(() => page.getByTestId('version-status').textContent())
+      .toContain('待确认施行');
+    // The one who asked cannot confirm.
+    await page.getByTestId('version-confirm-blocked').waitFor({ state: 'visible' });
+    await page.context().close();
+
+    const { page: leader } = await desktopPage(browser);
+    await signIn(leader, stack.adminUrl, 'leader', `/policy-versions/${VERSION_ID}`);
+    await leader.getByTestId('version-confirm').click();
+    await leader.locator('.el-message-box__btns button', { hasText: '确定' }).click();
+    await expect.poll(() => leader.getByTestId('version-status').textContent()).toContain('已通过');
+    await snap(leader, 'policy-version-adopted');
+    await leader.context().close();
+
+    // Published with its 修改对照表.
+    const res = await fetch(`${stack.apiUrl}/public/policy-versions/${VERSION_ID}`);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain(VERSION_TITLE);
+    expect(html).toContain('单项成果累计最高 80万元');
+  });
+
+  it('an application submitted today keeps the ¥500,000 cap; one on the effective date gets ¥800,000', async () => {
+    // ¥9,000,000 paid by bank transfer: 10% is ¥900,000, over either cap.
+    const before = await submitTechTransfer(stack, {
+      name: '宿州氢途材料科技有限公司',
+      paidYuan: 9_000_000n,
+      paidOn: today,
+      contractNo: `HT-E2E-${Date.now() % 100000}-1`,
+    });
+    await setClockOffset(stack.apiUrl, 1);
+    const after = await submitTechTransfer(stack, {
+      name: '宿州储能合金科技有限公司',
+      paidYuan: 9_000_000n,
+      paidOn: today,
+      contractNo: `HT-E2E-${Date.now() % 100000}-2`,
+    });
+
+    const page = await adminOn(`/applications/${before.id}`);
+    await expect
+      .poll(() => page.getByTestId('computed-amount').textContent())
+      .toContain('¥500,000.00');
+    await page.goto(`${stack.adminUrl}/applications/${after.id}`);
+    await expect
+      .poll(() => page.getByTestId('computed-amount').textContent())
+      .toContain('¥800,000.00');
+    expect(await page.getByTestId('explanation').textContent()).toContain('2026.12-e2e');
+    await snap(page, 'policy-version-new-cap');
+    await page.context().close();
+  });
 });
+
+/** A moment's calendar date in Asia/Shanghai (+8 h, no daylight saving). */
+function shanghaiDate(at: Date): string {
+  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}

@@ -3,11 +3,16 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import type { MaybeRefOrGetter } from 'vue';
 import { computed, toValue } from 'vue';
 
-export interface ApiQueryOptions {
+export interface ApiQueryOptions<T> {
   /** Wait until this is true (e.g. an id from the route is present). */
   enabled?: MaybeRefOrGetter<boolean>;
   /** Keep showing the previous page while the next loads (paged tables). */
   keepPrevious?: boolean;
+  /**
+   * Read again this many ms after each answer while it says so (a background job's progress);
+   * `false` stops. Stops on its own when the page is left.
+   */
+  refetchInterval?: (data: T | undefined) => number | false;
 }
 
 /**
@@ -24,13 +29,20 @@ export interface ApiQueryOptions {
 export function useApiQuery<T>(
   key: MaybeRefOrGetter<QueryKey>,
   fetch: () => Promise<T>,
-  options: ApiQueryOptions = {},
+  options: ApiQueryOptions<T> = {},
 ) {
+  const interval = options.refetchInterval;
   return useQuery({
     queryKey: computed(() => toValue(key)),
     queryFn: fetch,
     enabled: computed(() => (options.enabled === undefined ? true : toValue(options.enabled))),
     ...(options.keepPrevious ? { placeholderData: keepPreviousData } : {}),
+    ...(interval
+      ? {
+          refetchInterval: (query: { state: { data: T | undefined } }) =>
+            interval(query.state.data),
+        }
+      : {}),
   });
 }
 

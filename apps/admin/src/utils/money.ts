@@ -5,6 +5,11 @@ export function formatFen(fen: bigint | null | undefined): string {
   return fen === null || fen === undefined ? '—' : formatYuan(fen);
 }
 
+/** A difference with its sign: `+¥450,000.00`, `-¥20,000.00`, `¥0.00`. */
+export function formatSignedFen(fen: bigint): string {
+  return fen > 0n ? `+${formatYuan(fen)}` : formatYuan(fen);
+}
+
 /**
  * What an officer typed in a yuan box (`200000`, `1,234.5`, `¥20.00`) as fen, or null when it is
  * not an amount. Money never passes through a float.

@@ -7,7 +7,7 @@ import type { ApiConfig, AppRouter } from '@kc/api';
 import { DEFAULT_API_CONFIG, createWeChatClient } from '@kc/api';
 import type { Db } from '@kc/db';
 import { seedDemo } from '@kc/db/seed';
-import { createTestDb } from '@kc/db/testing';
+import { createTestDb, demoSeedTemplate, testRunStartedAt } from '@kc/db/testing';
 import { buildServer } from '../../src/app';
 import { createFakeWeChat } from '../../src/fake-wechat/service';
 import { createLogger } from '../../src/logger';
@@ -42,8 +42,8 @@ function makeClient(url: string, token: string | undefined, batch: boolean) {
 export async function startLiveServer(
   options: { level?: string; config?: Partial<ApiConfig>; db?: Db; now?: () => Date } = {},
 ): Promise<LiveServer> {
-  const db = options.db ?? (await createTestDb());
-  await seedDemo(db.prisma, { now: new Date() });
+  const db = options.db ?? (await createTestDb({ template: demoSeedTemplate(testRunStartedAt()) }));
+  if (options.db) await seedDemo(db.prisma, { now: new Date() });
   const wechat = createFakeWeChat({ appId: 'wx-test', secret: 'wx-test-secret' });
   await wechat.listen({ host: '127.0.0.1', port: 0 });
   const wechatUrl = `http://127.0.0.1:${(wechat.server.address() as AddressInfo).port}`;

@@ -273,7 +273,7 @@ function yearRows(sets: Map<string | number | null, Set<string>>) {
 const PROVISIONAL = new Set<string>(['approved', 'in-notice']);
 
 async function measure(
-  ctx: OfficerCtx,
+  ctx: Pick<OfficerCtx, 'db'>,
   target: Target,
   areaCode: AreaCode | undefined,
 ): Promise<Tally | null> {
@@ -374,6 +374,18 @@ async function measure(
     /** Declared in the profile (自报) and not verified: shown apart, never counted. */
     selfDeclared: declared.filter((o) => !all.has(o.id)).length,
   };
+}
+
+/** Each measured target's city-wide value today, by target id (the 政策沙盘's starting point). */
+export async function cityTargetValues(
+  ctx: Pick<OfficerCtx, 'db'>,
+): Promise<Record<string, number>> {
+  const values: Record<string, number> = {};
+  for (const target of TARGETS_2030) {
+    const tally = await measure(ctx, target, undefined);
+    if (tally) values[target.id] = tally.value;
+  }
+  return values;
 }
 
 export async function dashboardTargets(

@@ -17,6 +17,7 @@ import type { Firms } from './organisations';
 import { NEW_FIRMS, organisationSteps } from './organisations';
 import { scenarioCaseSteps } from './scenario-cases';
 import { talentTeamSteps } from './talent-teams';
+import { techTransferSteps } from './tech-transfer';
 import { policySetOn } from '../policy/catalogue';
 
 /**
@@ -35,6 +36,7 @@ import { policySetOn } from '../policy/catalogue';
  * | 4     | the talent-team call in 公示, teams in categories A, B and C                  |
  * | 5     | the disruptive-technology call in 专家评审, its panel half-way                 |
  * | 6     | the first scenario-case call concluded: 免申即享 invitations                    |
+ * | 7     | three 四.8 technology-transfer applications waiting for review (政策沙盘)      |
  *
  * Needs seedDemo's officers, organisations, researchers and expert pool. Runs once: a database
  * where the demo's first new firm (its marker) exists is left alone, whatever else it holds.
@@ -99,6 +101,7 @@ export async function seedSelectionDemo(deps: SelectionDemoDeps): Promise<Select
   talentTeamSteps(demo, script, firms);
   expertReviewSteps(demo, script, firms);
   openCallSteps(demo, script);
+  techTransferSteps(demo, script, firms);
 
   // The selection settings and the policy must be in force on the demo's first day.
   const first = clock.day(script.firstDay);

@@ -15,7 +15,7 @@ import {
 } from '@kc/domain';
 import type { Context } from '../context';
 import { writeAudit } from '../audit';
-import { dateOf, dbDate } from '../dates';
+import { dateOf, dbDate, shanghaiDayStart } from '../dates';
 import { appError } from '../errors';
 import { notify } from '../notifications/write';
 import { requireMembership, requireVerified } from '../organisations/membership';
@@ -215,7 +215,7 @@ export async function submitComment(
     // Per person per Shanghai day, counted under the lock of their own user row.
     await tx.$executeRaw`SELECT 1 FROM "user" WHERE id = ${ctx.caller.userId}::uuid FOR UPDATE`;
     const sentToday = await tx.policyComment.count({
-      where: { userId: ctx.caller.userId, createdAt: { gte: new Date(`${today}T00:00:00+08:00`) } },
+      where: { userId: ctx.caller.userId, createdAt: { gte: shanghaiDayStart(today) } },
     });
     if (sentToday >= COMMENT_RULES.perPersonPerDay)
       throw appError('RATE_LIMITED', {

@@ -1,6 +1,6 @@
 import superjson from 'superjson';
-import type { PolicySandboxRun } from '@kc/db';
-import type { Fen, HistoricalApplication, PolicyAmendment, SandboxResult } from '@kc/domain';
+import type { PolicySandboxRun, TransactionClient } from '@kc/db';
+import type { Fen, HistoricalApplication, PolicyAmendment } from '@kc/domain';
 import {
   AWARDED_STATUSES,
   addCalendarDays,
@@ -14,12 +14,15 @@ import { createHash } from 'node:crypto';
 import { writeAudit } from '../audit';
 import { organisationProfile, researcherApplicant } from '../awards/applicant';
 import { decodeJson } from '../awards/codec';
-import { dateOf, dbDate } from '../dates';
+import { dateOf, dbDate, shanghaiDayStart } from '../dates';
 import { appError } from '../errors';
 import type { JobDeps } from '../jobs/deps';
 import type { JobQueue } from '../jobs/runtime';
 import type { OfficerCtx } from '../vice-president/common';
 import { policySetById, refreshPolicyCatalogue } from './catalogue';
+import { notifyEligibilityChanges } from './sandbox-notify';
+import type { SandboxReport } from './sandbox-report';
+import { sandboxReport } from './sandbox-report';
 
 /**
  * 政策沙盘 (issue 15): a proposed version's effect on real applications. An officer asks for a
@@ -41,6 +44,15 @@ export const SANDBOX_STATUS_NAMES: Record<string, string> = {
   done: '已完成',
   failed: '失败',
 };
+
+/** Why a run was made: an officer's question, or the adoption telling the applicants it concerns. */
+export const SANDBOX_PURPOSE_NAMES: Record<string, string> = {
+  officer: '人工发起',
+  adoption: '确认施行时自动推演',
+};
+
+/** An adoption's run looks back this far: a year of applications is whom a change concerns. */
+export const ADOPTION_LOOKBACK_DAYS = 365;
 
 /** The job's id is the run's: a second send of the same run is dropped. */
 export async function enqueueSandbox(queue: JobQueue, runId: string): Promise<void> {
@@ -83,7 +95,11 @@ export async function startSandbox(
       action: 'policy.sandbox.run',
       objectType: 'policy_version',
       objectId: version.id,
-      details: { title: amendmentOf(version).title, from: input.from, to: input.to },
+      details: {
+        title: amendmentOf(version).title,
+        periodFrom: input.from,
+        periodTo: input.to,
+      },
     });
     return created;
   });
@@ -96,6 +112,31 @@ export async function startSandbox(
   return runHead(row);
 }
 
+/**
+ * At 确认施行, in the adoption's transaction: a run over the last year under the version adopted,
+ * whose job tells each applicant whose application it would decide the other way. The row is the
+ * outbox; the caller queues the job after the commit (`enqueueSandbox`).
+ */
+export async function createAdoptionRun(
+  tx: Pick<TransactionClient, 'policySandboxRun'>,
+  input: { versionId: string; today: string; requestedBy: string; at: Date },
+): Promise<string> {
+  const row = await tx.policySandboxRun.create({
+    data: {
+      versionId: input.versionId,
+      periodFrom: dbDate(addCalendarDays(input.today, -ADOPTION_LOOKBACK_DAYS)),
+      periodTo: dbDate(input.today),
+      status: 'queued',
+      stage: '等待后台处理',
+      purpose: 'adoption',
+      requestedBy: input.requestedBy,
+      createdAt: input.at,
+    },
+    select: { id: true },
+  });
+  return row.id;
+}
+
 function runHead(row: PolicySandboxRun) {
   return {
     id: row.id,
@@ -104,6 +145,9 @@ function runHead(row: PolicySandboxRun) {
     to: dateOf(row.periodTo),
     status: row.status,
     statusName: SANDBOX_STATUS_NAMES[row.status] ?? '排队中',
+    purpose: row.purpose,
+    purposeName: SANDBOX_PURPOSE_NAMES[row.purpose] ?? '人工发起',
+    notifiedCount: row.notifiedCount,
     progress: row.progress,
     stage: row.stage,
     checksum: row.checksum,
@@ -123,18 +167,23 @@ export async function sandboxRuns(ctx: Pick<OfficerCtx, 'db'>, versionId: string
   return rows.map(runHead);
 }
 
-/** One run, with its result once done. */
+/** A finished run's report, as stored. */
+export function storedReport(row: Pick<PolicySandboxRun, 'result'>): SandboxReport | null {
+  return row.result ? superjson.deserialize<SandboxReport>(row.result as never) : null;
+}
+
+/**
+ * One run, with its report once done. The list of every application decided the other way is
+ * the adoption's to use (it can be long); the officer reads its counts and the largest changes.
+ */
 export async function sandboxRun(ctx: Pick<OfficerCtx, 'db'>, id: string) {
   const row = await ctx.db.prisma.policySandboxRun.findUnique({ where: { id } });
   if (!row) throw appError('NOT_FOUND', { message: '没有找到该推演' });
-  return {
-    ...runHead(row),
-    result: row.result ? superjson.deserialize<SandboxResult>(row.result as never) : null,
-  };
+  const report = storedReport(row);
+  if (!report) return { ...runHead(row), result: null };
+  const { eligibilityChanges: _all, ...shown } = report;
+  return { ...runHead(row), result: shown };
 }
-
-/** A Shanghai calendar date's first instant, and the first instant after a date. */
-const dayStart = (date: string) => new Date(`${date}T00:00:00+08:00`);
 
 /**
  * Every application submitted in the period as the sandbox replays it: its applicant as the
@@ -149,7 +198,7 @@ async function historicalApplications(
   const rows = await deps.db.prisma.application.findMany({
     where: {
       status: { not: 'draft' },
-      submittedAt: { gte: dayStart(from), lt: dayStart(addCalendarDays(to, 1)) },
+      submittedAt: { gte: shanghaiDayStart(from), lt: shanghaiDayStart(addCalendarDays(to, 1)) },
     },
     orderBy: [{ submittedAt: 'asc' }, { id: 'asc' }],
     select: {
@@ -258,16 +307,25 @@ export async function runSandboxJob(deps: JobDeps, runId: string): Promise<{ sta
       budgetsFen,
       hash: nodeHash,
     });
-    await prisma.policySandboxRun.update({
-      where: { id: runId },
-      data: {
-        status: 'done',
-        progress: 100,
-        stage: null,
-        checksum: result.checksum,
-        result: superjson.serialize(result) as never,
-        finishedAt: deps.now(),
-      },
+    await progress(deps, runId, 80, '汇总结果');
+    const report = await sandboxReport(deps, result, todayInShanghai(deps.now()));
+    await prisma.$transaction(async (tx) => {
+      const notified =
+        run.purpose === 'adoption'
+          ? await notifyEligibilityChanges(tx, { amendment, result, at: deps.now() })
+          : null;
+      await tx.policySandboxRun.update({
+        where: { id: runId },
+        data: {
+          status: 'done',
+          progress: 100,
+          stage: null,
+          checksum: result.checksum,
+          result: superjson.serialize(report) as never,
+          notifiedCount: notified,
+          finishedAt: deps.now(),
+        },
+      });
     });
     return { status: 'done' };
   } catch (error) {

@@ -18,6 +18,7 @@ import { dateOf, dbDate } from '../dates';
 import { appError } from '../errors';
 import { requestHash } from '../idempotency';
 import { notify } from '../notifications/write';
+import { createAdoptionRun, enqueueSandbox } from './sandbox';
 import type { OfficerCtx } from '../vice-president/common';
 import { policySetById, policySets, readPolicyCatalogue } from './catalogue';
 
@@ -412,6 +413,14 @@ export async function confirmAdoption(
     });
     const comparison = comparePolicySets(base, adopted);
     const told = await notifyDraftHolders(tx, comparison, amendment, now);
+    // Whose applications of the last year it would decide the other way: a replay, in the
+    // background; its job tells them (policy/sandbox-notify.ts).
+    const runId = await createAdoptionRun(tx, {
+      versionId: row.id,
+      today: todayInShanghai(now),
+      requestedBy: ctx.caller.userId,
+      at: now,
+    });
     await writeAudit(tx, ctx, {
       action: 'policy.version.adopt',
       objectType: 'policy_version',
@@ -423,11 +432,15 @@ export async function confirmAdoption(
         draftsTold: told,
       },
     });
-    return { ...versionHead(updated), draftsTold: told };
+    return { head: { ...versionHead(updated), draftsTold: told }, runId };
   });
   // Committed: this instance decides with it from now on; the others within a second.
   await readPolicyCatalogue(ctx.db.prisma);
-  return result;
+  if (ctx.jobs)
+    await enqueueSandbox(ctx.jobs, result.runId).catch((error: unknown) =>
+      ctx.log.error({ err: error }, 'adoption sandbox job not queued'),
+    );
+  return result.head;
 }
 
 /**

@@ -13,6 +13,7 @@ import {
   withdrawPolicyVersion,
 } from '../policy/versions';
 import { sandboxRun, sandboxRuns, startSandbox } from '../policy/sandbox';
+import { exportSandboxXlsx } from '../policy/sandbox-export';
 import { officerWithRoles, publicProcedure } from '../trpc';
 import { adoptedAmendments } from '../policy/catalogue';
 
@@ -85,6 +86,10 @@ export const policyVersionsRouter = {
   sandboxRun: bureau
     .input(z.object({ id: z.uuid({ error: '推演编号无效' }) }))
     .query(({ ctx, input }) => sandboxRun(ctx, input.id)),
+  /** A finished run as .xlsx (base64): the tables, the largest changes, the 2030 estimate. */
+  sandboxExport: bureau
+    .input(z.object({ id: z.uuid({ error: '推演编号无效' }) }))
+    .mutation(({ ctx, input }) => exportSandboxXlsx(ctx, input.id)),
   confirm: policyAdmin
     .input(z.object({ id, expectedVersion }))
     .mutation(({ ctx, input }) => confirmAdoption(ctx, input)),

@@ -3,12 +3,15 @@ import { fen, formatYuan } from '../money';
 import { organisationTypeName } from '../reference/organisation-types';
 import type { PlatformLevel } from '../reference/platform-levels';
 import { platformLevelName } from '../reference/platform-levels';
+import type { CompiledRule } from './compiled';
 import { compiledRule } from './compiled';
+import { missingEvidenceOf, providedEvidenceNames } from './evidence';
 import { dayNumber, isoDay } from './dates';
 import type { Building, Steps } from './explanation';
 import { explanationOf } from './explanation';
 import { datesAfter } from './fields';
-import { applyFormula } from './formula';
+import type { FormulaAmount } from './formula';
+import { applyFormula, formulaAmount } from './formula';
 import { keyPart } from './keys';
 import type {
   AwardApplicant,
@@ -48,19 +51,28 @@ export function applicantRefusals(
   applicant: AwardApplicant,
   set: PolicySet,
 ): Refusal[] {
+  const out: Refusal[] = [];
+  pushApplicantRefusals(out, rule, applicant, set);
+  return out;
+}
+
+/** `applicantRefusals`, added to `out`: the engine's list, not a new one per application. */
+function pushApplicantRefusals(
+  out: Refusal[],
+  rule: Rule,
+  applicant: AwardApplicant,
+  set: PolicySet,
+): void {
   const who = rule.applicants;
   if (applicant.kind === 'researcher') {
     if (!who.researchers) {
-      return [
-        {
-          code: 'APPLICANT_KIND_NOT_ALLOWED',
-          message: `本事项由单位申请（${who.organisationTypes.map(organisationTypeName).join('、')}），个人不能申请`,
-        },
-      ];
+      out.push({
+        code: 'APPLICANT_KIND_NOT_ALLOWED',
+        message: `本事项由单位申请（${who.organisationTypes.map(organisationTypeName).join('、')}），个人不能申请`,
+      });
     }
-    return [];
+    return;
   }
-  const out: Refusal[] = [];
   if (!who.organisationTypes.includes(applicant.type)) {
     out.push({
       code: 'ORGANISATION_TYPE_NOT_ALLOWED',
@@ -73,7 +85,6 @@ export function applicantRefusals(
       message: `申请单位须在宿州市内注册（${set.title}支持市内单位）`,
     });
   }
-  return out;
 }
 
 function priorsExcludingSelf(
@@ -92,8 +103,35 @@ function priorsExcludingSelf(
   return priors;
 }
 
-function sumFen(amounts: readonly Fen[]): Fen {
-  return amounts.reduce<Fen>((a, b) => (a + b) as Fen, fen(0));
+/** What `priors` paid on the item (and its former name): caps and upgrades count these. */
+function priorsOnItem(
+  priors: readonly PriorAward[],
+  itemKey: string | undefined,
+  formerItemKey: string | undefined,
+): readonly PriorAward[] {
+  if (itemKey === undefined || priors.length === 0) return NO_PRIORS;
+  let found: PriorAward[] | undefined;
+  for (const p of priors) {
+    if (p.itemKey !== undefined && (p.itemKey === itemKey || p.itemKey === formerItemKey)) {
+      (found ??= []).push(p);
+    }
+  }
+  return found ?? NO_PRIORS;
+}
+
+const NO_PRIORS: readonly PriorAward[] = [];
+const NO_ONCE_KEYS: readonly OnceKey[] = [];
+
+function sumFen(awards: readonly PriorAward[]): Fen {
+  let sum = fen(0);
+  for (const a of awards) sum = (sum + a.amount) as Fen;
+  return sum;
+}
+
+/** The first prior award holding `key`, as the once-only check names it. */
+function firstHolding(priors: readonly PriorAward[], key: string): PriorAward | undefined {
+  for (const p of priors) if (p.onceKeys.includes(key)) return p;
+  return undefined;
 }
 
 /**
@@ -125,6 +163,20 @@ export function decide(
   return run(policySet, ruleId, application, history, false);
 }
 
+/**
+ * What only the explanation reads, gathered as data while the checks run and written out once, at
+ * the end (`explanationOf`), in the order an officer reads them. `decide` gathers none: it builds
+ * no text beyond its refusals.
+ */
+interface Notes {
+  readonly steps: Steps;
+  readonly capsApplied: string[];
+  formula: string;
+  quota: string | undefined;
+  /** Kept apart from the steps: officers read it, applicants are not told the budget. */
+  budget: string | undefined;
+}
+
 function run(
   policySet: PolicySet,
   ruleId: string,
@@ -133,48 +185,20 @@ function run(
   explain: boolean,
 ): Decision | Evaluation {
   const compiled = compiledRule(policySet, ruleId);
-  const rule = compiled?.rule;
-  if (!rule) {
-    const message = `政策版本 ${policySet.id} 中没有奖补事项“${ruleId}”`;
-    const decision: Decision = {
-      ruleId,
-      policySetId: policySet.id,
-      version: policySet.version,
-      eligible: false,
-      amount: fen(0),
-      computedAmount: fen(0),
-      refusals: [{ code: 'UNKNOWN_RULE', message }],
-      missingEvidence: [],
-      onceKeys: [],
-    };
-    if (!explain) return decision;
-    return {
-      ...decision,
-      explanation: {
-        policySetId: policySet.id,
-        version: policySet.version,
-        policyTitle: policySet.title,
-        clause: '—',
-        ruleName: ruleId,
-        summary: `不予受理：${message}`,
-        inputs: [],
-        formula: '—',
-        steps: [],
-        capsApplied: [],
-        settings: [],
-      },
-    };
-  }
-
+  if (!compiled) return unknownRule(policySet, ruleId, explain);
+  const rule = compiled.rule;
   const settings = policySet.settings;
   const { applicant, appliedOn } = application;
   const refusals: Refusal[] = [];
-  // The explanation's lines are kept as data while the checks run and written out once, at the
-  // end (`explanationOf`), in the order an officer reads them.
-  const steps: Steps = { events: [], formula: [], evidence: undefined };
-  const capsApplied: string[] = [];
-  // Kept apart from the steps: officers read it, applicants are not told the budget.
-  let budgetText: string | undefined;
+  const notes: Notes | undefined = explain
+    ? {
+        steps: { events: [], formula: [], evidence: undefined },
+        capsApplied: [],
+        formula: '',
+        quota: undefined,
+        budget: undefined,
+      }
+    : undefined;
 
   // 1. The version must govern the application date.
   const appliedDay = isoDay(appliedOn);
@@ -195,14 +219,10 @@ function run(
   }
 
   // 2. Who may apply.
-  refusals.push(...applicantRefusals(rule, applicant, policySet));
+  pushApplicantRefusals(refusals, rule, applicant, policySet);
 
   // 3. Evidence (does not depend on the input, so it is listed even when the input is invalid).
-  const provided = new Set(application.evidence);
-  const missingEvidence: EvidenceRequirement[] = rule.guide.evidence.filter(
-    (e) => e.required && !provided.has(e.kind),
-  );
-  const providedNames = rule.guide.evidence.filter((e) => provided.has(e.kind)).map((e) => e.name);
+  const missingEvidence = missingEvidenceOf(rule.guide.evidence, application.evidence);
 
   // 4. A date after the application is a mistake in its field (a contract dated 2099), told even
   // while other fields are still wrong, so the form shows it where it was typed.
@@ -215,10 +235,9 @@ function run(
       field: d.field,
     });
   }
-  const toldFuture = new Set(futureDates.map((d) => d.date));
 
   // 4b. The input, through the rule's own schema.
-  const parsed = (compiled?.inputSchema ?? rule.inputSchema).safeParse(application.input);
+  const parsed = compiled.inputSchema.safeParse(application.input);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       refusals.push({
@@ -228,12 +247,16 @@ function run(
       });
     }
     if (missingEvidence.length > 0) refusals.push(missingEvidenceRefusal(missingEvidence));
-    return finish(undefined, fen(0), '申请信息有误，无法计算金额', undefined, [], undefined);
+    const refused = decisionOf(policySet, ruleId, refusals, missingEvidence, fen(0), []);
+    if (!notes) return refused;
+    notes.formula = '申请信息有误，无法计算金额';
+    return explained(refused, compiled, policySet, application, undefined, notes);
   }
   const input = parsed.data as Readonly<Record<string, unknown>>;
 
   const ctx = { applicant, settings, appliedOn };
-  refusals.push(...(rule.eligibility?.(input, ctx) ?? []));
+  const ruleRefusals = rule.eligibility?.(input, ctx);
+  if (ruleRefusals) for (const r of ruleRefusals) refusals.push(r);
   if (
     applicant.kind === 'researcher' &&
     rule.applicants.researchers &&
@@ -249,14 +272,15 @@ function run(
   if (appliedDay !== undefined) {
     for (const event of rule.eventDates(input)) {
       const days = appliedDay - dayNumber(event.date);
-      steps.events.push({ label: event.label, date: event.date, days });
+      notes?.steps.events.push({ label: event.label, date: event.date, days });
       if (event.date < settings.coveredEventsFrom) {
         refusals.push({
           code: 'EVENT_BEFORE_COVERAGE',
           message: `${event.label}（${event.date}）早于本政策覆盖起始日 ${settings.coveredEventsFrom}`,
         });
       } else if (days < 0) {
-        if (toldFuture.has(event.date)) continue;
+        // Told already, in its field (step 4).
+        if (futureDates.some((d) => d.date === event.date)) continue;
         refusals.push({
           code: 'EVENT_AFTER_APPLICATION',
           message: `${event.label}（${event.date}）晚于申请日期（${appliedOn}）`,
@@ -272,53 +296,56 @@ function run(
 
   // 6. Once only, and the item (recognised thing, or contract) the award counts on.
   const priors = priorsExcludingSelf(history, application.id);
-  const onceKeys: OnceKey[] = [...(rule.onceOnly?.(input, applicant) ?? [])];
+  const ruleOnce = rule.onceOnly?.(input, applicant) ?? NO_ONCE_KEYS;
+  let onceKeys = ruleOnce;
   let itemKey: string | undefined;
-  let itemKeys: string[] = [];
+  let formerItemKey: string | undefined;
   const ladder = rule.recognition;
   let level: PlatformLevel | undefined;
   if (ladder) {
     level = ladder.level(input);
     itemKey = recognitionItemKey(ladder.family, applicant.id, ladder.subject(input));
     const former = ladder.formerSubject?.(input);
-    itemKeys = [itemKey];
-    if (former) itemKeys.push(recognitionItemKey(ladder.family, applicant.id, former));
-    onceKeys.push({
-      key: `${itemKey}:${level}`,
-      label: `该${ladder.familyLabel}${platformLevelName(level)}认定奖励`,
-    });
+    if (former) formerItemKey = recognitionItemKey(ladder.family, applicant.id, former);
+    onceKeys = [
+      ...ruleOnce,
+      {
+        key: `${itemKey}:${level}`,
+        label: `该${ladder.familyLabel}${platformLevelName(level)}认定奖励`,
+      },
+    ];
   } else if (rule.formula.kind === 'percentage-capped') {
     itemKey = cappedItemKey(rule.id, applicant.id, String(input[rule.formula.itemKey]));
-    itemKeys = [itemKey];
   }
 
-  const refusedBy = new Set<string>();
-  for (const once of onceKeys) {
-    const prior = priors.find((p) => p.onceKeys.includes(once.key));
-    if (prior && !refusedBy.has(prior.applicationId)) {
-      refusedBy.add(prior.applicationId);
-      refusals.push({
-        code: 'ALREADY_AWARDED',
-        message: `${once.label}已发放（申请 ${prior.applicationId}，${formatYuan(prior.amount)}），不能重复申领`,
-      });
+  // The applications whose awards refused this one already: each is told once.
+  let refusedBy: string[] | undefined;
+  if (priors.length > 0) {
+    for (const once of onceKeys) {
+      const prior = firstHolding(priors, once.key);
+      if (prior && !refusedBy?.includes(prior.applicationId)) {
+        (refusedBy ??= []).push(prior.applicationId);
+        refusals.push({
+          code: 'ALREADY_AWARDED',
+          message: `${once.label}已发放（申请 ${prior.applicationId}，${formatYuan(prior.amount)}），不能重复申领`,
+        });
+      }
     }
   }
 
-  const priorsOnItem = priors.filter(
-    (p) => p.itemKey !== undefined && itemKeys.includes(p.itemKey),
-  );
-  const paidOnItem = sumFen(priorsOnItem.map((p) => p.amount));
+  const onItem = priorsOnItem(priors, itemKey, formerItemKey);
+  const paidOnItem = sumFen(onItem);
 
   // A recognition ladder: a higher (or the same) level already paid on this item stops a lower one.
   if (ladder && level) {
-    for (const prior of priorsOnItem) {
+    for (const prior of onItem) {
       const priorLevel = prior.onceKeys
         .filter((k) => prior.itemKey !== undefined && k.startsWith(`${prior.itemKey}:`))
         .map((k) => k.slice((prior.itemKey ?? '').length + 1))
         .find(isLevel);
-      if (!priorLevel || refusedBy.has(prior.applicationId)) continue;
+      if (!priorLevel || refusedBy?.includes(prior.applicationId)) continue;
       if (LEVEL_RANK[priorLevel] >= LEVEL_RANK[level]) {
-        refusedBy.add(prior.applicationId);
+        (refusedBy ??= []).push(prior.applicationId);
         refusals.push({
           code:
             LEVEL_RANK[priorLevel] > LEVEL_RANK[level]
@@ -331,9 +358,7 @@ function run(
   }
 
   // 7. The amount.
-  const result = applyFormula(rule.formula, input, paidOnItem);
-  steps.formula = result.steps;
-  capsApplied.push(...result.capsApplied);
+  const result = formulaOutcome(rule.formula, input, paidOnItem, notes);
   let amount = result.amount;
   let zeroReason: Refusal | undefined;
   if (result.capExhausted && rule.formula.kind === 'percentage-capped') {
@@ -342,10 +367,10 @@ function run(
       message: `该${rule.formula.itemNoun}已累计获得补助 ${formatYuan(paidOnItem)}，达到${rule.formula.itemNoun}补助上限 ${formatYuan(rule.formula.capPerItem)}，本次不再补助`,
     };
   }
-  if (ladder && level && priorsOnItem.length > 0 && refusedBy.size === 0) {
+  if (ladder && level && onItem.length > 0 && !refusedBy) {
     if (settings.upgradeAward === 'difference') {
       const after = paidOnItem >= amount ? fen(0) : ((amount - paidOnItem) as Fen);
-      capsApplied.push(
+      notes?.capsApplied.push(
         `就高补差：${platformLevelName(level)}奖励 ${formatYuan(amount)} − 该${ladder.familyLabel}已获较低级别奖励 ${formatYuan(paidOnItem)} = ${formatYuan(after)}`,
       );
       amount = after;
@@ -355,17 +380,18 @@ function run(
           message: `该${ladder.familyLabel}已获较低级别奖励 ${formatYuan(paidOnItem)}，按就高补差无差额可补`,
         };
       }
-    } else {
-      steps.upgradedInFull = { familyLabel: ladder.familyLabel, paid: paidOnItem, level };
+    } else if (notes) {
+      notes.steps.upgradedInFull = { familyLabel: ladder.familyLabel, paid: paidOnItem, level };
     }
   }
 
   // 8. Quota.
-  let quota: string | undefined;
   let quotaYear: number | undefined;
   if (rule.yearlyQuota !== undefined) {
     quotaYear = rule.quotaYear?.(input) ?? Number(appliedOn.slice(0, 4));
-    quota = `本年度已评选 ${history.approvedThisYear} 项，上限 ${rule.yearlyQuota} 项（评选年度：${quotaYear} 年）`;
+    if (notes) {
+      notes.quota = `本年度已评选 ${history.approvedThisYear} 项，上限 ${rule.yearlyQuota} 项（评选年度：${quotaYear} 年）`;
+    }
     if (history.approvedThisYear >= rule.yearlyQuota) {
       refusals.push({
         code: 'YEARLY_QUOTA_REACHED',
@@ -375,11 +401,12 @@ function run(
   }
 
   // 9. Evidence.
-  steps.evidence = providedNames;
+  if (notes)
+    notes.steps.evidence = providedEvidenceNames(rule.guide.evidence, application.evidence);
   if (missingEvidence.length > 0) refusals.push(missingEvidenceRefusal(missingEvidence));
 
   // 10. Nothing to pay, budget.
-  if (zeroReason && refusedBy.size === 0) refusals.push(zeroReason);
+  if (zeroReason && !refusedBy) refusals.push(zeroReason);
   // A zero with no reason given yet (e.g. 10% of ¥0.09) still must not be "approved".
   if (amount === 0n && refusals.length === 0) {
     refusals.push({
@@ -388,7 +415,9 @@ function run(
     });
   }
   if (history.budgetRemaining !== undefined && amount > 0n) {
-    budgetText = `本项目年度预算余额 ${formatYuan(history.budgetRemaining)}，本次核定 ${formatYuan(amount)}`;
+    if (notes) {
+      notes.budget = `本项目年度预算余额 ${formatYuan(history.budgetRemaining)}，本次核定 ${formatYuan(amount)}`;
+    }
     if (amount > history.budgetRemaining) {
       refusals.push({
         code: 'BUDGET_INSUFFICIENT',
@@ -397,61 +426,126 @@ function run(
     }
   }
 
-  return finish(
-    input,
+  const keys: string[] = [];
+  for (const once of onceKeys) keys.push(once.key);
+  const decision = decisionOf(
+    policySet,
+    ruleId,
+    refusals,
+    missingEvidence,
     amount,
-    result.text,
+    keys,
     itemKey,
-    onceKeys.map((k) => k.key),
     quotaYear,
-    quota,
   );
+  if (!notes) return decision;
+  return explained(decision, compiled, policySet, application, input, notes);
+}
 
-  function finish(
-    parsedInput: Readonly<Record<string, unknown>> | undefined,
-    computedAmount: Fen,
-    formula: string,
-    item: string | undefined,
-    keys: string[],
-    year: number | undefined,
-    quotaText?: string,
-  ): Decision | Evaluation {
-    // `rule` is defined here: `finish` is only reached after the unknown-rule return.
-    const r = rule as Rule;
-    const eligible = refusals.length === 0;
-    const amountNow = eligible ? computedAmount : fen(0);
-    const evaluation: Building<Evaluation, 'explanation'> = {
-      ruleId,
+/** The formula's amount; with `notes`, its words too (`applyFormula`), noted for the explanation. */
+function formulaOutcome(
+  formula: Rule['formula'],
+  input: Readonly<Record<string, unknown>>,
+  paidOnItem: Fen,
+  notes: Notes | undefined,
+): FormulaAmount {
+  if (!notes) return formulaAmount(formula, input, paidOnItem);
+  const result = applyFormula(formula, input, paidOnItem);
+  notes.steps.formula = result.steps;
+  notes.capsApplied.push(...result.capsApplied);
+  notes.formula = result.text;
+  return result;
+}
+
+/** The decision's keys in the order they always had; the optional ones only when set. */
+function decisionOf(
+  policySet: PolicySet,
+  ruleId: string,
+  refusals: Refusal[],
+  missingEvidence: EvidenceRequirement[],
+  computedAmount: Fen,
+  onceKeys: string[],
+  itemKey?: string,
+  quotaYear?: number,
+): Building<Evaluation, 'explanation'> {
+  const eligible = refusals.length === 0;
+  const decision: Building<Evaluation, 'explanation'> = {
+    ruleId,
+    policySetId: policySet.id,
+    version: policySet.version,
+    eligible,
+    amount: eligible ? computedAmount : fen(0),
+    computedAmount,
+    refusals,
+    missingEvidence,
+    onceKeys,
+  };
+  if (itemKey !== undefined) decision.itemKey = itemKey;
+  if (quotaYear !== undefined) decision.quotaYear = quotaYear;
+  return decision;
+}
+
+/** `decision` with its explanation, written out from the notes the checks gathered. */
+function explained(
+  decision: Building<Evaluation, 'explanation'>,
+  compiled: CompiledRule,
+  policySet: PolicySet,
+  application: AwardApplication,
+  input: Readonly<Record<string, unknown>> | undefined,
+  notes: Notes,
+): Evaluation {
+  decision.explanation = explanationOf({
+    policySet,
+    rule: compiled.rule,
+    application,
+    input,
+    eligible: decision.eligible,
+    amount: decision.amount,
+    refusals: decision.refusals,
+    formula: notes.formula,
+    steps: notes.steps,
+    capsApplied: notes.capsApplied,
+    quota: notes.quota,
+    budget: notes.budget,
+    settings: compiled.settings,
+  });
+  return decision as Evaluation;
+}
+
+function unknownRule(
+  policySet: PolicySet,
+  ruleId: string,
+  explain: boolean,
+): Decision | Evaluation {
+  const message = `政策版本 ${policySet.id} 中没有奖补事项“${ruleId}”`;
+  const decision: Decision = {
+    ruleId,
+    policySetId: policySet.id,
+    version: policySet.version,
+    eligible: false,
+    amount: fen(0),
+    computedAmount: fen(0),
+    refusals: [{ code: 'UNKNOWN_RULE', message }],
+    missingEvidence: [],
+    onceKeys: [],
+  };
+  if (!explain) return decision;
+  return {
+    ...decision,
+    explanation: {
       policySetId: policySet.id,
       version: policySet.version,
-      eligible,
-      amount: amountNow,
-      computedAmount,
-      refusals,
-      missingEvidence,
-      onceKeys: keys,
-    };
-    // Optional keys only when set, in the order they always had.
-    if (item !== undefined) evaluation.itemKey = item;
-    if (year !== undefined) evaluation.quotaYear = year;
-    if (!explain) return evaluation as Decision;
-    evaluation.explanation = explanationOf({
-      policySet,
-      rule: r,
-      application,
-      input: parsedInput,
-      eligible,
-      amount: amountNow,
-      refusals,
-      formula,
-      steps,
-      capsApplied,
-      quota: quotaText,
-      budget: budgetText,
-      settings: compiled?.settings ?? [],
-    });
-    return evaluation as Evaluation;
-  }
+      policyTitle: policySet.title,
+      clause: '—',
+      ruleName: ruleId,
+      summary: `不予受理：${message}`,
+      inputs: [],
+      formula: '—',
+      steps: [],
+      capsApplied: [],
+      settings: [],
+    },
+  };
 }
 
 function missingEvidenceRefusal(missing: readonly EvidenceRequirement[]): Refusal {

@@ -47,15 +47,19 @@ export function amountTextOf(formula: Formula, yearlyQuota?: number): string {
   return yearlyQuota === undefined ? text : `${text}；每年不超过 ${yearlyQuota} 项`;
 }
 
-export interface FormulaResult {
+/** What a formula pays, without the words: all `decide` needs. */
+export interface FormulaAmount {
   /** After the per-item cap; before upgrade deductions, quota and budget. */
   readonly amount: Fen;
+  /** Set when the cap left nothing. */
+  readonly capExhausted: boolean;
+}
+
+export interface FormulaResult extends FormulaAmount {
   /** The formula in words with numbers. */
   readonly text: string;
   readonly steps: readonly string[];
   readonly capsApplied: readonly string[];
-  /** Set when the cap left nothing. */
-  readonly capExhausted: boolean;
 }
 
 interface FormulaTexts {
@@ -95,10 +99,60 @@ function textsOf(formula: Formula): FormulaTexts {
   return texts;
 }
 
+/** A percentage-capped formula's figures, which both the amount and its words are made from. */
+interface Percentage {
+  readonly base: Fen;
+  /** The rate applied, rounded down to the fen. */
+  readonly computed: Fen;
+  /** What the item's cap still allows. */
+  readonly remaining: Fen;
+  readonly amount: Fen;
+}
+
+function percentageOf(
+  formula: Formula & { kind: 'percentage-capped' },
+  input: Readonly<Record<string, unknown>>,
+  paidOnItem: Fen,
+): Percentage {
+  const raw = input[formula.base];
+  if (typeof raw !== 'bigint') throw new Error(`base ${formula.base} is not money`);
+  const base = fen(raw);
+  const computed = mulRatioFloor(base, BigInt(formula.rate), BASIS_POINTS);
+  const remaining = maxFen(fen(0), (formula.capPerItem - paidOnItem) as Fen);
+  return { base, computed, remaining, amount: minFen(computed, remaining) };
+}
+
+function tierOf(formula: Formula & { kind: 'tier' }, input: Readonly<Record<string, unknown>>) {
+  const key = input[formula.by];
+  const tier = typeof key === 'string' ? formula.tiers[key] : undefined;
+  // The schema admits only tier keys; reaching this means the rule file is inconsistent.
+  if (!tier) throw new Error(`tier "${String(key)}" of ${formula.by} has no amount`);
+  return { key: key as string, tier };
+}
+
 /**
- * Computes the amount. `paidOnItem` is what earlier awards on the same item already received
- * (only percentage-capped formulas read it).
+ * The amount alone (`decide`): the same figures as `applyFormula`, none of its text. `paidOnItem`
+ * is what earlier awards on the same item already received (only percentage-capped formulas read
+ * it).
  */
+export function formulaAmount(
+  formula: Formula,
+  input: Readonly<Record<string, unknown>>,
+  paidOnItem: Fen,
+): FormulaAmount {
+  switch (formula.kind) {
+    case 'fixed':
+      return { amount: formula.amount, capExhausted: false };
+    case 'tier':
+      return { amount: tierOf(formula, input).tier.amount, capExhausted: false };
+    case 'percentage-capped': {
+      const p = percentageOf(formula, input, paidOnItem);
+      return { amount: p.amount, capExhausted: p.remaining === 0n };
+    }
+  }
+}
+
+/** Computes the amount and says how (`evaluate`); see `formulaAmount`. */
 export function applyFormula(
   formula: Formula,
   input: Readonly<Record<string, unknown>>,
@@ -114,15 +168,12 @@ export function applyFormula(
         capExhausted: false,
       };
     case 'tier': {
-      const key = input[formula.by];
-      const tier = typeof key === 'string' ? formula.tiers[key] : undefined;
-      // The schema admits only tier keys; reaching this means the rule file is inconsistent.
-      if (!tier) throw new Error(`tier "${String(key)}" of ${formula.by} has no amount`);
+      const { key, tier } = tierOf(formula, input);
       const texts = textsOf(formula);
       return {
         amount: tier.amount,
         text:
-          texts.byTier.get(key as string) ??
+          texts.byTier.get(key) ??
           `按${formula.byLabel}（${tier.label}）：${formatYuan(tier.amount)}`,
         steps: texts.tierSteps,
         capsApplied: [],
@@ -130,13 +181,8 @@ export function applyFormula(
       };
     }
     case 'percentage-capped': {
-      const raw = input[formula.base];
-      if (typeof raw !== 'bigint') throw new Error(`base ${formula.base} is not money`);
-      const base = fen(raw);
-      const computed = mulRatioFloor(base, BigInt(formula.rate), BASIS_POINTS);
+      const { base, computed, remaining, amount } = percentageOf(formula, input, paidOnItem);
       const exact = (base * BigInt(formula.rate)) % BASIS_POINTS === 0n;
-      const remaining = maxFen(fen(0), (formula.capPerItem - paidOnItem) as Fen);
-      const amount = minFen(computed, remaining);
       const capsApplied = [
         `${formula.itemNoun}累计补助上限 ${formatYuan(formula.capPerItem)}，已获补助 ${formatYuan(paidOnItem)}，本次最多 ${formatYuan(remaining)}`,
       ];

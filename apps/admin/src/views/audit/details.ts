@@ -91,6 +91,15 @@ const LABELS: Record<string, string> = {
   panelMajority: '专家组多数意见',
   panelComplete: '专家组意见已汇齐',
   departureReason: '与专家组意见不一致的理由',
+  // 政策修订 and 政策沙盘
+  effectiveFrom: '施行日期',
+  changes: '修改内容',
+  draftsTold: '已通知的未提交申请数',
+  periodFrom: '推演期间自',
+  periodTo: '推演期间至',
+  outcome: '处理结果',
+  comments: '意见数',
+  commenters: '提意见人数',
 };
 
 /** Keys that only point at other records by id, and internal bookkeeping. */

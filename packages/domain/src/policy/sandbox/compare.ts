@@ -41,6 +41,14 @@ export interface ChangedApplication {
   readonly proposed: Evaluation;
 }
 
+/** An application the proposed version would decide the other way. */
+export interface EligibilityChange {
+  readonly applicationId: string;
+  readonly ruleId: string;
+  /** true: refused under the base version, eligible under the proposed one. */
+  readonly becameEligible: boolean;
+}
+
 export interface ReplayComparison {
   readonly baseSetId: string;
   readonly proposedSetId: string;
@@ -52,6 +60,11 @@ export interface ReplayComparison {
   readonly byArea: readonly AreaComparison[];
   /** The largest changes by absolute amount, largest first (ties: in replay order). */
   readonly largestChanges: readonly ChangedApplication[];
+  /**
+   * Every application eligible under one version and refused under the other, in replay order:
+   * whom an adoption concerns (their applicants are told).
+   */
+  readonly eligibilityChanges: readonly EligibilityChange[];
   /**
    * How faithful the base replay is: of the applications with a recorded amount, how many the
    * base version, replayed, pays differently (an officer lowered one, a budget ran out, …).
@@ -99,6 +112,7 @@ export function compareOutcomes(
   const byRule = new Map<string, Tally>();
   const byArea = new Map<AreaCode | null, Tally>();
   const changed: { at: number; delta: bigint; size: bigint }[] = [];
+  const eligibilityChanges: EligibilityChange[] = [];
   let compared = 0;
   let differing = 0;
   for (let at = 0; at < rows; at++) {
@@ -118,6 +132,12 @@ export function compareOutcomes(
     if (baseAmount !== proposedAmount || baseEligible !== proposedEligible) {
       const delta = proposedAmount - baseAmount;
       changed.push({ at, delta, size: abs(delta) });
+      if (baseEligible !== proposedEligible)
+        eligibilityChanges.push({
+          applicationId: source.application.id,
+          ruleId: source.ruleId,
+          becameEligible: proposedEligible,
+        });
     }
     const recorded = source.recordedAmount;
     if (recorded !== undefined) {
@@ -149,6 +169,7 @@ export function compareOutcomes(
     byProgramme: programmes(base.policySet, proposed.policySet, byRule, options.budgetsFen),
     byArea: areas(byArea),
     largestChanges,
+    eligibilityChanges,
     recorded: { compared, differing },
   };
 }

@@ -7,11 +7,13 @@ export { replayOrder } from './order';
 export { planReplay, type ReplayPlan } from './plan';
 export { explainRow, inForceThroughout, replay } from './replay';
 export { explainOutcome, outcomesOf, replayOutcomes, type ReplayOutcomes } from './outcomes';
+export type { RowHistories } from './history-log';
 export {
   compareOutcomes,
   compareReplays,
   type AreaComparison,
   type ChangedApplication,
+  type EligibilityChange,
   type CompareOptions,
   type ProgrammeComparison,
   type ReplayComparison,

@@ -1,9 +1,10 @@
 import type { Fen } from '../../money';
 import { evaluate } from '../engine';
-import type { AwardHistory, Evaluation, PolicySet } from '../types';
+import type { Evaluation, PolicySet } from '../types';
+import type { RowHistories } from './history-log';
 import type { ReplayPlan } from './plan';
 import { replayEach } from './replay';
-import type { HistoricalApplication, Replay, SandboxPeriod } from './types';
+import type { HistoricalApplication, Replay, ReplayRow, SandboxPeriod } from './types';
 
 /**
  * A replay as the comparison reads it, row by row in replay order: whether each application is
@@ -21,18 +22,17 @@ export interface ReplayOutcomes {
   readonly eligible: Uint8Array;
   /** What each row is paid (0 when refused). */
   readonly amounts: readonly Fen[];
-  readonly histories: readonly AwardHistory[];
+  /** The history each row was decided on. */
+  readonly histories: RowHistories;
 }
 
 /** The planned applications replayed under one version (see `replayEach`), kept lean. */
 export function replayOutcomes(plan: ReplayPlan, policySet: PolicySet): ReplayOutcomes {
   const eligible = new Uint8Array(plan.sources.length);
   const amounts: Fen[] = [];
-  const histories: AwardHistory[] = [];
-  const set = replayEach(plan, policySet, (at, decision, history) => {
+  const { policySet: set, histories } = replayEach(plan, policySet, (at, decision) => {
     if (decision.eligible) eligible[at] = 1;
     amounts.push(decision.amount);
-    histories.push(history);
   });
   return {
     policySet: set,
@@ -53,17 +53,12 @@ export function outcomesOf(replayed: Replay): ReplayOutcomes {
     sources: rows.map((row) => row.source),
     eligible: Uint8Array.from(rows, (row) => (row.decision.eligible ? 1 : 0)),
     amounts: rows.map((row) => row.decision.amount),
-    histories: rows.map((row) => row.history),
+    histories: { at: (at) => (rows[at] as ReplayRow).history },
   };
 }
 
 /** Row `at` with its full explanation: the same decision, on the same history. */
 export function explainOutcome(outcomes: ReplayOutcomes, at: number): Evaluation {
   const source = outcomes.sources[at] as HistoricalApplication;
-  return evaluate(
-    outcomes.policySet,
-    source.ruleId,
-    source.application,
-    outcomes.histories[at] as AwardHistory,
-  );
+  return evaluate(outcomes.policySet, source.ruleId, source.application, outcomes.histories.at(at));
 }

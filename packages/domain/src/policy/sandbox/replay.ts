@@ -1,5 +1,6 @@
 import { decide, evaluate } from '../engine';
 import type { AwardHistory, Decision, Evaluation, PolicySet, PriorAward } from '../types';
+import { HistoryLog, type RowHistories } from './history-log';
 import { planReplay, type ReplayPlan } from './plan';
 import type { HistoricalApplication, Replay, ReplayRow, SandboxPeriod } from './types';
 
@@ -14,8 +15,14 @@ export function inForceThroughout(set: PolicySet, period: SandboxPeriod): Policy
   return { ...set, effectiveFrom: period.from, effectiveTo: period.to };
 }
 
-/** Told each row's decision and the history it was decided on, in replay order (`at` = 0, 1, …). */
-export type RowVisitor = (at: number, decision: Decision, history: AwardHistory) => void;
+/** Told each row's decision as it is made, in replay order (`at` = 0, 1, …). */
+export type RowVisitor = (at: number, decision: Decision) => void;
+
+/** A replay's end: the version as replayed (`inForceThroughout`) and each row's history. */
+export interface Replayed {
+  readonly policySet: PolicySet;
+  readonly histories: RowHistories;
+}
 
 /**
  * Replays the planned applications under one version, in order, each decided on the history the
@@ -24,19 +31,20 @@ export type RowVisitor = (at: number, decision: Decision, history: AwardHistory)
  * scenario case is paid once, whoever applies), and the awards of its programme in its quota year.
  * An eligible decision is taken as approved at the amount decided. Budgets are not applied here
  * (an award is never refused for budget in the replay); the comparison sets the totals against
- * them. Returns the version as replayed (`inForceThroughout`).
+ * them.
  *
  * `decide` (no explanation text) does the work: `evaluate` explains the few rows shown. Most
  * applications are decided once: their once keys and quota year come with the decision, and only
  * when another's award holds one of those keys, or the quota counts in another year than the one
  * guessed (the year of submission), is it decided again on the exact history. Pure: no IO.
  */
-export function replayEach(plan: ReplayPlan, policySet: PolicySet, visit: RowVisitor): PolicySet {
+export function replayEach(plan: ReplayPlan, policySet: PolicySet, visit: RowVisitor): Replayed {
   const set = inForceThroughout(policySet, plan.period);
   const { sources, owners, programmes, submittedYears } = plan;
-  // Each owner's awards so far. Replaced, never changed in place: a row's history keeps the awards
-  // as they were at its turn.
-  const ownAwards = new Array<readonly PriorAward[]>(plan.ownerCount).fill(NO_AWARDS);
+  // Each owner's awards so far, appended to: a decision reads them as they stand at its turn, and
+  // the log keeps how many there were rather than a copy.
+  const ownAwards = new Array<PriorAward[] | undefined>(plan.ownerCount);
+  const log = new HistoryLog(owners, ownAwards as readonly (readonly PriorAward[])[]);
   // Once keys held by an award, with its owner.
   const holders = new Map<string, Held | Held[]>();
   // Awards per programme, per quota year.
@@ -45,7 +53,7 @@ export function replayEach(plan: ReplayPlan, policySet: PolicySet, visit: RowVis
   for (let at = 0; at < sources.length; at++) {
     const { application, ruleId } = sources[at] as HistoricalApplication;
     const owner = owners[at] as number;
-    const own = ownAwards[owner] as readonly PriorAward[];
+    const own: readonly PriorAward[] = ownAwards[owner] ?? NO_AWARDS;
     const perYear = approved[programmes[at] as number] as Map<number, number>;
     const submittedYear = submittedYears[at] as number;
     let history: AwardHistory = {
@@ -62,7 +70,8 @@ export function replayEach(plan: ReplayPlan, policySet: PolicySet, visit: RowVis
       };
       decision = decide(set, ruleId, application, history);
     }
-    visit(at, decision, history);
+    log.record(at, history, others);
+    visit(at, decision);
     if (!decision.eligible) continue;
 
     const { onceKeys, itemKey, amount } = decision;
@@ -72,7 +81,9 @@ export function replayEach(plan: ReplayPlan, policySet: PolicySet, visit: RowVis
       itemKey !== undefined
         ? { ruleId, applicationId, onceKeys, itemKey, amount, year }
         : { ruleId, applicationId, onceKeys, amount, year };
-    ownAwards[owner] = appended(own, award);
+    const awards = ownAwards[owner];
+    if (awards) awards.push(award);
+    else ownAwards[owner] = [award];
     const held: Held = { owner, award };
     for (const key of onceKeys) {
       // Most keys are held once: a list only for the second holder.
@@ -83,7 +94,7 @@ export function replayEach(plan: ReplayPlan, policySet: PolicySet, visit: RowVis
     }
     perYear.set(year, (perYear.get(year) ?? 0) + 1);
   }
-  return set;
+  return { policySet: set, histories: log };
 }
 
 interface Held {
@@ -113,13 +124,6 @@ function othersHolding(
   return found;
 }
 
-/** A copy with one more: `concat` looks up `Symbol.isConcatSpreadable` on the award, slowly. */
-function appended(awards: readonly PriorAward[], award: PriorAward): readonly PriorAward[] {
-  const next = awards.slice();
-  next.push(award);
-  return next;
-}
-
 /**
  * The applications submitted in the period replayed under one version (see `replayEach`), each
  * row with its decision and the history it was decided on.
@@ -130,17 +134,20 @@ export function replay(
   period: SandboxPeriod,
 ): Replay {
   const plan = planReplay(applications, period);
-  const rows: ReplayRow[] = [];
-  const set = replayEach(plan, policySet, (at, decision, history) => {
+  const decisions: Decision[] = [];
+  const { policySet: set, histories } = replayEach(plan, policySet, (_at, decision) => {
+    decisions.push(decision);
+  });
+  const rows = decisions.map((decision, at): ReplayRow => {
     const source = plan.sources[at] as HistoricalApplication;
-    rows.push({
+    return {
       applicationId: source.application.id,
       ruleId: source.ruleId,
       areaCode: source.areaCode,
       source,
       decision,
-      history,
-    });
+      history: histories.at(at),
+    };
   });
   return { policySet: set, period, rows, outsidePeriod: plan.outsidePeriod };
 }

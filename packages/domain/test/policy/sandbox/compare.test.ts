@@ -118,6 +118,21 @@ describe('compareReplays', () => {
     expect(changes[4]?.proposed.explanation.version).toBe('2027.1-sandbox');
   });
 
+  it('lists every application decided the other way, for the adoption to tell its applicant', () => {
+    const changes = result().eligibilityChanges;
+    expect(changes).toHaveLength(4);
+    expect(
+      changes
+        .map((c) => [c.applicationId, c.ruleId, c.becameEligible])
+        .sort(([a], [b]) => String(a).localeCompare(String(b))),
+    ).toEqual([
+      ['I1', 'incubator', false],
+      ['S11', 'scenario-case', true],
+      ['S12', 'scenario-case', true],
+      ['T3b', 'tech-transfer', true],
+    ]);
+  });
+
   it('measures the base replay against recorded amounts', () => {
     const apps = handFixture().map((a) =>
       a.application.id === 'T1'
