@@ -86,8 +86,12 @@ export async function desktopPage(
   return { context, page: await context.newPage() };
 }
 
-/** Screenshots for people to look at (artifacts/ is not committed). */
+/**
+ * Screenshots for people to look at (artifacts/ is not committed). CI keeps none, so it sets
+ * E2E_SNAPSHOTS=0: a hundred full-page PNGs a pass cost it a minute of CPU for nobody.
+ */
 export async function snap(page: Page, name: string): Promise<void> {
+  if (process.env.E2E_SNAPSHOTS === '0') return;
   await mkdir(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
 }
