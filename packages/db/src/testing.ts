@@ -67,7 +67,7 @@ export function demoSeedTemplate(now: Date): TestTemplate {
  * does not care to the minute seeds at this instant, so all of them share one template.
  */
 export function testRunStartedAt(): Date {
-  return new Date(testRun().startedMs);
+  return new Date(RUN.startedMs);
 }
 
 const PREFIX = 'kc_test_';
@@ -253,7 +253,7 @@ function pgliteFilledDump(migratedFrom: string, template: TestTemplate): Promise
     dump = (async () => {
       const base = await templateFileName(migratedFrom);
       const digest = createHash('sha256').update(template.key).digest('hex').slice(0, 16);
-      const run = testRun();
+      const run = RUN;
       const file = base.replace(/\.tar$/, `-run-${run.id}-${run.startedMs}-${digest}.tar`);
       await removeEndedRunDumps();
       const kept = await readFile(file).catch(() => null);
@@ -291,7 +291,7 @@ async function removeEndedRunDumps(): Promise<void> {
   const names = await readdir(TEMPLATE_DIR).catch(() => [] as string[]);
   for (const name of names) {
     const pid = /-run-(\d+)-\d+-[0-9a-f]+\.tar$/.exec(name)?.[1];
-    if (pid && pid !== testRun().id && !processAlive(Number(pid)))
+    if (pid && pid !== RUN.id && !processAlive(Number(pid)))
       await unlink(join(TEMPLATE_DIR, name)).catch(() => undefined);
   }
 }
@@ -326,7 +326,7 @@ async function dropStale(admin: pg.Client): Promise<void> {
       .split('_');
     const created = parseInt(stamp, 36);
     const old = Number.isFinite(created) && Date.now() - created > STALE_AFTER_MS;
-    const over = template && run !== testRun().id && !processAlive(Number(run));
+    const over = template && run !== RUN.id && !processAlive(Number(run));
     if (old || over) {
       await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`).catch(() => undefined);
     }
@@ -339,11 +339,7 @@ const TEMPLATE_PREFIX = 'kc_tpl_';
  * The test run this process belongs to: the root vitest config sets KC_TEST_RUN to the runner's
  * pid and start (its workers inherit it); a process started otherwise is a run of its own.
  */
-function testRun(): { id: string; startedMs: number } {
-  return RUN;
-}
-
-const RUN = (() => {
+const RUN: { id: string; startedMs: number } = (() => {
   const [id = String(process.pid), started = ''] = (readDbEnv().testRun ?? '').split(':');
   const startedMs = Number(started);
   return { id, startedMs: Number.isFinite(startedMs) && startedMs > 0 ? startedMs : Date.now() };
@@ -378,7 +374,7 @@ async function postgresTemplate(
   for (const m of await readMigrations(migratedFrom)) hash.update(`\n${m.name}:${m.checksum}`);
   hash.update(`\n${template?.key ?? ''}`);
   const digest = hash.digest('hex');
-  const run = testRun();
+  const run = RUN;
   const name = `${TEMPLATE_PREFIX}${run.startedMs.toString(36)}_${run.id}_${digest.slice(0, 16)}`;
   let made = postgresTemplates.get(name);
   if (!made) {

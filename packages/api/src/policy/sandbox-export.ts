@@ -2,6 +2,7 @@ import type { Evaluation, PolicyAmendment, SandboxTotals } from '@kc/domain';
 import { programmeName } from '@kc/domain';
 import { writeAudit } from '../audit';
 import { fenToYuanNumber } from '../awards/disbursement/export';
+import { dateOf } from '../dates';
 import { appError } from '../errors';
 import type { OfficerCtx } from '../vice-president/common';
 import type { Cell, SheetColumn, SheetSpec } from '../xlsx';
@@ -171,8 +172,8 @@ export async function exportSandboxXlsx(ctx: OfficerCtx, id: string) {
     where: { id: row.versionId },
   });
   const title = (version.amendment as PolicyAmendment).title;
-  const from = row.periodFrom.toISOString().slice(0, 10);
-  const to = row.periodTo.toISOString().slice(0, 10);
+  const from = dateOf(row.periodFrom);
+  const to = dateOf(row.periodTo);
   const wb = newWorkbook(ctx.now());
   for (const sheet of sandboxSheets(report, { title, from, to })) addSheet(wb, sheet);
   const file = await workbookBytes(wb);
