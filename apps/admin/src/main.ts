@@ -9,6 +9,8 @@ import { createAppRouter } from './router';
 import './styles.css';
 // One layout rule for every detail card (el-descriptions): fixed label width, wrapping values.
 import './styles/descriptions.css';
+// No animation for an officer whose system asks for less motion.
+import './styles/motion.css';
 
 const app = createApp(App);
 app.use(createPinia());

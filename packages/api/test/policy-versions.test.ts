@@ -218,7 +218,7 @@ describe('amending the policy: propose, adopt, confirm', () => {
     const actions = (
       await h.prisma.auditLog.findMany({
         where: { objectType: 'policy_version' },
-        orderBy: { at: 'asc' },
+        orderBy: [{ at: 'asc' }, { id: 'asc' }],
       })
     ).map((a) => a.action);
     expect(actions).toEqual([

@@ -48,7 +48,9 @@ describe('the selection demo', () => {
       ].sort(),
     );
     // Every row is the product's own: audited by the people who acted, nothing dated ahead.
-    const latest = await h.prisma.auditLog.findFirstOrThrow({ orderBy: { at: 'desc' } });
+    const latest = await h.prisma.auditLog.findFirstOrThrow({
+      orderBy: [{ at: 'desc' }, { id: 'desc' }],
+    });
     expect(latest.at.getTime()).toBeLessThanOrEqual(seededAt.getTime());
     const actions = await h.prisma.auditLog.groupBy({ by: ['action'], _count: { _all: true } });
     const count = (action: string) => actions.find((a) => a.action === action)?._count._all ?? 0;
@@ -154,7 +156,7 @@ describe('the selection demo', () => {
     // 萧县 has no area officer: the bureau took the area step of the formal check.
     const steps = await h.prisma.auditLog.findMany({
       where: { action: 'selection.submission.check-pass', areaCode: 'xiaoxian' },
-      orderBy: { at: 'asc' },
+      orderBy: [{ at: 'asc' }, { id: 'asc' }],
     });
     const bureau = await h.prisma.user.findUniqueOrThrow({ where: { username: 'reviewer' } });
     expect(steps.map((a) => [a.actorUserId, (a.details as { stepName: string }).stepName])).toEqual(

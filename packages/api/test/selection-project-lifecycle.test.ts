@@ -229,7 +229,7 @@ describe('a project after signing', () => {
     const audit = await h.prisma.auditLog.findMany({
       where: { objectType: 'project', objectId: signed.id },
       select: { action: true },
-      orderBy: { at: 'asc' },
+      orderBy: [{ at: 'asc' }, { id: 'asc' }],
     });
     expect(audit.map((a) => a.action)).toEqual([
       'project.contract.update',

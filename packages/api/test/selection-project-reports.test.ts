@@ -264,7 +264,7 @@ describe('project report files', () => {
     expect(await download(await officer('yongqiao'), proof)).toBe('NOT_FOUND');
     const audit = await h.prisma.auditLog.findMany({
       where: { objectId: signed.id, action: 'project.report.submit' },
-      orderBy: { at: 'asc' },
+      orderBy: [{ at: 'asc' }, { id: 'asc' }],
     });
     expect(audit.map((a) => (a.details as { files: number }).files)).toEqual([2, 2]);
   });

@@ -64,10 +64,10 @@ async function settle(page: Page) {
       },
     )
     .catch(() => undefined);
-  // Transitions (tabs, collapse, a tag fading in) take Element Plus's 300 ms on an idle machine and
-  // longer on a loaded one; axe must not judge a colour half faded in. Vue removes its
-  // `*-enter-active` / `*-leave-active` classes when a transition ends.
-  await page.waitForTimeout(350);
+  // axe must not judge a colour half faded in. The sweep's pages ask for less motion, so Element
+  // Plus's transitions (tabs, collapse, a tag fading in) end at once; Vue removes its
+  // `*-enter-active` / `*-leave-active` classes when a transition ends, a frame or two later.
+  await page.waitForTimeout(100);
   await page
     .waitForFunction(
       () => !document.querySelector('[class*="-enter-active"], [class*="-leave-active"]'),
@@ -232,6 +232,22 @@ describe('admin by keyboard alone', () => {
     }
     expect(opened).toEqual(titles);
     await context.close();
+  });
+});
+
+describe('admin with less motion', () => {
+  it('shows menus and dialogs without animation when the system asks for less motion', async () => {
+    const durations: Record<string, string> = {};
+    for (const motion of ['full', 'reduced'] as const) {
+      const { context, page } = await desktopPage(browser, { motion });
+      await page.goto(`${stack.adminUrl}/login`);
+      const submit = page.getByTestId('login-submit');
+      await submit.waitFor();
+      durations[motion] = await submit.evaluate((el) => getComputedStyle(el).transitionDuration);
+      await context.close();
+    }
+    expect(durations.full).not.toMatch(/^0s$|e-/);
+    expect(parseFloat(durations.reduced ?? '')).toBeLessThan(0.001);
   });
 });
 

@@ -48,8 +48,10 @@ afterAll(async () => {
   await closeBrowser?.();
 });
 
+// The review's dialogs as most officers see them, fading in and out (the other flows run with
+// less motion, support/browser.ts).
 async function openAs(username: string, path: string): Promise<Page> {
-  const { page } = await desktopPage(browser);
+  const { page } = await desktopPage(browser, { motion: 'full' });
   await signIn(page, stack.adminUrl, username, path);
   return page;
 }

@@ -22,7 +22,7 @@ import {
   uniqueOpenid,
 } from '../support/mp-data';
 import { stepsOfOneStory } from '../support/story';
-import { chooseFiles, input, textOf, typeInto } from '../support/mp-ui';
+import { chooseFiles, input, textOf, typeInto, uploadedFiles } from '../support/mp-ui';
 
 /**
  * Issue 10 end to end: money reaches a firm that was not in the demo seed. A new WeChat user
@@ -250,9 +250,7 @@ describe('a new firm: registered, verified, account entered, applies, is approve
     await chooseFiles(page, '#evidence-credit-commitment-chat', [
       { name: '信用承诺书.pdf', mimeType: 'application/pdf', buffer: tinyPdf('commitment') },
     ]);
-    await expect
-      .poll(() => textOf(page, '#evidence-credit-commitment'))
-      .toContain('信用承诺书.pdf');
+    await expect.poll(() => uploadedFiles(page, 'credit-commitment')).toContain('信用承诺书.pdf');
     // The whole card, so a failure shows the engine's reasons.
     await expect
       .poll(() => textOf(page, '#apply-preview'))

@@ -7,7 +7,7 @@ import { secondFinanceOfficer } from '../support/award-path';
 import { desktopPage, launchBrowser, phonePage, snap } from '../support/browser';
 import { resetClock } from '../support/clock';
 import { enterBankAccount, landedOnProgrammes, openAs, tinyPdf } from '../support/mp-data';
-import { chooseFiles, confirmModal, textOf, typeInto } from '../support/mp-ui';
+import { chooseFiles, confirmModal, textOf, typeInto, uploadedFiles } from '../support/mp-ui';
 import type { ConcludedKeyProject } from '../support/selection-path';
 import {
   TRANCHES,
@@ -145,7 +145,7 @@ async function submitReport(
     await chooseFiles(page, `#evidence-${row}-chat`, [
       { name, mimeType: 'application/pdf', buffer: tinyPdf(name) },
     ]);
-    await expect.poll(() => textOf(page, `#evidence-${row}`)).toContain(name);
+    await expect.poll(() => uploadedFiles(page, row)).toContain(name);
   }
   await snap(page, `key-project-mp-report-${kind}`);
   await page.locator('#report-submit').click();

@@ -34,6 +34,14 @@ export async function chooseFiles(
   await chooser.setFiles(files);
 }
 
+/**
+ * Names of the files an evidence row holds once uploaded. While a file is still on its way the
+ * row shows "正在上传 <name>" instead, so reading the row's whole text would race the upload.
+ */
+export async function uploadedFiles(page: Page, row: string): Promise<string> {
+  return (await page.locator(`#evidence-${row} .evidence__file-name`).allTextContents()).join('、');
+}
+
 /** Taro's H5 modal: confirm it (its class name is spelled `taro-model`). */
 export async function confirmModal(page: Page) {
   await page.locator('.taro-model__confirm').click();
