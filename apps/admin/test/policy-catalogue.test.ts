@@ -147,7 +147,7 @@ describe('what a new call and a new notice start from: the version in force toda
     before.wrapper.unmount();
   });
 
-  it('a notice’s period in working days, filled in once the versions are read', async () => {
+  it('a notice’s period in working days, filled in once the versions are read, and closed until then', async () => {
     today('2026-12-20');
     let answer = (_: unknown) => {};
     api.catalogue.mockReturnValue(
@@ -156,10 +156,14 @@ describe('what a new call and a new notice start from: the version in force toda
       }),
     );
     const { wrapper } = await mountAs(officers.admin, CreateNoticeDialog);
-    const days = () => inBody('notice-working-days')?.querySelector('input')?.value;
+    const box = () => inBody('notice-working-days')?.querySelector('input');
+    const days = () => box()?.value;
     expect(days()).toBe('');
+    // A number typed now would be overwritten by the default when it arrives.
+    expect(box()?.disabled).toBe(true);
     answer({ amendments: [AMENDMENT] });
     await vi.waitFor(() => expect(days()).toBe('7'));
+    expect(box()?.disabled).toBe(false);
     wrapper.unmount();
   });
 });
