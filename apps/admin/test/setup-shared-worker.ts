@@ -3,7 +3,7 @@ import { vi } from 'vitest';
 /**
  * The screen tests share a worker's modules and page (`isolate: false` in vitest.config.ts): Vue,
  * Element Plus and the other packages are imported once per worker, which took the project from
- * ≈141 s to ≈97 s on two cores. What a file must not inherit from the ones before is reset here,
+ * 141 s to 95 s on two cores. What a file must not inherit from the ones before is reset here,
  * before each file: the app's own modules (so each file's `vi.mock` applies to a fresh import),
  * the page, storage, timers, and the tab-session channels earlier files' modules left open (they
  * would answer this file's tabs with another file's token).

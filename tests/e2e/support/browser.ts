@@ -89,7 +89,8 @@ export async function desktopPage(
     viewport: { width: 1440, height: 900 },
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
-    reducedMotion: motion === 'full' ? 'no-preference' : 'reduce',
+    // Less motion unless asked otherwise: launchBrowser's contexts default to it.
+    ...(motion === 'full' ? { reducedMotion: 'no-preference' as const } : {}),
   });
   return { context, page: await context.newPage() };
 }
