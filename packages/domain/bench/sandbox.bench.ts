@@ -39,7 +39,7 @@ import {
   planReplay,
   replay,
   replayOrder,
-  replayOutcomes,
+  replayOutcomesSideBySide,
   runSandbox,
   sandboxChecksum,
   SUZHOU_FUTURE_2026_DRAFT,
@@ -293,26 +293,25 @@ function generate(count: number): HistoricalApplication[] {
 
 interface Parts {
   plan: number;
-  replayCurrent: number;
-  replayProposed: number;
+  replay: number;
   compare: number;
   checksum: number;
 }
 
-const total = (p: Parts) => p.plan + p.replayCurrent + p.replayProposed + p.compare + p.checksum;
+const total = (p: Parts) => p.plan + p.replay + p.compare + p.checksum;
 
 /** What `runSandbox` does, step by step, each step timed; the checksum with `hash` if given. */
 function sandbox(apps: readonly HistoricalApplication[], hash?: ByteHash) {
-  const parts: Parts = { plan: 0, replayCurrent: 0, replayProposed: 0, compare: 0, checksum: 0 };
+  const parts: Parts = { plan: 0, replay: 0, compare: 0, checksum: 0 };
   let t = performance.now();
   const plan = planReplay(apps, PERIOD);
   parts.plan = performance.now() - t;
   t = performance.now();
-  const base = replayOutcomes(plan, CURRENT);
-  parts.replayCurrent = performance.now() - t;
-  t = performance.now();
-  const proposed = replayOutcomes(plan, PROPOSED);
-  parts.replayProposed = performance.now() - t;
+  const [base, proposed] = replayOutcomesSideBySide(plan, [CURRENT, PROPOSED]) as [
+    ReplayOutcomes,
+    ReplayOutcomes,
+  ];
+  parts.replay = performance.now() - t;
   t = performance.now();
   const comparison = compareOutcomes(base, proposed, { budgetsFen: BUDGETS, largest: 10 });
   parts.compare = performance.now() - t;
@@ -547,7 +546,7 @@ if (QUICK) {
     [
       `policy sandbox ${CURRENT.id} → ${PROPOSED.id}, ${COUNT.toLocaleString('en-US')} applications of ${PERIOD.from}…${PERIOD.to}, 2 versions, median of ${ROUNDS}`,
       `ours  runSandbox (replay ×2 + compare + checksum): ${ours.toFixed(0)} ms (${list(oursMs)}), ${((ours * 1000) / (2 * COUNT)).toFixed(1)} µs per application per version`,
-      `      last round: plan ${p.plan.toFixed(0)}, replay current ${p.replayCurrent.toFixed(0)}, replay proposed ${p.replayProposed.toFixed(0)}, compare ${p.compare.toFixed(0)}, checksum ${p.checksum.toFixed(0)} (ms)`,
+      `      last round: plan ${p.plan.toFixed(0)}, replay ×2 side by side ${p.replay.toFixed(0)}, compare ${p.compare.toFixed(0)}, checksum ${p.checksum.toFixed(0)} (ms)`,
       `peer  bare decide() ×2, no history: ${peer.toFixed(0)} ms (${list(peerMs)}), ${peerResult.eligible.toLocaleString('en-US')} eligible`,
       `ratio ours / peer: ${(ours / peer).toFixed(2)} (wall); CPU time ours ${median(oursCpu).toFixed(0)} ms, peer ${median(peerCpu).toFixed(0)} ms, ratio ${(median(oursCpu) / median(peerCpu)).toFixed(2)}`,
       `      without the checksum (plan, replay ×2, compare): ${bare.toFixed(0)} ms (${list(withoutChecksumMs)}), ratio ${(bare / peer).toFixed(2)}`,

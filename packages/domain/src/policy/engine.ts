@@ -12,6 +12,7 @@ import { explanationOf } from './explanation';
 import { datesAfter } from './fields';
 import type { FormulaAmount } from './formula';
 import { applyFormula, formulaAmount } from './formula';
+import type { AwardKeys, DateAfter, InputCheck, LastInputCheck } from './input-checks';
 import { keyPart } from './keys';
 import type {
   AwardApplicant,
@@ -164,6 +165,45 @@ export function decide(
 }
 
 /**
+ * `decide`, reusing `last` input check when it was made of the same schema, input and date, and
+ * keeping its own there otherwise: for a caller deciding the same application again, under another
+ * version or on another history. The decision is the one `decide` makes.
+ */
+export function decideReusingCheck(
+  policySet: PolicySet,
+  ruleId: string,
+  application: AwardApplication,
+  history: AwardHistory,
+  last: LastInputCheck,
+): Decision {
+  return run(policySet, ruleId, application, history, false, last);
+}
+
+/** The application's input check: `last`, or made (and kept there if given). */
+function inputCheck(
+  compiled: CompiledRule,
+  application: AwardApplication,
+  appliedDay: number | undefined,
+  last: LastInputCheck | undefined,
+): InputCheck {
+  const schema = compiled.rule.inputSchema;
+  const { input, appliedOn } = application;
+  const known = last?.get(schema, input, appliedOn);
+  if (known) return known;
+  const check: InputCheck = {
+    schema,
+    input,
+    appliedOn,
+    datesAfter: appliedDay !== undefined ? datesAfter(schema, input, appliedOn) : NO_DATES,
+    parsed: compiled.inputSchema.safeParse(input),
+  };
+  last?.set(check);
+  return check;
+}
+
+const NO_DATES: readonly DateAfter[] = [];
+
+/**
  * What only the explanation reads, gathered as data while the checks run and written out once, at
  * the end (`explanationOf`), in the order an officer reads them. `decide` gathers none: it builds
  * no text beyond its refusals.
@@ -183,6 +223,7 @@ function run(
   application: AwardApplication,
   history: AwardHistory,
   explain: boolean,
+  lastCheck?: LastInputCheck,
 ): Decision | Evaluation {
   const compiled = compiledRule(policySet, ruleId);
   if (!compiled) return unknownRule(policySet, ruleId, explain);
@@ -224,10 +265,11 @@ function run(
   // 3. Evidence (does not depend on the input, so it is listed even when the input is invalid).
   const missingEvidence = missingEvidenceOf(rule.guide.evidence, application.evidence);
 
-  // 4. A date after the application is a mistake in its field (a contract dated 2099), told even
-  // while other fields are still wrong, so the form shows it where it was typed.
-  const futureDates =
-    appliedDay !== undefined ? datesAfter(rule.inputSchema, application.input, appliedOn) : [];
+  // 4. The input: its dates, then its parse through the rule's own schema. A date after the
+  // application is a mistake in its field (a contract dated 2099), told even while other fields
+  // are still wrong, so the form shows it where it was typed.
+  const check = inputCheck(compiled, application, appliedDay, lastCheck);
+  const { datesAfter: futureDates, parsed } = check;
   for (const d of futureDates) {
     refusals.push({
       code: 'EVENT_AFTER_APPLICATION',
@@ -235,9 +277,6 @@ function run(
       field: d.field,
     });
   }
-
-  // 4b. The input, through the rule's own schema.
-  const parsed = compiled.inputSchema.safeParse(application.input);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       refusals.push({
@@ -296,27 +335,13 @@ function run(
 
   // 6. Once only, and the item (recognised thing, or contract) the award counts on.
   const priors = priorsExcludingSelf(history, application.id);
-  const ruleOnce = rule.onceOnly?.(input, applicant) ?? NO_ONCE_KEYS;
-  let onceKeys = ruleOnce;
-  let itemKey: string | undefined;
-  let formerItemKey: string | undefined;
+  const { onceKeys, keys, itemKey, formerItemKey, level } = awardKeysOf(
+    rule,
+    input,
+    applicant,
+    check,
+  );
   const ladder = rule.recognition;
-  let level: PlatformLevel | undefined;
-  if (ladder) {
-    level = ladder.level(input);
-    itemKey = recognitionItemKey(ladder.family, applicant.id, ladder.subject(input));
-    const former = ladder.formerSubject?.(input);
-    if (former) formerItemKey = recognitionItemKey(ladder.family, applicant.id, former);
-    onceKeys = [
-      ...ruleOnce,
-      {
-        key: `${itemKey}:${level}`,
-        label: `该${ladder.familyLabel}${platformLevelName(level)}认定奖励`,
-      },
-    ];
-  } else if (rule.formula.kind === 'percentage-capped') {
-    itemKey = cappedItemKey(rule.id, applicant.id, String(input[rule.formula.itemKey]));
-  }
 
   // The applications whose awards refused this one already: each is told once.
   let refusedBy: string[] | undefined;
@@ -426,8 +451,6 @@ function run(
     }
   }
 
-  const keys: string[] = [];
-  for (const once of onceKeys) keys.push(once.key);
   const decision = decisionOf(
     policySet,
     ruleId,
@@ -440,6 +463,60 @@ function run(
   );
   if (!notes) return decision;
   return explained(decision, compiled, policySet, application, input, notes);
+}
+
+/**
+ * The award's keys (step 6): the rule's once-only keys, and the item it counts on, named by the
+ * recognised thing or the capped item. Kept in the input check: a version deriving the rule
+ * (another amount or cap) keeps these functions, and its keys are the same objects, hashed once.
+ */
+function awardKeysOf(
+  rule: Rule,
+  input: Readonly<Record<string, unknown>>,
+  applicant: AwardApplicant,
+  check: InputCheck,
+): AwardKeys {
+  const known = check.awardKeys;
+  if (known && known.applicant === applicant && sameKeyRules(known.rule, rule)) return known;
+  const ruleOnce = rule.onceOnly?.(input, applicant) ?? NO_ONCE_KEYS;
+  let onceKeys = ruleOnce;
+  let itemKey: string | undefined;
+  let formerItemKey: string | undefined;
+  let level: PlatformLevel | undefined;
+  const ladder = rule.recognition;
+  if (ladder) {
+    level = ladder.level(input);
+    itemKey = recognitionItemKey(ladder.family, applicant.id, ladder.subject(input));
+    const former = ladder.formerSubject?.(input);
+    if (former) formerItemKey = recognitionItemKey(ladder.family, applicant.id, former);
+    onceKeys = [
+      ...ruleOnce,
+      {
+        key: `${itemKey}:${level}`,
+        label: `该${ladder.familyLabel}${platformLevelName(level)}认定奖励`,
+      },
+    ];
+  } else if (rule.formula.kind === 'percentage-capped') {
+    itemKey = cappedItemKey(rule.id, applicant.id, String(input[rule.formula.itemKey]));
+  }
+  const keys: string[] = [];
+  for (const once of onceKeys) keys.push(once.key);
+  const made: AwardKeys = { onceKeys, keys, itemKey, formerItemKey, level, rule, applicant };
+  check.awardKeys = made;
+  return made;
+}
+
+/** Whether two rules name an award's keys alike: the same functions, the same capped item. */
+function sameKeyRules(a: Rule, b: Rule): boolean {
+  if (a === b) return true;
+  return (
+    a.id === b.id &&
+    a.onceOnly === b.onceOnly &&
+    a.recognition === b.recognition &&
+    (a.formula.kind === 'percentage-capped') === (b.formula.kind === 'percentage-capped') &&
+    (a.formula.kind !== 'percentage-capped' ||
+      (b.formula.kind === 'percentage-capped' && a.formula.itemKey === b.formula.itemKey))
+  );
 }
 
 /** The formula's amount; with `notes`, its words too (`applyFormula`), noted for the explanation. */
@@ -464,7 +541,7 @@ function decisionOf(
   refusals: Refusal[],
   missingEvidence: EvidenceRequirement[],
   computedAmount: Fen,
-  onceKeys: string[],
+  onceKeys: readonly string[],
   itemKey?: string,
   quotaYear?: number,
 ): Building<Evaluation, 'explanation'> {

@@ -4,6 +4,7 @@ import type { Fen } from '../money';
 import { formatYuan } from '../money';
 import type { Coded } from '../reference/lookup';
 import { isIsoDate } from './dates';
+import type { DateAfter } from './input-checks';
 
 /**
  * Field builders for rule input schemas. Each carries `.meta({ title, description })` in Chinese so
@@ -193,8 +194,8 @@ export function datesAfter(
   value: unknown,
   day: string,
   path: readonly string[] = [],
-): { field: string; title: string; date: string }[] {
-  const found: { field: string; title: string; date: string }[] = [];
+): DateAfter[] {
+  const found: DateAfter[] = [];
   collectDatesAfter(readerOf(schema), value, day, [...path], found);
   return found;
 }
@@ -205,7 +206,7 @@ function collectDatesAfter(
   value: unknown,
   day: string,
   path: string[],
-  found: { field: string; title: string; date: string }[],
+  found: DateAfter[],
 ): void {
   if (reader.isDate) {
     if (typeof value !== 'string' || value <= day || !isIsoDate(value)) return;

@@ -6,7 +6,13 @@ export type { HistoricalApplication, Replay, ReplayRow, SandboxPeriod } from './
 export { replayOrder } from './order';
 export { planReplay, type ReplayPlan } from './plan';
 export { explainRow, inForceThroughout, replay } from './replay';
-export { explainOutcome, outcomesOf, replayOutcomes, type ReplayOutcomes } from './outcomes';
+export {
+  explainOutcome,
+  outcomesOf,
+  replayOutcomes,
+  replayOutcomesSideBySide,
+  type ReplayOutcomes,
+} from './outcomes';
 export type { RowHistories } from './history-log';
 export {
   compareOutcomes,

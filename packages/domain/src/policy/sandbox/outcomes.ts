@@ -3,7 +3,7 @@ import { evaluate } from '../engine';
 import type { Evaluation, PolicySet } from '../types';
 import type { RowHistories } from './history-log';
 import type { ReplayPlan } from './plan';
-import { replayEach } from './replay';
+import { replaySideBySide } from './replay';
 import type { HistoricalApplication, Replay, ReplayRow, SandboxPeriod } from './types';
 
 /**
@@ -28,20 +28,32 @@ export interface ReplayOutcomes {
 
 /** The planned applications replayed under one version (see `replayEach`), kept lean. */
 export function replayOutcomes(plan: ReplayPlan, policySet: PolicySet): ReplayOutcomes {
-  const eligible = new Uint8Array(plan.sources.length);
-  const amounts: Fen[] = [];
-  const { policySet: set, histories } = replayEach(plan, policySet, (at, decision) => {
-    if (decision.eligible) eligible[at] = 1;
-    amounts.push(decision.amount);
+  return replayOutcomesSideBySide(plan, [policySet])[0] as ReplayOutcomes;
+}
+
+/**
+ * The planned applications replayed under each version side by side (see `replaySideBySide`),
+ * kept lean: the same outcomes as `replayOutcomes` under each alone, each input parsed once.
+ */
+export function replayOutcomesSideBySide(
+  plan: ReplayPlan,
+  policySets: readonly PolicySet[],
+): ReplayOutcomes[] {
+  const rows = plan.sources.length;
+  const eligible = policySets.map(() => new Uint8Array(rows));
+  const amounts = policySets.map((): Fen[] => []);
+  const replayed = replaySideBySide(plan, policySets, (version, at, decision) => {
+    if (decision.eligible) (eligible[version] as Uint8Array)[at] = 1;
+    (amounts[version] as Fen[]).push(decision.amount);
   });
-  return {
-    policySet: set,
+  return replayed.map(({ policySet, histories }, version) => ({
+    policySet,
     period: plan.period,
     sources: plan.sources,
-    eligible,
-    amounts,
+    eligible: eligible[version] as Uint8Array,
+    amounts: amounts[version] as Fen[],
     histories,
-  };
+  }));
 }
 
 /** The outcomes of a replay made with `replay` (rows and all). */

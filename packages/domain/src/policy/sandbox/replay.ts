@@ -1,4 +1,5 @@
-import { decide, evaluate } from '../engine';
+import { decideReusingCheck, evaluate } from '../engine';
+import { LastInputCheck } from '../input-checks';
 import type { AwardHistory, Decision, Evaluation, PolicySet, PriorAward } from '../types';
 import { HistoryLog, type RowHistories } from './history-log';
 import { planReplay, type ReplayPlan } from './plan';
@@ -39,28 +40,73 @@ export interface Replayed {
  * guessed (the year of submission), is it decided again on the exact history. Pure: no IO.
  */
 export function replayEach(plan: ReplayPlan, policySet: PolicySet, visit: RowVisitor): Replayed {
-  const set = inForceThroughout(policySet, plan.period);
-  const { sources, owners, programmes, submittedYears } = plan;
+  const [replayed] = replaySideBySide(plan, [policySet], (_version, at, decision) => {
+    visit(at, decision);
+  });
+  return replayed as Replayed;
+}
+
+/** Told each row's decision under each version: `version` is its place in the list replayed. */
+export type VersionRowVisitor = (version: number, at: number, decision: Decision) => void;
+
+/**
+ * `replayEach` under several versions at once, row by row: each version's replay keeps its own
+ * history, as if replayed alone, and each row's input is parsed once for all of them (the versions
+ * share their rules' schemas unless an amendment gives one a new one). Row `at` is decided under
+ * every version before row `at + 1` under any.
+ */
+export function replaySideBySide(
+  plan: ReplayPlan,
+  policySets: readonly PolicySet[],
+  visit: VersionRowVisitor,
+): Replayed[] {
+  const lastCheck = new LastInputCheck();
+  const replays = policySets.map((set) => new VersionReplay(plan, set, lastCheck));
+  const rows = plan.sources.length;
+  for (let at = 0; at < rows; at++) {
+    for (let version = 0; version < replays.length; version++) {
+      visit(version, at, (replays[version] as VersionReplay).decide(at));
+    }
+  }
+  return replays.map((r) => r.end());
+}
+
+/** One version's replay (see `replayEach`): the history it has built so far. */
+class VersionReplay {
+  private readonly set: PolicySet;
   // Each owner's awards so far, appended to: a decision reads them as they stand at its turn, and
   // the log keeps how many there were rather than a copy.
-  const ownAwards = new Array<PriorAward[] | undefined>(plan.ownerCount);
-  const log = new HistoryLog(owners, ownAwards as readonly (readonly PriorAward[])[]);
-  // Once keys held by an award, with its owner.
-  const holders = new Map<string, Held | Held[]>();
-  // Awards per programme, per quota year.
-  const approved = Array.from({ length: plan.programmeCount }, () => new Map<number, number>());
+  private readonly ownAwards: (PriorAward[] | undefined)[];
+  private readonly log: HistoryLog;
+  /** Once keys held by an award, with its owner. */
+  private readonly holders = new Map<string, Held | Held[]>();
+  /** Awards per programme, per quota year. */
+  private readonly approved: Map<number, number>[];
 
-  for (let at = 0; at < sources.length; at++) {
-    const { application, ruleId } = sources[at] as HistoricalApplication;
-    const owner = owners[at] as number;
-    const own: readonly PriorAward[] = ownAwards[owner] ?? NO_AWARDS;
-    const perYear = approved[programmes[at] as number] as Map<number, number>;
-    const submittedYear = submittedYears[at] as number;
+  constructor(
+    private readonly plan: ReplayPlan,
+    policySet: PolicySet,
+    private readonly lastCheck: LastInputCheck,
+  ) {
+    this.set = inForceThroughout(policySet, plan.period);
+    this.ownAwards = new Array<PriorAward[] | undefined>(plan.ownerCount);
+    this.log = new HistoryLog(plan.owners, this.ownAwards as readonly (readonly PriorAward[])[]);
+    this.approved = Array.from({ length: plan.programmeCount }, () => new Map<number, number>());
+  }
+
+  /** Row `at`'s decision, on the history so far; an eligible one is taken as approved. */
+  decide(at: number): Decision {
+    const { set, lastCheck, holders } = this;
+    const { application, ruleId } = this.plan.sources[at] as HistoricalApplication;
+    const owner = this.plan.owners[at] as number;
+    const own: readonly PriorAward[] = this.ownAwards[owner] ?? NO_AWARDS;
+    const perYear = this.approved[this.plan.programmes[at] as number] as Map<number, number>;
+    const submittedYear = this.plan.submittedYears[at] as number;
     let history: AwardHistory = {
       priorAwards: own,
       approvedThisYear: perYear.get(submittedYear) ?? 0,
     };
-    let decision = decide(set, ruleId, application, history);
+    let decision = decideReusingCheck(set, ruleId, application, history, lastCheck);
     const year = decision.quotaYear ?? submittedYear;
     const others = othersHolding(holders, decision.onceKeys, owner);
     if (others.length > 0 || year !== submittedYear) {
@@ -68,11 +114,10 @@ export function replayEach(plan: ReplayPlan, policySet: PolicySet, visit: RowVis
         priorAwards: others.length > 0 ? own.concat(others) : own,
         approvedThisYear: perYear.get(year) ?? 0,
       };
-      decision = decide(set, ruleId, application, history);
+      decision = decideReusingCheck(set, ruleId, application, history, lastCheck);
     }
-    log.record(at, history, others);
-    visit(at, decision);
-    if (!decision.eligible) continue;
+    this.log.record(at, history, others);
+    if (!decision.eligible) return decision;
 
     const { onceKeys, itemKey, amount } = decision;
     const applicationId = application.id;
@@ -81,9 +126,9 @@ export function replayEach(plan: ReplayPlan, policySet: PolicySet, visit: RowVis
       itemKey !== undefined
         ? { ruleId, applicationId, onceKeys, itemKey, amount, year }
         : { ruleId, applicationId, onceKeys, amount, year };
-    const awards = ownAwards[owner];
+    const awards = this.ownAwards[owner];
     if (awards) awards.push(award);
-    else ownAwards[owner] = [award];
+    else this.ownAwards[owner] = [award];
     const held: Held = { owner, award };
     for (const key of onceKeys) {
       // Most keys are held once: a list only for the second holder.
@@ -93,8 +138,12 @@ export function replayEach(plan: ReplayPlan, policySet: PolicySet, visit: RowVis
       else holders.set(key, [known, held]);
     }
     perYear.set(year, (perYear.get(year) ?? 0) + 1);
+    return decision;
   }
-  return { policySet: set, histories: log };
+
+  end(): Replayed {
+    return { policySet: this.set, histories: this.log };
+  }
 }
 
 interface Held {

@@ -5,7 +5,7 @@ import type { ByteHash } from './checksum';
 import { sandboxChecksum } from './checksum';
 import type { ReplayComparison } from './compare';
 import { compareOutcomes } from './compare';
-import { replayOutcomes } from './outcomes';
+import { replayOutcomesSideBySide, type ReplayOutcomes } from './outcomes';
 import { planReplay } from './plan';
 import type { HistoricalApplication, SandboxPeriod } from './types';
 
@@ -40,10 +40,13 @@ export interface SandboxResult extends ReplayComparison {
  * applications.
  */
 export function runSandbox(input: SandboxInput): SandboxResult {
-  // Both versions replay one plan: the order and the owners are worked out once.
+  // Both versions replay one plan, side by side: the order and the owners are worked out once,
+  // and each input is parsed once.
   const plan = planReplay(input.applications, input.period);
-  const base = replayOutcomes(plan, input.current);
-  const proposed = replayOutcomes(plan, input.proposed);
+  const [base, proposed] = replayOutcomesSideBySide(plan, [input.current, input.proposed]) as [
+    ReplayOutcomes,
+    ReplayOutcomes,
+  ];
   return {
     checksum: sandboxChecksum(
       {

@@ -8,6 +8,7 @@ import {
   planReplay,
   replay,
   replayOutcomes,
+  replayOutcomesSideBySide,
   yuan,
 } from '../../../src';
 import { DRAFT, OTHER_FIRM } from '../fixtures';
@@ -52,6 +53,25 @@ describe('replayOutcomes', () => {
     full.rows.forEach((row, at) => {
       expect(explainOutcome(lean, at), row.applicationId).toEqual(explainRow(full, row));
     });
+  });
+});
+
+describe('replayOutcomesSideBySide', () => {
+  it('replays each version as if alone: eligible, amount and history, row by row', () => {
+    const plan = planReplay(apps(), PERIOD);
+    const together = replayOutcomesSideBySide(plan, [DRAFT, PROPOSED, DRAFT]);
+    [DRAFT, PROPOSED, DRAFT].forEach((set, version) => {
+      const alone = replayOutcomes(planReplay(apps(), PERIOD), set);
+      const side = together[version]!;
+      expect(side.policySet).toEqual(alone.policySet);
+      expect([...side.eligible]).toEqual([...alone.eligible]);
+      expect(side.amounts).toEqual(alone.amounts);
+      expect(alone.sources.map((_, at) => side.histories.at(at))).toEqual(
+        alone.sources.map((_, at) => alone.histories.at(at)),
+      );
+    });
+    // The amendment changes what is paid: the versions' histories are their own.
+    expect(together[1]!.amounts).not.toEqual(together[0]!.amounts);
   });
 });
 
