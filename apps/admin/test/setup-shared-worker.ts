@@ -10,8 +10,22 @@ import { vi } from 'vitest';
  */
 interface SharedWorker {
   channels?: Set<BroadcastChannel>;
+  quietLabelWidths?: true;
 }
 const shared = globalThis as typeof globalThis & SharedWorker;
+
+// happy-dom lays nothing out: a form label's computed width is '', which Element Plus reads as NaN
+// and warns about ("[ElForm] unexpected width NaN", with a stack) as the form unmounts. A browser
+// gives a length. That one warning is dropped; every other is printed.
+if (!shared.quietLabelWidths) {
+  shared.quietLabelWidths = true;
+  const warn = console.warn.bind(console);
+  console.warn = (...args: unknown[]) => {
+    const [first] = args;
+    if (first instanceof Error && first.message === '[ElForm] unexpected width NaN') return;
+    warn(...args);
+  };
+}
 if (!shared.channels) {
   const channels = new Set<BroadcastChannel>();
   shared.channels = channels;

@@ -107,6 +107,14 @@ describe('the policy sandbox over real applications', () => {
       to: '2026-12-31',
     });
     expect(run).toMatchObject({ status: 'queued', statusName: '排队中', progress: 0 });
+    // Not done yet: nothing to export, and nothing audited.
+    expect(
+      await failure(() => reviewer.policyVersions.sandboxExport.mutate({ id: run.id })),
+    ).toMatchObject({
+      appCode: 'INVALID_TRANSITION',
+      message: '推演尚未完成，完成后才能导出',
+      httpStatus: 409,
+    });
 
     // The worker's turn (run by hand here, as pg-boss would).
     expect(await runSandboxJob(deps, run.id)).toEqual({ status: 'done' });

@@ -51,9 +51,10 @@ export type VersionRowVisitor = (version: number, at: number, decision: Decision
 
 /**
  * `replayEach` under several versions at once, row by row: each version's replay keeps its own
- * history, as if replayed alone, and each row's input is parsed once for all of them (the versions
- * share their rules' schemas unless an amendment gives one a new one). Row `at` is decided under
- * every version before row `at + 1` under any.
+ * history, as if replayed alone, and each row's input is checked once for all of them — its
+ * parse, its dates and the award's keys (`LastInputCheck`; a version whose revision gives a rule a
+ * new schema or key function checks again). Row `at` is decided under every version before row
+ * `at + 1` under any.
  */
 export function replaySideBySide(
   plan: ReplayPlan,
