@@ -201,7 +201,7 @@ describe('政策沙盘: the runs and a report', () => {
         purpose: 'adoption',
         purposeName: '确认施行时自动推演',
         notifiedCount: 2,
-        from: '2025-12-01',
+        from: '2025-12-02',
         createdAt: new Date('2026-12-01T02:30:00Z'),
       }),
       runHead(),
@@ -218,7 +218,7 @@ describe('政策沙盘: the runs and a report', () => {
     const rows = all('sandbox-run-row').map(rowOf);
     expect(rows[0]).toContain('失败');
     expect(rows[0]).toContain('推演时发生错误，请稍后重试或联系系统管理员');
-    expect(rows[1]).toContain('2025-12-01 至 2026-12-01');
+    expect(rows[1]).toContain('2025-12-02 至 2026-12-01');
     expect(rows[1]).toContain('确认施行时自动推演');
     expect(rows[1]).toContain('已通知 2 位申请人');
     expect(rows[2]).toContain('人工发起');

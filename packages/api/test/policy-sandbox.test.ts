@@ -233,7 +233,8 @@ describe('the policy sandbox over real applications', () => {
     expect(adoption).toMatchObject({
       purpose: 'adoption',
       purposeName: '确认施行时自动推演',
-      from: '2025-12-01',
+      // The last twelve months, as the admin's 近12个月 offers them.
+      from: '2025-12-02',
       to: '2026-12-01',
       status: 'queued',
     });

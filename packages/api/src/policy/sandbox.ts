@@ -7,6 +7,7 @@ import {
   applyAmendment,
   fen,
   isAreaCode,
+  lastTwelveMonths,
   runSandbox,
   todayInShanghai,
 } from '@kc/domain';
@@ -50,9 +51,6 @@ export const SANDBOX_PURPOSE_NAMES: Record<string, string> = {
   officer: '人工发起',
   adoption: '确认施行时自动推演',
 };
-
-/** An adoption's run looks back this far: a year of applications is whom a change concerns. */
-export const ADOPTION_LOOKBACK_DAYS = 365;
 
 /** The job's id is the run's: a second send of the same run is dropped. */
 export async function enqueueSandbox(queue: JobQueue, runId: string): Promise<void> {
@@ -121,11 +119,14 @@ export async function createAdoptionRun(
   tx: Pick<TransactionClient, 'policySandboxRun'>,
   input: { versionId: string; today: string; requestedBy: string; at: Date },
 ): Promise<string> {
+  // The last twelve months, as the admin's 近12个月: a year of applications is whom a change
+  // concerns.
+  const period = lastTwelveMonths(input.today);
   const row = await tx.policySandboxRun.create({
     data: {
       versionId: input.versionId,
-      periodFrom: dbDate(addCalendarDays(input.today, -ADOPTION_LOOKBACK_DAYS)),
-      periodTo: dbDate(input.today),
+      periodFrom: dbDate(period.from),
+      periodTo: dbDate(period.to),
       status: 'queued',
       stage: '等待后台处理',
       purpose: 'adoption',

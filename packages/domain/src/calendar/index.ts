@@ -1,2 +1,3 @@
 export * from './working-days';
 export * from './notice-period';
+export * from './periods';

@@ -1,4 +1,5 @@
-import { addDays, todayShanghai } from '../../../utils/date';
+import { lastTwelveMonths as twelveMonthsTo } from '@kc/domain';
+import { todayShanghai } from '../../../utils/date';
 
 /**
  * The periods an officer replays most (submission dates, Asia/Shanghai): this year so far, the
@@ -7,14 +8,11 @@ import { addDays, todayShanghai } from '../../../utils/date';
  */
 export type Period = [from: string, to: string];
 
-/** The same day a year before (28 February for the 29th). */
-function yearBefore(date: string): string {
-  const year = Number(date.slice(0, 4)) - 1;
-  const monthDay = date.slice(5) === '02-29' ? '02-28' : date.slice(5);
-  return `${year}-${monthDay}`;
+/** As the run made at 确认施行 looks back (`lastTwelveMonths` in the domain). */
+function lastTwelveMonths(today: string): Period {
+  const { from, to } = twelveMonthsTo(today);
+  return [from, to];
 }
-
-const lastTwelveMonths = (today: string): Period => [addDays(yearBefore(today), 1), today];
 
 export function periodShortcuts(today: string): { text: string; period: Period }[] {
   const year = Number(today.slice(0, 4));
