@@ -124,18 +124,38 @@ describe('政策修订: one version', () => {
     wrapper.unmount();
   });
 
-  it('says why it was returned, or withdrawn', async () => {
-    const returned = await openPage(version({ returnReason: '施行日期与预算年度不一致' }));
+  it('says why it was returned, or withdrawn, by whom and when (Asia/Shanghai)', async () => {
+    const returned = await openPage(
+      version({
+        returnReason: '施行日期与预算年度不一致',
+        returnedByName: '刘局',
+        // 15:30 in Suzhou.
+        returnedAt: new Date('2026-12-02T07:30:00Z'),
+      }),
+    );
     expect(text(returned.wrapper, 'version-reason')).toContain('已退回修改');
     expect(text(returned.wrapper, 'version-reason')).toContain('原因：施行日期与预算年度不一致');
+    expect(text(returned.wrapper, 'version-reason-by')).toBe('退回：刘局 2026-12-02 15:30');
     returned.wrapper.unmount();
     const withdrawn = await openPage(
-      version({ status: 'withdrawn', statusName: '已撤回', returnReason: '不再需要' }),
+      version({
+        status: 'withdrawn',
+        statusName: '已撤回',
+        returnReason: '不再需要',
+        withdrawnByName: '张局',
+        withdrawnAt: new Date('2026-12-03T01:05:00Z'),
+      }),
     );
     expect(text(withdrawn.wrapper, 'version-reason')).toContain('已撤回');
     expect(text(withdrawn.wrapper, 'version-reason')).toContain('原因：不再需要');
+    expect(text(withdrawn.wrapper, 'version-reason-by')).toBe('撤回：张局 2026-12-03 09:05');
     expect(offered(withdrawn.wrapper)).toEqual([]);
     withdrawn.wrapper.unmount();
+    // Sent back before who and when were kept: the reason alone, no empty line.
+    const older = await openPage(version({ returnReason: '请补充说明' }));
+    expect(text(older.wrapper, 'version-reason')).toContain('原因：请补充说明');
+    expect(older.wrapper.find('[data-testid="version-reason-by"]').exists()).toBe(false);
+    older.wrapper.unmount();
   });
 
   it('says so when the version it amends has been superseded, in the server’s words', async () => {

@@ -261,6 +261,70 @@ describe('amending the policy: propose, adopt, confirm', () => {
     });
   });
 
+  it('a version sent back says who sent it back and when, until it is asked again; a withdrawn one, who withdrew it', async () => {
+    const proposed = await admin.policyVersions.propose.mutate({
+      amendment: {
+        ...amendment,
+        id: 'suzhou-future-2027-02',
+        version: '2027.2',
+        baseId: NEW_ID,
+        effectiveFrom: '2027-01-01',
+        changes: { 'rules.tech-transfer.formula.rate': 1500 },
+      },
+    });
+    const ask = (expectedVersion: number) =>
+      admin.policyVersions.requestAdoption.mutate({
+        id: proposed.id,
+        expectedVersion,
+        effectiveFrom: '2027-01-01',
+      });
+    const asked = await ask(proposed.rowVersion);
+    const returned = await leader.policyVersions.return.mutate({
+      id: proposed.id,
+      expectedVersion: asked.rowVersion,
+      reason: '施行日期与预算年度不一致',
+    });
+    expect(await admin.policyVersions.byId.query({ id: proposed.id })).toMatchObject({
+      status: 'proposed',
+      returnReason: '施行日期与预算年度不一致',
+      returnedByName: '分管副局长',
+      returnedAt: h.clock.now,
+    });
+    // Who and when are told together, or not at all.
+    await expect(
+      h.prisma.$executeRaw`UPDATE policy_version SET returned_by = NULL WHERE id = ${proposed.id}`,
+    ).rejects.toThrow(/policy_version_returned_check/);
+
+    // Asked again: the return is no longer told.
+    const again = await ask(returned.rowVersion);
+    expect(await admin.policyVersions.byId.query({ id: proposed.id })).toMatchObject({
+      status: 'awaiting-confirmation',
+      returnReason: null,
+      returnedByName: null,
+      returnedAt: null,
+    });
+
+    // Sent back again, then withdrawn: the withdrawal, its reason and who made it.
+    const back = await leader.policyVersions.return.mutate({
+      id: proposed.id,
+      expectedVersion: again.rowVersion,
+      reason: '另行研究',
+    });
+    await admin.policyVersions.withdraw.mutate({
+      id: proposed.id,
+      expectedVersion: back.rowVersion,
+      reason: '不再需要',
+    });
+    expect(await leader.policyVersions.byId.query({ id: proposed.id })).toMatchObject({
+      status: 'withdrawn',
+      returnReason: '不再需要',
+      returnedByName: null,
+      returnedAt: null,
+      withdrawnByName: '系统管理员',
+      withdrawnAt: h.clock.now,
+    });
+  });
+
   it('an adopted version never changes: not through the API, not in the database', async () => {
     const current = await admin.policyVersions.byId.query({ id: NEW_ID });
     for (const call of [

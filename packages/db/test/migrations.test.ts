@@ -187,6 +187,7 @@ const HAND_WRITTEN_CHECKS = [
   'policy_sandbox_run | policy_sandbox_run_state_check',
   'policy_sandbox_run | policy_sandbox_run_purpose_check',
   'policy_version | policy_version_checksum_hex',
+  'policy_version | policy_version_returned_check',
   'policy_version | policy_version_status_check',
   'policy_comment | policy_comment_outcome_check',
 ];

@@ -111,6 +111,8 @@ function versionHead(row: PolicyVersion) {
     adoptionRequestedAt: row.adoptionRequestedAt,
     adoptedAt: row.adoptedAt,
     returnReason: row.returnReason,
+    returnedAt: row.returnedAt,
+    withdrawnAt: row.withdrawnAt,
     checksum: row.checksum,
     rowVersion: row.version,
   };
@@ -137,9 +139,13 @@ export async function policyVersionById(ctx: Pick<OfficerCtx, 'db' | 'caller'>, 
   const people = await ctx.db.prisma.user.findMany({
     where: {
       id: {
-        in: [row.proposedBy, row.adoptionRequestedBy, row.adoptedBy].filter(
-          (v): v is string => v !== null,
-        ),
+        in: [
+          row.proposedBy,
+          row.adoptionRequestedBy,
+          row.adoptedBy,
+          row.returnedBy,
+          row.withdrawnBy,
+        ].filter((v): v is string => v !== null),
       },
     },
     select: { id: true, displayName: true },
@@ -155,6 +161,8 @@ export async function policyVersionById(ctx: Pick<OfficerCtx, 'db' | 'caller'>, 
     proposedByName: nameOf(row.proposedBy),
     adoptionRequestedByName: nameOf(row.adoptionRequestedBy),
     adoptedByName: nameOf(row.adoptedBy),
+    returnedByName: nameOf(row.returnedBy),
+    withdrawnByName: nameOf(row.withdrawnBy),
     /** The caller asked for its adoption: another administrator must confirm it. */
     requestedByYou: row.adoptionRequestedBy === ctx.caller.userId,
     /** The base's amendable figures (current values); the proposal's are in `amendment.changes`. */
@@ -298,6 +306,8 @@ export async function requestAdoption(
         adoptionRequestedBy: ctx.caller.userId,
         adoptionRequestedAt: now,
         returnReason: null,
+        returnedBy: null,
+        returnedAt: null,
         version: { increment: 1 },
         updatedAt: now,
       },
@@ -330,6 +340,8 @@ export async function returnPolicyVersion(
         adoptionRequestedBy: null,
         adoptionRequestedAt: null,
         returnReason: input.reason,
+        returnedBy: ctx.caller.userId,
+        returnedAt: now,
         version: { increment: 1 },
         updatedAt: now,
       },
@@ -356,8 +368,12 @@ export async function withdrawPolicyVersion(
       where: { id: row.id },
       data: {
         status: 'withdrawn',
+        withdrawnBy: ctx.caller.userId,
         withdrawnAt: now,
+        // The reason shown is now the withdrawal's: an earlier return is no longer told.
         returnReason: input.reason,
+        returnedBy: null,
+        returnedAt: null,
         version: { increment: 1 },
         updatedAt: now,
       },
