@@ -33,7 +33,7 @@ export function replayOutcomes(plan: ReplayPlan, policySet: PolicySet): ReplayOu
 
 /**
  * The planned applications replayed under each version side by side (see `replaySideBySide`),
- * kept lean: the same outcomes as `replayOutcomes` under each alone, each input parsed once.
+ * kept lean: the same outcomes as `replayOutcomes` under each alone, each input checked once.
  */
 export function replayOutcomesSideBySide(
   plan: ReplayPlan,

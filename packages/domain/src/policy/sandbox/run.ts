@@ -41,7 +41,7 @@ export interface SandboxResult extends ReplayComparison {
  */
 export function runSandbox(input: SandboxInput): SandboxResult {
   // Both versions replay one plan, side by side: the order and the owners are worked out once,
-  // and each input is parsed once.
+  // and each input is checked once (its parse, dates and award keys).
   const plan = planReplay(input.applications, input.period);
   const [base, proposed] = replayOutcomesSideBySide(plan, [input.current, input.proposed]) as [
     ReplayOutcomes,
