@@ -1,4 +1,4 @@
-import { lastTwelveMonths as twelveMonthsTo } from '@kc/domain';
+import { lastTwelveMonths } from '@kc/domain';
 import { todayShanghai } from '../../../utils/date';
 
 /**
@@ -8,9 +8,9 @@ import { todayShanghai } from '../../../utils/date';
  */
 export type Period = [from: string, to: string];
 
-/** As the run made at 确认施行 looks back (`lastTwelveMonths` in the domain). */
-function lastTwelveMonths(today: string): Period {
-  const { from, to } = twelveMonthsTo(today);
+/** 近12个月, as the run made at 确认施行 looks back. */
+function twelveMonthsTo(today: string): Period {
+  const { from, to } = lastTwelveMonths(today);
   return [from, to];
 }
 
@@ -18,13 +18,13 @@ export function periodShortcuts(today: string): { text: string; period: Period }
   const year = Number(today.slice(0, 4));
   return [
     { text: '本年度', period: [`${year}-01-01`, today] },
-    { text: '近12个月', period: lastTwelveMonths(today) },
+    { text: '近12个月', period: twelveMonthsTo(today) },
     { text: '上一年度', period: [`${year - 1}-01-01`, `${year - 1}-12-31`] },
   ];
 }
 
 /** The default: the last twelve months, as an adoption's own run looks back. */
-export const defaultPeriod = (today: string = todayShanghai()): Period => lastTwelveMonths(today);
+export const defaultPeriod = (today: string = todayShanghai()): Period => twelveMonthsTo(today);
 
 /**
  * The picker's cells are local days: a calendar date as the local midnight it shows, and back.
